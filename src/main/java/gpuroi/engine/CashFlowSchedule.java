@@ -1,0 +1,66 @@
+package gpuroi.engine;
+
+import gpuroi.model.Assumptions;
+import gpuroi.model.Cluster;
+import gpuroi.model.PricePath;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A cluster's monthly cash flows under the default monthly model (see {@link CashFlowModel}).
+ *
+ * @param cluster       the cluster modelled
+ * @param assumptions   the portfolio assumptions used
+ * @param pricePath     the path actually applied (the cluster's own, else the default)
+ * @param startDate     date of month 0
+ * @param offsetMonths  months from the valuation date to the start (negative for a cluster bought earlier)
+ * @param months        month 0 (capex) to month 12·life, in order
+ */
+public record CashFlowSchedule(
+        Cluster cluster,
+        Assumptions assumptions,
+        PricePath pricePath,
+        LocalDate startDate,
+        double offsetMonths,
+        List<MonthlyCashFlow> months) {
+
+    public CashFlowSchedule {
+        months = List.copyOf(months);
+    }
+
+    /** Net flow of each month, index = month. */
+    public double[] netFlows() {
+        double[] net = new double[months.size()];
+        for (int m = 0; m < net.length; m++) {
+            net[m] = months.get(m).net();
+        }
+        return net;
+    }
+
+    public List<LocalDate> dates() {
+        List<LocalDate> dates = new ArrayList<>(months.size());
+        for (MonthlyCashFlow month : months) {
+            dates.add(month.date());
+        }
+        return dates;
+    }
+
+    /** Net present value at an annual rate, valued at the valuation date (history compounds forward). */
+    public double npvAtValuationDate(double annualRate) {
+        return Returns.npvMonthly(annualRate, netFlows()) * Returns.discountFactor(annualRate, offsetMonths / 12.0);
+    }
+
+    public double totalRevenue() {
+        return months.stream().mapToDouble(MonthlyCashFlow::revenue).sum();
+    }
+
+    public double totalOperatingCost() {
+        return months.stream().mapToDouble(m -> m.power() + m.otherOpex()).sum();
+    }
+
+    public MonthlyCashFlow last() {
+        return months.get(months.size() - 1);
+    }
+}

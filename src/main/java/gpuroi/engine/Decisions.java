@@ -1,0 +1,110 @@
+package gpuroi.engine;
+
+import gpuroi.model.Assumptions;
+import gpuroi.model.Cluster;
+import gpuroi.model.ClusterStatus;
+import gpuroi.model.Formats;
+
+import java.util.OptionalDouble;
+
+/**
+ * BUY or RENT for a planned cluster, HOLD or RESELL for an owned one, each with its reason in numbers.
+ *
+ * <p>BUY when NPV at the hurdle rate is ≥ 0, which is the same as the levelized cost of a utilized
+ * GPU-hour being at or below the levelized rental price. HOLD when the present value at the hurdle
+ * rate of the flows still to come (rent, costs, residual) is at least what a sale would fetch now.
+ */
+public final class Decisions {
+    private Decisions() {
+    }
+
+    public static Recommendation recommend(CashFlowSchedule schedule, ClusterMetrics metrics) {
+        Cluster cluster = schedule.cluster();
+        return cluster.status() == ClusterStatus.PLANNED
+                ? buyOrRent(schedule, metrics)
+                : holdOrResell(schedule, metrics);
+    }
+
+    private static Recommendation buyOrRent(CashFlowSchedule schedule, ClusterMetrics metrics) {
+        Assumptions assumptions = schedule.assumptions();
+        Cluster cluster = schedule.cluster();
+        String currency = assumptions.currency();
+        boolean buy = metrics.npvAtHurdle() >= 0;
+        String hurdle = Formats.percent(assumptions.hurdleRate(), 1);
+        StringBuilder reason = new StringBuilder();
+        reason.append(irrPhrase(metrics.irr()))
+                .append(buy ? " clears the " : " falls short of the ").append(hurdle).append(" hurdle (NPV ")
+                .append(signedMoney(metrics.npvAtHurdle(), currency)).append(" at ").append(hurdle).append(").");
+        if (metrics.levelizedCostPerGpuHour().isPresent() && metrics.levelizedPricePerGpuHour().isPresent()) {
+            reason.append(" Owning costs ").append(Formats.price(metrics.levelizedCostPerGpuHour().getAsDouble(), currency))
+                    .append(" per utilized GPU-hr against an expected ")
+                    .append(Formats.price(metrics.levelizedPricePerGpuHour().getAsDouble(), currency)).append(';');
+        } else {
+            reason.append(" No GPU-hour is ever billed at this utilization;");
+        }
+        OptionalDouble breakEvenPrice = metrics.breakEvenStartPrice();
+        String now = Formats.price(cluster.startPricePerGpuHour(), currency);
+        if (buy) {
+            reason.append(" renting would win below a start price of ")
+                    .append(breakEvenPrice.isPresent() ? Formats.price(breakEvenPrice.getAsDouble(), currency) : "n/a")
+                    .append("/GPU-hr (now ").append(now).append(')');
+            utilizationClause(reason, metrics.breakEvenUtilization(), " or below ", "");
+        } else {
+            reason.append(" buying pays only from a start price of ")
+                    .append(breakEvenPrice.isPresent() ? Formats.price(breakEvenPrice.getAsDouble(), currency) : "n/a (no GPU-hours are sold)")
+                    .append("/GPU-hr (now ").append(now).append(')');
+            utilizationClause(reason, metrics.breakEvenUtilization(), " or from ", " utilization");
+        }
+        reason.append('.');
+        return new Recommendation(buy ? Decision.BUY : Decision.RENT, reason.toString());
+    }
+
+    private static void utilizationClause(StringBuilder reason, OptionalDouble breakEven, String joiner, String suffix) {
+        if (breakEven.isEmpty()) {
+            reason.append(", whatever the utilization");
+        } else if (breakEven.getAsDouble() > 1) {
+            reason.append(", and no utilization up to 100% closes the gap at this price");
+        } else {
+            reason.append(joiner).append(Formats.percent(breakEven.getAsDouble(), 1)).append(suffix.isEmpty() ? " utilization" : suffix);
+        }
+    }
+
+    private static Recommendation holdOrResell(CashFlowSchedule schedule, ClusterMetrics metrics) {
+        Assumptions assumptions = schedule.assumptions();
+        String currency = assumptions.currency();
+        String hurdle = Formats.percent(assumptions.hurdleRate(), 1);
+        String keepValue = Formats.money(metrics.remainingValueAtHurdle(), currency);
+        String flip = metrics.breakEvenSecondaryPrice().isPresent()
+                ? Formats.money(metrics.breakEvenSecondaryPrice().getAsDouble(), currency) + " per GPU"
+                : "n/a";
+        if (metrics.saleValueNow().isEmpty()) {
+            return new Recommendation(Decision.HOLD, "Its remaining cash flows are worth " + keepValue + " at the "
+                    + hurdle + " hurdle; no secondary-market price was given, so a sale was not assessed"
+                    + " (selling would win above " + flip + " net of fees).");
+        }
+        double sale = metrics.saleValueNow().getAsDouble();
+        double perGpu = schedule.cluster().secondaryPricePerGpu().getAsDouble();
+        String saleText = Formats.money(sale, currency) + " (" + Formats.money(perGpu, currency) + " per GPU before fees)";
+        if (metrics.remainingValueAtHurdle() >= sale) {
+            return new Recommendation(Decision.HOLD, "Keeping it is worth " + keepValue + " at the " + hurdle
+                    + " hurdle (remaining rent less costs, plus residual), more than the " + saleText
+                    + " a sale would fetch now; selling wins above " + flip + " net of fees.");
+        }
+        return new Recommendation(Decision.RESELL, "A sale now fetches " + saleText + ", more than the " + keepValue
+                + " that keeping it is worth at the " + hurdle + " hurdle; holding wins only below " + flip + " net of fees.");
+    }
+
+    private static String irrPhrase(IrrResult irr) {
+        if (irr instanceof IrrResult.Unique unique) {
+            return "IRR " + Formats.percent(unique.annual(), 1);
+        }
+        if (irr instanceof IrrResult.Ambiguous ambiguous) {
+            return "The IRR is " + ambiguous.display(1) + " and NPV decides: it";
+        }
+        return "There is no IRR (" + irr.note() + "), so the return";
+    }
+
+    private static String signedMoney(double value, String currency) {
+        return (value >= 0 ? "+" : "") + Formats.money(value, currency);
+    }
+}

@@ -1,0 +1,39 @@
+package gpuroi.engine;
+
+import java.time.LocalDate;
+
+/**
+ * One month of a cluster's cash flows; month 0 is the purchase (capex only). Every amount is for
+ * the whole cluster, in the portfolio currency; costs are positive numbers subtracted in {@code net}.
+ *
+ * @param month              0 for the purchase, then 1..life in months
+ * @param date               when the month's flow falls: the purchase date for month 0, else the month's end
+ * @param history            the flow falls before the valuation date
+ * @param pricePerGpuHour    the path's price at the month's midpoint (0 for month 0)
+ * @param utilizedGpuHours   GPUs · 730 · utilization
+ * @param revenue            utilized hours · price · (1 − marketplace fee)
+ * @param power              GPUs · kW · PUE · 730 · $/kWh, paid whether the GPUs are busy or idle
+ * @param otherOpex          GPUs · other opex per GPU-month
+ * @param capex              purchase cost (month 0 only)
+ * @param residual           resale value at the end of life (last month only)
+ * @param net                revenue − power − other opex − capex + residual
+ * @param cumulative         running sum of {@code net}
+ * @param discountFactor     (1 + discount rate)^(−years from the valuation date to {@code date})
+ * @param discounted         {@code net · discountFactor}
+ */
+public record MonthlyCashFlow(
+        int month,
+        LocalDate date,
+        boolean history,
+        double pricePerGpuHour,
+        double utilizedGpuHours,
+        double revenue,
+        double power,
+        double otherOpex,
+        double capex,
+        double residual,
+        double net,
+        double cumulative,
+        double discountFactor,
+        double discounted) {
+}

@@ -1,0 +1,54 @@
+package gpuroi.model;
+
+import java.time.LocalDate;
+import java.util.Locale;
+
+/**
+ * Portfolio-wide assumptions. Rates are annual fractions (0.10 = 10%/yr).
+ *
+ * @param valuationDate    the date NPVs discount to and that separates history from the future
+ * @param currency         ISO code of all money amounts (USD by default)
+ * @param discountRate     annual rate for NPV and discounted payback
+ * @param hurdleRate       the return the investor requires; decisions compare against it
+ * @param defaultPricePath the path used by clusters that name none
+ * @param marketplaceFee   share of rental revenue kept by the marketplace or reseller
+ * @param resaleFee        share of a hardware sale price lost to brokers, logistics and data wiping
+ */
+public record Assumptions(
+        LocalDate valuationDate,
+        String currency,
+        double discountRate,
+        double hurdleRate,
+        PricePath defaultPricePath,
+        double marketplaceFee,
+        double resaleFee) {
+
+    public static final double DEFAULT_DISCOUNT_RATE = 0.10;
+
+    public Assumptions {
+        Checks.present("valuation date", valuationDate);
+        currency = Checks.text("currency", currency == null ? "USD" : currency).toUpperCase(Locale.ROOT);
+        if (!currency.matches("[A-Z]{3}")) {
+            throw new InvalidValueException("currency", currency, "a three-letter ISO code such as USD or EUR");
+        }
+        Checks.rate("discount rate", discountRate);
+        Checks.rate("hurdle rate", hurdleRate);
+        Checks.present("default price path", defaultPricePath);
+        Checks.between("marketplace fee", marketplaceFee, 0, 0.99, "a share of revenue from 0% to 99%");
+        Checks.between("resale fee", resaleFee, 0, 0.99, "a share of the sale price from 0% to 99%");
+    }
+
+    /** The workbook contract's defaults: USD, 10% discount and hurdle, blended 50% over 5 years, no fees. */
+    public static Assumptions defaults(LocalDate valuationDate) {
+        return new Assumptions(valuationDate, "USD", DEFAULT_DISCOUNT_RATE, DEFAULT_DISCOUNT_RATE,
+                PricePath.ARTICLE_BLENDED, 0, 0);
+    }
+
+    public Assumptions withRates(double newDiscountRate, double newHurdleRate) {
+        return new Assumptions(valuationDate, currency, newDiscountRate, newHurdleRate, defaultPricePath, marketplaceFee, resaleFee);
+    }
+
+    public Assumptions withMarketplaceFee(double fee) {
+        return new Assumptions(valuationDate, currency, discountRate, hurdleRate, defaultPricePath, fee, resaleFee);
+    }
+}

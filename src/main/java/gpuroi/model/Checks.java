@@ -1,0 +1,53 @@
+package gpuroi.model;
+
+/** Constructor-time validation shared by the model records; every failure names the field. */
+final class Checks {
+    private Checks() {
+    }
+
+    static double finite(String field, double value) {
+        if (!Double.isFinite(value)) {
+            throw new InvalidValueException(field, value, "a finite number");
+        }
+        return value;
+    }
+
+    static double nonNegative(String field, double value) {
+        finite(field, value);
+        if (value < 0) {
+            throw new InvalidValueException(field, value, "a number ≥ 0");
+        }
+        return value;
+    }
+
+    static double between(String field, double value, double min, double max, String expected) {
+        finite(field, value);
+        if (value < min || value > max) {
+            throw new InvalidValueException(field, value, expected);
+        }
+        return value;
+    }
+
+    static double rate(String field, double value) {
+        // An annual rate of −100% or less has no meaning as a discount rate.
+        finite(field, value);
+        if (value <= -1 || value > 100) {
+            throw new InvalidValueException(field, value, "an annual rate above −100% and at most 10,000%");
+        }
+        return value;
+    }
+
+    static String text(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidValueException(field, value, "a non-empty text");
+        }
+        return value.strip();
+    }
+
+    static <T> T present(String field, T value) {
+        if (value == null) {
+            throw new InvalidValueException(field, null, "a value");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,175 @@
+package gpuroi.model;
+
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * One cluster or purchase lot, as the monthly model sees it. Money is in the portfolio currency;
+ * per-GPU figures are multiplied by {@link #gpuCount}.
+ *
+ * @param id                       unique name of the cluster
+ * @param gpuModel                 e.g. "H100 SXM"
+ * @param gpuCount                 GPUs in the lot (≥ 1)
+ * @param capexPerGpu              all-in purchase cost per GPU (server share, network, install)
+ * @param status                   owned (bought on {@code startDate}) or planned
+ * @param startDate                purchase date; empty for a planned cluster means "at the valuation date"
+ * @param lifeMonths               useful life in months (5 years = 60)
+ * @param residualShare            resale value at the end of life as a share of capex
+ * @param powerKwPerGpu            electrical draw per GPU including its server share, kW
+ * @param pue                      power usage effectiveness of the facility (≥ 1)
+ * @param electricityPerKwh        price of one kWh
+ * @param otherOpexPerGpuMonth     colocation, staff, support… per GPU and month
+ * @param utilization              share of hours billed, 0..1
+ * @param startPricePerGpuHour     rental price at the start of the path, per GPU-hour
+ * @param pricePath                shape of the price over time; empty means the portfolio default
+ * @param secondaryPricePerGpu     what one GPU would fetch sold today; empty when unknown
+ */
+public record Cluster(
+        String id,
+        String gpuModel,
+        int gpuCount,
+        double capexPerGpu,
+        ClusterStatus status,
+        Optional<LocalDate> startDate,
+        int lifeMonths,
+        double residualShare,
+        double powerKwPerGpu,
+        double pue,
+        double electricityPerKwh,
+        double otherOpexPerGpuMonth,
+        double utilization,
+        double startPricePerGpuHour,
+        Optional<PricePath> pricePath,
+        OptionalDouble secondaryPricePerGpu) {
+
+    public static final int MAX_LIFE_MONTHS = 600;
+
+    public Cluster {
+        id = Checks.text("cluster id", id);
+        gpuModel = Checks.text("GPU model", gpuModel);
+        if (gpuCount < 1) {
+            throw new InvalidValueException("GPU count", gpuCount, "a whole number of GPUs ≥ 1");
+        }
+        Checks.nonNegative("capex per GPU", capexPerGpu);
+        Checks.present("status", status);
+        startDate = Objects.requireNonNullElse(startDate, Optional.empty());
+        if (status == ClusterStatus.OWNED && startDate.isEmpty()) {
+            throw new InvalidValueException("purchase date", null, "the date an owned cluster was bought");
+        }
+        if (lifeMonths < 1 || lifeMonths > MAX_LIFE_MONTHS) {
+            throw new InvalidValueException("useful life", lifeMonths + " months", "1 to " + MAX_LIFE_MONTHS + " months (up to 50 years)");
+        }
+        Checks.between("residual value", residualShare, 0, 10, "a share of capex from 0% to 1000%");
+        Checks.between("power per GPU", powerKwPerGpu, 0, 100, "kW per GPU from 0 to 100");
+        Checks.between("PUE", pue, 1, 5, "a power usage effectiveness from 1.0 to 5.0");
+        Checks.between("electricity price", electricityPerKwh, 0, 100, "a price per kWh from 0 to 100");
+        Checks.nonNegative("other opex per GPU-month", otherOpexPerGpuMonth);
+        Checks.between("utilization", utilization, 0, 1, "a share of hours from 0% to 100%");
+        Checks.nonNegative("start price per GPU-hour", startPricePerGpuHour);
+        pricePath = Objects.requireNonNullElse(pricePath, Optional.empty());
+        secondaryPricePerGpu = Objects.requireNonNullElse(secondaryPricePerGpu, OptionalDouble.empty());
+        if (secondaryPricePerGpu.isPresent()) {
+            Checks.nonNegative("secondary price per GPU", secondaryPricePerGpu.getAsDouble());
+        }
+    }
+
+    public static Builder builder(String id) {
+        return new Builder(id);
+    }
+
+    public double totalCapex() {
+        return capexPerGpu * gpuCount;
+    }
+
+    public double lifeYears() {
+        return lifeMonths / 12.0;
+    }
+
+    /** The cluster's start: its purchase date, or for a planned cluster without one, the valuation date. */
+    public LocalDate startOn(LocalDate valuationDate) {
+        return startDate.orElse(valuationDate);
+    }
+
+    public PricePath pricePathOr(PricePath fallback) {
+        return pricePath.orElse(fallback);
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder(id);
+        b.gpuModel = gpuModel;
+        b.gpuCount = gpuCount;
+        b.capexPerGpu = capexPerGpu;
+        b.status = status;
+        b.startDate = startDate.orElse(null);
+        b.lifeMonths = lifeMonths;
+        b.residualShare = residualShare;
+        b.powerKwPerGpu = powerKwPerGpu;
+        b.pue = pue;
+        b.electricityPerKwh = electricityPerKwh;
+        b.otherOpexPerGpuMonth = otherOpexPerGpuMonth;
+        b.utilization = utilization;
+        b.startPricePerGpuHour = startPricePerGpuHour;
+        b.pricePath = pricePath.orElse(null);
+        b.secondaryPricePerGpu = secondaryPricePerGpu.isPresent() ? secondaryPricePerGpu.getAsDouble() : null;
+        return b;
+    }
+
+    /** Builds a cluster with the workbook contract's defaults for everything not set. */
+    public static final class Builder {
+        private final String id;
+        private String gpuModel = "GPU";
+        private int gpuCount = 1;
+        private double capexPerGpu;
+        private ClusterStatus status = ClusterStatus.PLANNED;
+        private LocalDate startDate;
+        private int lifeMonths = 60;
+        private double residualShare;
+        private double powerKwPerGpu;
+        private double pue = 1.0;
+        private double electricityPerKwh;
+        private double otherOpexPerGpuMonth;
+        private double utilization = 1.0;
+        private double startPricePerGpuHour;
+        private PricePath pricePath;
+        private Double secondaryPricePerGpu;
+
+        private Builder(String id) {
+            this.id = id;
+        }
+
+        public Builder gpuModel(String value) { gpuModel = value; return this; }
+        public Builder gpuCount(int value) { gpuCount = value; return this; }
+        public Builder capexPerGpu(double value) { capexPerGpu = value; return this; }
+        public Builder status(ClusterStatus value) { status = value; return this; }
+        public Builder startDate(LocalDate value) { startDate = value; return this; }
+        public Builder lifeMonths(int value) { lifeMonths = value; return this; }
+        public Builder residualShare(double value) { residualShare = value; return this; }
+        public Builder powerKwPerGpu(double value) { powerKwPerGpu = value; return this; }
+        public Builder pue(double value) { pue = value; return this; }
+        public Builder electricityPerKwh(double value) { electricityPerKwh = value; return this; }
+        public Builder otherOpexPerGpuMonth(double value) { otherOpexPerGpuMonth = value; return this; }
+        public Builder utilization(double value) { utilization = value; return this; }
+        public Builder startPricePerGpuHour(double value) { startPricePerGpuHour = value; return this; }
+        public Builder pricePath(PricePath value) { pricePath = value; return this; }
+        public Builder secondaryPricePerGpu(Double value) { secondaryPricePerGpu = value; return this; }
+
+        /** Life in years, which must come to a whole number of months (4.5 years = 54 months). */
+        public Builder lifeYears(double years) {
+            double months = years * 12;
+            if (!Double.isFinite(months) || Math.abs(months - Math.rint(months)) > 1e-6) {
+                throw new InvalidValueException("useful life", Formats.plain(years) + " years", "a whole number of months (e.g. 5 or 4.5 years)");
+            }
+            lifeMonths = (int) Math.max(Math.min(Math.rint(months), Integer.MAX_VALUE), Integer.MIN_VALUE);
+            return this;
+        }
+
+        public Cluster build() {
+            return new Cluster(id, gpuModel, gpuCount, capexPerGpu, status, Optional.ofNullable(startDate), lifeMonths,
+                    residualShare, powerKwPerGpu, pue, electricityPerKwh, otherOpexPerGpuMonth, utilization,
+                    startPricePerGpuHour, Optional.ofNullable(pricePath),
+                    secondaryPricePerGpu == null ? OptionalDouble.empty() : OptionalDouble.of(secondaryPricePerGpu));
+        }
+    }
+}
