@@ -134,7 +134,7 @@ public record Cluster(
 
     /** Builds a cluster with the workbook contract's defaults for everything not set. */
     public static final class Builder {
-        private final String id;
+        private String id;
         private String gpuModel = "GPU";
         private int gpuCount = 1;
         private double capexPerGpu;
@@ -155,6 +155,7 @@ public record Cluster(
             this.id = id;
         }
 
+        public Builder id(String value) { id = value; return this; }
         public Builder gpuModel(String value) { gpuModel = value; return this; }
         public Builder gpuCount(int value) { gpuCount = value; return this; }
         public Builder capexPerGpu(double value) { capexPerGpu = value; return this; }
