@@ -139,7 +139,7 @@ final class QuoteReport {
         root.put("status", c.status().name().toLowerCase(Locale.ROOT));
         root.put("decision", analysis.recommendation().decision().name());
         root.put("reason", analysis.recommendation().reason());
-        putMetrics(root, analysis.metrics());
+        MetricsJson.put(root, analysis.metrics());
         ObjectNode inputs = root.putObject("inputs");
         inputs.put("gpuModel", c.gpuModel());
         inputs.put("gpus", c.gpuCount());
@@ -155,7 +155,7 @@ final class QuoteReport {
         inputs.put("pue", c.pue());
         inputs.put("electricityPerKwh", c.electricityPerKwh());
         inputs.put("otherOpexPerGpuMonth", c.otherOpexPerGpuMonth());
-        putOptional(inputs, "secondaryPricePerGpu", c.secondaryPricePerGpu());
+        MetricsJson.putOptional(inputs, "secondaryPricePerGpu", c.secondaryPricePerGpu());
         inputs.put("valuationDate", a.valuationDate().toString());
         inputs.put("currency", a.currency());
         inputs.put("discountRate", a.discountRate());
@@ -168,7 +168,7 @@ final class QuoteReport {
                 ObjectNode p = points.addObject();
                 p.put("startPricePerGpuHour", point.cluster().startPricePerGpuHour());
                 p.put("decision", point.recommendation().decision().name());
-                putMetrics(p, point.metrics());
+                MetricsJson.put(p, point.metrics());
             }
         }
         if (withSchedule) {
@@ -193,53 +193,6 @@ final class QuoteReport {
             return mapper.writeValueAsString(root) + System.lineSeparator();
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void putMetrics(ObjectNode node, ClusterMetrics m) {
-        putIrr(node, "irr", m.irr());
-        putIrr(node, "xirr", m.xirr());
-        node.put("npv", m.npv());
-        node.put("npvAtHurdle", m.npvAtHurdle());
-        putOptional(node, "mirr", m.mirr());
-        putOptional(node, "paybackMonths", m.paybackMonths());
-        putOptional(node, "discountedPaybackMonths", m.discountedPaybackMonths());
-        putOptional(node, "moic", m.moic());
-        putOptional(node, "annualizedTotalReturn", m.annualizedTotalReturn());
-        putOptional(node, "levelizedCostPerGpuHour", m.levelizedCostPerGpuHour());
-        putOptional(node, "levelizedPricePerGpuHour", m.levelizedPricePerGpuHour());
-        putOptional(node, "breakEvenPrice", m.breakEvenStartPrice());
-        putOptional(node, "breakEvenPriceZeroIrr", m.breakEvenStartPriceZeroIrr());
-        putOptional(node, "breakEvenUtilization", m.breakEvenUtilization());
-        node.put("totalCapex", m.totalCapex());
-        node.put("totalRevenue", m.totalRevenue());
-        node.put("totalOperatingCost", m.totalOperatingCost());
-        node.put("residualValue", m.residualValue());
-        node.put("remainingValueAtHurdle", m.remainingValueAtHurdle());
-        putOptional(node, "saleValueNow", m.saleValueNow());
-        putOptional(node, "breakEvenSecondaryPrice", m.breakEvenSecondaryPrice());
-    }
-
-    private static void putIrr(ObjectNode node, String name, IrrResult irr) {
-        putOptional(node, name, irr.annualRate());
-        if (irr instanceof IrrResult.Unique unique) {
-            if (!unique.note().isEmpty()) {
-                node.put(name + "Note", unique.note());
-            }
-        } else {
-            node.put(name + "Note", irr.note());
-        }
-        if (irr instanceof IrrResult.Ambiguous ambiguous) {
-            ArrayNode candidates = node.putArray(name + "Candidates");
-            ambiguous.annualRates().forEach(candidates::add);
-        }
-    }
-
-    private static void putOptional(ObjectNode node, String name, OptionalDouble value) {
-        if (value.isPresent()) {
-            node.put(name, value.getAsDouble());
-        } else {
-            node.putNull(name);
         }
     }
 
