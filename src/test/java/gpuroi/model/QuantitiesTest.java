@@ -46,6 +46,14 @@ class QuantitiesTest {
     }
 
     @Test
+    void percentagesAreTheSameDoubleAsTheFractionWrittenOut() {
+        assertThat(Quantities.parsePercent("100.09%").fraction()).isEqualTo(1.0009);
+        assertThat(Quantities.parsePercent("7%").fraction()).isEqualTo(0.07);
+        assertThat(Quantities.parsePercent("12.3%").fraction()).isEqualTo(0.123);
+        assertThat(Quantities.parsePercent("-2.5%").fraction()).isEqualTo(-0.025);
+    }
+
+    @Test
     void aFractionIsTakenAsIs() {
         Quantities.Percent p = Quantities.parsePercent("0.7");
         assertThat(p.fraction()).isEqualTo(0.7);
