@@ -78,16 +78,31 @@ class IrrSolverTest {
     }
 
     /**
-     * The annual IRR of conventional flows (outflows first, then inflows): their NPV is increasing
-     * in the discount factor x, so plain bisection on x in (0, xMax] finds the one root.
+     * The annual IRR of conventional flows (outflows first, then inflows). Their NPV is a polynomial
+     * in the discount factor x with one sign change in its coefficients, so by Descartes it has
+     * exactly one positive root, below which it is negative (it starts at a₀ &lt; 0) and above which
+     * it is positive: plain bisection on the sign finds it.
      */
     static double referenceIrr(double[] flows, int periodsPerYear) {
-        BigDecimal lo = new BigDecimal("1e-9");
-        BigDecimal hi = new BigDecimal("1e6");
         BigDecimal two = BigDecimal.valueOf(2);
-        assertThat(npvAtDiscountFactor(flows, lo).signum()).as("reference bracket low").isNegative();
-        assertThat(npvAtDiscountFactor(flows, hi).signum()).as("reference bracket high").isPositive();
-        for (int i = 0; i < 200; i++) {
+        // Bracket the root between neighbouring powers of two, then halve the bracket 64 times:
+        // its relative width ends below 2^−64, far finer than a double.
+        BigDecimal lo = BigDecimal.ONE;
+        BigDecimal hi = BigDecimal.ONE;
+        if (npvAtDiscountFactor(flows, BigDecimal.ONE).signum() < 0) {
+            while (npvAtDiscountFactor(flows, hi).signum() < 0) {
+                lo = hi;
+                hi = hi.multiply(two);
+                assertThat(hi).as("reference bracket").isLessThan(new BigDecimal("1e12"));
+            }
+        } else {
+            while (npvAtDiscountFactor(flows, lo).signum() >= 0) {
+                hi = lo;
+                lo = lo.divide(two, MC);
+                assertThat(lo).as("reference bracket").isGreaterThan(new BigDecimal("1e-12"));
+            }
+        }
+        for (int i = 0; i < 64; i++) {
             BigDecimal mid = lo.add(hi).divide(two, MC);
             if (npvAtDiscountFactor(flows, mid).signum() < 0) {
                 lo = mid;
