@@ -152,6 +152,20 @@ class ClosedFormTest {
     }
 
     @Test
+    void aPlannedClusterStartingLaterIsDiscountedBackToTheValuationDateButKeepsItsIrr() {
+        // Starting 9 whole months after the valuation date: NPV = NPV at start · (1 + R)^(−9/12).
+        Cluster later = annuityCluster().startDate(VALUATION.plusMonths(9)).build();
+        ClusterAnalysis analysis = RoiEngine.analyze(later, assumptions());
+        double atStart = -CAPEX + MONTHLY_FLOW * annuity(monthly(DISCOUNT), MONTHS);
+        assertThat(analysis.schedule().offsetMonths()).isEqualTo(9);
+        assertThat(analysis.schedule().months()).noneMatch(MonthlyCashFlow::history);
+        assertThat(analysis.metrics().npv()).isCloseTo(atStart * Math.pow(1 + DISCOUNT, -9 / 12.0), within(1e-9 * CAPEX));
+        assertThat(analysis.metrics().irr().annualRate().getAsDouble()).isCloseTo(Math.pow(1 + MONTHLY_IRR, 12) - 1, within(1e-10));
+        assertThat(analysis.metrics().breakEvenStartPrice().getAsDouble())
+                .isCloseTo(CAPEX / (GPUS * 730 * UTILIZATION * annuity(monthly(HURDLE), MONTHS)), within(1e-9));
+    }
+
+    @Test
     void theDecisionIsBuyBecauseTheIrrClearsTheHurdle() {
         // Monthly 2% is 26.8% a year, above the 12% hurdle.
         ClusterAnalysis analysis = RoiEngine.analyze(annuityCluster().build(), assumptions());
