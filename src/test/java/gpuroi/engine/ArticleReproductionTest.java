@@ -152,6 +152,24 @@ class ArticleReproductionTest {
     }
 
     @Test
+    void atFourSeventyAnHourThePaybackIsUnderEighteenMonths() {
+        // Σ_{m≤k} factor(m) = k − 0.1·Σ(m − 0.5)/12 = k − k²/240, so the cumulative flow after k months
+        // is 730·4.70·(k − k²/240) − 66.43·k − 50,000; find the month it turns ≥ 0 and interpolate.
+        double previous = -CAPEX;
+        double hand = Double.NaN;
+        for (int k = 1; k <= MONTHS; k++) {
+            double cumulative = 730 * 4.70 * (k - k * k / 240.0) - POWER_PER_MONTH * k - CAPEX;
+            if (cumulative >= 0) {
+                hand = k - 1 + (-previous) / (cumulative - previous);
+                break;
+            }
+            previous = cumulative;
+        }
+        assertThat(hand).isBetween(15.0, 18.0);
+        assertThat(metrics(4.70, true).paybackMonths().getAsDouble()).isCloseTo(hand, within(1e-9));
+    }
+
+    @Test
     void theArticlesMeasureIsFarBelowTheTrueIrrAtEveryPricePoint() {
         for (double price : Presets.ARTICLE_PRICES) {
             ClusterMetrics m = metrics(price, true);

@@ -225,6 +225,37 @@ class IrrSolverTest {
         assertThat(irr.display(0)).isEqualTo("ambiguous (100% or 200%)");
     }
 
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {201, 202, 203, 204, 205})
+    void flowsBuiltWithTwoKnownRatesAreAmbiguousBetweenExactlyThoseRates(long seed) {
+        // NPV in x = 1/(1 + r) is −(x − x₁)(x − x₂)·q(x) with q's coefficients all positive, so q has
+        // no positive root and the flows' only IRRs are r₁ and r₂.
+        Random random = new Random(seed);
+        for (int k = 0; k < 40; k++) {
+            double u1 = -2 + 4 * random.nextDouble();
+            double u2 = u1 + (random.nextBoolean() ? 1 : -1) * (0.05 + random.nextDouble());
+            double x1 = Math.exp(-u1);
+            double x2 = Math.exp(-u2);
+            double[] quadratic = {x1 * x2, -(x1 + x2), 1};
+            double[] q = new double[1 + random.nextInt(6)];
+            for (int i = 0; i < q.length; i++) {
+                q[i] = 0.1 + random.nextDouble();
+            }
+            double[] flows = new double[quadratic.length + q.length - 1];
+            for (int i = 0; i < quadratic.length; i++) {
+                for (int j = 0; j < q.length; j++) {
+                    flows[i + j] -= quadratic[i] * q[j];
+                }
+            }
+            IrrResult irr = IrrSolver.periodic(flows, 1);
+            assertThat(irr).as("u = %s, %s", u1, u2).isInstanceOf(IrrResult.Ambiguous.class);
+            List<Double> rates = ((IrrResult.Ambiguous) irr).annualRates();
+            assertThat(rates).as("u = %s, %s", u1, u2).hasSize(2);
+            assertThat(rates).anySatisfy(r -> assertThat(Math.log1p(r)).isCloseTo(u1, within(1e-9)));
+            assertThat(rates).anySatisfy(r -> assertThat(Math.log1p(r)).isCloseTo(u2, within(1e-9)));
+        }
+    }
+
     @Test
     void anIrrAboveTheSearchRangeIsReportedAsNoneAbove() {
         // −1 then +1,000,000 a year later: 99,999,900% a year, far above the +1,000,000% searched.
