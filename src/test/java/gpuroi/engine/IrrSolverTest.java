@@ -69,10 +69,10 @@ class IrrSolverTest {
     private static final MathContext MC = MathContext.DECIMAL128;
 
     /** Σ aᵢ·xⁱ by Horner in 34-digit decimals, x = 1/(1 + periodic rate). */
-    private static BigDecimal npvAtDiscountFactor(double[] flows, BigDecimal x) {
+    private static BigDecimal npvAtDiscountFactor(BigDecimal[] flows, BigDecimal x) {
         BigDecimal sum = BigDecimal.ZERO;
         for (int i = flows.length - 1; i >= 0; i--) {
-            sum = sum.multiply(x, MC).add(new BigDecimal(flows[i]), MC);
+            sum = sum.multiply(x, MC).add(flows[i], MC);
         }
         return sum;
     }
@@ -83,7 +83,11 @@ class IrrSolverTest {
      * exactly one positive root, below which it is negative (it starts at a₀ &lt; 0) and above which
      * it is positive: plain bisection on the sign finds it.
      */
-    static double referenceIrr(double[] flows, int periodsPerYear) {
+    static double referenceIrr(double[] doubleFlows, int periodsPerYear) {
+        BigDecimal[] flows = new BigDecimal[doubleFlows.length];
+        for (int i = 0; i < flows.length; i++) {
+            flows[i] = new BigDecimal(doubleFlows[i], MC);
+        }
         BigDecimal two = BigDecimal.valueOf(2);
         // Bracket the root between neighbouring powers of two, then halve the bracket 64 times:
         // its relative width ends below 2^−64, far finer than a double.
@@ -284,6 +288,26 @@ class IrrSolverTest {
         IrrResult irr = IrrSolver.periodic(new double[] {-100, Double.NaN, 200}, 12);
         assertThat(irr).isInstanceOf(IrrResult.None.class);
         assertThat(irr.note()).contains("finite");
+    }
+
+    @Test
+    void aLoanThatIsReceivedFirstAndRepaidLaterHasTheBorrowingRateAsItsIrr() {
+        // +1000 now, −1100 in a year: 10%. Monthly: +1000, then −1000·1.01^12 after 12 months: 1%/month.
+        assertThat(IrrSolver.periodic(new double[] {1000, -1100}, 1).annualRate().getAsDouble()).isCloseTo(0.10, within(1e-12));
+        double[] monthly = new double[13];
+        monthly[0] = 1000;
+        monthly[12] = -1000 * Math.pow(1.01, 12);
+        IrrResult irr = IrrSolver.periodic(monthly, 12);
+        assertThat(((IrrResult.Unique) irr).periodic()).isCloseTo(0.01, within(1e-12));
+        assertThat(irr.annualRate().getAsDouble()).isCloseTo(Math.pow(1.01, 12) - 1, within(1e-12));
+    }
+
+    @Test
+    void datedIrrOfOneYearAndOneDayIsComputedOnActual365() {
+        // −100 on 2024-01-01, +110 on 2025-01-01: 366 days (leap year) = 366/365 years, so the
+        // rate is 1.1^(365/366) − 1, a little under 10%.
+        IrrResult xirr = IrrSolver.xirr(List.of(LocalDate.of(2024, 1, 1), LocalDate.of(2025, 1, 1)), new double[] {-100, 110});
+        assertThat(xirr.annualRate().getAsDouble()).isCloseTo(Math.pow(1.1, 365.0 / 366) - 1, within(1e-12));
     }
 
     @Test
