@@ -76,7 +76,11 @@ final class QuoteReport {
         }
         metrics.row("Capex / revenue / operating cost over life", Formats.money(m.totalCapex(), cur) + " / "
                 + Formats.money(m.totalRevenue(), cur) + " / " + Formats.money(m.totalOperatingCost(), cur));
-        out.append(metrics.render("  ")).append('\n');
+        out.append(metrics.render("  "));
+        if (!m.irr().note().isEmpty()) {
+            wrap(out, "* " + m.irr().note() + ".", "  ");
+        }
+        out.append('\n');
 
         Table inputs = new Table("Input", "Value");
         inputs.row("GPUs × capex per GPU", c.gpuCount() + " × " + Formats.money(c.capexPerGpu(), cur) + " = " + Formats.money(c.totalCapex(), cur));
@@ -197,7 +201,7 @@ final class QuoteReport {
     }
 
     private static String irrText(IrrResult irr) {
-        return irr instanceof IrrResult.Unique ? irr.display(2) : irr.display(2) + ": " + irr.note();
+        return irr.display(2) + (irr.note().isEmpty() ? "" : " *");
     }
 
     private static String percentOr(OptionalDouble value, String otherwise) {

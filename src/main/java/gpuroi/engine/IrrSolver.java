@@ -88,11 +88,17 @@ public final class IrrSolver {
         }
         double uMin = Math.log1p(MIN_ANNUAL_RATE) / periodsPerYear;
         double uMax = Math.log1p(MAX_ANNUAL_RATE) / periodsPerYear;
-        List<Double> roots = signChanges == 1
-                ? findRoots(flows, new double[] {uMin, 0, uMax})
-                : findRoots(flows, grid(uMin, uMax));
+        // Descartes: the roots on the whole line are at most the sign changes of the flows, so one
+        // sign change means three points bracket the only root. For equally spaced flows Norström's
+        // bound is sharper on each side of zero: roots with r > 0 are at most the sign changes of the
+        // running total, roots with r < 0 at most those of the running total taken from the end.
+        // A side with at most one root needs only its two end points; any other side is scanned.
+        boolean singleRoot = signChanges == 1;
+        boolean scanNegativeSide = !singleRoot && !(equallySpaced && flows.runningTotalSignChanges(true) <= 1);
+        boolean scanPositiveSide = !singleRoot && !(equallySpaced && flows.runningTotalSignChanges(false) <= 1);
+        List<Double> roots = findRoots(flows, points(uMin, uMax, scanNegativeSide, scanPositiveSide));
         if (roots.isEmpty()) {
-            if (signChanges == 1) {
+            if (singleRoot) {
                 boolean rootAboveRange = Math.signum(flows.value(uMax)) != flows.firstSign();
                 return new IrrResult.None(rootAboveRange
                         ? "the IRR is above " + Formats.percent(MAX_ANNUAL_RATE, 0) + " a year"
@@ -105,8 +111,8 @@ public final class IrrSolver {
         if (roots.size() == 1) {
             double periodic = Math.expm1(roots.get(0));
             double annual = Math.expm1(roots.get(0) * periodsPerYear);
-            String note = signChanges == 1 ? "" : "the cash flows change sign " + signChanges
-                    + " times; only one rate in range makes their present value zero";
+            String note = signChanges == 1 ? ""
+                    : "the cash flows change sign " + signChanges + " times; only one rate in range makes their present value zero";
             return new IrrResult.Unique(annual, periodic, note);
         }
         List<Double> annualRates = new ArrayList<>();
@@ -117,15 +123,24 @@ public final class IrrSolver {
                 + roots.size() + " different rates make their present value zero, so no single IRR describes them; compare NPV or MIRR instead");
     }
 
-    private static double[] grid(double uMin, double uMax) {
+    /** Search points from uMin to uMax, always including 0; a scanned side gets a fine uniform grid. */
+    private static double[] points(double uMin, double uMax, boolean scanNegativeSide, boolean scanPositiveSide) {
         int n = SCAN_INTERVALS_PER_SIDE;
-        double[] points = new double[2 * n + 1];
-        for (int i = 0; i <= n; i++) {
-            points[i] = uMin + (0 - uMin) * i / n;
-            points[n + i] = 0 + uMax * i / n;
+        List<Double> points = new ArrayList<>();
+        points.add(uMin);
+        for (int i = 1; scanNegativeSide && i < n; i++) {
+            points.add(uMin - uMin * i / n);
         }
-        points[n] = 0;
-        return points;
+        points.add(0.0);
+        for (int i = 1; scanPositiveSide && i < n; i++) {
+            points.add(uMax * i / n);
+        }
+        points.add(uMax);
+        double[] result = new double[points.size()];
+        for (int i = 0; i < result.length; i++) {
+            result[i] = points.get(i);
+        }
+        return result;
     }
 
     /** Roots in each interval of the sorted points where the value changes sign; 0 is always a point. */
@@ -283,6 +298,28 @@ public final class IrrSolver {
                     previousSign = sign;
                 }
                 i = j;
+            }
+            return changes;
+        }
+
+        /**
+         * Sign changes of the running total of the flows, ignoring zeros, summed from the first flow
+         * or (for the bound on negative rates) from the last. By Descartes' rule applied to
+         * P(x)/(1 − x) = Σ Sₖxᵏ, this bounds the roots with discount factor x in (0, 1).
+         */
+        int runningTotalSignChanges(boolean fromTheEnd) {
+            int changes = 0;
+            double previousSign = 0;
+            double total = 0;
+            for (int k = 0; k < amounts.length; k++) {
+                total += amounts[fromTheEnd ? amounts.length - 1 - k : k];
+                double sign = Math.signum(total);
+                if (sign != 0) {
+                    if (previousSign != 0 && sign != previousSign) {
+                        changes++;
+                    }
+                    previousSign = sign;
+                }
             }
             return changes;
         }

@@ -315,4 +315,43 @@ class IrrSolverTest {
         IrrResult irr = IrrSolver.periodic(new double[] {-300, 100, 100, 100}, 12);
         assertThat(irr.annualRate().getAsDouble()).isCloseTo(0.0, within(1e-12));
     }
+
+    @Test
+    void aLossMakingLastPeriodAfterAPaybackGivesASecondNegativeRootAndIsAmbiguous() {
+        // −100 + 200x − x² = 0 at x = 100 ∓ √9900: r = 1/x − 1 = 99.4987…% and −99.4987…% per period.
+        IrrResult irr = IrrSolver.periodic(new double[] {-100, 200, -1}, 1);
+        assertThat(irr).isInstanceOf(IrrResult.Ambiguous.class);
+        double root = Math.sqrt(9900);
+        assertThat(((IrrResult.Ambiguous) irr).annualRates())
+                .satisfiesExactlyInAnyOrder(
+                        r -> assertThat(r).isCloseTo(1 / (100 - root) - 1, within(1e-9)),
+                        r -> assertThat(r).isCloseTo(1 / (100 + root) - 1, within(1e-9)));
+    }
+
+    @Test
+    void threeRootsOnBothSidesOfZeroAreAllFound() {
+        // (x − 1/1.2)(x − 2)(x − 10/3) expanded: roots at r = 20%, −50% and −70% per period.
+        double x1 = 1 / 1.2;
+        double x2 = 2;
+        double x3 = 10.0 / 3;
+        double[] flows = {-x1 * x2 * x3, x1 * x2 + x1 * x3 + x2 * x3, -(x1 + x2 + x3), 1};
+        IrrResult irr = IrrSolver.periodic(flows, 1);
+        assertThat(irr).isInstanceOf(IrrResult.Ambiguous.class);
+        assertThat(((IrrResult.Ambiguous) irr).annualRates())
+                .satisfiesExactlyInAnyOrder(
+                        r -> assertThat(r).isCloseTo(0.20, within(1e-9)),
+                        r -> assertThat(r).isCloseTo(-0.50, within(1e-9)),
+                        r -> assertThat(r).isCloseTo(-0.70, within(1e-9)));
+    }
+
+    @Test
+    void aRunningTotalThatCrossesOnceOnEachSideNeedsNoScanAndStillFindsTheRoot() {
+        // Capex, then inflows, then a small negative month, ending with a big residual: flows change
+        // sign 3 times, the running total only once from either end, so each side holds one root at most.
+        double[] flows = {-1000, 300, 300, 300, -10, 600};
+        IrrResult irr = IrrSolver.periodic(flows, 12);
+        double reference = referenceIrr(flows, 12);
+        assertThat(irr).isInstanceOf(IrrResult.Unique.class);
+        assertThat(irr.annualRate().getAsDouble()).isCloseTo(reference, within(1e-9));
+    }
 }
