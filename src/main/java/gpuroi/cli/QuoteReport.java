@@ -52,7 +52,7 @@ final class QuoteReport {
 
         String hurdle = Formats.percent(a.hurdleRate(), 1);
         String discount = Formats.percent(a.discountRate(), 1);
-        Table metrics = new Table("Metric", "Value");
+        TextTable metrics = new TextTable(2, "Metric", "Value");
         metrics.row("IRR (monthly flows, annualized)", irrText(m.irr()));
         metrics.row("XIRR (dated flows, Act/365)", irrText(m.xirr()));
         metrics.row("NPV at the " + discount + " discount rate", Formats.money(m.npv(), cur));
@@ -82,7 +82,7 @@ final class QuoteReport {
         }
         out.append('\n');
 
-        Table inputs = new Table("Input", "Value");
+        TextTable inputs = new TextTable(2, "Input", "Value");
         inputs.row("GPUs × capex per GPU", c.gpuCount() + " × " + Formats.money(c.capexPerGpu(), cur) + " = " + Formats.money(c.totalCapex(), cur));
         inputs.row(c.status() == ClusterStatus.OWNED ? "Bought on" : "Starts on", analysis.schedule().startDate().toString());
         inputs.row("Useful life", Formats.plain(c.lifeYears()) + " years (" + c.lifeMonths() + " months), residual " + Formats.percent(c.residualShare(), 0) + " of capex");
@@ -102,7 +102,7 @@ final class QuoteReport {
 
         if (!articlePricePoints.isEmpty()) {
             out.append("\n  The article's price points, same inputs:\n");
-            Table points = new Table("Start price", "True IRR", "Article's measure", "NPV at " + hurdle, "Decision");
+            TextTable points = new TextTable(1, "Start price", "True IRR", "Article's measure", "NPV at " + hurdle, "Decision");
             for (ClusterAnalysis point : articlePricePoints) {
                 ClusterMetrics pm = point.metrics();
                 points.row(Formats.price(point.cluster().startPricePerGpuHour(), cur) + "/hr", irrText(pm.irr()),
@@ -125,7 +125,7 @@ final class QuoteReport {
     }
 
     private String scheduleTable(String cur) {
-        Table t = new Table("Month", "Date", "Price/hr", "Revenue", "Power", "Other opex", "Capex", "Residual", "Net", "Cumulative", "Discounted");
+        TextTable t = new TextTable(2, "Month", "Date", "Price/hr", "Revenue", "Power", "Other opex", "Capex", "Residual", "Net", "Cumulative", "Discounted");
         for (MonthlyCashFlow f : analysis.schedule().months()) {
             t.row(String.valueOf(f.month()), f.date().toString(), f.month() == 0 ? "" : String.format(Locale.ROOT, "%.4f", f.pricePerGpuHour()),
                     cents(f.revenue()), cents(f.power()), cents(f.otherOpex()), cents(f.capex()), cents(f.residual()),
@@ -240,47 +240,5 @@ final class QuoteReport {
             line.append(word);
         }
         out.append(line).append('\n');
-    }
-
-    /** A plain text table: first column left-aligned, the others right-aligned. */
-    private static final class Table {
-        private final List<String[]> rows = new ArrayList<>();
-
-        Table(String... header) {
-            rows.add(header);
-        }
-
-        void row(String... cells) {
-            rows.add(cells);
-        }
-
-        String render(String indent) {
-            int columns = rows.get(0).length;
-            int[] widths = new int[columns];
-            for (String[] row : rows) {
-                for (int i = 0; i < columns; i++) {
-                    widths[i] = Math.max(widths[i], row[i].length());
-                }
-            }
-            StringBuilder out = new StringBuilder();
-            for (int r = 0; r < rows.size(); r++) {
-                StringBuilder line = new StringBuilder(indent);
-                for (int i = 0; i < columns; i++) {
-                    String cell = rows.get(r)[i];
-                    boolean left = i == 0 || columns == 2;
-                    String pad = " ".repeat(widths[i] - cell.length());
-                    line.append(i == 0 ? "" : "  ").append(left ? cell + pad : pad + cell);
-                }
-                out.append(line.toString().stripTrailing()).append('\n');
-                if (r == 0) {
-                    int total = 0;
-                    for (int w : widths) {
-                        total += w;
-                    }
-                    out.append(indent).append("-".repeat(total + 2 * (columns - 1))).append('\n');
-                }
-            }
-            return out.toString();
-        }
     }
 }
