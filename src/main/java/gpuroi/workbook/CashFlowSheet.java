@@ -1,0 +1,140 @@
+package gpuroi.workbook;
+
+import gpuroi.engine.CashFlowModel;
+import gpuroi.engine.ClusterAnalysis;
+import gpuroi.engine.MonthlyCashFlow;
+import gpuroi.model.PricePath;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+
+import java.util.List;
+
+/**
+ * {@value WorkbookWriter#CASH_FLOWS_SHEET}: one row per cluster and month, clusters one after the
+ * other, with live formulas that express the monthly model of {@code domain.md} ("Conventions")
+ * from the cluster's row on {@value WorkbookWriter#INPUTS_SHEET}. Each formula's cached result is
+ * the engine's own figure, so the file shows the engine's numbers before any recalculation.
+ *
+ * <p>Rows are written strictly in order through the {@code ss.usermodel} interfaces and nothing is
+ * read back or auto-sized, so a streaming (SXSSF) sheet can be passed in for large fleets.
+ */
+final class CashFlowSheet {
+    static final int ID = 0;
+    static final int MONTH = 1;
+    static final int DATE = 2;
+    static final int PRICE = 3;
+    static final int UTILIZED_HOURS = 4;
+    static final int REVENUE = 5;
+    static final int POWER = 6;
+    static final int OTHER_OPEX = 7;
+    static final int CAPEX = 8;
+    static final int RESIDUAL = 9;
+    static final int NET = 10;
+    static final int CUMULATIVE = 11;
+    static final int DISCOUNT_FACTOR = 12;
+    static final int DISCOUNTED = 13;
+
+    private static final String[] HEADERS = {
+        "Cluster id", "Month", "Date (month end)", "Price per GPU-hr (month midpoint)", "Utilized GPU-hours",
+        "Revenue (after fee)", "Power", "Other opex", "Capex", "Residual value", "Net cash flow",
+        "Cumulative net", "Discount factor (to valuation date)", "Discounted net",
+    };
+    private static final int[] WIDTHS = {18, 7, 12, 13, 12, 13, 11, 11, 13, 12, 13, 14, 13, 13};
+
+    /** Written as a literal in the formulas: the conventions fix it, and the notes sheet says so. */
+    private static final String HOURS = formatHours();
+
+    private CashFlowSheet() {
+    }
+
+    static void write(Sheet sheet, List<ClusterAnalysis> clusters, CashFlowLayout layout, OutputStyles styles) {
+        Cells.headerRow(sheet, 0, HEADERS, styles);
+        int[] widths = WIDTHS.clone();
+        for (int i = 0; i < clusters.size(); i++) {
+            ClusterAnalysis analysis = clusters.get(i);
+            writeCluster(sheet, analysis, layout.block(i), styles);
+            widths[ID] = Math.max(widths[ID], Math.min(40, analysis.cluster().id().length() + 2));
+        }
+        Cells.widths(sheet, widths);
+        sheet.createFreezePane(2, 1);
+    }
+
+    private static void writeCluster(Sheet sheet, ClusterAnalysis analysis, CashFlowLayout.Block block, OutputStyles styles) {
+        Inputs in = new Inputs(block.inputsRow());
+        String priceFormulaBody = priceFormulaBody(analysis.schedule().pricePath(), in);
+        List<MonthlyCashFlow> months = analysis.schedule().months();
+        for (int m = 0; m < months.size(); m++) {
+            MonthlyCashFlow flow = months.get(m);
+            int r = block.firstRow() + m;
+            Row row = sheet.createRow(r);
+            String month = "$" + Cells.relative(r, MONTH);
+
+            Cells.text(row, ID, analysis.cluster().id(), styles.text);
+            Cells.number(row, MONTH, flow.month(), styles.integer);
+            Cells.formula(row, DATE, "EDATE(" + in.ref(InputsSheet.START_DATE) + "," + month + ")",
+                    Cells.excelDate(flow.date(), styles.date1904), styles.date);
+            if (priceFormulaBody == null) {
+                Cells.number(row, PRICE, flow.pricePerGpuHour(), styles.pricePerHour);
+            } else {
+                Cells.formula(row, PRICE, "IF(" + month + "=0,0," + priceFormulaBody.replace("{m}", month) + ")",
+                        flow.pricePerGpuHour(), styles.pricePerHour);
+            }
+            Cells.formula(row, UTILIZED_HOURS, "IF(" + month + "=0,0," + in.ref(InputsSheet.GPUS) + "*" + HOURS + "*"
+                    + in.ref(InputsSheet.UTILIZATION) + ")", flow.utilizedGpuHours(), styles.hours);
+            Cells.formula(row, REVENUE, Cells.relative(r, UTILIZED_HOURS) + "*" + Cells.relative(r, PRICE)
+                    + "*(1-" + in.ref(InputsSheet.MARKETPLACE_FEE) + ")", flow.revenue(), styles.moneyCents);
+            Cells.formula(row, POWER, "IF(" + month + "=0,0," + in.ref(InputsSheet.GPUS) + "*" + in.ref(InputsSheet.KW_PER_GPU)
+                    + "*" + in.ref(InputsSheet.PUE) + "*" + HOURS + "*" + in.ref(InputsSheet.ELECTRICITY_PER_KWH) + ")",
+                    flow.power(), styles.moneyCents);
+            Cells.formula(row, OTHER_OPEX, "IF(" + month + "=0,0," + in.ref(InputsSheet.GPUS) + "*"
+                    + in.ref(InputsSheet.OPEX_PER_GPU_MONTH) + ")", flow.otherOpex(), styles.moneyCents);
+            Cells.formula(row, CAPEX, "IF(" + month + "=0," + in.ref(InputsSheet.GPUS) + "*"
+                    + in.ref(InputsSheet.CAPEX_PER_GPU) + ",0)", flow.capex(), styles.moneyCents);
+            Cells.formula(row, RESIDUAL, "IF(" + month + "=" + in.ref(InputsSheet.LIFE_MONTHS) + ","
+                    + in.ref(InputsSheet.GPUS) + "*" + in.ref(InputsSheet.CAPEX_PER_GPU) + "*"
+                    + in.ref(InputsSheet.RESIDUAL_SHARE) + ",0)", flow.residual(), styles.moneyCents);
+            Cells.formula(row, NET, Cells.relative(r, REVENUE) + "-" + Cells.relative(r, POWER) + "-"
+                    + Cells.relative(r, OTHER_OPEX) + "-" + Cells.relative(r, CAPEX) + "+" + Cells.relative(r, RESIDUAL),
+                    flow.net(), styles.moneyCents);
+            Cells.formula(row, CUMULATIVE, m == 0 ? Cells.relative(r, NET)
+                    : Cells.relative(r - 1, CUMULATIVE) + "+" + Cells.relative(r, NET), flow.cumulative(), styles.moneyCents);
+            Cells.formula(row, DISCOUNT_FACTOR, "(1+" + in.ref(InputsSheet.DISCOUNT_RATE) + ")^(-("
+                    + in.ref(InputsSheet.OFFSET_MONTHS) + "+" + month + ")/12)", flow.discountFactor(), styles.factor);
+            Cells.formula(row, DISCOUNTED, Cells.relative(r, NET) + "*" + Cells.relative(r, DISCOUNT_FACTOR),
+                    flow.discounted(), styles.moneyCents);
+        }
+    }
+
+    /**
+     * The price of month {@code {m}} at its midpoint, (m − 0.5)/12 years, for the path's shape; null
+     * for a custom curve, whose monthly prices are written as values.
+     */
+    private static String priceFormulaBody(PricePath path, Inputs in) {
+        String p0 = in.ref(InputsSheet.START_PRICE);
+        String t = "(({m}-0.5)/12)";
+        if (path instanceof PricePath.Flat) {
+            return p0;
+        }
+        if (path instanceof PricePath.Blended) {
+            String end = in.ref(InputsSheet.BLENDED_END_SHARE);
+            String years = in.ref(InputsSheet.BLENDED_YEARS);
+            return p0 + "*(1-(1-" + end + ")*MIN(" + t + "," + years + ")/" + years + ")";
+        }
+        if (path instanceof PricePath.AnnualDecline) {
+            return p0 + "*(1-" + in.ref(InputsSheet.ANNUAL_DECLINE) + ")^" + t;
+        }
+        return null;
+    }
+
+    private static String formatHours() {
+        double hours = CashFlowModel.HOURS_PER_MONTH;
+        return hours == Math.rint(hours) ? String.valueOf((long) hours) : String.valueOf(hours);
+    }
+
+    /** Absolute references to one cluster's row on the inputs sheet. */
+    private record Inputs(int row) {
+        String ref(int column) {
+            return Cells.absolute(WorkbookWriter.INPUTS_SHEET, row, column);
+        }
+    }
+}

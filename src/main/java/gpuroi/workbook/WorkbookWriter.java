@@ -1,0 +1,115 @@
+package gpuroi.workbook;
+
+import gpuroi.engine.PortfolioAnalysis;
+import org.apache.poi.ss.SpreadsheetVersion;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Writes the results beside the investor's own sheets: the input workbook is read into memory
+ * (its file is never opened for writing), the added sheets are (re)built, and the result goes to a
+ * temporary file in the output's directory that is then moved into place atomically. A failure
+ * leaves neither an output nor a temporary file behind.
+ *
+ * <p>Input sheets are not touched: they are written back exactly as POI read them (values,
+ * formulas and their cached results, styles, merged cells, widths, charts, defined names). Only
+ * the added sheets' formulas carry cached values, set from the engine's figures.
+ */
+public final class WorkbookWriter {
+    public static final String SUMMARY_SHEET = "ROI Summary";
+    public static final String CHART_SHEET = "ROI Chart";
+    public static final String INPUTS_SHEET = "ROI Inputs";
+    public static final String CASH_FLOWS_SHEET = "ROI Cash Flows";
+    public static final String NOTES_SHEET = "ROI Notes";
+    /** The sheets added, in order. A sheet of the input with one of these names is replaced. */
+    public static final List<String> OUTPUT_SHEETS = List.of(SUMMARY_SHEET, CHART_SHEET, INPUTS_SHEET, CASH_FLOWS_SHEET, NOTES_SHEET);
+
+    private WorkbookWriter() {
+    }
+
+    /**
+     * Writes {@code output}: the input workbook's sheets unchanged, plus the result sheets.
+     *
+     * @param input    the investor's .xlsx; read only
+     * @param output   where to write; replaced atomically if it exists; must not be the input
+     * @param analysis the engine's results, clusters in input order
+     * @param notes    defaults, catalog values and warnings from reading the input
+     * @param runInfo  provenance for the notes sheet
+     * @throws IOException when the input cannot be read as an .xlsx or the output cannot be written
+     * @throws IllegalArgumentException when the output is the input, or the fleet needs more
+     *                                  monthly rows than one sheet holds
+     */
+    public static void write(Path input, Path output, PortfolioAnalysis analysis, List<InputNote> notes, RunInfo runInfo)
+            throws IOException {
+        Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(output, "output");
+        Objects.requireNonNull(analysis, "analysis");
+        Objects.requireNonNull(notes, "notes");
+        Objects.requireNonNull(runInfo, "runInfo");
+        Path source = input.toAbsolutePath().normalize();
+        Path target = output.toAbsolutePath().normalize();
+        if (source.equals(target) || Files.exists(target) && Files.isSameFile(source, target)) {
+            throw new IllegalArgumentException("The output " + output + " is the input workbook itself; the input is never"
+                    + " overwritten. Choose another output file.");
+        }
+        CashFlowLayout layout = CashFlowLayout.of(analysis.clusters());
+        int maxRow = SpreadsheetVersion.EXCEL2007.getLastRowIndex();
+        if (layout.lastCashFlowRow() > maxRow) {
+            throw new IllegalArgumentException("The fleet needs " + (layout.lastCashFlowRow() + 1) + " monthly rows but one"
+                    + " Excel sheet holds at most " + (maxRow + 1) + ". Split the fleet into several workbooks.");
+        }
+
+        byte[] inputBytes = Files.readAllBytes(source);
+        Path temporary = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        boolean moved = false;
+        try {
+            try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(inputBytes))) {
+                addResultSheets(workbook, layout, analysis, notes, runInfo);
+                try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                    workbook.write(out);
+                }
+            }
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            moved = true;
+        } finally {
+            if (!moved) {
+                Files.deleteIfExists(temporary);
+            }
+        }
+    }
+
+    private static void addResultSheets(XSSFWorkbook workbook, CashFlowLayout layout, PortfolioAnalysis analysis,
+                                        List<InputNote> notes, RunInfo runInfo) {
+        removeResultSheets(workbook);
+        OutputStyles styles = new OutputStyles(workbook, analysis.assumptions().currency(), workbook.isDate1904());
+        // Create every sheet before writing any: formulas are parsed against the sheets that exist.
+        for (String name : OUTPUT_SHEETS) {
+            workbook.createSheet(name);
+        }
+        SummarySheet.write(workbook.getSheet(SUMMARY_SHEET), analysis.clusters(), styles);
+        InputsSheet.write(workbook.getSheet(INPUTS_SHEET), analysis.clusters(), layout, styles);
+        CashFlowSheet.write(workbook.getSheet(CASH_FLOWS_SHEET), analysis.clusters(), layout, styles);
+        CumulativeCashFlowChart.write(workbook.getSheet(CHART_SHEET), analysis.clusters(), layout, styles);
+        NotesSheet.write(workbook.getSheet(NOTES_SHEET), notes, analysis.assumptions(), runInfo, styles);
+    }
+
+    /** Sheet names are case-insensitive in Excel, and so is POI's lookup. */
+    private static void removeResultSheets(XSSFWorkbook workbook) {
+        for (String name : OUTPUT_SHEETS) {
+            int index = workbook.getSheetIndex(name);
+            if (index >= 0) {
+                workbook.removeSheetAt(index);
+            }
+        }
+    }
+}
