@@ -1,18 +1,28 @@
 package gpuroi.workbook;
 
 import gpuroi.engine.PortfolioAnalysis;
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackagePart;
+import org.apache.poi.openxml4j.opc.PackagePartName;
+import org.apache.poi.openxml4j.opc.PackageRelationship;
+import org.apache.poi.openxml4j.opc.PackagingURIHelper;
+import org.apache.poi.openxml4j.opc.TargetMode;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -89,8 +99,12 @@ public final class WorkbookWriter {
     }
 
     private static void addResultSheets(XSSFWorkbook workbook, CashFlowLayout layout, PortfolioAnalysis analysis,
-                                        List<InputNote> notes, RunInfo runInfo) {
-        removeResultSheets(workbook);
+                                        List<InputNote> notes, RunInfo runInfo) throws IOException {
+        try {
+            removeResultSheets(workbook);
+        } catch (InvalidFormatException e) {
+            throw new IOException("The previous result sheets could not be removed from the workbook: " + e.getMessage(), e);
+        }
         OutputStyles styles = new OutputStyles(workbook, analysis.assumptions().currency(), workbook.isDate1904());
         // Create every sheet before writing any: formulas are parsed against the sheets that exist.
         for (String name : OUTPUT_SHEETS) {
@@ -104,12 +118,67 @@ public final class WorkbookWriter {
     }
 
     /** Sheet names are case-insensitive in Excel, and so is POI's lookup. */
-    private static void removeResultSheets(XSSFWorkbook workbook) {
+    private static void removeResultSheets(XSSFWorkbook workbook) throws InvalidFormatException {
         for (String name : OUTPUT_SHEETS) {
             int index = workbook.getSheetIndex(name);
             if (index >= 0) {
-                workbook.removeSheetAt(index);
+                removeSheetWithItsParts(workbook, index);
             }
         }
+    }
+
+    /**
+     * POI removes a sheet's own part but leaves the parts it pointed to (drawing, charts, comments)
+     * in the package, so every re-run would add an orphaned chart. Those parts are removed too, once
+     * nothing else in the package refers to them.
+     */
+    private static void removeSheetWithItsParts(XSSFWorkbook workbook, int index) throws InvalidFormatException {
+        OPCPackage pkg = workbook.getPackage();
+        Set<PackagePartName> reachable = new LinkedHashSet<>();
+        collectReachable(pkg, workbook.getSheetAt(index).getPackagePart(), reachable);
+        workbook.removeSheetAt(index);
+        boolean removed = true;
+        while (removed) {
+            removed = false;
+            for (PackagePartName name : reachable) {
+                if (pkg.containPart(name) && !isReferenced(pkg, name)) {
+                    pkg.removePart(name);
+                    removed = true;
+                }
+            }
+        }
+    }
+
+    private static void collectReachable(OPCPackage pkg, PackagePart part, Set<PackagePartName> reachable)
+            throws InvalidFormatException {
+        for (PackageRelationship relationship : part.getRelationships()) {
+            PackagePartName target = internalTarget(part, relationship);
+            if (target != null && pkg.containPart(target) && reachable.add(target)) {
+                collectReachable(pkg, pkg.getPart(target), reachable);
+            }
+        }
+    }
+
+    private static boolean isReferenced(OPCPackage pkg, PackagePartName name) throws InvalidFormatException {
+        for (PackagePart part : pkg.getParts()) {
+            if (part.isRelationshipPart() || part.getPartName().equals(name)) {
+                continue;
+            }
+            for (PackageRelationship relationship : part.getRelationships()) {
+                if (name.equals(internalTarget(part, relationship))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static PackagePartName internalTarget(PackagePart source, PackageRelationship relationship)
+            throws InvalidFormatException {
+        if (relationship.getTargetMode() == TargetMode.EXTERNAL) {
+            return null;
+        }
+        URI target = PackagingURIHelper.resolvePartUri(source.getPartName().getURI(), relationship.getTargetURI());
+        return PackagingURIHelper.createPartName(target);
     }
 }
