@@ -1,6 +1,8 @@
 package gpuroi.workbook;
 
 import gpuroi.engine.PortfolioAnalysis;
+import org.apache.poi.UnsupportedFileFormatException;
+import org.apache.poi.ooxml.POIXMLException;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackagePart;
@@ -83,7 +85,7 @@ public final class WorkbookWriter {
         Path temporary = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
         boolean moved = false;
         try {
-            try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(inputBytes))) {
+            try (XSSFWorkbook workbook = open(input, inputBytes)) {
                 addResultSheets(workbook, layout, analysis, notes, runInfo);
                 try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                     workbook.write(out);
@@ -95,6 +97,14 @@ public final class WorkbookWriter {
             if (!moved) {
                 Files.deleteIfExists(temporary);
             }
+        }
+    }
+
+    private static XSSFWorkbook open(Path input, byte[] bytes) throws IOException {
+        try {
+            return new XSSFWorkbook(new ByteArrayInputStream(bytes));
+        } catch (POIXMLException | UnsupportedFileFormatException e) {
+            throw new IOException(input.getFileName() + " cannot be read as an Excel .xlsx workbook: " + e.getMessage(), e);
         }
     }
 
