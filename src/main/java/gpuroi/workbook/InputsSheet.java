@@ -10,6 +10,8 @@ import gpuroi.model.PricePath;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.List;
 
 /**
@@ -114,7 +116,10 @@ final class InputsSheet {
                 .replace("$", "") + ":" + Cells.relative(block.lastRow(), CashFlowSheet.DISCOUNTED), styles.text);
 
         if (metrics.irr() instanceof IrrResult.Unique unique) {
-            Cells.formula(row, LIVE_IRR, "(1+IRR(" + net + "))^12-1", unique.annual(), styles.percent);
+            // The engine's monthly rate as the guess: Excel's default (10% a month) can fail to converge
+            // or land on another root, and the cell must recalculate to the engine's figure.
+            String guess = new BigDecimal(unique.periodic()).round(new MathContext(8)).toPlainString();
+            Cells.formula(row, LIVE_IRR, "(1+IRR(" + net + "," + guess + "))^12-1", unique.annual(), styles.percent);
         } else {
             Cells.text(row, LIVE_IRR, SummarySheet.irrText(metrics.irr()), styles.text);
         }

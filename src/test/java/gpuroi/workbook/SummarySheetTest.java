@@ -165,6 +165,19 @@ class SummarySheetTest {
         }
     }
 
+    @Test
+    void anEmptyFleetStillGetsEveryAddedSheetWithItsHeaders() throws Exception {
+        try (XSSFWorkbook workbook = write(Fixtures.analyze())) {
+            for (String name : WorkbookWriter.OUTPUT_SHEETS) {
+                assertThat(workbook.getSheet(name)).as(name).isNotNull();
+            }
+            assertThat(workbook.getSheet(WorkbookWriter.SUMMARY_SHEET).getLastRowNum()).isZero();
+            assertThat(workbook.getSheet(WorkbookWriter.CASH_FLOWS_SHEET).getLastRowNum()).isZero();
+            assertThat(workbook.getSheet(WorkbookWriter.CHART_SHEET).getRow(0).getCell(0).getStringCellValue())
+                    .contains("nothing to chart");
+        }
+    }
+
     private XSSFWorkbook write(PortfolioAnalysis analysis) throws Exception {
         Path input = Fixtures.fleetWorkbook(dir, "fleet.xlsx", "x");
         Path output = dir.resolve("out.xlsx");
