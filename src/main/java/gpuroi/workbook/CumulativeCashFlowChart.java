@@ -3,6 +3,7 @@ package gpuroi.workbook;
 import gpuroi.engine.ClusterAnalysis;
 import gpuroi.engine.MonthlyCashFlow;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
 import org.apache.poi.xddf.usermodel.chart.AxisPosition;
 import org.apache.poi.xddf.usermodel.chart.ChartTypes;
@@ -35,7 +36,12 @@ final class CumulativeCashFlowChart {
     private CumulativeCashFlowChart() {
     }
 
-    static void write(XSSFSheet sheet, List<ClusterAnalysis> clusters, CashFlowLayout layout, OutputStyles styles) {
+    /**
+     * @param sheet      where the caption row goes (possibly a streaming sheet)
+     * @param drawingOn  the same sheet in the XSSF model, which holds the drawing and its chart
+     */
+    static void write(Sheet sheet, XSSFSheet drawingOn, List<ClusterAnalysis> clusters, CashFlowLayout layout,
+                      OutputStyles styles) {
         Row caption = sheet.createRow(0);
         if (clusters.isEmpty()) {
             Cells.text(caption, 0, "No clusters: nothing to chart.", styles.text);
@@ -53,7 +59,7 @@ final class CumulativeCashFlowChart {
         }
         order.sort(Comparator.comparingInt((Integer i) -> -clusters.get(i).schedule().months().size()));
 
-        XSSFDrawing drawing = sheet.createDrawingPatriarch();
+        XSSFDrawing drawing = drawingOn.createDrawingPatriarch();
         XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, 0, 2, 16, 32);
         XSSFChart chart = drawing.createChart(anchor);
         chart.setTitleText("Cumulative net cash flow (" + styles.currency + ")");

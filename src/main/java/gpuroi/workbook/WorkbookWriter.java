@@ -11,6 +11,7 @@ import org.apache.poi.openxml4j.opc.PackageRelationship;
 import org.apache.poi.openxml4j.opc.PackagingURIHelper;
 import org.apache.poi.openxml4j.opc.TargetMode;
 import org.apache.poi.ss.SpreadsheetVersion;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import java.io.ByteArrayInputStream;
@@ -34,8 +35,8 @@ import java.util.UUID;
  * leaves neither an output nor a temporary file behind.
  *
  * <p>Input sheets are not touched: they are written back exactly as POI read them (values,
- * formulas and their cached results, styles, merged cells, widths, charts, defined names). Only
- * the added sheets' formulas carry cached values, set from the engine's figures.
+ * formulas and their cached results, styles, merged cells, widths, charts, defined names). The
+ * added sheets are streamed (SXSSF), their formulas carrying the engine's figures as cached values.
  */
 public final class WorkbookWriter {
     public static final String SUMMARY_SHEET = "ROI Summary";
@@ -45,6 +46,9 @@ public final class WorkbookWriter {
     public static final String NOTES_SHEET = "ROI Notes";
     /** The sheets added, in order. A sheet of the input with one of these names is replaced. */
     public static final List<String> OUTPUT_SHEETS = List.of(SUMMARY_SHEET, CHART_SHEET, INPUTS_SHEET, CASH_FLOWS_SHEET, NOTES_SHEET);
+
+    /** Rows of an added sheet kept in memory before they are flushed to a temporary file. */
+    private static final int ROWS_IN_MEMORY = 500;
 
     private WorkbookWriter() {
     }
@@ -86,9 +90,17 @@ public final class WorkbookWriter {
         boolean moved = false;
         try {
             try (XSSFWorkbook workbook = open(input, inputBytes)) {
-                addResultSheets(workbook, layout, analysis, notes, runInfo);
-                try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                    workbook.write(out);
+                removeResultSheets(workbook);
+                // The input's sheets stay in the XSSF model untouched; the added sheets are streamed,
+                // so a fleet of thousands of clusters needs neither an XML object per cell nor the heap.
+                SXSSFWorkbook streaming = new SXSSFWorkbook(workbook, ROWS_IN_MEMORY, true, false);
+                try {
+                    addResultSheets(streaming, layout, analysis, notes, runInfo);
+                    try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                        streaming.write(out);
+                    }
+                } finally {
+                    streaming.dispose();
                 }
             }
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -108,32 +120,33 @@ public final class WorkbookWriter {
         }
     }
 
-    private static void addResultSheets(XSSFWorkbook workbook, CashFlowLayout layout, PortfolioAnalysis analysis,
-                                        List<InputNote> notes, RunInfo runInfo) throws IOException {
-        try {
-            removeResultSheets(workbook);
-        } catch (InvalidFormatException e) {
-            throw new IOException("The previous result sheets could not be removed from the workbook: " + e.getMessage(), e);
-        }
-        OutputStyles styles = new OutputStyles(workbook, analysis.assumptions().currency(), workbook.isDate1904());
-        // Create every sheet before writing any: formulas are parsed against the sheets that exist.
+    private static void addResultSheets(SXSSFWorkbook workbook, CashFlowLayout layout, PortfolioAnalysis analysis,
+                                        List<InputNote> notes, RunInfo runInfo) {
+        XSSFWorkbook model = workbook.getXSSFWorkbook();
+        OutputStyles styles = new OutputStyles(model, analysis.assumptions().currency(), model.isDate1904());
         for (String name : OUTPUT_SHEETS) {
             workbook.createSheet(name);
         }
         SummarySheet.write(workbook.getSheet(SUMMARY_SHEET), analysis.clusters(), styles);
         InputsSheet.write(workbook.getSheet(INPUTS_SHEET), analysis.clusters(), layout, styles);
         CashFlowSheet.write(workbook.getSheet(CASH_FLOWS_SHEET), analysis.clusters(), layout, styles);
-        CumulativeCashFlowChart.write(workbook.getSheet(CHART_SHEET), analysis.clusters(), layout, styles);
+        // A chart lives in the sheet's drawing part, outside the streamed rows: it is built on the XSSF sheet.
+        CumulativeCashFlowChart.write(workbook.getSheet(CHART_SHEET), model.getSheet(CHART_SHEET), analysis.clusters(),
+                layout, styles);
         NotesSheet.write(workbook.getSheet(NOTES_SHEET), notes, analysis.assumptions(), runInfo, styles);
     }
 
     /** Sheet names are case-insensitive in Excel, and so is POI's lookup. */
-    private static void removeResultSheets(XSSFWorkbook workbook) throws InvalidFormatException {
-        for (String name : OUTPUT_SHEETS) {
-            int index = workbook.getSheetIndex(name);
-            if (index >= 0) {
-                removeSheetWithItsParts(workbook, index);
+    private static void removeResultSheets(XSSFWorkbook workbook) throws IOException {
+        try {
+            for (String name : OUTPUT_SHEETS) {
+                int index = workbook.getSheetIndex(name);
+                if (index >= 0) {
+                    removeSheetWithItsParts(workbook, index);
+                }
             }
+        } catch (InvalidFormatException e) {
+            throw new IOException("The previous result sheets could not be removed from the workbook: " + e.getMessage(), e);
         }
     }
 
