@@ -83,10 +83,20 @@ final class Cells {
         }
     }
 
-    static void headerRow(Sheet sheet, int rowIndex, String[] headers, OutputStyles styles) {
+    /**
+     * A header row tall enough for its wrapped titles: Excel does not fit a row's height to wrapped
+     * text when it opens a file, so a long title would be cut off at one line.
+     */
+    static void headerRow(Sheet sheet, int rowIndex, String[] headers, int[] widthsInCharacters, OutputStyles styles) {
         Row row = sheet.createRow(rowIndex);
+        int lines = 1;
         for (int column = 0; column < headers.length; column++) {
             text(row, column, headers[column], styles.header);
+            int usable = Math.max(1, widthsInCharacters[column] - 2);
+            lines = Math.max(lines, (headers[column].length() + usable - 1) / usable);
         }
+        row.setHeightInPoints(LINE_HEIGHT_POINTS * lines);
     }
+
+    private static final float LINE_HEIGHT_POINTS = 15f;
 }

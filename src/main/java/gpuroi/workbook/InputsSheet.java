@@ -66,7 +66,7 @@ final class InputsSheet {
     }
 
     static void write(Sheet sheet, List<ClusterAnalysis> clusters, CashFlowLayout layout, OutputStyles styles) {
-        Cells.headerRow(sheet, 0, HEADERS, styles);
+        Cells.headerRow(sheet, 0, HEADERS, WIDTHS, styles);
         int[] widths = WIDTHS.clone();
         for (int i = 0; i < clusters.size(); i++) {
             ClusterAnalysis analysis = clusters.get(i);

@@ -14,11 +14,13 @@ import java.util.List;
  * the conventions of the monthly model, so that every figure can be checked by hand.
  */
 final class NotesSheet {
+    private static final int[] WIDTHS = {34, 34, 110};
+
     private NotesSheet() {
     }
 
     static void write(Sheet sheet, List<InputNote> notes, Assumptions assumptions, RunInfo runInfo, OutputStyles styles) {
-        Cells.headerRow(sheet, 0, new String[] {"Kind", "Location", "Message"}, styles);
+        Cells.headerRow(sheet, 0, new String[] {"Kind", "Location", "Message"}, WIDTHS, styles);
         int r = 1;
         if (notes.isEmpty()) {
             Cells.text(sheet.createRow(r++), 2, "No defaults, catalog values or warnings were recorded while reading the workbook.",
@@ -56,7 +58,7 @@ final class NotesSheet {
         for (String[] convention : conventions()) {
             r = entry(sheet, r, convention[0], convention[1], styles);
         }
-        Cells.widths(sheet, new int[] {34, 34, 110});
+        Cells.widths(sheet, WIDTHS);
         sheet.createFreezePane(0, 1);
     }
 
@@ -84,7 +86,11 @@ final class NotesSheet {
                         + " utilization at which NPV at the hurdle rate is 0 (may exceed 100%)."},
                 new String[] {"Decisions", "Planned: BUY when NPV at the hurdle rate ≥ 0, else RENT."
                         + " Owned: HOLD when the remaining flows at the hurdle rate are worth at least a sale now, else RESELL."},
-                new String[] {"Rounding", "Cells hold full precision; number formats only round what is shown."});
+                new String[] {"Rounding", "Cells hold full precision; number formats only round what is shown."},
+                new String[] {"Live model", "Edit a cluster's row on " + WorkbookWriter.INPUTS_SHEET + " and its rows on "
+                        + WorkbookWriter.CASH_FLOWS_SHEET + " and its live IRR, NPV, MIRR and MOIC recalculate. The number of"
+                        + " monthly rows is fixed by the life at conversion, and a custom price curve is written as values;"
+                        + " " + WorkbookWriter.SUMMARY_SHEET + " holds the engine's figures as values (re-run the tool after edits)."});
     }
 
     private static int section(Sheet sheet, int r, String title, OutputStyles styles) {

@@ -72,6 +72,12 @@ class SummarySheetTest {
     }
 
     @Test
+    void anAmbiguousIrrIsShownAsItsCandidateRatesAndTheReasonNotAsOneOfThem() {
+        var ambiguous = new gpuroi.engine.IrrResult.Ambiguous(List.of(0.05, 0.40), "the cash flows change sign 2 times");
+        assertThat(SummarySheet.irrText(ambiguous)).isEqualTo("ambiguous (5.0% or 40.0%): the cash flows change sign 2 times");
+    }
+
+    @Test
     void aClusterIdThatLooksLikeAFormulaIsWrittenAsTextEverywhere() throws Exception {
         String id = "=HYPERLINK(\"http://x\",\"y\")";
         try (XSSFWorkbook workbook = write(Fixtures.analyze(Fixtures.workedExample(id).gpuModel("=1+1").build()))) {
@@ -132,7 +138,10 @@ class SummarySheetTest {
                 assertThat(pane.getHorizontalSplitPosition()).as(name + " header row frozen").isEqualTo((short) 1);
                 assertThat(workbook.getSheet(name).getColumnWidth(0)).as(name).isGreaterThan(12 * 256);
                 assertThat(workbook.getSheet(name).getRow(0).getCell(0).getCellStyle().getFont().getBold()).as(name).isTrue();
+                assertThat(workbook.getSheet(name).getRow(0).getHeightInPoints()).as(name + " header fits its wrapped titles")
+                        .isGreaterThanOrEqualTo(15f);
             }
+            assertThat(workbook.getSheet(WorkbookWriter.SUMMARY_SHEET).getRow(0).getHeightInPoints()).isGreaterThanOrEqualTo(45f);
             Row summary = workbook.getSheet(WorkbookWriter.SUMMARY_SHEET).getRow(1);
             assertThat(format(summary, SummarySheet.NPV)).isEqualTo("\"$\"#,##0;-\"$\"#,##0");
             assertThat(format(summary, SummarySheet.IRR)).isEqualTo("0.00%");
