@@ -4,9 +4,15 @@ import gpuroi.engine.ClusterAnalysis;
 import gpuroi.engine.MonthlyCashFlow;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import gpuroi.model.Formats;
+import org.apache.poi.xddf.usermodel.XDDFColor;
+import org.apache.poi.xddf.usermodel.XDDFLineProperties;
+import org.apache.poi.xddf.usermodel.XDDFShapeProperties;
+import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
 import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
 import org.apache.poi.xddf.usermodel.chart.AxisPosition;
 import org.apache.poi.xddf.usermodel.chart.ChartTypes;
+import org.apache.poi.xddf.usermodel.chart.DisplayBlanks;
 import org.apache.poi.xddf.usermodel.chart.LegendPosition;
 import org.apache.poi.xddf.usermodel.chart.MarkerStyle;
 import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
@@ -32,6 +38,12 @@ import java.util.List;
  */
 final class CumulativeCashFlowChart {
     static final int MAX_SERIES = 12;
+
+    /** Twelve colours that stay apart on screen and in print. */
+    private static final int[][] PALETTE = {
+        {31, 119, 180}, {255, 127, 14}, {44, 160, 44}, {214, 39, 40}, {148, 103, 189}, {140, 86, 75},
+        {227, 119, 194}, {127, 127, 127}, {188, 189, 34}, {23, 190, 207}, {0, 0, 128}, {128, 0, 0},
+    };
 
     private CumulativeCashFlowChart() {
     }
@@ -65,6 +77,8 @@ final class CumulativeCashFlowChart {
         chart.setTitleText("Cumulative net cash flow (" + styles.currency + ")");
         chart.setTitleOverlay(false);
         chart.getOrAddLegend().setPosition(LegendPosition.RIGHT);
+        // Clusters of different lives end at different months: a shorter line stops, it does not fall to zero.
+        chart.displayBlanksAs(DisplayBlanks.GAP);
 
         XDDFCategoryAxis monthAxis = chart.createCategoryAxis(AxisPosition.BOTTOM);
         monthAxis.setTitle("Month");
@@ -72,8 +86,11 @@ final class CumulativeCashFlowChart {
         moneyAxis.setTitle("Cumulative net (" + styles.currency + ")");
         moneyAxis.setCrosses(AxisCrosses.AUTO_ZERO);
 
+        moneyAxis.setNumberFormat("\"" + Formats.currencyPrefix(styles.currency) + "\"#,##0");
+
         XDDFLineChartData data = (XDDFLineChartData) chart.createData(ChartTypes.LINE, monthAxis, moneyAxis);
         data.setVaryColors(false);
+        int colour = 0;
         for (int i : order) {
             ClusterAnalysis analysis = clusters.get(i);
             CashFlowLayout.Block block = layout.block(i);
@@ -92,7 +109,18 @@ final class CumulativeCashFlowChart {
             series.setTitle(analysis.cluster().id(), null);
             series.setSmooth(false);
             series.setMarkerStyle(MarkerStyle.NONE);
+            // Explicit strokes: without them LibreOffice draws a series with no marker as nothing at all.
+            XDDFLineProperties line = new XDDFLineProperties(new XDDFSolidFillProperties(
+                    rgb(PALETTE[colour++ % PALETTE.length])));
+            line.setWidth(2.0);
+            XDDFShapeProperties shape = new XDDFShapeProperties();
+            shape.setLineProperties(line);
+            series.setShapeProperties(shape);
         }
         chart.plot(data);
+    }
+
+    private static XDDFColor rgb(int[] rgb) {
+        return XDDFColor.from(new byte[] {(byte) rgb[0], (byte) rgb[1], (byte) rgb[2]});
     }
 }

@@ -171,6 +171,13 @@ class SummarySheetTest {
             var shortest = data.get(0).getSeries(1);
             assertThat(shortest.getValuesData().getDataRangeReference()).isEqualTo("'ROI Cash Flows'!$L$2:$L$26");
             assertThat(((Number) shortest.getValuesData().getPointAt(24)).doubleValue()).isCloseTo(354.0, within(5e-4));
+            for (int k = 0; k < 2; k++) {
+                var line = ((org.apache.poi.xddf.usermodel.chart.XDDFLineChartData.Series) data.get(0).getSeries(k))
+                        .getShapeProperties().getLineProperties();
+                assertThat(line.getFillProperties()).as("series %d has a visible stroke", k)
+                        .isInstanceOf(org.apache.poi.xddf.usermodel.XDDFSolidFillProperties.class);
+            }
+            assertThat(charts.get(0).getCTChart().getDispBlanksAs().getVal().toString()).isEqualTo("gap");
         }
     }
 
