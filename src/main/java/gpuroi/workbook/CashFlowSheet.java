@@ -49,14 +49,14 @@ final class CashFlowSheet {
     }
 
     static void write(Sheet sheet, List<ClusterAnalysis> clusters, CashFlowLayout layout, OutputStyles styles) {
-        Cells.headerRow(sheet, 0, HEADERS, WIDTHS, styles);
+        OutputCells.headerRow(sheet, 0, HEADERS, WIDTHS, styles);
         int[] widths = WIDTHS.clone();
         for (int i = 0; i < clusters.size(); i++) {
             ClusterAnalysis analysis = clusters.get(i);
             writeCluster(sheet, analysis, layout.block(i), styles);
             widths[ID] = Math.max(widths[ID], Math.min(40, analysis.cluster().id().length() + 2));
         }
-        Cells.widths(sheet, widths);
+        OutputCells.widths(sheet, widths);
         sheet.createFreezePane(2, 1);
     }
 
@@ -68,40 +68,40 @@ final class CashFlowSheet {
             MonthlyCashFlow flow = months.get(m);
             int r = block.firstRow() + m;
             Row row = sheet.createRow(r);
-            String month = "$" + Cells.relative(r, MONTH);
+            String month = "$" + OutputCells.relative(r, MONTH);
 
-            Cells.text(row, ID, analysis.cluster().id(), styles.text);
-            Cells.number(row, MONTH, flow.month(), styles.integer);
-            Cells.formula(row, DATE, "EDATE(" + in.ref(InputsSheet.START_DATE) + "," + month + ")",
-                    Cells.excelDate(flow.date(), styles.date1904), styles.date);
+            OutputCells.text(row, ID, analysis.cluster().id(), styles.text);
+            OutputCells.number(row, MONTH, flow.month(), styles.integer);
+            OutputCells.formula(row, DATE, "EDATE(" + in.ref(ModelInputsSheet.START_DATE) + "," + month + ")",
+                    OutputCells.excelDate(flow.date(), styles.date1904), styles.date);
             if (priceFormulaBody == null) {
-                Cells.number(row, PRICE, flow.pricePerGpuHour(), styles.pricePerHour);
+                OutputCells.number(row, PRICE, flow.pricePerGpuHour(), styles.pricePerHour);
             } else {
-                Cells.formula(row, PRICE, "IF(" + month + "=0,0," + priceFormulaBody.replace("{m}", month) + ")",
+                OutputCells.formula(row, PRICE, "IF(" + month + "=0,0," + priceFormulaBody.replace("{m}", month) + ")",
                         flow.pricePerGpuHour(), styles.pricePerHour);
             }
-            Cells.formula(row, UTILIZED_HOURS, "IF(" + month + "=0,0," + in.ref(InputsSheet.GPUS) + "*" + HOURS + "*"
-                    + in.ref(InputsSheet.UTILIZATION) + ")", flow.utilizedGpuHours(), styles.hours);
-            Cells.formula(row, REVENUE, Cells.relative(r, UTILIZED_HOURS) + "*" + Cells.relative(r, PRICE)
-                    + "*(1-" + in.ref(InputsSheet.MARKETPLACE_FEE) + ")", flow.revenue(), styles.moneyCents);
-            Cells.formula(row, POWER, "IF(" + month + "=0,0," + in.ref(InputsSheet.GPUS) + "*" + in.ref(InputsSheet.KW_PER_GPU)
-                    + "*" + in.ref(InputsSheet.PUE) + "*" + HOURS + "*" + in.ref(InputsSheet.ELECTRICITY_PER_KWH) + ")",
+            OutputCells.formula(row, UTILIZED_HOURS, "IF(" + month + "=0,0," + in.ref(ModelInputsSheet.GPUS) + "*" + HOURS + "*"
+                    + in.ref(ModelInputsSheet.UTILIZATION) + ")", flow.utilizedGpuHours(), styles.hours);
+            OutputCells.formula(row, REVENUE, OutputCells.relative(r, UTILIZED_HOURS) + "*" + OutputCells.relative(r, PRICE)
+                    + "*(1-" + in.ref(ModelInputsSheet.MARKETPLACE_FEE) + ")", flow.revenue(), styles.moneyCents);
+            OutputCells.formula(row, POWER, "IF(" + month + "=0,0," + in.ref(ModelInputsSheet.GPUS) + "*" + in.ref(ModelInputsSheet.KW_PER_GPU)
+                    + "*" + in.ref(ModelInputsSheet.PUE) + "*" + HOURS + "*" + in.ref(ModelInputsSheet.ELECTRICITY_PER_KWH) + ")",
                     flow.power(), styles.moneyCents);
-            Cells.formula(row, OTHER_OPEX, "IF(" + month + "=0,0," + in.ref(InputsSheet.GPUS) + "*"
-                    + in.ref(InputsSheet.OPEX_PER_GPU_MONTH) + ")", flow.otherOpex(), styles.moneyCents);
-            Cells.formula(row, CAPEX, "IF(" + month + "=0," + in.ref(InputsSheet.GPUS) + "*"
-                    + in.ref(InputsSheet.CAPEX_PER_GPU) + ",0)", flow.capex(), styles.moneyCents);
-            Cells.formula(row, RESIDUAL, "IF(" + month + "=" + in.ref(InputsSheet.LIFE_MONTHS) + ","
-                    + in.ref(InputsSheet.GPUS) + "*" + in.ref(InputsSheet.CAPEX_PER_GPU) + "*"
-                    + in.ref(InputsSheet.RESIDUAL_SHARE) + ",0)", flow.residual(), styles.moneyCents);
-            Cells.formula(row, NET, Cells.relative(r, REVENUE) + "-" + Cells.relative(r, POWER) + "-"
-                    + Cells.relative(r, OTHER_OPEX) + "-" + Cells.relative(r, CAPEX) + "+" + Cells.relative(r, RESIDUAL),
+            OutputCells.formula(row, OTHER_OPEX, "IF(" + month + "=0,0," + in.ref(ModelInputsSheet.GPUS) + "*"
+                    + in.ref(ModelInputsSheet.OPEX_PER_GPU_MONTH) + ")", flow.otherOpex(), styles.moneyCents);
+            OutputCells.formula(row, CAPEX, "IF(" + month + "=0," + in.ref(ModelInputsSheet.GPUS) + "*"
+                    + in.ref(ModelInputsSheet.CAPEX_PER_GPU) + ",0)", flow.capex(), styles.moneyCents);
+            OutputCells.formula(row, RESIDUAL, "IF(" + month + "=" + in.ref(ModelInputsSheet.LIFE_MONTHS) + ","
+                    + in.ref(ModelInputsSheet.GPUS) + "*" + in.ref(ModelInputsSheet.CAPEX_PER_GPU) + "*"
+                    + in.ref(ModelInputsSheet.RESIDUAL_SHARE) + ",0)", flow.residual(), styles.moneyCents);
+            OutputCells.formula(row, NET, OutputCells.relative(r, REVENUE) + "-" + OutputCells.relative(r, POWER) + "-"
+                    + OutputCells.relative(r, OTHER_OPEX) + "-" + OutputCells.relative(r, CAPEX) + "+" + OutputCells.relative(r, RESIDUAL),
                     flow.net(), styles.moneyCents);
-            Cells.formula(row, CUMULATIVE, m == 0 ? Cells.relative(r, NET)
-                    : Cells.relative(r - 1, CUMULATIVE) + "+" + Cells.relative(r, NET), flow.cumulative(), styles.moneyCents);
-            Cells.formula(row, DISCOUNT_FACTOR, "(1+" + in.ref(InputsSheet.DISCOUNT_RATE) + ")^(-("
-                    + in.ref(InputsSheet.OFFSET_MONTHS) + "+" + month + ")/12)", flow.discountFactor(), styles.factor);
-            Cells.formula(row, DISCOUNTED, Cells.relative(r, NET) + "*" + Cells.relative(r, DISCOUNT_FACTOR),
+            OutputCells.formula(row, CUMULATIVE, m == 0 ? OutputCells.relative(r, NET)
+                    : OutputCells.relative(r - 1, CUMULATIVE) + "+" + OutputCells.relative(r, NET), flow.cumulative(), styles.moneyCents);
+            OutputCells.formula(row, DISCOUNT_FACTOR, "(1+" + in.ref(ModelInputsSheet.DISCOUNT_RATE) + ")^(-("
+                    + in.ref(ModelInputsSheet.OFFSET_MONTHS) + "+" + month + ")/12)", flow.discountFactor(), styles.factor);
+            OutputCells.formula(row, DISCOUNTED, OutputCells.relative(r, NET) + "*" + OutputCells.relative(r, DISCOUNT_FACTOR),
                     flow.discounted(), styles.moneyCents);
         }
     }
@@ -111,18 +111,18 @@ final class CashFlowSheet {
      * for a custom curve, whose monthly prices are written as values.
      */
     private static String priceFormulaBody(PricePath path, Inputs in) {
-        String p0 = in.ref(InputsSheet.START_PRICE);
+        String p0 = in.ref(ModelInputsSheet.START_PRICE);
         String t = "(({m}-0.5)/12)";
         if (path instanceof PricePath.Flat) {
             return p0;
         }
         if (path instanceof PricePath.Blended) {
-            String end = in.ref(InputsSheet.BLENDED_END_SHARE);
-            String years = in.ref(InputsSheet.BLENDED_YEARS);
+            String end = in.ref(ModelInputsSheet.BLENDED_END_SHARE);
+            String years = in.ref(ModelInputsSheet.BLENDED_YEARS);
             return p0 + "*(1-(1-" + end + ")*MIN(" + t + "," + years + ")/" + years + ")";
         }
         if (path instanceof PricePath.AnnualDecline) {
-            return p0 + "*(1-" + in.ref(InputsSheet.ANNUAL_DECLINE) + ")^" + t;
+            return p0 + "*(1-" + in.ref(ModelInputsSheet.ANNUAL_DECLINE) + ")^" + t;
         }
         return null;
     }
@@ -135,7 +135,7 @@ final class CashFlowSheet {
     /** Absolute references to one cluster's row on the inputs sheet. */
     private record Inputs(int row) {
         String ref(int column) {
-            return Cells.absolute(WorkbookWriter.INPUTS_SHEET, row, column);
+            return OutputCells.absolute(WorkbookWriter.INPUTS_SHEET, row, column);
         }
     }
 }

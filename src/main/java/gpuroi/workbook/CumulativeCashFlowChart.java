@@ -56,11 +56,11 @@ final class CumulativeCashFlowChart {
                       OutputStyles styles) {
         Row caption = sheet.createRow(0);
         if (clusters.isEmpty()) {
-            Cells.text(caption, 0, "No clusters: nothing to chart.", styles.text);
+            OutputCells.text(caption, 0, "No clusters: nothing to chart.", styles.text);
             return;
         }
         int shown = Math.min(MAX_SERIES, clusters.size());
-        Cells.text(caption, 0, "Cumulative net cash flow by month"
+        OutputCells.text(caption, 0, "Cumulative net cash flow by month"
                 + (shown < clusters.size() ? " — the first " + shown + " of " + clusters.size() + " clusters" : "")
                 + " (data: " + WorkbookWriter.CASH_FLOWS_SHEET + ", column \"Cumulative net\")", styles.sectionTitle);
 
@@ -102,9 +102,9 @@ final class CumulativeCashFlowChart {
                 cumulative[m] = months.get(m).cumulative();
             }
             XDDFNumericalDataSource<Double> x = XDDFDataSourcesFactory.fromArray(monthNumbers,
-                    Cells.columnRange(WorkbookWriter.CASH_FLOWS_SHEET, block.firstRow(), block.lastRow(), CashFlowSheet.MONTH));
+                    OutputCells.columnRange(WorkbookWriter.CASH_FLOWS_SHEET, block.firstRow(), block.lastRow(), CashFlowSheet.MONTH));
             XDDFNumericalDataSource<Double> y = XDDFDataSourcesFactory.fromArray(cumulative,
-                    Cells.columnRange(WorkbookWriter.CASH_FLOWS_SHEET, block.firstRow(), block.lastRow(), CashFlowSheet.CUMULATIVE));
+                    OutputCells.columnRange(WorkbookWriter.CASH_FLOWS_SHEET, block.firstRow(), block.lastRow(), CashFlowSheet.CUMULATIVE));
             XDDFLineChartData.Series series = (XDDFLineChartData.Series) data.addSeries(x, y);
             series.setTitle(analysis.cluster().id(), null);
             series.setSmooth(false);

@@ -20,17 +20,17 @@ final class NotesSheet {
     }
 
     static void write(Sheet sheet, List<InputNote> notes, Assumptions assumptions, RunInfo runInfo, OutputStyles styles) {
-        Cells.headerRow(sheet, 0, new String[] {"Kind", "Location", "Message"}, WIDTHS, styles);
+        OutputCells.headerRow(sheet, 0, new String[] {"Kind", "Location", "Message"}, WIDTHS, styles);
         int r = 1;
         if (notes.isEmpty()) {
-            Cells.text(sheet.createRow(r++), 2, "No defaults, catalog values or warnings were recorded while reading the workbook.",
+            OutputCells.text(sheet.createRow(r++), 2, "No defaults, catalog values or warnings were recorded while reading the workbook.",
                     styles.wrappedText);
         }
         for (InputNote note : notes) {
             Row row = sheet.createRow(r++);
-            Cells.text(row, 0, note.kind().name(), styles.text);
-            Cells.text(row, 1, note.location(), styles.text);
-            Cells.text(row, 2, note.message(), styles.wrappedText);
+            OutputCells.text(row, 0, note.kind().name(), styles.text);
+            OutputCells.text(row, 1, note.location(), styles.text);
+            OutputCells.text(row, 2, note.message(), styles.wrappedText);
         }
 
         r = section(sheet, r + 1, "Provenance", styles);
@@ -38,8 +38,8 @@ final class NotesSheet {
         r = entry(sheet, r, "Input SHA-256", runInfo.inputSha256(), styles);
         r = entry(sheet, r, "Tool", "gpu-roi " + runInfo.toolVersion(), styles);
         Row valuation = sheet.createRow(r++);
-        Cells.text(valuation, 0, "Valuation date", styles.text);
-        Cells.date(valuation, 1, runInfo.valuationDate(), styles);
+        OutputCells.text(valuation, 0, "Valuation date", styles.text);
+        OutputCells.date(valuation, 1, runInfo.valuationDate(), styles);
         r = entry(sheet, r, "Sheets added", String.join(", ", WorkbookWriter.OUTPUT_SHEETS)
                 + " (replaced, not duplicated, when this workbook is converted again; every other sheet is kept as it was)", styles);
 
@@ -58,7 +58,7 @@ final class NotesSheet {
         for (String[] convention : conventions()) {
             r = entry(sheet, r, convention[0], convention[1], styles);
         }
-        Cells.widths(sheet, WIDTHS);
+        OutputCells.widths(sheet, WIDTHS);
         sheet.createFreezePane(0, 1);
     }
 
@@ -86,7 +86,7 @@ final class NotesSheet {
                         + " utilization at which NPV at the hurdle rate is 0 (may exceed 100%)."},
                 new String[] {"Decisions", "Planned: BUY when NPV at the hurdle rate ≥ 0, else RENT."
                         + " Owned: HOLD when the remaining flows at the hurdle rate are worth at least a sale now, else RESELL."},
-                new String[] {"Rounding", "Cells hold full precision; number formats only round what is shown."},
+                new String[] {"Rounding", "OutputCells hold full precision; number formats only round what is shown."},
                 new String[] {"Live model", "Edit a cluster's row on " + WorkbookWriter.INPUTS_SHEET + " and its rows on "
                         + WorkbookWriter.CASH_FLOWS_SHEET + " and its live IRR, NPV, MIRR and MOIC recalculate. The number of"
                         + " monthly rows is fixed by the life at conversion, and a custom price curve is written as values;"
@@ -94,21 +94,21 @@ final class NotesSheet {
     }
 
     private static int section(Sheet sheet, int r, String title, OutputStyles styles) {
-        Cells.text(sheet.createRow(r), 0, title, styles.sectionTitle);
+        OutputCells.text(sheet.createRow(r), 0, title, styles.sectionTitle);
         return r + 1;
     }
 
     private static int entry(Sheet sheet, int r, String label, String value, OutputStyles styles) {
         Row row = sheet.createRow(r);
-        Cells.text(row, 0, label, styles.text);
-        Cells.text(row, 1, value, styles.text);
+        OutputCells.text(row, 0, label, styles.text);
+        OutputCells.text(row, 1, value, styles.text);
         return r + 1;
     }
 
     private static int percentEntry(Sheet sheet, int r, String label, double value, OutputStyles styles) {
         Row row = sheet.createRow(r);
-        Cells.text(row, 0, label, styles.text);
-        Cells.number(row, 1, value, styles.percent);
+        OutputCells.text(row, 0, label, styles.text);
+        OutputCells.number(row, 1, value, styles.percent);
         return r + 1;
     }
 }

@@ -60,7 +60,7 @@ final class SummarySheet {
     }
 
     static void write(Sheet sheet, List<ClusterAnalysis> clusters, OutputStyles styles) {
-        Cells.headerRow(sheet, 0, HEADERS, WIDTHS, styles);
+        OutputCells.headerRow(sheet, 0, HEADERS, WIDTHS, styles);
         int[] widths = WIDTHS.clone();
         for (int i = 0; i < clusters.size(); i++) {
             ClusterAnalysis analysis = clusters.get(i);
@@ -69,7 +69,7 @@ final class SummarySheet {
             widths[GPU_MODEL] = Math.max(widths[GPU_MODEL], Math.min(30, analysis.cluster().gpuModel().length() + 2));
             widths[REASON] = Math.max(widths[REASON], Math.min(MAX_REASON_WIDTH, analysis.recommendation().reason().length() + 2));
         }
-        Cells.widths(sheet, widths);
+        OutputCells.widths(sheet, widths);
         sheet.createFreezePane(1, 1);
         if (!clusters.isEmpty()) {
             colourDecisions(sheet, new CellRangeAddress(1, clusters.size(), DECISION, DECISION));
@@ -79,34 +79,34 @@ final class SummarySheet {
     private static void writeRow(Row row, ClusterAnalysis analysis, OutputStyles styles) {
         Cluster cluster = analysis.cluster();
         ClusterMetrics m = analysis.metrics();
-        Cells.text(row, ID, cluster.id(), styles.text);
-        Cells.text(row, GPU_MODEL, cluster.gpuModel(), styles.text);
-        Cells.number(row, GPUS, cluster.gpuCount(), styles.integer);
-        Cells.text(row, STATUS, cluster.status().label(), styles.text);
-        Cells.text(row, DECISION, analysis.recommendation().decision().name(), styles.text);
+        OutputCells.text(row, ID, cluster.id(), styles.text);
+        OutputCells.text(row, GPU_MODEL, cluster.gpuModel(), styles.text);
+        OutputCells.number(row, GPUS, cluster.gpuCount(), styles.integer);
+        OutputCells.text(row, STATUS, cluster.status().label(), styles.text);
+        OutputCells.text(row, DECISION, analysis.recommendation().decision().name(), styles.text);
         irr(row, IRR, m.irr(), styles);
         irr(row, XIRR, m.xirr(), styles);
-        Cells.number(row, NPV, m.npv(), styles.money);
-        Cells.number(row, NPV_AT_HURDLE, m.npvAtHurdle(), styles.money);
-        Cells.optional(row, MIRR, m.mirr(), "n/a", styles.percent, styles.text);
-        Cells.optional(row, PAYBACK, m.paybackMonths(), "never", styles.months, styles.text);
-        Cells.optional(row, DISCOUNTED_PAYBACK, m.discountedPaybackMonths(), "never", styles.months, styles.text);
-        Cells.optional(row, MOIC, m.moic(), "n/a", styles.decimal, styles.text);
-        Cells.optional(row, TOTAL_RETURN, m.annualizedTotalReturn(), "n/a", styles.percent, styles.text);
-        Cells.optional(row, LEVELIZED_COST, m.levelizedCostPerGpuHour(), "n/a (no GPU-hours billed)", styles.pricePerHour, styles.text);
-        Cells.optional(row, LEVELIZED_PRICE, m.levelizedPricePerGpuHour(), "n/a (no GPU-hours billed)", styles.pricePerHour, styles.text);
-        Cells.optional(row, BREAK_EVEN_PRICE, m.breakEvenStartPrice(), "n/a", styles.pricePerHour, styles.text);
-        Cells.optional(row, BREAK_EVEN_PRICE_ZERO_IRR, m.breakEvenStartPriceZeroIrr(), "n/a", styles.pricePerHour, styles.text);
-        Cells.optional(row, BREAK_EVEN_UTILIZATION, m.breakEvenUtilization(), "n/a", styles.percent, styles.text);
-        Cells.number(row, TOTAL_CAPEX, m.totalCapex(), styles.money);
-        Cells.text(row, REASON, analysis.recommendation().reason(), styles.text);
+        OutputCells.number(row, NPV, m.npv(), styles.money);
+        OutputCells.number(row, NPV_AT_HURDLE, m.npvAtHurdle(), styles.money);
+        OutputCells.optional(row, MIRR, m.mirr(), "n/a", styles.percent, styles.text);
+        OutputCells.optional(row, PAYBACK, m.paybackMonths(), "never", styles.months, styles.text);
+        OutputCells.optional(row, DISCOUNTED_PAYBACK, m.discountedPaybackMonths(), "never", styles.months, styles.text);
+        OutputCells.optional(row, MOIC, m.moic(), "n/a", styles.decimal, styles.text);
+        OutputCells.optional(row, TOTAL_RETURN, m.annualizedTotalReturn(), "n/a", styles.percent, styles.text);
+        OutputCells.optional(row, LEVELIZED_COST, m.levelizedCostPerGpuHour(), "n/a (no GPU-hours billed)", styles.pricePerHour, styles.text);
+        OutputCells.optional(row, LEVELIZED_PRICE, m.levelizedPricePerGpuHour(), "n/a (no GPU-hours billed)", styles.pricePerHour, styles.text);
+        OutputCells.optional(row, BREAK_EVEN_PRICE, m.breakEvenStartPrice(), "n/a", styles.pricePerHour, styles.text);
+        OutputCells.optional(row, BREAK_EVEN_PRICE_ZERO_IRR, m.breakEvenStartPriceZeroIrr(), "n/a", styles.pricePerHour, styles.text);
+        OutputCells.optional(row, BREAK_EVEN_UTILIZATION, m.breakEvenUtilization(), "n/a", styles.percent, styles.text);
+        OutputCells.number(row, TOTAL_CAPEX, m.totalCapex(), styles.money);
+        OutputCells.text(row, REASON, analysis.recommendation().reason(), styles.text);
     }
 
     private static void irr(Row row, int column, IrrResult irr, OutputStyles styles) {
         if (irr instanceof IrrResult.Unique unique) {
-            Cells.number(row, column, unique.annual(), styles.percent);
+            OutputCells.number(row, column, unique.annual(), styles.percent);
         } else {
-            Cells.text(row, column, irrText(irr), styles.text);
+            OutputCells.text(row, column, irrText(irr), styles.text);
         }
     }
 

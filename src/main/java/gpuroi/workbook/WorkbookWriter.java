@@ -128,7 +128,7 @@ public final class WorkbookWriter {
             workbook.createSheet(name);
         }
         SummarySheet.write(workbook.getSheet(SUMMARY_SHEET), analysis.clusters(), styles);
-        InputsSheet.write(workbook.getSheet(INPUTS_SHEET), analysis.clusters(), layout, styles);
+        ModelInputsSheet.write(workbook.getSheet(INPUTS_SHEET), analysis.clusters(), layout, styles);
         CashFlowSheet.write(workbook.getSheet(CASH_FLOWS_SHEET), analysis.clusters(), layout, styles);
         // A chart lives in the sheet's drawing part, outside the streamed rows: it is built on the XSSF sheet.
         CumulativeCashFlowChart.write(workbook.getSheet(CHART_SHEET), model.getSheet(CHART_SHEET), analysis.clusters(),

@@ -27,7 +27,7 @@ class AtomicOutputTest {
         Files.setLastModifiedTime(input, past);
         String digest = sha256(input);
 
-        Fixtures.write(input, dir.resolve("fleet-roi.xlsx"), Fixtures.analyze(Fixtures.workedExample("gpu-a").build()));
+        WriterFixtures.write(input, dir.resolve("fleet-roi.xlsx"), WriterFixtures.analyze(WriterFixtures.workedExample("gpu-a").build()));
 
         assertThat(sha256(input)).isEqualTo(digest);
         assertThat(Files.getLastModifiedTime(input)).isEqualTo(past);
@@ -36,13 +36,13 @@ class AtomicOutputTest {
 
     @Test
     void anExistingOutputIsReplacedAndNoTemporaryFileIsLeft() throws Exception {
-        Path input = Fixtures.fleetWorkbook(dir, "fleet.xlsx", "gpu-a");
+        Path input = WriterFixtures.fleetWorkbook(dir, "fleet.xlsx", "gpu-a");
         Path output = dir.resolve("fleet-roi.xlsx");
         Files.writeString(output, "an old report");
 
-        Fixtures.write(input, output, Fixtures.analyze(Fixtures.workedExample("gpu-a").build()));
+        WriterFixtures.write(input, output, WriterFixtures.analyze(WriterFixtures.workedExample("gpu-a").build()));
 
-        try (var workbook = Fixtures.open(output)) {
+        try (var workbook = WriterFixtures.open(output)) {
             assertThat(workbook.getSheet(WorkbookWriter.SUMMARY_SHEET)).isNotNull();
         }
         assertThat(filesIn(dir)).containsExactlyInAnyOrder("fleet.xlsx", "fleet-roi.xlsx");
@@ -53,8 +53,8 @@ class AtomicOutputTest {
         Path input = dir.resolve("fleet.xlsx");
         Files.writeString(input, "cluster,gpus\ngpu-a,8\n");
 
-        assertThatThrownBy(() -> Fixtures.write(input, dir.resolve("fleet-roi.xlsx"),
-                Fixtures.analyze(Fixtures.workedExample("gpu-a").build())))
+        assertThatThrownBy(() -> WriterFixtures.write(input, dir.resolve("fleet-roi.xlsx"),
+                WriterFixtures.analyze(WriterFixtures.workedExample("gpu-a").build())))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("fleet.xlsx cannot be read as an Excel .xlsx workbook");
 
@@ -63,11 +63,11 @@ class AtomicOutputTest {
 
     @Test
     void aFailedMoveLeavesNoTemporaryFileAndKeepsWhatWasThere() throws Exception {
-        Path input = Fixtures.fleetWorkbook(dir, "fleet.xlsx", "gpu-a");
+        Path input = WriterFixtures.fleetWorkbook(dir, "fleet.xlsx", "gpu-a");
         Path occupied = Files.createDirectory(dir.resolve("fleet-roi.xlsx"));
         Files.writeString(occupied.resolve("keep.txt"), "not ours");
 
-        assertThatThrownBy(() -> Fixtures.write(input, occupied, Fixtures.analyze(Fixtures.workedExample("gpu-a").build())))
+        assertThatThrownBy(() -> WriterFixtures.write(input, occupied, WriterFixtures.analyze(WriterFixtures.workedExample("gpu-a").build())))
                 .isInstanceOf(IOException.class);
 
         assertThat(filesIn(dir)).containsExactlyInAnyOrder("fleet.xlsx", "fleet-roi.xlsx");
@@ -76,11 +76,11 @@ class AtomicOutputTest {
 
     @Test
     void writingOverTheInputItselfIsRefused() throws Exception {
-        Path input = Fixtures.fleetWorkbook(dir, "fleet.xlsx", "gpu-a");
+        Path input = WriterFixtures.fleetWorkbook(dir, "fleet.xlsx", "gpu-a");
         String digest = sha256(input);
 
-        assertThatThrownBy(() -> Fixtures.write(input, dir.resolve("./fleet.xlsx"),
-                Fixtures.analyze(Fixtures.workedExample("gpu-a").build())))
+        assertThatThrownBy(() -> WriterFixtures.write(input, dir.resolve("./fleet.xlsx"),
+                WriterFixtures.analyze(WriterFixtures.workedExample("gpu-a").build())))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("is the input workbook itself");
 
@@ -90,9 +90,9 @@ class AtomicOutputTest {
 
     @Test
     void aMissingOutputDirectoryFailsWithoutCreatingAnything() throws Exception {
-        Path input = Fixtures.fleetWorkbook(dir, "fleet.xlsx", "gpu-a");
+        Path input = WriterFixtures.fleetWorkbook(dir, "fleet.xlsx", "gpu-a");
         assertThatThrownBy(() -> WorkbookWriter.write(input, dir.resolve("missing/out.xlsx"),
-                Fixtures.analyze(Fixtures.workedExample("gpu-a").build()), List.of(), Fixtures.runInfo(input)))
+                WriterFixtures.analyze(WriterFixtures.workedExample("gpu-a").build()), List.of(), WriterFixtures.runInfo(input)))
                 .isInstanceOf(IOException.class);
         assertThat(filesIn(dir)).containsExactly("fleet.xlsx");
     }

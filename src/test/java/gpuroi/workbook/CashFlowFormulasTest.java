@@ -47,7 +47,7 @@ class CashFlowFormulasTest {
 
     @Test
     void everyMonthRecalculatesToTheWorkedExample() throws Exception {
-        try (XSSFWorkbook workbook = writeAndOpen(Fixtures.analyze(Fixtures.workedExample("worked-example").build()))) {
+        try (XSSFWorkbook workbook = writeAndOpen(WriterFixtures.analyze(WriterFixtures.workedExample("worked-example").build()))) {
             XSSFSheet flows = workbook.getSheet(WorkbookWriter.CASH_FLOWS_SHEET);
             XSSFFormulaEvaluator evaluator = workbook.getCreationHelper().createFormulaEvaluator();
 
@@ -84,27 +84,27 @@ class CashFlowFormulasTest {
 
     @Test
     void theLiveIrrNpvAndMoicRecalculateToTheWorkedExample() throws Exception {
-        try (XSSFWorkbook workbook = writeAndOpen(Fixtures.analyze(Fixtures.workedExample("worked-example").build()))) {
+        try (XSSFWorkbook workbook = writeAndOpen(WriterFixtures.analyze(WriterFixtures.workedExample("worked-example").build()))) {
             Row inputs = workbook.getSheet(WorkbookWriter.INPUTS_SHEET).getRow(1);
             XSSFFormulaEvaluator evaluator = workbook.getCreationHelper().createFormulaEvaluator();
 
-            assertThat(inputs.getCell(InputsSheet.LIVE_IRR).getCellFormula()).contains("IRR(").contains("^12-1");
-            assertThat(evaluate(evaluator, inputs, InputsSheet.LIVE_IRR)).isCloseTo(IRR, within(IRR * 1e-6));
-            assertThat(inputs.getCell(InputsSheet.LIVE_NPV).getCellFormula()).startsWith("SUMPRODUCT(");
-            assertThat(evaluate(evaluator, inputs, InputsSheet.LIVE_NPV)).isCloseTo(NPV, within(-NPV * 1e-6));
-            assertThat(evaluate(evaluator, inputs, InputsSheet.LIVE_MOIC)).isCloseTo(MOIC, within(1e-6));
-            assertThat(evaluate(evaluator, inputs, InputsSheet.LIVE_TOTAL_RETURN)).isCloseTo(TOTAL_RETURN, within(1e-6));
+            assertThat(inputs.getCell(ModelInputsSheet.LIVE_IRR).getCellFormula()).contains("IRR(").contains("^12-1");
+            assertThat(evaluate(evaluator, inputs, ModelInputsSheet.LIVE_IRR)).isCloseTo(IRR, within(IRR * 1e-6));
+            assertThat(inputs.getCell(ModelInputsSheet.LIVE_NPV).getCellFormula()).startsWith("SUMPRODUCT(");
+            assertThat(evaluate(evaluator, inputs, ModelInputsSheet.LIVE_NPV)).isCloseTo(NPV, within(-NPV * 1e-6));
+            assertThat(evaluate(evaluator, inputs, ModelInputsSheet.LIVE_MOIC)).isCloseTo(MOIC, within(1e-6));
+            assertThat(evaluate(evaluator, inputs, ModelInputsSheet.LIVE_TOTAL_RETURN)).isCloseTo(TOTAL_RETURN, within(1e-6));
         }
     }
 
     @Test
     void everyFormulaCellOfTheAddedSheetsRecalculatesToItsCachedEngineValue() throws Exception {
-        PortfolioAnalysis analysis = Fixtures.analyze(
-                Fixtures.workedExample("worked-example").build(),
-                Fixtures.workedExample("flat").pricePath(new PricePath.Flat()).gpuCount(8).build(),
-                Fixtures.workedExample("decline").pricePath(new PricePath.AnnualDecline(0.4)).lifeYears(5)
+        PortfolioAnalysis analysis = WriterFixtures.analyze(
+                WriterFixtures.workedExample("worked-example").build(),
+                WriterFixtures.workedExample("flat").pricePath(new PricePath.Flat()).gpuCount(8).build(),
+                WriterFixtures.workedExample("decline").pricePath(new PricePath.AnnualDecline(0.4)).lifeYears(5)
                         .startDate(LocalDate.of(2025, 3, 15)).status(gpuroi.model.ClusterStatus.OWNED).build(),
-                Fixtures.workedExample("custom").pricePath(new PricePath.Custom(PricePath.Custom.Step.YEARLY, List.of(1.0, 0.7)))
+                WriterFixtures.workedExample("custom").pricePath(new PricePath.Custom(PricePath.Custom.Step.YEARLY, List.of(1.0, 0.7)))
                         .build());
         try (XSSFWorkbook workbook = writeAndOpen(analysis)) {
             XSSFFormulaEvaluator evaluator = workbook.getCreationHelper().createFormulaEvaluator();
@@ -141,7 +141,7 @@ class CashFlowFormulasTest {
 
     @Test
     void theMonthlyModelIsExpressedAsFormulasNotCopiedValues() throws Exception {
-        try (XSSFWorkbook workbook = writeAndOpen(Fixtures.analyze(Fixtures.workedExample("worked-example").build()))) {
+        try (XSSFWorkbook workbook = writeAndOpen(WriterFixtures.analyze(WriterFixtures.workedExample("worked-example").build()))) {
             Row month = workbook.getSheet(WorkbookWriter.CASH_FLOWS_SHEET).getRow(5);
             for (int column : new int[] {CashFlowSheet.DATE, CashFlowSheet.PRICE, CashFlowSheet.UTILIZED_HOURS,
                     CashFlowSheet.REVENUE, CashFlowSheet.POWER, CashFlowSheet.OTHER_OPEX, CashFlowSheet.CAPEX,
@@ -157,21 +157,21 @@ class CashFlowFormulasTest {
 
     @Test
     void editingAnInputRecalculatesTheCashFlows() throws Exception {
-        try (XSSFWorkbook workbook = writeAndOpen(Fixtures.analyze(Fixtures.workedExample("worked-example").build()))) {
-            workbook.getSheet(WorkbookWriter.INPUTS_SHEET).getRow(1).getCell(InputsSheet.GPUS).setCellValue(2);
+        try (XSSFWorkbook workbook = writeAndOpen(WriterFixtures.analyze(WriterFixtures.workedExample("worked-example").build()))) {
+            workbook.getSheet(WorkbookWriter.INPUTS_SHEET).getRow(1).getCell(ModelInputsSheet.GPUS).setCellValue(2);
             XSSFFormulaEvaluator evaluator = workbook.getCreationHelper().createFormulaEvaluator();
             Row first = workbook.getSheet(WorkbookWriter.CASH_FLOWS_SHEET).getRow(2);
             assertThat(evaluate(evaluator, first, CashFlowSheet.NET)).isCloseTo(2 * 1044.5833, within(1e-3));
             Row inputs = workbook.getSheet(WorkbookWriter.INPUTS_SHEET).getRow(1);
-            assertThat(evaluate(evaluator, inputs, InputsSheet.LIVE_IRR)).as("IRR does not depend on scale").isCloseTo(IRR, within(1e-8));
+            assertThat(evaluate(evaluator, inputs, ModelInputsSheet.LIVE_IRR)).as("IRR does not depend on scale").isCloseTo(IRR, within(1e-8));
         }
     }
 
     private XSSFWorkbook writeAndOpen(PortfolioAnalysis analysis) throws Exception {
-        Path input = Fixtures.fleetWorkbook(dir, "fleet.xlsx", "worked-example");
+        Path input = WriterFixtures.fleetWorkbook(dir, "fleet.xlsx", "worked-example");
         Path output = dir.resolve("fleet-roi.xlsx");
-        Fixtures.write(input, output, analysis);
-        return Fixtures.open(output);
+        WriterFixtures.write(input, output, analysis);
+        return WriterFixtures.open(output);
     }
 
     private static double evaluate(XSSFFormulaEvaluator evaluator, Row row, int column) {

@@ -50,9 +50,9 @@ class InputSheetsPreservedTest {
     void everyInputSheetIsKeptCellForCellWithItsStylesMergesWidthsNamesAndCharts() throws Exception {
         Path input = richInput(dir.resolve("fleet.xlsx"));
         Path output = dir.resolve("fleet-roi.xlsx");
-        Fixtures.write(input, output, Fixtures.analyze(Fixtures.workedExample("gpu-a").build()));
+        WriterFixtures.write(input, output, WriterFixtures.analyze(WriterFixtures.workedExample("gpu-a").build()));
 
-        try (XSSFWorkbook before = Fixtures.open(input); XSSFWorkbook after = Fixtures.open(output)) {
+        try (XSSFWorkbook before = WriterFixtures.open(input); XSSFWorkbook after = WriterFixtures.open(output)) {
             assertSameInputSheets(before, after);
             assertThat(chartParts(after)).as("the input's chart plus the added one").isEqualTo(chartParts(before) + 1);
         }
@@ -63,12 +63,12 @@ class InputSheetsPreservedTest {
         Path input = richInput(dir.resolve("fleet.xlsx"));
         Path first = dir.resolve("first.xlsx");
         Path second = dir.resolve("second.xlsx");
-        var analysis = Fixtures.analyze(Fixtures.workedExample("gpu-a").build(), Fixtures.workedExample("gpu-b").build());
-        Fixtures.write(input, first, analysis);
-        Fixtures.write(first, second, analysis);
+        var analysis = WriterFixtures.analyze(WriterFixtures.workedExample("gpu-a").build(), WriterFixtures.workedExample("gpu-b").build());
+        WriterFixtures.write(input, first, analysis);
+        WriterFixtures.write(first, second, analysis);
 
-        try (XSSFWorkbook once = Fixtures.open(first); XSSFWorkbook twice = Fixtures.open(second);
-             XSSFWorkbook original = Fixtures.open(input)) {
+        try (XSSFWorkbook once = WriterFixtures.open(first); XSSFWorkbook twice = WriterFixtures.open(second);
+             XSSFWorkbook original = WriterFixtures.open(input)) {
             List<String> expected = new ArrayList<>(INPUT_SHEETS);
             expected.addAll(WorkbookWriter.OUTPUT_SHEETS);
             assertThat(sheetNames(once)).isEqualTo(expected);
@@ -88,11 +88,11 @@ class InputSheetsPreservedTest {
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
             workbook.createSheet("Fleet");
             workbook.createSheet("roi summary").createRow(0).createCell(0).setCellValue("stale");
-            input = Fixtures.save(workbook, dir.resolve("stale.xlsx"));
+            input = WriterFixtures.save(workbook, dir.resolve("stale.xlsx"));
         }
         Path output = dir.resolve("out.xlsx");
-        Fixtures.write(input, output, Fixtures.analyze(Fixtures.workedExample("gpu-a").build()));
-        try (XSSFWorkbook workbook = Fixtures.open(output)) {
+        WriterFixtures.write(input, output, WriterFixtures.analyze(WriterFixtures.workedExample("gpu-a").build()));
+        try (XSSFWorkbook workbook = WriterFixtures.open(output)) {
             assertThat(sheetNames(workbook)).containsExactly("Fleet", "ROI Summary", "ROI Chart", "ROI Inputs",
                     "ROI Cash Flows", "ROI Notes");
             assertThat(workbook.getSheet("ROI Summary").getRow(1).getCell(0).getStringCellValue()).isEqualTo("gpu-a");
@@ -314,7 +314,7 @@ class InputSheetsPreservedTest {
             localName.setNameName("Models");
             localName.setSheetIndex(1);
             localName.setRefersToFormula("Market!$A$2:$A$5");
-            return Fixtures.save(workbook, file);
+            return WriterFixtures.save(workbook, file);
         }
     }
 }

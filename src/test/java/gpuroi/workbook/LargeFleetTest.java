@@ -23,14 +23,14 @@ class LargeFleetTest {
     @Test
     void eachOfOneHundredTwentyClustersGetsItsOwnBlockOfMonthsAndLiveFormulasPointingAtIt() throws Exception {
         int clusters = 120;
-        PortfolioAnalysis analysis = Fixtures.analyze(IntStream.range(0, clusters)
-                .mapToObj(i -> Fixtures.workedExample("lot-" + i).lifeYears(5).gpuCount(1 + i).build())
+        PortfolioAnalysis analysis = WriterFixtures.analyze(IntStream.range(0, clusters)
+                .mapToObj(i -> WriterFixtures.workedExample("lot-" + i).lifeYears(5).gpuCount(1 + i).build())
                 .toArray(Cluster[]::new));
-        Path input = Fixtures.fleetWorkbook(dir, "fleet.xlsx", "lot-0");
+        Path input = WriterFixtures.fleetWorkbook(dir, "fleet.xlsx", "lot-0");
         Path output = dir.resolve("out.xlsx");
-        Fixtures.write(input, output, analysis);
+        WriterFixtures.write(input, output, analysis);
 
-        try (XSSFWorkbook workbook = Fixtures.open(output)) {
+        try (XSSFWorkbook workbook = WriterFixtures.open(output)) {
             var flows = workbook.getSheet(WorkbookWriter.CASH_FLOWS_SHEET);
             assertThat(flows.getLastRowNum()).isEqualTo(clusters * 61);
             Row lastMonth = flows.getRow(clusters * 61);
@@ -39,11 +39,11 @@ class LargeFleetTest {
             assertThat(lastMonth.getCell(CashFlowSheet.POWER).getCellFormula()).contains("'ROI Inputs'!$C$121");
 
             Row lastInputs = workbook.getSheet(WorkbookWriter.INPUTS_SHEET).getRow(clusters);
-            assertThat(lastInputs.getCell(InputsSheet.ID).getStringCellValue()).isEqualTo("lot-119");
-            assertThat(lastInputs.getCell(InputsSheet.LIVE_NPV).getCellFormula())
+            assertThat(lastInputs.getCell(ModelInputsSheet.ID).getStringCellValue()).isEqualTo("lot-119");
+            assertThat(lastInputs.getCell(ModelInputsSheet.LIVE_NPV).getCellFormula())
                     .isEqualTo("SUMPRODUCT('ROI Cash Flows'!$K$7261:$K$7321,'ROI Cash Flows'!$M$7261:$M$7321)");
             var evaluator = workbook.getCreationHelper().createFormulaEvaluator();
-            double npv = evaluator.evaluate(lastInputs.getCell(InputsSheet.LIVE_NPV)).getNumberValue();
+            double npv = evaluator.evaluate(lastInputs.getCell(ModelInputsSheet.LIVE_NPV)).getNumberValue();
             assertThat(npv).isCloseTo(analysis.clusters().get(119).metrics().npv(),
                     org.assertj.core.api.Assertions.within(Math.abs(npv) * 1e-9));
 
@@ -57,12 +57,12 @@ class LargeFleetTest {
     @Test
     void aFleetThatNeedsMoreRowsThanASheetHoldsIsRefusedBeforeAnythingIsWritten() throws Exception {
         // 17,200 clusters × 61 rows (month 0 to 60) is just over Excel's 1,048,576 rows.
-        PortfolioAnalysis analysis = Fixtures.analyze(IntStream.range(0, 17_200)
-                .mapToObj(i -> Fixtures.workedExample("lot-" + i).lifeYears(5).build())
+        PortfolioAnalysis analysis = WriterFixtures.analyze(IntStream.range(0, 17_200)
+                .mapToObj(i -> WriterFixtures.workedExample("lot-" + i).lifeYears(5).build())
                 .toArray(Cluster[]::new));
-        Path input = Fixtures.fleetWorkbook(dir, "fleet.xlsx", "lot-0");
+        Path input = WriterFixtures.fleetWorkbook(dir, "fleet.xlsx", "lot-0");
 
-        assertThatThrownBy(() -> Fixtures.write(input, dir.resolve("out.xlsx"), analysis))
+        assertThatThrownBy(() -> WriterFixtures.write(input, dir.resolve("out.xlsx"), analysis))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("1049201 monthly rows")
                 .hasMessageContaining("1048576");

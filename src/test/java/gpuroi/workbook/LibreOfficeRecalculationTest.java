@@ -33,14 +33,14 @@ class LibreOfficeRecalculationTest {
         Optional<Path> soffice = onPath("soffice");
         Assumptions.assumeTrue(soffice.isPresent(), "LibreOffice (soffice) is not installed");
 
-        Path input = Fixtures.fleetWorkbook(dir, "fleet.xlsx", "worked-example");
+        Path input = WriterFixtures.fleetWorkbook(dir, "fleet.xlsx", "worked-example");
         Path output = dir.resolve("fleet-roi.xlsx");
-        Fixtures.write(input, output, Fixtures.analyze(Fixtures.workedExample("worked-example").build()));
+        WriterFixtures.write(input, output, WriterFixtures.analyze(WriterFixtures.workedExample("worked-example").build()));
 
         // Drop every cached result and ask for a full recalculation, so the CSV can only hold what
         // LibreOffice computed from the formulas.
         Path uncached = dir.resolve("uncached.xlsx");
-        try (XSSFWorkbook workbook = Fixtures.open(output)) {
+        try (XSSFWorkbook workbook = WriterFixtures.open(output)) {
             for (String name : WorkbookWriter.OUTPUT_SHEETS) {
                 for (Row row : workbook.getSheet(name)) {
                     for (Cell cell : row) {
@@ -51,9 +51,9 @@ class LibreOfficeRecalculationTest {
                 }
             }
             workbook.setForceFormulaRecalculation(true);
-            Fixtures.save(workbook, uncached);
+            WriterFixtures.save(workbook, uncached);
         }
-        try (XSSFWorkbook workbook = Fixtures.open(uncached)) {
+        try (XSSFWorkbook workbook = WriterFixtures.open(uncached)) {
             XSSFCell net = workbook.getSheet(WorkbookWriter.CASH_FLOWS_SHEET).getRow(2).getCell(CashFlowSheet.NET);
             assertThat(net.getCTCell().isSetV()).as("no cached value left to copy").isFalse();
         }
@@ -86,9 +86,9 @@ class LibreOfficeRecalculationTest {
         assertThat(lines.get(25).split(",", -1)[CashFlowSheet.DATE]).isEqualTo("2028-01-01");
 
         String[] inputs = Files.readAllLines(inputsCsv, StandardCharsets.UTF_8).get(1).split(",", -1);
-        assertThat(number(inputs[InputsSheet.LIVE_IRR])).isCloseTo(CashFlowFormulasTest.IRR, within(CashFlowFormulasTest.IRR * 1e-6));
-        assertThat(number(inputs[InputsSheet.LIVE_NPV])).isCloseTo(CashFlowFormulasTest.NPV, within(-CashFlowFormulasTest.NPV * 1e-6));
-        assertThat(number(inputs[InputsSheet.LIVE_MOIC])).isCloseTo(CashFlowFormulasTest.MOIC, within(1e-6));
+        assertThat(number(inputs[ModelInputsSheet.LIVE_IRR])).isCloseTo(CashFlowFormulasTest.IRR, within(CashFlowFormulasTest.IRR * 1e-6));
+        assertThat(number(inputs[ModelInputsSheet.LIVE_NPV])).isCloseTo(CashFlowFormulasTest.NPV, within(-CashFlowFormulasTest.NPV * 1e-6));
+        assertThat(number(inputs[ModelInputsSheet.LIVE_MOIC])).isCloseTo(CashFlowFormulasTest.MOIC, within(1e-6));
     }
 
     /** LibreOffice keeps the percent sign of a percentage-formatted cell even when exporting raw values. */

@@ -63,10 +63,10 @@ class NotesSheetTest {
     }
 
     private XSSFWorkbook write(List<InputNote> notes) throws Exception {
-        Path input = Fixtures.fleetWorkbook(dir, "fleet.xlsx", "gpu-a");
+        Path input = WriterFixtures.fleetWorkbook(dir, "fleet.xlsx", "gpu-a");
         Path output = dir.resolve("out.xlsx");
-        WorkbookWriter.write(input, output, Fixtures.analyze(Fixtures.workedExample("gpu-a").build()), notes, Fixtures.runInfo(input));
-        return Fixtures.open(output);
+        WorkbookWriter.write(input, output, WriterFixtures.analyze(WriterFixtures.workedExample("gpu-a").build()), notes, WriterFixtures.runInfo(input));
+        return WriterFixtures.open(output);
     }
 
     /** The cell beside a label in column A. */

@@ -27,7 +27,7 @@ class SummarySheetTest {
 
     @Test
     void theWorkedExampleRowCarriesTheDocumentsFigures() throws Exception {
-        try (XSSFWorkbook workbook = write(Fixtures.analyze(Fixtures.workedExample("worked-example").build()))) {
+        try (XSSFWorkbook workbook = write(WriterFixtures.analyze(WriterFixtures.workedExample("worked-example").build()))) {
             Row row = workbook.getSheet(WorkbookWriter.SUMMARY_SHEET).getRow(1);
             assertThat(text(row, SummarySheet.ID)).isEqualTo("worked-example");
             assertThat(text(row, SummarySheet.GPU_MODEL)).isEqualTo("H100 SXM");
@@ -58,16 +58,16 @@ class SummarySheetTest {
 
     @Test
     void aClusterWithoutAnIrrShowsTheReasonInWordsAndNeverAFakeNumber() throws Exception {
-        var noRevenue = Fixtures.workedExample("idle").startPricePerGpuHour(0).residualShare(0).build();
-        try (XSSFWorkbook workbook = write(Fixtures.analyze(noRevenue))) {
+        var noRevenue = WriterFixtures.workedExample("idle").startPricePerGpuHour(0).residualShare(0).build();
+        try (XSSFWorkbook workbook = write(WriterFixtures.analyze(noRevenue))) {
             Row row = workbook.getSheet(WorkbookWriter.SUMMARY_SHEET).getRow(1);
             assertThat(row.getCell(SummarySheet.IRR).getCellType()).isEqualTo(CellType.STRING);
             assertThat(text(row, SummarySheet.IRR)).startsWith("no IRR: ").contains("negative");
             assertThat(row.getCell(SummarySheet.XIRR).getCellType()).isEqualTo(CellType.STRING);
             assertThat(text(row, SummarySheet.PAYBACK)).isEqualTo("never");
             Row inputs = workbook.getSheet(WorkbookWriter.INPUTS_SHEET).getRow(1);
-            assertThat(inputs.getCell(InputsSheet.LIVE_IRR).getCellType()).isEqualTo(CellType.STRING);
-            assertThat(inputs.getCell(InputsSheet.LIVE_IRR).getStringCellValue()).startsWith("no IRR");
+            assertThat(inputs.getCell(ModelInputsSheet.LIVE_IRR).getCellType()).isEqualTo(CellType.STRING);
+            assertThat(inputs.getCell(ModelInputsSheet.LIVE_IRR).getStringCellValue()).startsWith("no IRR");
         }
     }
 
@@ -80,7 +80,7 @@ class SummarySheetTest {
     @Test
     void aClusterIdThatLooksLikeAFormulaIsWrittenAsTextEverywhere() throws Exception {
         String id = "=HYPERLINK(\"http://x\",\"y\")";
-        try (XSSFWorkbook workbook = write(Fixtures.analyze(Fixtures.workedExample(id).gpuModel("=1+1").build()))) {
+        try (XSSFWorkbook workbook = write(WriterFixtures.analyze(WriterFixtures.workedExample(id).gpuModel("=1+1").build()))) {
             for (String sheet : List.of(WorkbookWriter.SUMMARY_SHEET, WorkbookWriter.INPUTS_SHEET, WorkbookWriter.CASH_FLOWS_SHEET)) {
                 Cell cell = workbook.getSheet(sheet).getRow(1).getCell(0);
                 assertThat(cell.getCellType()).as(sheet).isEqualTo(CellType.STRING);
@@ -96,11 +96,11 @@ class SummarySheetTest {
 
     @Test
     void decisionsAreColouredByConditionalFormatting() throws Exception {
-        PortfolioAnalysis analysis = Fixtures.analyze(
-                Fixtures.workedExample("rent").build(),
-                Fixtures.workedExample("buy").startPricePerGpuHour(4).build(),
-                Fixtures.workedExample("hold").status(ClusterStatus.OWNED).startDate(LocalDate.of(2025, 6, 1)).build(),
-                Fixtures.workedExample("resell").status(ClusterStatus.OWNED).startDate(LocalDate.of(2025, 6, 1))
+        PortfolioAnalysis analysis = WriterFixtures.analyze(
+                WriterFixtures.workedExample("rent").build(),
+                WriterFixtures.workedExample("buy").startPricePerGpuHour(4).build(),
+                WriterFixtures.workedExample("hold").status(ClusterStatus.OWNED).startDate(LocalDate.of(2025, 6, 1)).build(),
+                WriterFixtures.workedExample("resell").status(ClusterStatus.OWNED).startDate(LocalDate.of(2025, 6, 1))
                         .secondaryPricePerGpu(1_000_000.0).build());
         try (XSSFWorkbook workbook = write(analysis)) {
             XSSFSheet summary = workbook.getSheet(WorkbookWriter.SUMMARY_SHEET);
@@ -127,7 +127,7 @@ class SummarySheetTest {
 
     @Test
     void theAddedSheetsHaveFrozenHeadersNumberFormatsAndReadableWidths() throws Exception {
-        try (XSSFWorkbook workbook = write(Fixtures.analyze(Fixtures.workedExample("worked-example").build()))) {
+        try (XSSFWorkbook workbook = write(WriterFixtures.analyze(WriterFixtures.workedExample("worked-example").build()))) {
             for (String name : WorkbookWriter.OUTPUT_SHEETS) {
                 if (name.equals(WorkbookWriter.CHART_SHEET)) {
                     continue;
@@ -149,14 +149,14 @@ class SummarySheetTest {
             Row month = workbook.getSheet(WorkbookWriter.CASH_FLOWS_SHEET).getRow(2);
             assertThat(format(month, CashFlowSheet.DATE)).isEqualTo("yyyy-mm-dd");
             assertThat(format(month, CashFlowSheet.NET)).isEqualTo("\"$\"#,##0.00;-\"$\"#,##0.00");
-            assertThat(format(workbook.getSheet(WorkbookWriter.INPUTS_SHEET).getRow(1), InputsSheet.UTILIZATION)).isEqualTo("0.00%");
+            assertThat(format(workbook.getSheet(WorkbookWriter.INPUTS_SHEET).getRow(1), ModelInputsSheet.UTILIZATION)).isEqualTo("0.00%");
         }
     }
 
     @Test
     void theChartSheetHoldsANativeLineChartOfEachClustersCumulativeCashFlow() throws Exception {
-        try (XSSFWorkbook workbook = write(Fixtures.analyze(Fixtures.workedExample("short").build(),
-                Fixtures.workedExample("long").lifeYears(3).build()))) {
+        try (XSSFWorkbook workbook = write(WriterFixtures.analyze(WriterFixtures.workedExample("short").build(),
+                WriterFixtures.workedExample("long").lifeYears(3).build()))) {
             assertThat(InputSheetsPreservedTest.chartParts(workbook)).isEqualTo(1);
             var charts = workbook.getSheet(WorkbookWriter.CHART_SHEET).getDrawingPatriarch().getCharts();
             assertThat(charts).hasSize(1);
@@ -183,7 +183,7 @@ class SummarySheetTest {
 
     @Test
     void anEmptyFleetStillGetsEveryAddedSheetWithItsHeaders() throws Exception {
-        try (XSSFWorkbook workbook = write(Fixtures.analyze())) {
+        try (XSSFWorkbook workbook = write(WriterFixtures.analyze())) {
             for (String name : WorkbookWriter.OUTPUT_SHEETS) {
                 assertThat(workbook.getSheet(name)).as(name).isNotNull();
             }
@@ -195,10 +195,10 @@ class SummarySheetTest {
     }
 
     private XSSFWorkbook write(PortfolioAnalysis analysis) throws Exception {
-        Path input = Fixtures.fleetWorkbook(dir, "fleet.xlsx", "x");
+        Path input = WriterFixtures.fleetWorkbook(dir, "fleet.xlsx", "x");
         Path output = dir.resolve("out.xlsx");
-        Fixtures.write(input, output, analysis);
-        return Fixtures.open(output);
+        WriterFixtures.write(input, output, analysis);
+        return WriterFixtures.open(output);
     }
 
     private static String seriesTitle(org.apache.poi.xddf.usermodel.chart.XDDFChartData.Series series) {

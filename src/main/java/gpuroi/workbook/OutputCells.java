@@ -15,8 +15,8 @@ import java.util.OptionalDouble;
  * writers work on a streaming (SXSSF) sheet. Text is always written as a string cell: a cluster id
  * such as {@code =HYPERLINK(...)} must stay text, never become a formula.
  */
-final class Cells {
-    private Cells() {
+final class OutputCells {
+    private OutputCells() {
     }
 
     static Cell text(Row row, int column, String value, CellStyle style) {

@@ -18,10 +18,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Shared inputs of the writer tests: the worked example of {@code worked-example.md} and small workbooks. */
-final class Fixtures {
+final class WriterFixtures {
     static final LocalDate VALUATION = LocalDate.of(2026, 1, 1);
 
-    private Fixtures() {
+    private WriterFixtures() {
     }
 
     /** The cluster of {@code shared/spec/worked-example.md}. */

@@ -20,7 +20,7 @@ import java.util.List;
  * computed by Excel formulas over that cluster's block of {@value WorkbookWriter#CASH_FLOWS_SHEET}.
  * Change an input here and the cash flows and these results recalculate.
  */
-final class InputsSheet {
+final class ModelInputsSheet {
     static final int ID = 0;
     static final int GPU_MODEL = 1;
     static final int GPUS = 2;
@@ -62,11 +62,11 @@ final class InputsSheet {
         18, 14, 8, 13, 8, 11, 12, 16, 13, 9, 10, 11, 10, 7, 11, 13, 13, 12, 12, 12, 30, 14, 16, 14, 10, 16, 60,
     };
 
-    private InputsSheet() {
+    private ModelInputsSheet() {
     }
 
     static void write(Sheet sheet, List<ClusterAnalysis> clusters, CashFlowLayout layout, OutputStyles styles) {
-        Cells.headerRow(sheet, 0, HEADERS, WIDTHS, styles);
+        OutputCells.headerRow(sheet, 0, HEADERS, WIDTHS, styles);
         int[] widths = WIDTHS.clone();
         for (int i = 0; i < clusters.size(); i++) {
             ClusterAnalysis analysis = clusters.get(i);
@@ -74,7 +74,7 @@ final class InputsSheet {
             writeRow(sheet.createRow(block.inputsRow()), analysis, block, styles);
             widths[ID] = Math.max(widths[ID], Math.min(40, analysis.cluster().id().length() + 2));
         }
-        Cells.widths(sheet, widths);
+        OutputCells.widths(sheet, widths);
         sheet.createFreezePane(1, 1);
     }
 
@@ -85,65 +85,65 @@ final class InputsSheet {
         ClusterMetrics metrics = analysis.metrics();
         PricePath path = schedule.pricePath();
 
-        Cells.text(row, ID, cluster.id(), styles.text);
-        Cells.text(row, GPU_MODEL, cluster.gpuModel(), styles.text);
-        Cells.number(row, GPUS, cluster.gpuCount(), styles.integer);
-        Cells.number(row, CAPEX_PER_GPU, cluster.capexPerGpu(), styles.money);
-        Cells.number(row, LIFE_MONTHS, cluster.lifeMonths(), styles.integer);
-        Cells.number(row, UTILIZATION, cluster.utilization(), styles.percent);
-        Cells.number(row, START_PRICE, cluster.startPricePerGpuHour(), styles.pricePerHour);
-        Cells.text(row, PATH_SPEC, path.spec(), styles.text);
+        OutputCells.text(row, ID, cluster.id(), styles.text);
+        OutputCells.text(row, GPU_MODEL, cluster.gpuModel(), styles.text);
+        OutputCells.number(row, GPUS, cluster.gpuCount(), styles.integer);
+        OutputCells.number(row, CAPEX_PER_GPU, cluster.capexPerGpu(), styles.money);
+        OutputCells.number(row, LIFE_MONTHS, cluster.lifeMonths(), styles.integer);
+        OutputCells.number(row, UTILIZATION, cluster.utilization(), styles.percent);
+        OutputCells.number(row, START_PRICE, cluster.startPricePerGpuHour(), styles.pricePerHour);
+        OutputCells.text(row, PATH_SPEC, path.spec(), styles.text);
         if (path instanceof PricePath.Blended blended) {
-            Cells.number(row, BLENDED_END_SHARE, blended.endShare(), styles.percent);
-            Cells.number(row, BLENDED_YEARS, blended.years(), styles.decimal);
+            OutputCells.number(row, BLENDED_END_SHARE, blended.endShare(), styles.percent);
+            OutputCells.number(row, BLENDED_YEARS, blended.years(), styles.decimal);
         } else if (path instanceof PricePath.AnnualDecline decline) {
-            Cells.number(row, ANNUAL_DECLINE, decline.rate(), styles.percent);
+            OutputCells.number(row, ANNUAL_DECLINE, decline.rate(), styles.percent);
         }
-        Cells.number(row, MARKETPLACE_FEE, assumptions.marketplaceFee(), styles.percent);
-        Cells.number(row, KW_PER_GPU, cluster.powerKwPerGpu(), styles.decimal);
-        Cells.number(row, PUE, cluster.pue(), styles.decimal);
-        Cells.number(row, ELECTRICITY_PER_KWH, cluster.electricityPerKwh(), styles.pricePerHour);
-        Cells.number(row, OPEX_PER_GPU_MONTH, cluster.otherOpexPerGpuMonth(), styles.moneyCents);
-        Cells.number(row, RESIDUAL_SHARE, cluster.residualShare(), styles.percent);
-        Cells.number(row, DISCOUNT_RATE, assumptions.discountRate(), styles.percent);
-        Cells.date(row, START_DATE, schedule.startDate(), styles);
-        Cells.number(row, OFFSET_MONTHS, schedule.offsetMonths(), styles.decimal);
+        OutputCells.number(row, MARKETPLACE_FEE, assumptions.marketplaceFee(), styles.percent);
+        OutputCells.number(row, KW_PER_GPU, cluster.powerKwPerGpu(), styles.decimal);
+        OutputCells.number(row, PUE, cluster.pue(), styles.decimal);
+        OutputCells.number(row, ELECTRICITY_PER_KWH, cluster.electricityPerKwh(), styles.pricePerHour);
+        OutputCells.number(row, OPEX_PER_GPU_MONTH, cluster.otherOpexPerGpuMonth(), styles.moneyCents);
+        OutputCells.number(row, RESIDUAL_SHARE, cluster.residualShare(), styles.percent);
+        OutputCells.number(row, DISCOUNT_RATE, assumptions.discountRate(), styles.percent);
+        OutputCells.date(row, START_DATE, schedule.startDate(), styles);
+        OutputCells.number(row, OFFSET_MONTHS, schedule.offsetMonths(), styles.decimal);
 
         String sheet = WorkbookWriter.CASH_FLOWS_SHEET;
-        String net = Cells.columnRange(sheet, block.firstRow(), block.lastRow(), CashFlowSheet.NET);
-        String factors = Cells.columnRange(sheet, block.firstRow(), block.lastRow(), CashFlowSheet.DISCOUNT_FACTOR);
-        Cells.text(row, CASH_FLOW_ROWS, Cells.absolute(sheet, block.firstRow(), CashFlowSheet.ID)
-                .replace("$", "") + ":" + Cells.relative(block.lastRow(), CashFlowSheet.DISCOUNTED), styles.text);
+        String net = OutputCells.columnRange(sheet, block.firstRow(), block.lastRow(), CashFlowSheet.NET);
+        String factors = OutputCells.columnRange(sheet, block.firstRow(), block.lastRow(), CashFlowSheet.DISCOUNT_FACTOR);
+        OutputCells.text(row, CASH_FLOW_ROWS, OutputCells.absolute(sheet, block.firstRow(), CashFlowSheet.ID)
+                .replace("$", "") + ":" + OutputCells.relative(block.lastRow(), CashFlowSheet.DISCOUNTED), styles.text);
 
         if (metrics.irr() instanceof IrrResult.Unique unique) {
             // The engine's monthly rate as the guess: Excel's default (10% a month) can fail to converge
             // or land on another root, and the cell must recalculate to the engine's figure.
             String guess = new BigDecimal(unique.periodic()).round(new MathContext(8)).toPlainString();
-            Cells.formula(row, LIVE_IRR, "(1+IRR(" + net + "," + guess + "))^12-1", unique.annual(), styles.percent);
+            OutputCells.formula(row, LIVE_IRR, "(1+IRR(" + net + "," + guess + "))^12-1", unique.annual(), styles.percent);
         } else {
-            Cells.text(row, LIVE_IRR, SummarySheet.irrText(metrics.irr()), styles.text);
+            OutputCells.text(row, LIVE_IRR, SummarySheet.irrText(metrics.irr()), styles.text);
         }
-        Cells.formula(row, LIVE_NPV, "SUMPRODUCT(" + net + "," + factors + ")", metrics.npv(), styles.money);
-        String monthlyRate = "((1+" + Cells.relative(row.getRowNum(), DISCOUNT_RATE) + ")^(1/12)-1)";
+        OutputCells.formula(row, LIVE_NPV, "SUMPRODUCT(" + net + "," + factors + ")", metrics.npv(), styles.money);
+        String monthlyRate = "((1+" + OutputCells.relative(row.getRowNum(), DISCOUNT_RATE) + ")^(1/12)-1)";
         if (metrics.mirr().isPresent()) {
-            Cells.formula(row, LIVE_MIRR, "(1+MIRR(" + net + "," + monthlyRate + "," + monthlyRate + "))^12-1",
+            OutputCells.formula(row, LIVE_MIRR, "(1+MIRR(" + net + "," + monthlyRate + "," + monthlyRate + "))^12-1",
                     metrics.mirr().getAsDouble(), styles.percent);
         } else {
-            Cells.text(row, LIVE_MIRR, "n/a", styles.text);
+            OutputCells.text(row, LIVE_MIRR, "n/a", styles.text);
         }
-        String capex = "(" + Cells.relative(row.getRowNum(), GPUS) + "*" + Cells.relative(row.getRowNum(), CAPEX_PER_GPU) + ")";
+        String capex = "(" + OutputCells.relative(row.getRowNum(), GPUS) + "*" + OutputCells.relative(row.getRowNum(), CAPEX_PER_GPU) + ")";
         if (metrics.moic().isPresent()) {
-            Cells.formula(row, LIVE_MOIC, "(SUM(" + net + ")+" + capex + ")/" + capex, metrics.moic().getAsDouble(), styles.decimal);
+            OutputCells.formula(row, LIVE_MOIC, "(SUM(" + net + ")+" + capex + ")/" + capex, metrics.moic().getAsDouble(), styles.decimal);
         } else {
-            Cells.text(row, LIVE_MOIC, "n/a", styles.text);
+            OutputCells.text(row, LIVE_MOIC, "n/a", styles.text);
         }
         if (metrics.annualizedTotalReturn().isPresent()) {
-            Cells.formula(row, LIVE_TOTAL_RETURN, Cells.relative(row.getRowNum(), LIVE_MOIC) + "^(12/"
-                            + Cells.relative(row.getRowNum(), LIFE_MONTHS) + ")-1",
+            OutputCells.formula(row, LIVE_TOTAL_RETURN, OutputCells.relative(row.getRowNum(), LIVE_MOIC) + "^(12/"
+                            + OutputCells.relative(row.getRowNum(), LIFE_MONTHS) + ")-1",
                     metrics.annualizedTotalReturn().getAsDouble(), styles.percent);
         } else {
-            Cells.text(row, LIVE_TOTAL_RETURN, "n/a", styles.text);
+            OutputCells.text(row, LIVE_TOTAL_RETURN, "n/a", styles.text);
         }
-        Cells.text(row, PATH_DESCRIPTION, path.describe(cluster.startPricePerGpuHour(), assumptions.currency()), styles.text);
+        OutputCells.text(row, PATH_DESCRIPTION, path.describe(cluster.startPricePerGpuHour(), assumptions.currency()), styles.text);
     }
 }
