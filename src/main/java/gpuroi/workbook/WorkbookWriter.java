@@ -87,28 +87,27 @@ public final class WorkbookWriter {
 
         byte[] inputBytes = Files.readAllBytes(source);
         Path temporary = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
-        boolean moved = false;
         try {
             try (XSSFWorkbook workbook = open(input, inputBytes)) {
                 removeResultSheets(workbook);
                 // The input's sheets stay in the XSSF model untouched; the added sheets are streamed,
                 // so a fleet of thousands of clusters needs neither an XML object per cell nor the heap.
-                SXSSFWorkbook streaming = new SXSSFWorkbook(workbook, ROWS_IN_MEMORY, true, false);
-                try {
+                // Closing it deletes its temporary row files (and closes the workbook it wraps, harmlessly twice).
+                try (SXSSFWorkbook streaming = new SXSSFWorkbook(workbook, ROWS_IN_MEMORY, true, false)) {
                     addResultSheets(streaming, layout, analysis, notes, runInfo);
                     try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                         streaming.write(out);
                     }
-                } finally {
-                    streaming.dispose();
                 }
             }
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            moved = true;
-        } finally {
-            if (!moved) {
+        } catch (Throwable failure) {
+            try {
                 Files.deleteIfExists(temporary);
+            } catch (IOException cleanup) {
+                failure.addSuppressed(cleanup);
             }
+            throw failure;
         }
     }
 
