@@ -1,0 +1,141 @@
+package gpuroi.workbook;
+
+import gpuroi.engine.CashFlowModel;
+import gpuroi.engine.ClusterAnalysis;
+import gpuroi.engine.MonthlyCashFlow;
+import gpuroi.model.PricePath;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+
+import java.util.List;
+
+/**
+ * {@value WorkbookWriter#CASH_FLOWS_SHEET}: one row per cluster and month, clusters one after the
+ * other, with live formulas that express the monthly model of {@code domain.md} ("Conventions")
+ * from the cluster's row on {@value WorkbookWriter#INPUTS_SHEET}. Each formula's cached result is
+ * the engine's own figure, so the file shows the engine's numbers before any recalculation.
+ *
+ * <p>Rows are written strictly in order through the {@code ss.usermodel} interfaces and nothing is
+ * read back or auto-sized, as the streaming (SXSSF) sheet it is given requires: 10,000 clusters of
+ * 60 months (610,000 rows) are written in about a minute.
+ */
+final class CashFlowSheet {
+    static final int ID = 0;
+    static final int MONTH = 1;
+    static final int DATE = 2;
+    static final int PRICE = 3;
+    static final int UTILIZED_HOURS = 4;
+    static final int REVENUE = 5;
+    static final int POWER = 6;
+    static final int OTHER_OPEX = 7;
+    static final int CAPEX = 8;
+    static final int RESIDUAL = 9;
+    static final int NET = 10;
+    static final int CUMULATIVE = 11;
+    static final int DISCOUNT_FACTOR = 12;
+    static final int DISCOUNTED = 13;
+
+    private static final String[] HEADERS = {
+        "Cluster id", "Month", "Date (month end)", "Price per GPU-hr (month midpoint)", "Utilized GPU-hours",
+        "Revenue (after fee)", "Power", "Other opex", "Capex", "Residual value", "Net cash flow",
+        "Cumulative net", "Discount factor (to valuation date)", "Discounted net",
+    };
+    private static final int[] WIDTHS = {18, 7, 12, 13, 12, 13, 11, 11, 13, 12, 13, 14, 13, 13};
+
+    /** Written as a literal in the formulas: the conventions fix it, and the notes sheet says so. */
+    private static final String HOURS = formatHours();
+
+    private CashFlowSheet() {
+    }
+
+    static void write(Sheet sheet, List<ClusterAnalysis> clusters, CashFlowLayout layout, OutputStyles styles) {
+        OutputCells.headerRow(sheet, 0, HEADERS, WIDTHS, styles);
+        int[] widths = WIDTHS.clone();
+        for (int i = 0; i < clusters.size(); i++) {
+            ClusterAnalysis analysis = clusters.get(i);
+            writeCluster(sheet, analysis, layout.block(i), styles);
+            widths[ID] = Math.max(widths[ID], Math.min(40, analysis.cluster().id().length() + 2));
+        }
+        OutputCells.widths(sheet, widths);
+        sheet.createFreezePane(2, 1);
+    }
+
+    private static void writeCluster(Sheet sheet, ClusterAnalysis analysis, CashFlowLayout.Block block, OutputStyles styles) {
+        Inputs in = new Inputs(block.inputsRow());
+        String priceFormulaBody = priceFormulaBody(analysis.schedule().pricePath(), in);
+        List<MonthlyCashFlow> months = analysis.schedule().months();
+        for (int m = 0; m < months.size(); m++) {
+            MonthlyCashFlow flow = months.get(m);
+            int r = block.firstRow() + m;
+            Row row = sheet.createRow(r);
+            String month = "$" + OutputCells.relative(r, MONTH);
+
+            OutputCells.text(row, ID, analysis.cluster().id(), styles.text);
+            OutputCells.number(row, MONTH, flow.month(), styles.integer);
+            OutputCells.formula(row, DATE, "EDATE(" + in.ref(ModelInputsSheet.START_DATE) + "," + month + ")",
+                    OutputCells.excelDate(flow.date(), styles.date1904), styles.date);
+            if (priceFormulaBody == null) {
+                OutputCells.number(row, PRICE, flow.pricePerGpuHour(), styles.pricePerHour);
+            } else {
+                OutputCells.formula(row, PRICE, "IF(" + month + "=0,0," + priceFormulaBody.replace("{m}", month) + ")",
+                        flow.pricePerGpuHour(), styles.pricePerHour);
+            }
+            OutputCells.formula(row, UTILIZED_HOURS, "IF(" + month + "=0,0," + in.ref(ModelInputsSheet.GPUS) + "*" + HOURS + "*"
+                    + in.ref(ModelInputsSheet.UTILIZATION) + ")", flow.utilizedGpuHours(), styles.hours);
+            OutputCells.formula(row, REVENUE, OutputCells.relative(r, UTILIZED_HOURS) + "*" + OutputCells.relative(r, PRICE)
+                    + "*(1-" + in.ref(ModelInputsSheet.MARKETPLACE_FEE) + ")", flow.revenue(), styles.moneyCents);
+            OutputCells.formula(row, POWER, "IF(" + month + "=0,0," + in.ref(ModelInputsSheet.GPUS) + "*" + in.ref(ModelInputsSheet.KW_PER_GPU)
+                    + "*" + in.ref(ModelInputsSheet.PUE) + "*" + HOURS + "*" + in.ref(ModelInputsSheet.ELECTRICITY_PER_KWH) + ")",
+                    flow.power(), styles.moneyCents);
+            OutputCells.formula(row, OTHER_OPEX, "IF(" + month + "=0,0," + in.ref(ModelInputsSheet.GPUS) + "*"
+                    + in.ref(ModelInputsSheet.OPEX_PER_GPU_MONTH) + ")", flow.otherOpex(), styles.moneyCents);
+            OutputCells.formula(row, CAPEX, "IF(" + month + "=0," + in.ref(ModelInputsSheet.GPUS) + "*"
+                    + in.ref(ModelInputsSheet.CAPEX_PER_GPU) + ",0)", flow.capex(), styles.moneyCents);
+            OutputCells.formula(row, RESIDUAL, "IF(" + month + "=" + in.ref(ModelInputsSheet.LIFE_MONTHS) + ","
+                    + in.ref(ModelInputsSheet.GPUS) + "*" + in.ref(ModelInputsSheet.CAPEX_PER_GPU) + "*"
+                    + in.ref(ModelInputsSheet.RESIDUAL_SHARE) + ",0)", flow.residual(), styles.moneyCents);
+            OutputCells.formula(row, NET, OutputCells.relative(r, REVENUE) + "-" + OutputCells.relative(r, POWER) + "-"
+                    + OutputCells.relative(r, OTHER_OPEX) + "-" + OutputCells.relative(r, CAPEX) + "+" + OutputCells.relative(r, RESIDUAL),
+                    flow.net(), styles.moneyCents);
+            OutputCells.formula(row, CUMULATIVE, m == 0 ? OutputCells.relative(r, NET)
+                    : OutputCells.relative(r - 1, CUMULATIVE) + "+" + OutputCells.relative(r, NET), flow.cumulative(), styles.moneyCents);
+            OutputCells.formula(row, DISCOUNT_FACTOR, "(1+" + in.ref(ModelInputsSheet.DISCOUNT_RATE) + ")^(-("
+                    + in.ref(ModelInputsSheet.OFFSET_MONTHS) + "+" + month + ")/12)", flow.discountFactor(), styles.factor);
+            OutputCells.formula(row, DISCOUNTED, OutputCells.relative(r, NET) + "*" + OutputCells.relative(r, DISCOUNT_FACTOR),
+                    flow.discounted(), styles.moneyCents);
+        }
+    }
+
+    /**
+     * The price of month {@code {m}} at its midpoint, (m − 0.5)/12 years, for the path's shape; null
+     * for a custom curve, whose monthly prices are written as values.
+     */
+    private static String priceFormulaBody(PricePath path, Inputs in) {
+        String p0 = in.ref(ModelInputsSheet.START_PRICE);
+        String t = "(({m}-0.5)/12)";
+        if (path instanceof PricePath.Flat) {
+            return p0;
+        }
+        if (path instanceof PricePath.Blended) {
+            String end = in.ref(ModelInputsSheet.BLENDED_END_SHARE);
+            String years = in.ref(ModelInputsSheet.BLENDED_YEARS);
+            return p0 + "*(1-(1-" + end + ")*MIN(" + t + "," + years + ")/" + years + ")";
+        }
+        if (path instanceof PricePath.AnnualDecline) {
+            return p0 + "*(1-" + in.ref(ModelInputsSheet.ANNUAL_DECLINE) + ")^" + t;
+        }
+        return null;
+    }
+
+    private static String formatHours() {
+        double hours = CashFlowModel.HOURS_PER_MONTH;
+        return hours == Math.rint(hours) ? String.valueOf((long) hours) : String.valueOf(hours);
+    }
+
+    /** Absolute references to one cluster's row on the inputs sheet. */
+    private record Inputs(int row) {
+        String ref(int column) {
+            return OutputCells.absolute(WorkbookWriter.INPUTS_SHEET, row, column);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package gpuroi.workbook;
+
+import gpuroi.engine.CashFlowModel;
+import gpuroi.model.Assumptions;
+import gpuroi.model.Formats;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+
+import java.util.List;
+
+/**
+ * {@value WorkbookWriter#NOTES_SHEET}: every default, catalog value and warning the reader recorded,
+ * then where the results came from (file, digest, tool, valuation date), the assumptions used and
+ * the conventions of the monthly model, so that every figure can be checked by hand.
+ */
+final class NotesSheet {
+    private static final int[] WIDTHS = {34, 34, 110};
+
+    private NotesSheet() {
+    }
+
+    static void write(Sheet sheet, List<InputNote> notes, Assumptions assumptions, RunInfo runInfo, OutputStyles styles) {
+        OutputCells.headerRow(sheet, 0, new String[] {"Kind", "Location", "Message"}, WIDTHS, styles);
+        int r = 1;
+        if (notes.isEmpty()) {
+            OutputCells.text(sheet.createRow(r++), 2, "No defaults, catalog values or warnings were recorded while reading the workbook.",
+                    styles.wrappedText);
+        }
+        for (InputNote note : notes) {
+            Row row = sheet.createRow(r++);
+            OutputCells.text(row, 0, note.kind().name(), styles.text);
+            OutputCells.text(row, 1, note.location(), styles.text);
+            OutputCells.text(row, 2, note.message(), styles.wrappedText);
+        }
+
+        r = section(sheet, r + 1, "Provenance", styles);
+        r = entry(sheet, r, "Input file", runInfo.inputFileName(), styles);
+        r = entry(sheet, r, "Input SHA-256", runInfo.inputSha256(), styles);
+        r = entry(sheet, r, "Tool", "gpu-roi " + runInfo.toolVersion(), styles);
+        Row valuation = sheet.createRow(r++);
+        OutputCells.text(valuation, 0, "Valuation date", styles.text);
+        OutputCells.date(valuation, 1, runInfo.valuationDate(), styles);
+        r = entry(sheet, r, "Sheets added", String.join(", ", WorkbookWriter.OUTPUT_SHEETS)
+                + " (replaced, not duplicated, when this workbook is converted again; every other sheet is kept as it was)", styles);
+
+        r = section(sheet, r + 1, "Assumptions used", styles);
+        r = entry(sheet, r, "Currency", assumptions.currency(), styles);
+        r = percentEntry(sheet, r, "Discount rate (annual)", assumptions.discountRate(), styles);
+        r = percentEntry(sheet, r, "Hurdle rate (annual)", assumptions.hurdleRate(), styles);
+        r = entry(sheet, r, "Default price path", assumptions.defaultPricePath().spec()
+                + " — for clusters that name no path; as a multiple of each cluster's start price, e.g. from "
+                + Formats.price(1, assumptions.currency()) + ": "
+                + assumptions.defaultPricePath().describe(1, assumptions.currency()), styles);
+        r = percentEntry(sheet, r, "Marketplace fee (share of rental revenue)", assumptions.marketplaceFee(), styles);
+        r = percentEntry(sheet, r, "Resale fee (share of a hardware sale price)", assumptions.resaleFee(), styles);
+
+        r = section(sheet, r + 1, "Conventions of the monthly model", styles);
+        for (String[] convention : conventions()) {
+            r = entry(sheet, r, convention[0], convention[1], styles);
+        }
+        OutputCells.widths(sheet, WIDTHS);
+        sheet.createFreezePane(0, 1);
+    }
+
+    private static List<String[]> conventions() {
+        return List.of(
+                new String[] {"Hours per month", Formats.plain(CashFlowModel.HOURS_PER_MONTH) + " (8,760 hours a year / 12)"},
+                new String[] {"Periods", "Month 0 is the purchase (capex only); months 1 to 12 × life follow the cluster's start"
+                        + " (its purchase date, or the valuation date for a planned cluster without one)."},
+                new String[] {"Timing of flows", "Each month's net flow falls at the month's end; the residual value at the end of the last month."},
+                new String[] {"Price of month m", "The price path at the month's midpoint, t = (m − 0.5) / 12 years."
+                        + " Blended to X over N years: p0 · (1 − (1 − X) · min(t, N) / N). Annual decline d: p0 · (1 − d)^t."},
+                new String[] {"Revenue", "GPUs × 730 × utilization × price × (1 − marketplace fee)."},
+                new String[] {"Power", "GPUs × kW per GPU × PUE × 730 × price per kWh, paid for all hours, busy or idle."},
+                new String[] {"Other opex", "GPUs × other opex per GPU-month."},
+                new String[] {"NPV", "Month m is discounted by (1 + R)^(−(offset + m) / 12) to the valuation date,"
+                        + " where offset is the months from the valuation date to the cluster's start."},
+                new String[] {"IRR", "The monthly rate r of the flows, annualized as (1 + r)^12 − 1; shown as words when no"
+                        + " single rate exists. XIRR uses the flows' dates, Act/365, as spreadsheets do."},
+                new String[] {"MIRR", "Monthly MIRR with finance and reinvestment at the discount rate, annualized."},
+                new String[] {"Annualized total return", "MOIC^(1 / life in years) − 1, with MOIC = sum of inflows after the purchase / capex."
+                        + " This is the source article's measure, not an IRR; it is shown so the article's thresholds can be compared."},
+                new String[] {"Payback", "Months until the cumulative flow turns ≥ 0 for good, interpolated within the month; \"never\" if it does not."},
+                new String[] {"Levelized cost and price", "PV(capex + opex − residual) and PV(revenue) per PV(utilized GPU-hours), at the hurdle rate."},
+                new String[] {"Break-evens", "Start price (path shape fixed) at which NPV at the hurdle rate is 0, and at which the IRR is 0;"
+                        + " utilization at which NPV at the hurdle rate is 0 (may exceed 100%)."},
+                new String[] {"Decisions", "Planned: BUY when NPV at the hurdle rate ≥ 0, else RENT."
+                        + " Owned: HOLD when the remaining flows at the hurdle rate are worth at least a sale now, else RESELL."},
+                new String[] {"Rounding", "OutputCells hold full precision; number formats only round what is shown."},
+                new String[] {"Live model", "Edit a cluster's row on " + WorkbookWriter.INPUTS_SHEET + " and its rows on "
+                        + WorkbookWriter.CASH_FLOWS_SHEET + " and its live IRR, NPV, MIRR and MOIC recalculate. The number of"
+                        + " monthly rows is fixed by the life at conversion, and a custom price curve is written as values;"
+                        + " " + WorkbookWriter.SUMMARY_SHEET + " holds the engine's figures as values (re-run the tool after edits)."});
+    }
+
+    private static int section(Sheet sheet, int r, String title, OutputStyles styles) {
+        OutputCells.text(sheet.createRow(r), 0, title, styles.sectionTitle);
+        return r + 1;
+    }
+
+    private static int entry(Sheet sheet, int r, String label, String value, OutputStyles styles) {
+        Row row = sheet.createRow(r);
+        OutputCells.text(row, 0, label, styles.text);
+        OutputCells.text(row, 1, value, styles.text);
+        return r + 1;
+    }
+
+    private static int percentEntry(Sheet sheet, int r, String label, double value, OutputStyles styles) {
+        Row row = sheet.createRow(r);
+        OutputCells.text(row, 0, label, styles.text);
+        OutputCells.number(row, 1, value, styles.percent);
+        return r + 1;
+    }
+}

@@ -1,0 +1,102 @@
+package gpuroi.workbook;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellReference;
+
+import java.time.LocalDate;
+import java.util.OptionalDouble;
+
+/**
+ * Writing single cells through the plain {@code ss.usermodel} interfaces, so that the same sheet
+ * writers work on a streaming (SXSSF) sheet. Text is always written as a string cell: a cluster id
+ * such as {@code =HYPERLINK(...)} must stay text, never become a formula.
+ */
+final class OutputCells {
+    private OutputCells() {
+    }
+
+    static Cell text(Row row, int column, String value, CellStyle style) {
+        Cell cell = row.createCell(column);
+        cell.setCellValue(value == null ? "" : value);
+        cell.setCellStyle(style);
+        return cell;
+    }
+
+    static Cell number(Row row, int column, double value, CellStyle style) {
+        Cell cell = row.createCell(column);
+        cell.setCellValue(value);
+        cell.setCellStyle(style);
+        return cell;
+    }
+
+    static Cell date(Row row, int column, LocalDate value, OutputStyles styles) {
+        return number(row, column, excelDate(value, styles.date1904), styles.date);
+    }
+
+    /** A number when present, else the text that says why there is none ("never", "n/a"). */
+    static Cell optional(Row row, int column, OptionalDouble value, String whenEmpty, CellStyle style, CellStyle textStyle) {
+        return value.isPresent()
+                ? number(row, column, value.getAsDouble(), style)
+                : text(row, column, whenEmpty, textStyle);
+    }
+
+    /**
+     * A live formula with its cached result set from the engine, so the file shows the engine's
+     * numbers before any recalculation (and a streaming writer never needs an evaluator).
+     */
+    static Cell formula(Row row, int column, String formula, double cachedValue, CellStyle style) {
+        Cell cell = row.createCell(column);
+        cell.setCellFormula(formula);
+        cell.setCellValue(cachedValue);
+        cell.setCellStyle(style);
+        return cell;
+    }
+
+    /** The serial number of a date in the workbook's own date system (1900, or 1904 for old Mac files). */
+    static double excelDate(LocalDate date, boolean date1904) {
+        return DateUtil.getExcelDate(date, date1904);
+    }
+
+    /** {@code 'Sheet name'!$C$7}: an absolute reference to a cell of another sheet. */
+    static String absolute(String sheetName, int row, int column) {
+        return new CellReference(sheetName, row, column, true, true).formatAsString();
+    }
+
+    /** {@code C7}: a relative reference on the same sheet. */
+    static String relative(int row, int column) {
+        return new CellReference(row, column, false, false).formatAsString();
+    }
+
+    /** {@code 'Sheet name'!$K$2:$K$26}: an absolute column range on another sheet. */
+    static String columnRange(String sheetName, int firstRow, int lastRow, int column) {
+        return absolute(sheetName, firstRow, column) + ":"
+                + new CellReference(lastRow, column, true, true).formatAsString();
+    }
+
+    static void widths(Sheet sheet, int[] widthsInCharacters) {
+        for (int column = 0; column < widthsInCharacters.length; column++) {
+            sheet.setColumnWidth(column, Math.min(255, widthsInCharacters[column]) * 256);
+        }
+    }
+
+    /**
+     * A header row tall enough for its wrapped titles: Excel does not fit a row's height to wrapped
+     * text when it opens a file, so a long title would be cut off at one line.
+     */
+    static void headerRow(Sheet sheet, int rowIndex, String[] headers, int[] widthsInCharacters, OutputStyles styles) {
+        Row row = sheet.createRow(rowIndex);
+        int lines = 1;
+        for (int column = 0; column < headers.length; column++) {
+            text(row, column, headers[column], styles.header);
+            int usable = Math.max(1, widthsInCharacters[column] - 2);
+            lines = Math.max(lines, (headers[column].length() + usable - 1) / usable);
+        }
+        row.setHeightInPoints(LINE_HEIGHT_POINTS * lines);
+    }
+
+    private static final float LINE_HEIGHT_POINTS = 15f;
+}

@@ -1,0 +1,145 @@
+package gpuroi.workbook;
+
+import gpuroi.engine.ClusterAnalysis;
+import gpuroi.engine.ClusterMetrics;
+import gpuroi.engine.Decision;
+import gpuroi.engine.IrrResult;
+import gpuroi.model.Cluster;
+import org.apache.poi.ss.usermodel.ComparisonOperator;
+import org.apache.poi.ss.usermodel.ConditionalFormattingRule;
+import org.apache.poi.ss.usermodel.FontFormatting;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.PatternFormatting;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.SheetConditionalFormatting;
+import org.apache.poi.ss.util.CellRangeAddress;
+
+import java.util.List;
+
+/**
+ * {@value WorkbookWriter#SUMMARY_SHEET}: one row per cluster with the decision, the figures behind
+ * it and the break-evens that would flip it. Values are the engine's; a figure that does not exist
+ * (no IRR, a payback that never comes) is written as the words that say so, never as a number.
+ */
+final class SummarySheet {
+    static final int ID = 0;
+    static final int GPU_MODEL = 1;
+    static final int GPUS = 2;
+    static final int STATUS = 3;
+    static final int DECISION = 4;
+    static final int IRR = 5;
+    static final int XIRR = 6;
+    static final int NPV = 7;
+    static final int NPV_AT_HURDLE = 8;
+    static final int MIRR = 9;
+    static final int PAYBACK = 10;
+    static final int DISCOUNTED_PAYBACK = 11;
+    static final int MOIC = 12;
+    static final int TOTAL_RETURN = 13;
+    static final int LEVELIZED_COST = 14;
+    static final int LEVELIZED_PRICE = 15;
+    static final int BREAK_EVEN_PRICE = 16;
+    static final int BREAK_EVEN_PRICE_ZERO_IRR = 17;
+    static final int BREAK_EVEN_UTILIZATION = 18;
+    static final int TOTAL_CAPEX = 19;
+    static final int REASON = 20;
+
+    private static final String[] HEADERS = {
+        "Cluster id", "GPU model", "GPUs", "Status", "Decision", "IRR (monthly, annualized)", "XIRR (Act/365)",
+        "NPV at discount rate", "NPV at hurdle rate", "MIRR (annualized)", "Payback (months)",
+        "Discounted payback (months)", "MOIC", "Annualized total return (article's measure, not an IRR)",
+        "Levelized cost per utilized GPU-hr", "Levelized price per utilized GPU-hr",
+        "Break-even start price (NPV at hurdle = 0)", "Break-even start price (IRR = 0)",
+        "Break-even utilization (NPV at hurdle = 0)", "Total capex", "Reason",
+    };
+    private static final int[] WIDTHS = {18, 14, 8, 9, 10, 14, 12, 14, 14, 12, 11, 12, 9, 17, 13, 13, 14, 13, 13, 14, 60};
+    private static final int MAX_REASON_WIDTH = 120;
+
+    private SummarySheet() {
+    }
+
+    static void write(Sheet sheet, List<ClusterAnalysis> clusters, OutputStyles styles) {
+        OutputCells.headerRow(sheet, 0, HEADERS, WIDTHS, styles);
+        int[] widths = WIDTHS.clone();
+        for (int i = 0; i < clusters.size(); i++) {
+            ClusterAnalysis analysis = clusters.get(i);
+            writeRow(sheet.createRow(1 + i), analysis, styles);
+            widths[ID] = Math.max(widths[ID], Math.min(40, analysis.cluster().id().length() + 2));
+            widths[GPU_MODEL] = Math.max(widths[GPU_MODEL], Math.min(30, analysis.cluster().gpuModel().length() + 2));
+            widths[REASON] = Math.max(widths[REASON], Math.min(MAX_REASON_WIDTH, analysis.recommendation().reason().length() + 2));
+        }
+        OutputCells.widths(sheet, widths);
+        sheet.createFreezePane(1, 1);
+        if (!clusters.isEmpty()) {
+            colourDecisions(sheet, new CellRangeAddress(1, clusters.size(), DECISION, DECISION));
+        }
+    }
+
+    private static void writeRow(Row row, ClusterAnalysis analysis, OutputStyles styles) {
+        Cluster cluster = analysis.cluster();
+        ClusterMetrics m = analysis.metrics();
+        OutputCells.text(row, ID, cluster.id(), styles.text);
+        OutputCells.text(row, GPU_MODEL, cluster.gpuModel(), styles.text);
+        OutputCells.number(row, GPUS, cluster.gpuCount(), styles.integer);
+        OutputCells.text(row, STATUS, cluster.status().label(), styles.text);
+        OutputCells.text(row, DECISION, analysis.recommendation().decision().name(), styles.text);
+        irr(row, IRR, m.irr(), styles);
+        irr(row, XIRR, m.xirr(), styles);
+        OutputCells.number(row, NPV, m.npv(), styles.money);
+        OutputCells.number(row, NPV_AT_HURDLE, m.npvAtHurdle(), styles.money);
+        OutputCells.optional(row, MIRR, m.mirr(), "n/a", styles.percent, styles.text);
+        OutputCells.optional(row, PAYBACK, m.paybackMonths(), "never", styles.months, styles.text);
+        OutputCells.optional(row, DISCOUNTED_PAYBACK, m.discountedPaybackMonths(), "never", styles.months, styles.text);
+        OutputCells.optional(row, MOIC, m.moic(), "n/a", styles.decimal, styles.text);
+        OutputCells.optional(row, TOTAL_RETURN, m.annualizedTotalReturn(), "n/a", styles.percent, styles.text);
+        OutputCells.optional(row, LEVELIZED_COST, m.levelizedCostPerGpuHour(), "n/a (no GPU-hours billed)", styles.pricePerHour, styles.text);
+        OutputCells.optional(row, LEVELIZED_PRICE, m.levelizedPricePerGpuHour(), "n/a (no GPU-hours billed)", styles.pricePerHour, styles.text);
+        OutputCells.optional(row, BREAK_EVEN_PRICE, m.breakEvenStartPrice(), "n/a", styles.pricePerHour, styles.text);
+        OutputCells.optional(row, BREAK_EVEN_PRICE_ZERO_IRR, m.breakEvenStartPriceZeroIrr(), "n/a", styles.pricePerHour, styles.text);
+        OutputCells.optional(row, BREAK_EVEN_UTILIZATION, m.breakEvenUtilization(), "n/a", styles.percent, styles.text);
+        OutputCells.number(row, TOTAL_CAPEX, m.totalCapex(), styles.money);
+        OutputCells.text(row, REASON, analysis.recommendation().reason(), styles.text);
+    }
+
+    private static void irr(Row row, int column, IrrResult irr, OutputStyles styles) {
+        if (irr instanceof IrrResult.Unique unique) {
+            OutputCells.number(row, column, unique.annual(), styles.percent);
+        } else {
+            OutputCells.text(row, column, irrText(irr), styles.text);
+        }
+    }
+
+    /** "no IRR: all cash flows are negative…" or "ambiguous (3.1% or 48.0%): the cash flows change sign…". */
+    static String irrText(IrrResult irr) {
+        String note = irr.note();
+        return irr.display(1) + (note == null || note.isBlank() ? "" : ": " + note);
+    }
+
+    /** BUY and HOLD green, RENT amber, RESELL red, as conditional formats so a user's edits recolour. */
+    private static void colourDecisions(Sheet sheet, CellRangeAddress decisions) {
+        SheetConditionalFormatting formatting = sheet.getSheetConditionalFormatting();
+        CellRangeAddress[] regions = {decisions};
+        formatting.addConditionalFormatting(regions, new ConditionalFormattingRule[] {
+            decisionRule(formatting, Decision.BUY, IndexedColors.LIGHT_GREEN, IndexedColors.DARK_GREEN),
+            decisionRule(formatting, Decision.HOLD, IndexedColors.LIGHT_GREEN, IndexedColors.DARK_GREEN),
+        });
+        formatting.addConditionalFormatting(regions, new ConditionalFormattingRule[] {
+            decisionRule(formatting, Decision.RENT, IndexedColors.LIGHT_ORANGE, IndexedColors.BROWN),
+            decisionRule(formatting, Decision.RESELL, IndexedColors.CORAL, IndexedColors.DARK_RED),
+        });
+    }
+
+    private static ConditionalFormattingRule decisionRule(SheetConditionalFormatting formatting, Decision decision,
+                                                          IndexedColors fill, IndexedColors font) {
+        ConditionalFormattingRule rule = formatting.createConditionalFormattingRule(ComparisonOperator.EQUAL,
+                "\"" + decision.name() + "\"");
+        PatternFormatting pattern = rule.createPatternFormatting();
+        pattern.setFillBackgroundColor(fill.getIndex());
+        pattern.setFillPattern(PatternFormatting.SOLID_FOREGROUND);
+        FontFormatting fontFormatting = rule.createFontFormatting();
+        fontFormatting.setFontColorIndex(font.getIndex());
+        fontFormatting.setFontStyle(false, true);
+        return rule;
+    }
+}

@@ -1,0 +1,206 @@
+package gpuroi.workbook;
+
+import gpuroi.engine.PortfolioAnalysis;
+import org.apache.poi.UnsupportedFileFormatException;
+import org.apache.poi.ooxml.POIXMLException;
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackagePart;
+import org.apache.poi.openxml4j.opc.PackagePartName;
+import org.apache.poi.openxml4j.opc.PackageRelationship;
+import org.apache.poi.openxml4j.opc.PackagingURIHelper;
+import org.apache.poi.openxml4j.opc.TargetMode;
+import org.apache.poi.ss.SpreadsheetVersion;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Writes the results beside the investor's own sheets: the input workbook is read into memory
+ * (its file is never opened for writing), the added sheets are (re)built, and the result goes to a
+ * temporary file in the output's directory that is then moved into place atomically. A failure
+ * leaves neither an output nor a temporary file behind.
+ *
+ * <p>Input sheets are not touched: they are written back exactly as POI read them (values,
+ * formulas and their cached results, styles, merged cells, widths, charts, defined names). The
+ * added sheets are streamed (SXSSF), their formulas carrying the engine's figures as cached values.
+ */
+public final class WorkbookWriter {
+    public static final String SUMMARY_SHEET = "ROI Summary";
+    public static final String CHART_SHEET = "ROI Chart";
+    public static final String INPUTS_SHEET = "ROI Inputs";
+    public static final String CASH_FLOWS_SHEET = "ROI Cash Flows";
+    public static final String NOTES_SHEET = "ROI Notes";
+    /** The sheets added, in order. A sheet of the input with one of these names is replaced. */
+    public static final List<String> OUTPUT_SHEETS = List.of(SUMMARY_SHEET, CHART_SHEET, INPUTS_SHEET, CASH_FLOWS_SHEET, NOTES_SHEET);
+
+    /** Rows of an added sheet kept in memory before they are flushed to a temporary file. */
+    private static final int ROWS_IN_MEMORY = 500;
+
+    private WorkbookWriter() {
+    }
+
+    /**
+     * Writes {@code output}: the input workbook's sheets unchanged, plus the result sheets.
+     *
+     * @param input    the investor's .xlsx; read only
+     * @param output   where to write; replaced atomically if it exists; must not be the input
+     * @param analysis the engine's results, clusters in input order
+     * @param notes    defaults, catalog values and warnings from reading the input
+     * @param runInfo  provenance for the notes sheet
+     * @throws IOException when the input cannot be read as an .xlsx or the output cannot be written
+     * @throws IllegalArgumentException when the output is the input, or the fleet needs more
+     *                                  monthly rows than one sheet holds
+     */
+    public static void write(Path input, Path output, PortfolioAnalysis analysis, List<InputNote> notes, RunInfo runInfo)
+            throws IOException {
+        Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(output, "output");
+        Objects.requireNonNull(analysis, "analysis");
+        Objects.requireNonNull(notes, "notes");
+        Objects.requireNonNull(runInfo, "runInfo");
+        Path source = input.toAbsolutePath().normalize();
+        Path target = output.toAbsolutePath().normalize();
+        if (source.equals(target) || Files.exists(target) && Files.isSameFile(source, target)) {
+            throw new IllegalArgumentException("The output " + output + " is the input workbook itself; the input is never"
+                    + " overwritten. Choose another output file.");
+        }
+        CashFlowLayout layout = CashFlowLayout.of(analysis.clusters());
+        int maxRow = SpreadsheetVersion.EXCEL2007.getLastRowIndex();
+        if (layout.lastCashFlowRow() > maxRow) {
+            throw new IllegalArgumentException("The fleet needs " + (layout.lastCashFlowRow() + 1) + " monthly rows but one"
+                    + " Excel sheet holds at most " + (maxRow + 1) + ". Split the fleet into several workbooks.");
+        }
+
+        byte[] inputBytes = Files.readAllBytes(source);
+        Path temporary = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        try {
+            try (XSSFWorkbook workbook = open(input, inputBytes)) {
+                removeResultSheets(workbook);
+                // The input's sheets stay in the XSSF model untouched; the added sheets are streamed,
+                // so a fleet of thousands of clusters needs neither an XML object per cell nor the heap.
+                // Closing it deletes its temporary row files (and closes the workbook it wraps, harmlessly twice).
+                try (SXSSFWorkbook streaming = new SXSSFWorkbook(workbook, ROWS_IN_MEMORY, true, false)) {
+                    addResultSheets(streaming, layout, analysis, notes, runInfo);
+                    try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                        streaming.write(out);
+                    }
+                }
+            }
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (Throwable failure) {
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException cleanup) {
+                failure.addSuppressed(cleanup);
+            }
+            throw failure;
+        }
+    }
+
+    private static XSSFWorkbook open(Path input, byte[] bytes) throws IOException {
+        try {
+            return new XSSFWorkbook(new ByteArrayInputStream(bytes));
+        } catch (POIXMLException | UnsupportedFileFormatException e) {
+            throw new IOException(input.getFileName() + " cannot be read as an Excel .xlsx workbook: " + e.getMessage(), e);
+        }
+    }
+
+    private static void addResultSheets(SXSSFWorkbook workbook, CashFlowLayout layout, PortfolioAnalysis analysis,
+                                        List<InputNote> notes, RunInfo runInfo) {
+        XSSFWorkbook model = workbook.getXSSFWorkbook();
+        OutputStyles styles = new OutputStyles(model, analysis.assumptions().currency(), model.isDate1904());
+        for (String name : OUTPUT_SHEETS) {
+            workbook.createSheet(name);
+        }
+        SummarySheet.write(workbook.getSheet(SUMMARY_SHEET), analysis.clusters(), styles);
+        ModelInputsSheet.write(workbook.getSheet(INPUTS_SHEET), analysis.clusters(), layout, styles);
+        CashFlowSheet.write(workbook.getSheet(CASH_FLOWS_SHEET), analysis.clusters(), layout, styles);
+        // A chart lives in the sheet's drawing part, outside the streamed rows: it is built on the XSSF sheet.
+        CumulativeCashFlowChart.write(workbook.getSheet(CHART_SHEET), model.getSheet(CHART_SHEET), analysis.clusters(),
+                layout, styles);
+        NotesSheet.write(workbook.getSheet(NOTES_SHEET), notes, analysis.assumptions(), runInfo, styles);
+    }
+
+    /** Sheet names are case-insensitive in Excel, and so is POI's lookup. */
+    private static void removeResultSheets(XSSFWorkbook workbook) throws IOException {
+        try {
+            for (String name : OUTPUT_SHEETS) {
+                int index = workbook.getSheetIndex(name);
+                if (index >= 0) {
+                    removeSheetWithItsParts(workbook, index);
+                }
+            }
+        } catch (InvalidFormatException e) {
+            throw new IOException("The previous result sheets could not be removed from the workbook: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * POI removes a sheet's own part but leaves the parts it pointed to (drawing, charts, comments)
+     * in the package, so every re-run would add an orphaned chart. Those parts are removed too, once
+     * nothing else in the package refers to them.
+     */
+    private static void removeSheetWithItsParts(XSSFWorkbook workbook, int index) throws InvalidFormatException {
+        OPCPackage pkg = workbook.getPackage();
+        Set<PackagePartName> reachable = new LinkedHashSet<>();
+        collectReachable(pkg, workbook.getSheetAt(index).getPackagePart(), reachable);
+        workbook.removeSheetAt(index);
+        boolean removed = true;
+        while (removed) {
+            removed = false;
+            for (PackagePartName name : reachable) {
+                if (pkg.containPart(name) && !isReferenced(pkg, name)) {
+                    pkg.removePart(name);
+                    removed = true;
+                }
+            }
+        }
+    }
+
+    private static void collectReachable(OPCPackage pkg, PackagePart part, Set<PackagePartName> reachable)
+            throws InvalidFormatException {
+        for (PackageRelationship relationship : part.getRelationships()) {
+            PackagePartName target = internalTarget(part, relationship);
+            if (target != null && pkg.containPart(target) && reachable.add(target)) {
+                collectReachable(pkg, pkg.getPart(target), reachable);
+            }
+        }
+    }
+
+    private static boolean isReferenced(OPCPackage pkg, PackagePartName name) throws InvalidFormatException {
+        for (PackagePart part : pkg.getParts()) {
+            if (part.isRelationshipPart() || part.getPartName().equals(name)) {
+                continue;
+            }
+            for (PackageRelationship relationship : part.getRelationships()) {
+                if (name.equals(internalTarget(part, relationship))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static PackagePartName internalTarget(PackagePart source, PackageRelationship relationship)
+            throws InvalidFormatException {
+        if (relationship.getTargetMode() == TargetMode.EXTERNAL) {
+            return null;
+        }
+        URI target = PackagingURIHelper.resolvePartUri(source.getPartName().getURI(), relationship.getTargetURI());
+        return PackagingURIHelper.createPartName(target);
+    }
+}
