@@ -99,7 +99,7 @@ final class FleetSheet {
         if (id != null) {
             String earlier = idCells.putIfAbsent(id.toLowerCase(Locale.ROOT), row.ref(ID));
             if (earlier != null) {
-                row.problem(ID, "a cluster id not used before (already used in " + earlier + ")");
+                row.problemAndContinue(ID, "a cluster id not used before (already used in " + earlier + ")");
             }
         }
         String name = id == null ? "row " + row.rowNumber() : id;

@@ -83,7 +83,7 @@ final class LeasesSheet {
         if (id != null) {
             String earlier = idCells.putIfAbsent(id.toLowerCase(Locale.ROOT), row.ref(CONTRACT_ID));
             if (earlier != null) {
-                row.problem(CONTRACT_ID, "a contract id not used before (already used in " + earlier + ")");
+                row.problemAndContinue(CONTRACT_ID, "a contract id not used before (already used in " + earlier + ")");
             }
         }
         String name = id == null ? "row " + row.rowNumber() : id;

@@ -60,6 +60,18 @@ final class TableRow {
 
     void problem(Column c, String expected) {
         failed = true;
+        report(c, expected);
+    }
+
+    /**
+     * Reports a problem that does not stop the row from being checked further (a duplicate id),
+     * so that the row's other problems are reported in the same pass.
+     */
+    void problemAndContinue(Column c, String expected) {
+        report(c, expected);
+    }
+
+    private void report(Column c, String expected) {
         Cell cell = cell(c);
         if (cell != null) {
             reader.problem(cell, expected);
