@@ -49,7 +49,7 @@ final class HeaderMatcher {
     private static List<String> words(String header) {
         String s = header == null ? "" : header.toLowerCase(Locale.ROOT);
         s = s.replaceAll("\\([^)]*\\)|\\[[^]]*]|\\{[^}]*}", " ");
-        s = s.replaceAll("[^a-z0-9]+", " ").strip();
+        s = s.replace("#", " number ").replaceAll("[^a-z0-9]+", " ").strip();
         return s.isEmpty() ? List.of() : Arrays.asList(s.split(" "));
     }
 
