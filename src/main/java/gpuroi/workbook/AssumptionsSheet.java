@@ -110,10 +110,12 @@ final class AssumptionsSheet {
         }
         double marketplaceFee = percent(MARKETPLACE_FEE, "a share of revenue such as 10% or 0.1", 0, "0%");
         double resaleFee = percent(RESALE_FEE, "a share of the sale price such as 5% or 0.05", 0, "0%");
-        keepAsNote(TAX_RATE, "tax rate", true);
-        keepAsNote(DEPRECIATION_YEARS, "depreciation years", false);
-        keepAsNote(MONTE_CARLO_RUNS, "Monte Carlo runs", false);
-        keepAsNote(SEED, "Monte Carlo seed", false);
+        String preTax = "the monthly model is pre-tax";
+        String notRunHere = "kept for the risk analysis; the monthly model is deterministic";
+        keepAsNote(TAX_RATE, "tax rate", true, preTax);
+        keepAsNote(DEPRECIATION_YEARS, "depreciation years", false, preTax);
+        keepAsNote(MONTE_CARLO_RUNS, "Monte Carlo runs", false, notRunHere);
+        keepAsNote(SEED, "Monte Carlo seed", false, notRunHere);
         if (failed) {
             return null;
         }
@@ -168,7 +170,7 @@ final class AssumptionsSheet {
     }
 
     /** Parameters the monthly model does not use yet: read, checked, and reported so the user knows. */
-    private void keepAsNote(Column c, String what, boolean isPercent) {
+    private void keepAsNote(Column c, String what, boolean isPercent, String why) {
         if (!given(c)) {
             return;
         }
@@ -178,7 +180,7 @@ final class AssumptionsSheet {
         failed |= r.failed();
         r.value().ifPresent(v -> reader.note(InputNote.Kind.WARNING, CellReader.ref(cell),
                 what + " " + (isPercent ? Formats.percent(v, 1) : Formats.plain(v))
-                        + " read but not applied: the monthly model is pre-tax and deterministic"));
+                        + " read but not applied: " + why));
     }
 
     private void problem(Column c, String expected) {

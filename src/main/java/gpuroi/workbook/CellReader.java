@@ -101,7 +101,7 @@ final class CellReader {
     private Value fromType(Cell cell, CellType type) {
         return switch (type) {
             case NUMERIC -> num(cell, cell.getNumericCellValue());
-            case STRING -> cell.getStringCellValue().isBlank() ? new Blank() : new Text(cell.getStringCellValue().strip());
+            case STRING -> isPlaceholder(cell.getStringCellValue()) ? new Blank() : new Text(cell.getStringCellValue().strip());
             case BOOLEAN -> new Bool(cell.getBooleanCellValue());
             case ERROR -> {
                 problem(cell, "a value, not the Excel error " + FormulaError.forInt(cell.getErrorCellValue()).getString());
@@ -177,13 +177,19 @@ final class CellReader {
         return shown.isBlank() ? "an empty cell" : "'" + shown.strip() + "'";
     }
 
+    /** Text people put in a cell to say "nothing here": a dash or n/a. */
+    static boolean isPlaceholder(String text) {
+        String s = text.strip().toLowerCase(Locale.ROOT);
+        return s.isEmpty() || s.equals("-") || s.equals("–") || s.equals("—") || s.equals("n/a") || s.equals("na");
+    }
+
     boolean isBlank(Cell cell) {
         if (cell == null) {
             return true;
         }
         return switch (cell.getCellType()) {
             case BLANK, _NONE -> true;
-            case STRING -> cell.getStringCellValue().isBlank();
+            case STRING -> isPlaceholder(cell.getStringCellValue());
             default -> false;
         };
     }

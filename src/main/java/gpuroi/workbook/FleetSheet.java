@@ -83,7 +83,7 @@ final class FleetSheet {
         Map<String, String> idCells = new LinkedHashMap<>();
         for (int r = header.rowIndex() + 1; r <= sheet.getLastRowNum(); r++) {
             TableRow row = new TableRow(reader, sheet, r, header);
-            if (!row.isEmptyRow()) {
+            if (!row.isEmptyRow() && !row.isTotalsRow(ID)) {
                 readRow(row, idCells).ifPresent(clusters::add);
             }
         }
@@ -147,6 +147,8 @@ final class FleetSheet {
             } catch (InvalidValueException e) {
                 row.problem(PRICE_PATH, e.expected());
             }
+        } else if (!path.failed()) {
+            noteDefault(row, PRICE_PATH, name, "the default price path from Assumptions");
         }
 
         if (row.failed() || id == null || model == null || count == null || capexPerGpu == null) {

@@ -71,7 +71,7 @@ final class LeasesSheet {
         Map<String, String> idCells = new LinkedHashMap<>();
         for (int r = header.rowIndex() + 1; r <= sheet.getLastRowNum(); r++) {
             TableRow row = new TableRow(reader, sheet, r, header);
-            if (!row.isEmptyRow()) {
+            if (!row.isEmptyRow() && !row.isTotalsRow(CONTRACT_ID)) {
                 readRow(row, idCells).ifPresent(leases::add);
             }
         }

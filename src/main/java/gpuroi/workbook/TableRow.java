@@ -145,6 +145,24 @@ final class TableRow {
         return true;
     }
 
+    /**
+     * Whether this is a totals line ("Total", "Grand total"…) under the table, which people add
+     * below their rows; it describes no cluster or contract, so it is skipped with a note.
+     */
+    boolean isTotalsRow(Column idColumn) {
+        Cell cell = cell(idColumn);
+        if (cell == null || cell.getCellType() != org.apache.poi.ss.usermodel.CellType.STRING) {
+            return false;
+        }
+        String text = cell.getStringCellValue().strip().toLowerCase(java.util.Locale.ROOT);
+        if (!text.matches("(grand )?totals?|sum|subtotal")) {
+            return false;
+        }
+        reader.note(InputNote.Kind.WARNING, ref(idColumn), "row " + rowNumber() + " reads as a totals row ('"
+                + cell.getStringCellValue().strip() + "'); skipped");
+        return true;
+    }
+
     int rowNumber() {
         return rowIndex + 1;
     }

@@ -201,4 +201,22 @@ class FleetSheetReadingTest {
         assertThat(cluster(input, "spec").lifeMonths()).isEqualTo(48);
         assertThat(cluster(input, "phrase").pricePath()).contains(new PricePath.AnnualDecline(0.4));
     }
+
+    @Test
+    void aTotalsRowUnderTheTableIsSkippedWithANoteAndDashesMeanEmpty() throws Exception {
+        WorkbookInput input = read(new TestWorkbook().sheet("Fleet")
+                .row("Cluster id", "GPU model", "GPU count", "Capex per GPU", "Start price", "Utilization", "PUE")
+                .row("a", "H100", 8, 30_000, 2.5, "-", "n/a")
+                .row("b", "H100", 8, 30_000, 2.5, 0.7, 1.2)
+                .blankRow()
+                .row("Total", null, new Formula("SUM(C2:C3)", 16.0), null, null, null, null));
+
+        assertThat(input.portfolio().clusters()).extracting(Cluster::id).containsExactly("a", "b");
+        assertThat(cluster(input, "a").utilization()).isEqualTo(1.0);
+        assertThat(cluster(input, "a").pue()).isEqualTo(1.0);
+        assertThat(input.notes(InputNote.Kind.WARNING)).singleElement().satisfies(n -> {
+            assertThat(n.location()).isEqualTo("Fleet!A5");
+            assertThat(n.message()).contains("totals row");
+        });
+    }
 }
