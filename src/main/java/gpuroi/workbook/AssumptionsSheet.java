@@ -91,6 +91,10 @@ final class AssumptionsSheet {
     Assumptions read(LocalDate defaultValuationDate) {
         LocalDate valuationDate = date(VALUATION_DATE, defaultValuationDate);
         String currency = text(CURRENCY, "USD", "USD");
+        if (!currency.strip().matches("[A-Za-z]{3}")) {
+            // Checked here as well as in the model so that it is reported with the sheet's other problems.
+            problem(CURRENCY, "a three-letter ISO code such as USD or EUR");
+        }
         double discount = percent(DISCOUNT_RATE, "an annual rate such as 10% or 0.1", Assumptions.DEFAULT_DISCOUNT_RATE, "10%");
         double hurdle = percent(HURDLE_RATE, "an annual rate such as 12% or 0.12", discount,
                 "the discount rate, " + Formats.percent(discount, 1));
