@@ -264,7 +264,7 @@ final class FleetSheet {
     private Optional<Double> sourced(TableRow row, Column c, String expected, String name, String model,
                                      Function<MarketQuote, OptionalDouble> fromMarket,
                                      Function<GpuCatalog.Entry, OptionalDouble> fromCatalog, Function<Double, String> shown) {
-        Read<Double> r = c == POWER || c == START_PRICE || c == SECONDARY ? row.amount(c, expected) : Read.blank();
+        Read<Double> r = row.amount(c, expected);
         if (r.value().isPresent() || r.failed() || model == null) {
             return r.value();
         }

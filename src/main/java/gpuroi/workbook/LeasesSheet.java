@@ -127,6 +127,9 @@ final class LeasesSheet {
         } else if (count == null && !countRead.failed() && role != LeaseRole.LESSOR) {
             row.problem(COUNT, "a whole number of GPUs such as 64");
         }
+        if (count != null && cluster != null && count > cluster.gpuCount()) {
+            row.problem(COUNT, "at most the " + cluster.gpuCount() + " GPUs of cluster " + cluster.id() + " that this contract rents out");
+        }
         Double rate = row.required(RATE, row.amount(RATE, "a price per GPU-hour such as 4.10 or $4.10/hr"),
                 "a price per GPU-hour such as 4.10 or $4.10/hr");
         LocalDate start = row.required(START, row.date(START), CellReader.DATE_EXPECTED);

@@ -84,14 +84,16 @@ class LeasesAndMarketReadingTest {
                 .row("y", "Lessor", "h100-9999", null, null, 2.0, "2024-01-01", 12, null, null)
                 .row("z", "Lessee", null, "H100", 8, 2.0, "soon", 12, 10, "maybe")
                 .row("x", "Lessee", null, "H100", 8, 2.0, "2024-01-01", 12, 9, null)
+                .row("w", "Lessor", "h100-2023", null, 65, 2.0, "2024-01-01", 12, null, null)
                 .write(dir.resolve("bad-leases.xlsx"));
 
         WorkbookException e = catchThrowableOfType(WorkbookException.class, () -> WorkbookReader.read(file, VALUATION));
 
         assertThat(e.problems()).extracting(CellProblem::cell)
-                .containsExactly("Leases!B2", "Leases!C3", "Leases!G4", "Leases!J4", "Leases!A5", "Leases!I5");
+                .containsExactly("Leases!B2", "Leases!C3", "Leases!G4", "Leases!J4", "Leases!A5", "Leases!I5", "Leases!E6");
         assertThat(e.problems().get(1).expected()).contains("h100-2023");
         assertThat(e.problems().get(5).expected()).contains("GPUs needed").contains("0 to the 8 GPUs");
+        assertThat(e.problems().get(6).expected()).contains("at most the 64 GPUs of cluster h100-2023");
     }
 
     @Test
