@@ -60,13 +60,15 @@ final class FleetSheet {
     private final CellReader reader;
     private final Sheet sheet;
     private final LocalDate valuationDate;
+    private final String currency;
     private final List<MarketQuote> market;
     private final Set<Column> absentColumnsNoted = new HashSet<>();
 
-    FleetSheet(CellReader reader, Sheet sheet, LocalDate valuationDate, List<MarketQuote> market) {
+    FleetSheet(CellReader reader, Sheet sheet, LocalDate valuationDate, String currency, List<MarketQuote> market) {
         this.reader = reader;
         this.sheet = sheet;
         this.valuationDate = valuationDate;
+        this.currency = currency;
         this.market = market;
     }
 
@@ -120,15 +122,15 @@ final class FleetSheet {
         b.residualShare(percentOr(row, RESIDUAL, "a share of capex such as 10% or 0.1", name, "0% of capex", 0));
         b.pue(amountOr(row, PUE, "a PUE such as 1.3", name, "PUE 1.0 (no facility overhead)", 1.0));
         b.electricityPerKwh(amountOr(row, ELECTRICITY, "a price per kWh such as 0.08 or $0.08/kWh", name,
-                "$0 per kWh (power not costed, as in the source article)", 0));
-        b.otherOpexPerGpuMonth(amountOr(row, OTHER_OPEX, "an amount per GPU and month such as 150", name, "$0 per GPU-month", 0));
+                Formats.price(0, currency) + " per kWh (power not costed, as in the source article)", 0));
+        b.otherOpexPerGpuMonth(amountOr(row, OTHER_OPEX, "an amount per GPU and month such as 150", name, Formats.money(0, currency) + " per GPU-month", 0));
         b.utilization(percentOr(row, UTILIZATION, "a share of hours billed such as 70% or 0.7", name, "100% utilization", 1.0));
 
         b.powerKwPerGpu(sourced(row, POWER, "kW per GPU such as 1.1", name, model, MarketQuote::powerKwPerGpu,
                 e -> OptionalDouble.of(e.powerKwPerGpu()), v -> Formats.plain(v) + " kW per GPU").orElse(0.0));
         Optional<Double> startPrice = sourced(row, START_PRICE, "a price per GPU-hour such as 2.85 or $2.85/hr", name, model,
                 MarketQuote::onDemandPricePerGpuHour, e -> OptionalDouble.of(e.onDemandPricePerGpuHour()),
-                v -> Formats.price(v, "USD") + "/GPU-hr");
+                v -> Formats.price(v, currency) + "/GPU-hr");
         if (startPrice.isEmpty() && !row.failed() && model != null) {
             row.problem(START_PRICE, "a start rental price per GPU-hour, or a Market row with an on-demand price for " + model
                     + " (the built-in catalog does not know this model)");
@@ -137,7 +139,7 @@ final class FleetSheet {
         if (status == ClusterStatus.OWNED || !row.isBlank(SECONDARY)) {
             // A planned cluster is not for sale today, so its resale price is only read when given.
             sourced(row, SECONDARY, "a price per GPU such as 23,500 or $23.5k", name, model, MarketQuote::secondaryPricePerGpu,
-                    GpuCatalog.Entry::secondaryPricePerGpu, v -> Formats.money(v, "USD") + " per GPU")
+                    GpuCatalog.Entry::secondaryPricePerGpu, v -> Formats.money(v, currency) + " per GPU")
                     .ifPresent(b::secondaryPricePerGpu);
         }
         Read<String> path = row.text(PRICE_PATH);
@@ -196,7 +198,7 @@ final class FleetSheet {
                 double t = total.value().get();
                 double implied = p * count;
                 if (Math.abs(t - implied) > CAPEX_TOLERANCE * Math.max(Math.abs(t), Math.abs(implied))) {
-                    row.problem(TOTAL_CAPEX, "capex per GPU × GPU count = " + Formats.money(implied, "USD") + " (" + row.ref(CAPEX_PER_GPU)
+                    row.problem(TOTAL_CAPEX, "capex per GPU × GPU count = " + Formats.money(implied, currency) + " (" + row.ref(CAPEX_PER_GPU)
                             + " × " + row.ref(COUNT) + "), or leave one of the two empty");
                     return null;
                 }
@@ -281,7 +283,8 @@ final class FleetSheet {
         if (entry.isPresent() && fromCatalog.apply(entry.get()).isPresent()) {
             double v = fromCatalog.apply(entry.get()).getAsDouble();
             reader.note(InputNote.Kind.CATALOG, where, "cluster " + name + ": " + c.label() + " not given; used "
-                    + shown.apply(v) + " from the built-in catalog for " + entry.get().model() + " (" + entry.get().source() + ")");
+                    + shown.apply(v) + " from the built-in catalog for " + entry.get().model() + " (" + entry.get().source() + ")"
+                    + (c != POWER && !currency.equals("USD") ? "; catalog prices are in USD and were not converted to " + currency : ""));
             return Optional.of(v);
         }
         if (c != START_PRICE) {

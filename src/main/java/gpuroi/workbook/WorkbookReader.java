@@ -61,6 +61,7 @@ public final class WorkbookReader {
         }
         Assumptions assumptions = new AssumptionsSheet(reader, assumptionsSheet).read(defaultValuationDate);
         LocalDate valuationDate = assumptions == null ? defaultValuationDate : assumptions.valuationDate();
+        String currency = assumptions == null ? "USD" : assumptions.currency();
 
         Sheet marketSheet = sheet(workbook, MARKET_NAMES);
         List<MarketQuote> market = marketSheet == null ? List.of() : new MarketSheet(reader, marketSheet).read();
@@ -72,7 +73,7 @@ public final class WorkbookReader {
                     "a sheet named Fleet with one row per cluster"));
         } else {
             int before = problems.size();
-            clusters = new FleetSheet(reader, fleetSheet, valuationDate, market).read();
+            clusters = new FleetSheet(reader, fleetSheet, valuationDate, currency, market).read();
             boolean fleetComplete = problems.size() == before;
             Sheet leasesSheet = sheet(workbook, LEASES_NAMES);
             List<Lease> leases = leasesSheet == null ? List.of() : new LeasesSheet(reader, leasesSheet, clusters, fleetComplete).read();
