@@ -1,8 +1,31 @@
 package gpuroi.model;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** Constructor-time validation shared by the model records; every failure names the field. */
 final class Checks {
     private Checks() {
+    }
+
+    /**
+     * Runs every check of a record and throws once with all failures, so that a user sees each
+     * wrong field in one go instead of one per run.
+     */
+    static void all(Runnable... checks) {
+        List<InvalidValueException> failures = new ArrayList<>();
+        for (Runnable check : checks) {
+            try {
+                check.run();
+            } catch (InvalidValueException e) {
+                failures.add(e);
+            }
+        }
+        if (!failures.isEmpty()) {
+            InvalidValueException first = failures.get(0);
+            failures.subList(1, failures.size()).forEach(first::addOther);
+            throw first;
+        }
     }
 
     static double finite(String field, double value) {

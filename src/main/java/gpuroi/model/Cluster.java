@@ -47,32 +47,48 @@ public record Cluster(
     public static final int MAX_LIFE_MONTHS = 600;
 
     public Cluster {
-        id = Checks.text("cluster id", id);
-        gpuModel = Checks.text("GPU model", gpuModel);
-        if (gpuCount < 1) {
-            throw new InvalidValueException("GPU count", gpuCount, "a whole number of GPUs ≥ 1");
-        }
-        Checks.nonNegative("capex per GPU", capexPerGpu);
-        Checks.present("status", status);
         startDate = Objects.requireNonNullElse(startDate, Optional.empty());
-        if (status == ClusterStatus.OWNED && startDate.isEmpty()) {
-            throw new InvalidValueException("purchase date", null, "the date an owned cluster was bought");
-        }
-        if (lifeMonths < 1 || lifeMonths > MAX_LIFE_MONTHS) {
-            throw new InvalidValueException("useful life", lifeMonths + " months", "1 to " + MAX_LIFE_MONTHS + " months (up to 50 years)");
-        }
-        Checks.between("residual value", residualShare, 0, 10, "a share of capex from 0% to 1000%");
-        Checks.between("power per GPU", powerKwPerGpu, 0, 100, "kW per GPU from 0 to 100");
-        Checks.between("PUE", pue, 1, 5, "a power usage effectiveness from 1.0 to 5.0");
-        Checks.between("electricity price", electricityPerKwh, 0, 100, "a price per kWh from 0 to 100");
-        Checks.nonNegative("other opex per GPU-month", otherOpexPerGpuMonth);
-        Checks.between("utilization", utilization, 0, 1, "a share of hours from 0% to 100%");
-        Checks.nonNegative("start price per GPU-hour", startPricePerGpuHour);
         pricePath = Objects.requireNonNullElse(pricePath, Optional.empty());
         secondaryPricePerGpu = Objects.requireNonNullElse(secondaryPricePerGpu, OptionalDouble.empty());
-        if (secondaryPricePerGpu.isPresent()) {
-            Checks.nonNegative("secondary price per GPU", secondaryPricePerGpu.getAsDouble());
-        }
+        String rawId = id;
+        String rawModel = gpuModel;
+        Optional<LocalDate> purchase = startDate;
+        OptionalDouble secondary = secondaryPricePerGpu;
+        Checks.all(
+                () -> Checks.text("cluster id", rawId),
+                () -> Checks.text("GPU model", rawModel),
+                () -> {
+                    if (gpuCount < 1) {
+                        throw new InvalidValueException("GPU count", gpuCount, "a whole number of GPUs ≥ 1");
+                    }
+                },
+                () -> Checks.nonNegative("capex per GPU", capexPerGpu),
+                () -> Checks.present("status", status),
+                () -> {
+                    if (status == ClusterStatus.OWNED && purchase.isEmpty()) {
+                        throw new InvalidValueException("purchase date", null, "the date an owned cluster was bought");
+                    }
+                },
+                () -> {
+                    if (lifeMonths < 1 || lifeMonths > MAX_LIFE_MONTHS) {
+                        throw new InvalidValueException("useful life", lifeMonths + " months",
+                                "1 to " + MAX_LIFE_MONTHS + " months (up to 50 years)");
+                    }
+                },
+                () -> Checks.between("residual value", residualShare, 0, 10, "a share of capex from 0% to 1000%"),
+                () -> Checks.between("power per GPU", powerKwPerGpu, 0, 100, "kW per GPU from 0 to 100"),
+                () -> Checks.between("PUE", pue, 1, 5, "a power usage effectiveness from 1.0 to 5.0"),
+                () -> Checks.between("electricity price", electricityPerKwh, 0, 100, "a price per kWh from 0 to 100"),
+                () -> Checks.nonNegative("other opex per GPU-month", otherOpexPerGpuMonth),
+                () -> Checks.between("utilization", utilization, 0, 1, "a share of hours from 0% to 100%"),
+                () -> Checks.nonNegative("start price per GPU-hour", startPricePerGpuHour),
+                () -> {
+                    if (secondary.isPresent()) {
+                        Checks.nonNegative("secondary price per GPU", secondary.getAsDouble());
+                    }
+                });
+        id = id.strip();
+        gpuModel = gpuModel.strip();
     }
 
     public static Builder builder(String id) {
@@ -118,7 +134,7 @@ public record Cluster(
 
     /** Builds a cluster with the workbook contract's defaults for everything not set. */
     public static final class Builder {
-        private final String id;
+        private String id;
         private String gpuModel = "GPU";
         private int gpuCount = 1;
         private double capexPerGpu;
@@ -139,6 +155,7 @@ public record Cluster(
             this.id = id;
         }
 
+        public Builder id(String value) { id = value; return this; }
         public Builder gpuModel(String value) { gpuModel = value; return this; }
         public Builder gpuCount(int value) { gpuCount = value; return this; }
         public Builder capexPerGpu(double value) { capexPerGpu = value; return this; }

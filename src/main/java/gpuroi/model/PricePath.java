@@ -1,5 +1,6 @@
 package gpuroi.model;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -61,7 +62,12 @@ public sealed interface PricePath permits PricePath.Flat, PricePath.Blended, Pri
 
         @Override
         public String spec() {
-            return "blended:" + Formats.plain(endShare) + ":" + Formats.plain(years);
+            // parse() reads a bare number above 1 as a percentage, so a rising path (end share above
+            // 100%) must be written with its % sign to read back as itself.
+            String share = endShare > 1
+                    ? new BigDecimal(Formats.plain(endShare)).movePointRight(2).stripTrailingZeros().toPlainString() + "%"
+                    : Formats.plain(endShare);
+            return "blended:" + share + ":" + Formats.plain(years);
         }
 
         @Override

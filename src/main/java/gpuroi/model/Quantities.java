@@ -1,5 +1,6 @@
 package gpuroi.model;
 
+import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -95,7 +96,8 @@ public final class Quantities {
             } catch (NumberFormatException e) {
                 throw new NumberFormatException("'" + s + "' is not a percentage (examples: 70%, 0.7)");
             }
-            return new Percent(value / 100.0, Optional.empty());
+            // Shift the decimal point rather than divide, so "100.09%" is the same double as 1.0009.
+            return new Percent(BigDecimal.valueOf(value).movePointLeft(2).doubleValue(), Optional.empty());
         }
         double value;
         try {

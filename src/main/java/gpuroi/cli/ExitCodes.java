@@ -1,0 +1,15 @@
+package gpuroi.cli;
+
+/** What each exit code means; the same for every command. */
+public final class ExitCodes {
+    private ExitCodes() {
+    }
+
+    public static final int OK = 0;
+    /** Only warnings, and the user asked for --strict. */
+    public static final int WARNINGS = 1;
+    /** Something the user gave is wrong; every problem was printed. */
+    public static final int INVALID_INPUT = 2;
+    /** A bug. */
+    public static final int INTERNAL_ERROR = 3;
+}

@@ -1,0 +1,60 @@
+package gpuroi.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/** The {@code gpuroi} command: a thin shell over the pipeline; every subcommand is one class. */
+@Command(name = "gpuroi",
+        mixinStandardHelpOptions = true,
+        versionProvider = ToolVersion.Provider.class,
+        description = {"Buy, rent, hold or resell: ROI of GPU clusters and contracts.", ""},
+        subcommands = {QuoteCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success",
+            "1:warnings only, with --strict",
+            "2:invalid input (each problem is named)",
+            "3:internal error (a bug: please report it)"})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Name a command, e.g. 'gpuroi quote --preset article-h100'.");
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /** Runs a command line with the given streams and returns the exit code (tests call this directly). */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = new CommandLine(new Main())
+                .setOut(out)
+                .setErr(err)
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler((exception, cmd, parseResult) -> {
+                    if (exception instanceof UserInputException input) {
+                        cmd.getErr().println(input.getMessage());
+                        return ExitCodes.INVALID_INPUT;
+                    }
+                    cmd.getErr().println("gpuroi: internal error: " + exception
+                            + "\nThis is a bug in gpuroi; please report it with the command you ran.");
+                    if (System.getenv("GPUROI_DEBUG") != null) {
+                        exception.printStackTrace(cmd.getErr());
+                    }
+                    return ExitCodes.INTERNAL_ERROR;
+                });
+        commandLine.setParameterExceptionHandler((exception, arguments) -> {
+            CommandLine cmd = exception.getCommandLine();
+            cmd.getErr().println("gpuroi: " + exception.getMessage());
+            cmd.getErr().println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for the options, their units and defaults.");
+            return ExitCodes.INVALID_INPUT;
+        });
+        return commandLine.execute(args);
+    }
+}

@@ -1,0 +1,295 @@
+package gpuroi.cli;
+
+import gpuroi.engine.ClusterAnalysis;
+import gpuroi.engine.RoiEngine;
+import gpuroi.model.Assumptions;
+import gpuroi.model.Cluster;
+import gpuroi.model.ClusterStatus;
+import gpuroi.model.InvalidValueException;
+import gpuroi.model.Presets;
+import gpuroi.model.PricePath;
+import gpuroi.model.Quantities;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+
+/** {@code gpuroi quote}: a what-if calculator for one cluster, from flags. */
+@Command(name = "quote",
+        mixinStandardHelpOptions = true,
+        versionProvider = ToolVersion.Provider.class,
+        sortOptions = false,
+        usageHelpWidth = 110,
+        description = {
+            "What-if ROI of one GPU cluster: monthly cash flows, IRR, NPV, payback, break-evens and a BUY/RENT",
+            "(planned) or HOLD/RESELL (owned) decision with the numbers behind it.",
+            "",
+            "Money accepts 2.85, $2.85/hr, 50,000 or 50k. Shares accept 0.7 or 70%% (a bare 70 is read as 70%%, with a warning).",
+            ""},
+        footer = {"",
+            "Examples:",
+            "  gpuroi quote --preset article-h100",
+            "  gpuroi quote --gpus 512 --capex-per-gpu 31,000 --price 2.10 --utilization 70%% --path decline:40%%",
+            "  gpuroi quote --status owned --purchase-date 2023-06-01 --capex-per-gpu 45k --price 4.50 \\",
+            "               --secondary-price 22,000 --json"})
+public final class QuoteCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--preset", paramLabel = "NAME",
+            description = "Start from a named case; other flags override it. 'article-h100': the source article's $50k H100 "
+                    + "(5 years, 100%% utilization, blended to 50%%, 0.7 kW x PUE 1.3 x $0.10/kWh), priced at $1.65, $2.85 and $4.50.")
+    String preset;
+
+    @Option(names = "--id", paramLabel = "TEXT", description = "Name of the cluster in the output. Default: quote.")
+    String id;
+
+    @Option(names = "--model", paramLabel = "TEXT", description = "GPU model, for the record. Default: H100 SXM.")
+    String gpuModel;
+
+    @Option(names = "--gpus", paramLabel = "N", description = "Number of GPUs. Default: 1.")
+    String gpus;
+
+    @Option(names = "--capex-per-gpu", paramLabel = "MONEY",
+            description = "All-in purchase cost per GPU (server share, network, install). Required without --preset.")
+    String capexPerGpu;
+
+    @Option(names = "--price", paramLabel = "MONEY", description = "Rental price at the start, per GPU-hour. Required without --preset.")
+    String price;
+
+    @Option(names = "--utilization", paramLabel = "SHARE", description = "Share of hours billed. Default: 100%%.")
+    String utilization;
+
+    @Option(names = "--life", paramLabel = "YEARS", description = "Useful life in years (a whole number of months). Default: 5.")
+    String life;
+
+    @Option(names = "--path", paramLabel = "SPEC",
+            description = "Price path: flat | blended:END_SHARE:YEARS (linear, then flat) | decline:RATE (annual, geometric) | "
+                    + "custom:yearly:F1,F2,... or custom:monthly:F1,... (multipliers of the start price). Default: blended:0.5:5.")
+    String path;
+
+    @Option(names = "--power-kw", paramLabel = "KW", description = "Power per GPU incl. its server share, kW. Default: 0.7.")
+    String powerKw;
+
+    @Option(names = "--pue", paramLabel = "RATIO", description = "Facility power usage effectiveness (>= 1). Default: 1.3.")
+    String pue;
+
+    @Option(names = "--kwh-price", paramLabel = "MONEY", description = "Electricity price per kWh. Default: 0.10.")
+    String kwhPrice;
+
+    @Option(names = "--opex", paramLabel = "MONEY", description = "Other opex per GPU-month (colocation, staff, support). Default: 0.")
+    String opex;
+
+    @Option(names = "--residual", paramLabel = "SHARE", description = "Resale value at end of life, share of capex. Default: 0%%.")
+    String residual;
+
+    @Option(names = "--fee", paramLabel = "SHARE", description = "Marketplace fee, share of rental revenue. Default: 0%%.")
+    String fee;
+
+    @Option(names = "--discount", paramLabel = "RATE", description = "Annual discount rate for NPV. Default: 10%%.")
+    String discount;
+
+    @Option(names = "--hurdle", paramLabel = "RATE", description = "Annual return required to buy or hold. Default: the discount rate.")
+    String hurdle;
+
+    @Option(names = "--status", paramLabel = "planned|owned", description = "Planned (BUY/RENT) or owned (HOLD/RESELL). Default: planned.")
+    String status;
+
+    @Option(names = "--purchase-date", paramLabel = "YYYY-MM-DD",
+            description = "When the cluster was (or will be) bought. Required for owned; default for planned: the valuation date.")
+    String purchaseDate;
+
+    @Option(names = "--secondary-price", paramLabel = "MONEY", description = "What one GPU would sell for today (owned clusters).")
+    String secondaryPrice;
+
+    @Option(names = "--resale-fee", paramLabel = "SHARE", description = "Share of a hardware sale lost to brokers and logistics. Default: 0%%.")
+    String resaleFee;
+
+    @Option(names = "--valuation-date", paramLabel = "YYYY-MM-DD", description = "Date NPVs are valued at. Default: the first day of this month.")
+    String valuationDate;
+
+    @Option(names = "--currency", paramLabel = "CODE", description = "Currency of all amounts. Default: USD.")
+    String currency;
+
+    @Option(names = "--schedule", description = "Also print the monthly cash-flow schedule (or include it in --json).")
+    boolean schedule;
+
+    @Option(names = "--json", description = "Print JSON for scripts instead of the table.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        Inputs inputs = new Inputs();
+        QuoteRequest request = inputs.resolve(this);
+        for (String warning : inputs.warnings) {
+            spec.commandLine().getErr().println("gpuroi quote: warning: " + warning);
+        }
+        ClusterAnalysis analysis = RoiEngine.analyze(request.cluster(), request.assumptions());
+        List<ClusterAnalysis> pricePoints = new ArrayList<>();
+        if (request.articlePricePoints()) {
+            for (double articlePrice : Presets.ARTICLE_PRICES) {
+                Cluster atPrice = request.cluster().toBuilder().startPricePerGpuHour(articlePrice).build();
+                pricePoints.add(RoiEngine.analyze(atPrice, request.assumptions()));
+            }
+        }
+        QuoteReport report = new QuoteReport(analysis, pricePoints, schedule);
+        spec.commandLine().getOut().print(json ? report.json() : report.text());
+        spec.commandLine().getOut().flush();
+        return ExitCodes.OK;
+    }
+
+    /** What the flags resolve to. */
+    record QuoteRequest(Cluster cluster, Assumptions assumptions, boolean articlePricePoints) {
+    }
+
+    /** Parses every flag, collecting all problems before giving up, so one run shows them all. */
+    private static final class Inputs {
+        final List<String> problems = new ArrayList<>();
+        final List<String> warnings = new ArrayList<>();
+        private final Map<String, String> typedByFlag = new java.util.HashMap<>();
+
+        /** Model field names (from InvalidValueException) mapped back to the flag the user typed. */
+        private static final Map<String, String> FLAG_OF_FIELD = Map.ofEntries(
+                Map.entry("cluster id", "--id"), Map.entry("GPU model", "--model"), Map.entry("GPU count", "--gpus"),
+                Map.entry("capex per GPU", "--capex-per-gpu"), Map.entry("purchase date", "--purchase-date"),
+                Map.entry("useful life", "--life"), Map.entry("residual value", "--residual"),
+                Map.entry("power per GPU", "--power-kw"), Map.entry("PUE", "--pue"),
+                Map.entry("electricity price", "--kwh-price"), Map.entry("other opex per GPU-month", "--opex"),
+                Map.entry("utilization", "--utilization"), Map.entry("start price per GPU-hour", "--price"),
+                Map.entry("secondary price per GPU", "--secondary-price"), Map.entry("discount rate", "--discount"),
+                Map.entry("hurdle rate", "--hurdle"), Map.entry("marketplace fee", "--fee"),
+                Map.entry("resale fee", "--resale-fee"), Map.entry("currency", "--currency"));
+
+        QuoteRequest resolve(QuoteCommand c) {
+            boolean article = false;
+            Cluster.Builder builder;
+            if (c.preset != null) {
+                if (!c.preset.strip().equalsIgnoreCase(Presets.ARTICLE_H100)) {
+                    problems.add("--preset '" + c.preset + "': unknown preset; expected " + Presets.ARTICLE_H100);
+                }
+                article = true;
+                builder = Presets.articleH100Builder();
+            } else {
+                builder = Cluster.builder("quote").gpuModel("H100 SXM").powerKwPerGpu(0.7).pue(1.3).electricityPerKwh(0.10);
+                if (c.capexPerGpu == null) {
+                    problems.add("--capex-per-gpu is required (the all-in cost of one GPU, e.g. 50,000), or use --preset article-h100");
+                }
+                if (c.price == null) {
+                    problems.add("--price is required (the rental price per GPU-hour at the start, e.g. 2.85), or use --preset article-h100");
+                }
+            }
+            final Cluster.Builder b = builder;
+            set(c.id, "--id", s -> s, b::id);
+            set(c.gpuModel, "--model", s -> s, b::gpuModel);
+            set(c.gpus, "--gpus", this::wholeNumber, b::gpuCount);
+            set(c.capexPerGpu, "--capex-per-gpu", Quantities::parseAmount, b::capexPerGpu);
+            set(c.price, "--price", Quantities::parseAmount, b::startPricePerGpuHour);
+            set(c.utilization, "--utilization", s -> share("--utilization", s), b::utilization);
+            set(c.life, "--life", Quantities::parseAmount, years -> b.lifeYears(years));
+            set(c.path, "--path", PricePath::parse, b::pricePath);
+            set(c.powerKw, "--power-kw", Quantities::parseAmount, b::powerKwPerGpu);
+            set(c.pue, "--pue", Quantities::parseAmount, b::pue);
+            set(c.kwhPrice, "--kwh-price", Quantities::parseAmount, b::electricityPerKwh);
+            set(c.opex, "--opex", Quantities::parseAmount, b::otherOpexPerGpuMonth);
+            set(c.residual, "--residual", s -> share("--residual", s), b::residualShare);
+            set(c.status, "--status", ClusterStatus::parse, b::status);
+            set(c.purchaseDate, "--purchase-date", this::date, b::startDate);
+            set(c.secondaryPrice, "--secondary-price", Quantities::parseAmount, b::secondaryPricePerGpu);
+
+            LocalDate valuation = c.valuationDate == null ? LocalDate.now().withDayOfMonth(1) : orNull(c.valuationDate, "--valuation-date", this::date);
+            Double discountRate = c.discount == null ? Double.valueOf(Assumptions.DEFAULT_DISCOUNT_RATE) : orNull(c.discount, "--discount", s -> share("--discount", s));
+            Double hurdleRate = c.hurdle == null ? discountRate : orNull(c.hurdle, "--hurdle", s -> share("--hurdle", s));
+            Double marketplaceFee = c.fee == null ? Double.valueOf(0) : orNull(c.fee, "--fee", s -> share("--fee", s));
+            Double resale = c.resaleFee == null ? Double.valueOf(0) : orNull(c.resaleFee, "--resale-fee", s -> share("--resale-fee", s));
+
+            Cluster cluster = null;
+            Assumptions assumptions = null;
+            try {
+                cluster = b.build();
+            } catch (InvalidValueException e) {
+                e.all().forEach(this::addModelProblem);
+            }
+            if (valuation != null && discountRate != null && hurdleRate != null && marketplaceFee != null && resale != null) {
+                try {
+                    assumptions = new Assumptions(valuation, c.currency == null ? "USD" : c.currency, discountRate, hurdleRate,
+                            PricePath.ARTICLE_BLENDED, marketplaceFee, resale);
+                } catch (InvalidValueException e) {
+                    e.all().forEach(this::addModelProblem);
+                }
+            }
+            if (!problems.isEmpty() || cluster == null || assumptions == null) {
+                List<String> lines = new ArrayList<>();
+                lines.add("gpuroi quote: " + (problems.size() == 1 ? "1 problem" : problems.size() + " problems") + ":");
+                problems.forEach(p -> lines.add("  " + p));
+                lines.add("Run 'gpuroi quote --help' for every option with its unit and default.");
+                throw new UserInputException(lines);
+            }
+            return new QuoteRequest(cluster, assumptions, article && c.price == null);
+        }
+
+        private void addModelProblem(InvalidValueException e) {
+            String flag = FLAG_OF_FIELD.getOrDefault(e.field(), e.field());
+            String typed = typedByFlag.get(flag);
+            problems.add(typed == null
+                    ? flag + " is required here: " + e.expected()
+                    : flag + " '" + typed.strip() + "': expected " + e.expected());
+        }
+
+        private <T> void set(String text, String flag, Function<String, T> parse, java.util.function.Consumer<T> target) {
+            T value = orNull(text, flag, parse);
+            if (value != null) {
+                try {
+                    target.accept(value);
+                } catch (InvalidValueException e) {
+                    problems.add(flag + " '" + text + "': expected " + e.expected());
+                }
+            }
+        }
+
+        private <T> T orNull(String text, String flag, Function<String, T> parse) {
+            if (text == null) {
+                return null;
+            }
+            typedByFlag.put(flag, text);
+            try {
+                return parse.apply(text);
+            } catch (NumberFormatException e) {
+                problems.add(flag + ": " + e.getMessage());
+            } catch (InvalidValueException e) {
+                problems.add(flag + " '" + text.strip() + "': expected " + e.expected());
+            }
+            return null;
+        }
+
+        private double share(String flag, String text) {
+            Quantities.Percent percent = Quantities.parsePercent(text);
+            percent.warning().ifPresent(w -> warnings.add(flag + ": " + w));
+            return percent.fraction();
+        }
+
+        private int wholeNumber(String text) {
+            double value = Quantities.parseAmount(text);
+            if (value != Math.rint(value) || Math.abs(value) > 10_000_000) {
+                throw new NumberFormatException("'" + text.strip() + "' is not a whole number of GPUs");
+            }
+            return (int) value;
+        }
+
+        private LocalDate date(String text) {
+            try {
+                return LocalDate.parse(text.strip());
+            } catch (DateTimeParseException e) {
+                throw new NumberFormatException("'" + text.strip() + "' is not a date; expected YYYY-MM-DD, e.g. 2024-03-01");
+            }
+        }
+    }
+}
