@@ -40,30 +40,47 @@ public record Lease(
     public static final int MAX_TERM_MONTHS = 600;
 
     public Lease {
-        contractId = Checks.text("contract id", contractId);
-        Checks.present("role", role);
         clusterId = Objects.requireNonNullElse(clusterId, Optional.<String>empty()).map(String::strip).filter(s -> !s.isEmpty());
         counterparty = Objects.requireNonNullElse(counterparty, Optional.<String>empty()).map(String::strip).filter(s -> !s.isEmpty());
-        if (role == LeaseRole.LESSOR && clusterId.isEmpty()) {
-            throw new InvalidValueException("cluster id", null, "the id of the Fleet cluster a lessor contract rents out");
-        }
-        gpuModel = Checks.text("GPU model", gpuModel);
-        if (gpuCount < 1) {
-            throw new InvalidValueException("GPU count", gpuCount, "a whole number of GPUs ≥ 1");
-        }
-        Checks.nonNegative("rate per GPU-hour", ratePerGpuHour);
-        Checks.present("start date", startDate);
-        if (termMonths < 1 || termMonths > MAX_TERM_MONTHS) {
-            throw new InvalidValueException("term", termMonths + " months", "1 to " + MAX_TERM_MONTHS + " months");
-        }
-        Checks.between("prepaid share", prepaidShare, 0, 1, "a share of the contract value from 0% to 100%");
-        if (gpusNeeded < 0 || gpusNeeded > gpuCount) {
-            throw new InvalidValueException("GPUs needed", gpusNeeded, "0 to the " + gpuCount + " GPUs under contract");
-        }
         terminationFee = Objects.requireNonNullElse(terminationFee, OptionalDouble.empty());
-        if (terminationFee.isPresent()) {
-            Checks.nonNegative("termination fee", terminationFee.getAsDouble());
-        }
+        String rawId = contractId;
+        String rawModel = gpuModel;
+        Optional<String> cluster = clusterId;
+        OptionalDouble fee = terminationFee;
+        Checks.all(
+                () -> Checks.text("contract id", rawId),
+                () -> Checks.present("role", role),
+                () -> {
+                    if (role == LeaseRole.LESSOR && cluster.isEmpty()) {
+                        throw new InvalidValueException("cluster id", null, "the id of the Fleet cluster a lessor contract rents out");
+                    }
+                },
+                () -> Checks.text("GPU model", rawModel),
+                () -> {
+                    if (gpuCount < 1) {
+                        throw new InvalidValueException("GPU count", gpuCount, "a whole number of GPUs ≥ 1");
+                    }
+                },
+                () -> Checks.nonNegative("rate per GPU-hour", ratePerGpuHour),
+                () -> Checks.present("start date", startDate),
+                () -> {
+                    if (termMonths < 1 || termMonths > MAX_TERM_MONTHS) {
+                        throw new InvalidValueException("term", termMonths + " months", "1 to " + MAX_TERM_MONTHS + " months");
+                    }
+                },
+                () -> Checks.between("prepaid share", prepaidShare, 0, 1, "a share of the contract value from 0% to 100%"),
+                () -> {
+                    if (gpusNeeded < 0 || gpusNeeded > gpuCount) {
+                        throw new InvalidValueException("GPUs needed", gpusNeeded, "0 to the " + gpuCount + " GPUs under contract");
+                    }
+                },
+                () -> {
+                    if (fee.isPresent()) {
+                        Checks.nonNegative("termination fee", fee.getAsDouble());
+                    }
+                });
+        contractId = contractId.strip();
+        gpuModel = gpuModel.strip();
     }
 
     /** The last day covered by the contract. */

@@ -25,31 +25,32 @@ public record MarketQuote(
         OptionalDouble powerKwPerGpu) {
 
     public MarketQuote {
-        gpuModel = Checks.text("GPU model", gpuModel);
-        onDemandPricePerGpuHour = nonNegative("on-demand price per GPU-hour", onDemandPricePerGpuHour);
-        reservedPricePerGpuHour = nonNegative("reserved price per GPU-hour", reservedPricePerGpuHour);
+        onDemandPricePerGpuHour = Objects.requireNonNullElse(onDemandPricePerGpuHour, OptionalDouble.empty());
+        reservedPricePerGpuHour = Objects.requireNonNullElse(reservedPricePerGpuHour, OptionalDouble.empty());
         annualPriceDecline = Objects.requireNonNullElse(annualPriceDecline, OptionalDouble.empty());
-        if (annualPriceDecline.isPresent()) {
-            Checks.between("annual price decline", annualPriceDecline.getAsDouble(), 0, 0.999, "an annual decline from 0% to 99.9%");
-        }
-        newPricePerGpu = nonNegative("new price per GPU", newPricePerGpu);
-        secondaryPricePerGpu = nonNegative("secondary price per GPU", secondaryPricePerGpu);
+        newPricePerGpu = Objects.requireNonNullElse(newPricePerGpu, OptionalDouble.empty());
+        secondaryPricePerGpu = Objects.requireNonNullElse(secondaryPricePerGpu, OptionalDouble.empty());
         powerKwPerGpu = Objects.requireNonNullElse(powerKwPerGpu, OptionalDouble.empty());
-        if (powerKwPerGpu.isPresent()) {
-            Checks.between("power per GPU", powerKwPerGpu.getAsDouble(), 0, 100, "kW per GPU from 0 to 100");
-        }
+        String rawModel = gpuModel;
+        OptionalDouble onDemand = onDemandPricePerGpuHour;
+        OptionalDouble reserved = reservedPricePerGpuHour;
+        OptionalDouble decline = annualPriceDecline;
+        OptionalDouble newPrice = newPricePerGpu;
+        OptionalDouble secondary = secondaryPricePerGpu;
+        OptionalDouble power = powerKwPerGpu;
+        Checks.all(
+                () -> Checks.text("GPU model", rawModel),
+                () -> onDemand.ifPresent(v -> Checks.nonNegative("on-demand price per GPU-hour", v)),
+                () -> reserved.ifPresent(v -> Checks.nonNegative("reserved price per GPU-hour", v)),
+                () -> decline.ifPresent(v -> Checks.between("annual price decline", v, 0, 0.999, "an annual decline from 0% to 99.9%")),
+                () -> newPrice.ifPresent(v -> Checks.nonNegative("new price per GPU", v)),
+                () -> secondary.ifPresent(v -> Checks.nonNegative("secondary price per GPU", v)),
+                () -> power.ifPresent(v -> Checks.between("power per GPU", v, 0, 100, "kW per GPU from 0 to 100")));
+        gpuModel = gpuModel.strip();
     }
 
     /** Whether this quote is about the given model, matched as leniently as the catalog matches names. */
     public boolean isFor(String model) {
         return GpuCatalog.sameModel(gpuModel, model);
-    }
-
-    private static OptionalDouble nonNegative(String field, OptionalDouble value) {
-        OptionalDouble v = Objects.requireNonNullElse(value, OptionalDouble.empty());
-        if (v.isPresent()) {
-            Checks.nonNegative(field, v.getAsDouble());
-        }
-        return v;
     }
 }

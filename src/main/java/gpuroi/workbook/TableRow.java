@@ -80,13 +80,15 @@ final class TableRow {
         }
     }
 
-    /** Reports a model validation failure at the cell of the column the failing field came from. */
+    /** Reports every field a model record rejected, each at the cell of the column it came from. */
     void problem(Map<String, Column> columnOfField, InvalidValueException e) {
         failed = true;
-        Column c = columnOfField.get(e.field());
-        String where = c == null ? CellReader.ref(sheet, rowIndex, firstColumn()) : ref(c);
-        String found = c != null && cell(c) != null ? reader.found(cell(c)) : e.found();
-        reader.problem(sheet, where, found, e.field() + ": " + e.expected());
+        for (InvalidValueException each : e.all()) {
+            Column c = columnOfField.get(each.field());
+            String where = c == null ? CellReader.ref(sheet, rowIndex, firstColumn()) : ref(c);
+            String found = c != null && cell(c) != null ? reader.found(cell(c)) : each.found();
+            reader.problem(sheet, where, found, each.field() + ": " + each.expected());
+        }
     }
 
     private <T> Read<T> track(Read<T> r) {

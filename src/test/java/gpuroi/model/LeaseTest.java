@@ -51,4 +51,13 @@ class LeaseTest {
         assertThatThrownBy(() -> new Portfolio(Assumptions.defaults(LocalDate.of(2026, 6, 1)), List.of(cluster), List.of(lessor), List.of()))
                 .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.found()).isEqualTo("'ghost'"));
     }
+
+    @Test
+    void everyInvalidFieldOfAContractIsReportedAtOnce() {
+        assertThatThrownBy(() -> new Lease("c1", LeaseRole.LESSEE, Optional.empty(), Optional.empty(), "H100", 8, -1,
+                LocalDate.of(2025, 1, 1), 0, 1.5, 8, false, OptionalDouble.empty()))
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.all())
+                        .extracting(InvalidValueException::field)
+                        .containsExactly("rate per GPU-hour", "term", "prepaid share"));
+    }
 }

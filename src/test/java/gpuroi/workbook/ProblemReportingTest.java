@@ -133,4 +133,14 @@ class ProblemReportingTest {
             assertThat(p.expected()).contains("Market row").contains("Gaudi 3");
         });
     }
+
+    @Test
+    void everyFieldTheModelRejectsInOneRowIsReportedAtItsOwnCell() throws Exception {
+        List<CellProblem> problems = problems(new TestWorkbook().sheet("Fleet")
+                .row("Cluster id", "GPU model", "GPU count", "Capex per GPU", "Start price", "PUE", "Utilization", "Residual value")
+                .row("a", "H100", 8, -30_000, 2.5, 0.8, new TestWorkbook.Pct(1.2), new TestWorkbook.Pct(0.1)));
+
+        assertThat(problems).extracting(CellProblem::cell).containsExactly("Fleet!D2", "Fleet!F2", "Fleet!G2");
+        assertThat(at(problems, "Fleet!F2").expected()).contains("PUE").contains("1.0 to 5.0");
+    }
 }
