@@ -3,11 +3,16 @@ package gpuroi.workbook;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.apache.poi.openxml4j.exceptions.ODFNotOfficeXmlFileException;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.xssf.XLSBUnsupportedException;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
@@ -76,10 +81,54 @@ final class WorkbookFiles {
         try (InputStream in = Files.newInputStream(file)) {
             return new XSSFWorkbook(in);
         } catch (IOException | RuntimeException e) {
-            // POI wraps zip and package errors in several exception types; to the user they all mean "damaged".
+            // Other zip-based formats fail here too; name them, and call anything else damaged.
+            String otherFormat = otherZipFormat(file, e);
+            if (otherFormat != null) {
+                boolean spreadsheet = otherFormat.equals(ODS) || otherFormat.equals(XLSB);
+                throw WorkbookException.ofFile(name, otherFormat, "an .xlsx workbook",
+                        name + " is " + otherFormat + (spreadsheet ? "; save it as .xlsx" : ", not an Excel workbook"));
+            }
             return throwDamaged(name);
         }
     }
+
+    /** "an OpenDocument spreadsheet (.ods)" or "an Excel binary workbook (.xlsb)", or null for anything else. */
+    private static String otherZipFormat(Path file, Exception failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof XLSBUnsupportedException) {
+                return XLSB;
+            }
+            if (t instanceof ODFNotOfficeXmlFileException) {
+                return ODS;
+            }
+        }
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                if (entry.getName().equals("mimetype")) {
+                    String type = new String(zip.readNBytes(100), StandardCharsets.US_ASCII);
+                    if (type.startsWith("application/vnd.oasis.opendocument")) {
+                        return type.contains("spreadsheet") ? ODS : "an OpenDocument file";
+                    }
+                }
+                if (entry.getName().equals("xl/workbook.bin")) {
+                    return XLSB;
+                }
+                if (entry.getName().startsWith("word/")) {
+                    return "a Word document";
+                }
+                if (entry.getName().startsWith("ppt/")) {
+                    return "a PowerPoint presentation";
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // Not even a readable zip: the caller reports it as damaged.
+            return null;
+        }
+        return null;
+    }
+
+    private static final String ODS = "an OpenDocument spreadsheet (.ods)";
+    private static final String XLSB = "an Excel binary workbook (.xlsb)";
 
     private static XSSFWorkbook throwDamaged(String name) throws WorkbookException {
         throw WorkbookException.ofFile(name, "a damaged or non-Excel zip file", "an .xlsx workbook",

@@ -117,4 +117,32 @@ class NonWorkbookFileTest {
         assertThat(Files.readAllBytes(file)).isEqualTo(before);
         assertThat(Files.getLastModifiedTime(file)).isEqualTo(modified);
     }
+
+    @Test
+    void anOpenDocumentSpreadsheetIsAskedToBeSavedAsXlsx() throws Exception {
+        Path file = dir.resolve("fleet.ods");
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("mimetype"));
+            zip.write("application/vnd.oasis.opendocument.spreadsheet".getBytes(StandardCharsets.US_ASCII));
+            zip.closeEntry();
+            zip.putNextEntry(new java.util.zip.ZipEntry("content.xml"));
+            zip.write("<office:document-content/>".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        assertThat(failure(file).getMessage()).isEqualTo("fleet.ods is an OpenDocument spreadsheet (.ods); save it as .xlsx");
+    }
+
+    @Test
+    void aWordDocumentRenamedXlsxIsNamedForWhatItIs() throws Exception {
+        Path file = dir.resolve("memo.xlsx");
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("[Content_Types].xml"));
+            zip.write("<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+            zip.putNextEntry(new java.util.zip.ZipEntry("word/document.xml"));
+            zip.write("<w:document/>".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        assertThat(failure(file).getMessage()).isEqualTo("memo.xlsx is a Word document, not an Excel workbook");
+    }
 }
