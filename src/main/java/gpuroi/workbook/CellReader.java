@@ -40,6 +40,8 @@ final class CellReader {
         this.evaluator = evaluator;
         this.problems = problems;
         this.notes = notes;
+        // Show a formula's saved result in messages, as Excel does, rather than its formula text.
+        formatter.setUseCachedValuesForFormulaCells(true);
     }
 
     /** A cell's value after formulas are resolved. */
@@ -158,23 +160,39 @@ final class CellReader {
         if (cell == null) {
             return "an empty cell";
         }
-        String shown;
-        try {
-            shown = formatter.formatCellValue(cell, cell.getCellType() == CellType.FORMULA && hasCachedValue(cell) ? null : evaluator);
-        } catch (RuntimeException e) {
-            shown = "";
-        }
         if (cell.getCellType() == CellType.FORMULA) {
-            if (!hasCachedValue(cell) || shown.isEmpty()) {
-                try {
-                    shown = formatter.formatCellValue(cell, evaluator);
-                } catch (RuntimeException e) {
-                    shown = "?";
-                }
-            }
-            return "=" + cell.getCellFormula() + " → '" + shown + "'";
+            return "=" + cell.getCellFormula() + " → '" + (hasCachedValue(cell) ? formatted(cell) : evaluatedForDisplay(cell)) + "'";
         }
+        String shown = formatted(cell);
         return shown.isBlank() ? "an empty cell" : "'" + shown.strip() + "'";
+    }
+
+    /** The cell as Excel displays it; formulas show their saved result (never recalculated here). */
+    private String formatted(Cell cell) {
+        try {
+            return formatter.formatCellValue(cell);
+        } catch (RuntimeException e) {
+            return "?";
+        }
+    }
+
+    /** The result of a formula with no saved result, computed without writing it into the cell. */
+    private String evaluatedForDisplay(Cell cell) {
+        try {
+            CellValue v = evaluator.evaluate(cell);
+            if (v == null) {
+                return "";
+            }
+            return switch (v.getCellType()) {
+                case NUMERIC -> Formats.plain(v.getNumberValue());
+                case STRING -> v.getStringValue();
+                case BOOLEAN -> String.valueOf(v.getBooleanValue()).toUpperCase(Locale.ROOT);
+                case ERROR -> FormulaError.forInt(v.getErrorValue()).getString();
+                default -> "";
+            };
+        } catch (RuntimeException e) {
+            return "?";
+        }
     }
 
     /** Text people put in a cell to say "nothing here": a dash or n/a. */

@@ -143,4 +143,16 @@ class ProblemReportingTest {
         assertThat(problems).extracting(CellProblem::cell).containsExactly("Fleet!D2", "Fleet!F2", "Fleet!G2");
         assertThat(at(problems, "Fleet!F2").expected()).contains("PUE").contains("1.0 to 5.0");
     }
+
+    @Test
+    void aFormulaIsShownWithItsResultWhenItsValueIsWrong() throws Exception {
+        List<CellProblem> problems = problems(new TestWorkbook().sheet("Fleet")
+                .row("Cluster id", "GPU model", "GPU count", "Capex per GPU", "Start price")
+                .row("cached", "H100", new TestWorkbook.Formula("5/2", 2.5), 30_000, 2.5)
+                .row("uncached", "H100", new TestWorkbook.Formula("7/2", null), 30_000, 2.5));
+
+        assertThat(at(problems, "Fleet!C2").found()).isEqualTo("=5/2 → '2.5'");
+        assertThat(at(problems, "Fleet!C3").found()).isEqualTo("=7/2 → '3.5'");
+        assertThat(at(problems, "Fleet!C3").expected()).contains("whole number");
+    }
 }
