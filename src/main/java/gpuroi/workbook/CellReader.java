@@ -30,13 +30,16 @@ import org.apache.poi.xssf.usermodel.XSSFCell;
  */
 final class CellReader {
     private final String fileName;
+    private final boolean date1904;
     private final FormulaEvaluator evaluator;
     private final DataFormatter formatter = new DataFormatter(Locale.US);
     private final List<CellProblem> problems;
     private final List<InputNote> notes;
 
-    CellReader(String fileName, FormulaEvaluator evaluator, List<CellProblem> problems, List<InputNote> notes) {
+    /** @param date1904 whether the workbook counts dates from 1904 (old Mac Excel) rather than 1900 */
+    CellReader(String fileName, FormulaEvaluator evaluator, boolean date1904, List<CellProblem> problems, List<InputNote> notes) {
         this.fileName = fileName;
+        this.date1904 = date1904;
         this.evaluator = evaluator;
         this.problems = problems;
         this.notes = notes;
@@ -325,13 +328,13 @@ final class CellReader {
         Value v = value(cell);
         if (v instanceof Num n) {
             if (n.dateFormatted() || (n.value() >= FIRST_SERIAL && n.value() <= LAST_SERIAL)) {
-                return Read.of(fromSerial(n.value()));
+                return Read.of(fromSerial(n.value(), date1904));
             }
             problem(cell, DATE_EXPECTED);
             return Read.fail();
         }
         if (v instanceof Text t) {
-            Optional<LocalDate> d = parseDate(t.text());
+            Optional<LocalDate> d = parseDate(t.text(), date1904);
             if (d.isPresent()) {
                 return Read.of(d.get());
             }
@@ -345,12 +348,12 @@ final class CellReader {
         return v instanceof Failed ? Read.fail() : Read.blank();
     }
 
-    static LocalDate fromSerial(double serial) {
-        LocalDateTime t = DateUtil.getLocalDateTime(serial, false);
+    static LocalDate fromSerial(double serial, boolean date1904) {
+        LocalDateTime t = DateUtil.getLocalDateTime(serial, date1904);
         return t.toLocalDate();
     }
 
-    static Optional<LocalDate> parseDate(String text) {
+    static Optional<LocalDate> parseDate(String text, boolean date1904) {
         String s = text.strip();
         try {
             Matcher ymd = YMD.matcher(s);
@@ -361,13 +364,14 @@ final class CellReader {
             if (ym.matches()) {
                 return Optional.of(LocalDate.of(Integer.parseInt(ym.group(1)), Integer.parseInt(ym.group(2)), 1));
             }
-            if (s.matches("\\d{4}-\\d{2}-\\d{2}T.*")) {
-                return Optional.of(LocalDateTime.parse(s).toLocalDate());
+            if (s.matches("\\d{4}-\\d{2}-\\d{2}[T ]\\d{1,2}:\\d{2}.*")) {
+                // A date with a time of day, as exported by other tools: the day is what counts.
+                return Optional.of(LocalDate.parse(s.substring(0, 10)));
             }
             if (s.matches("\\d{5}(\\.\\d+)?")) {
                 double serial = Double.parseDouble(s);
                 if (serial >= FIRST_SERIAL && serial <= LAST_SERIAL) {
-                    return Optional.of(fromSerial(serial));
+                    return Optional.of(fromSerial(serial, date1904));
                 }
             }
         } catch (java.time.DateTimeException | NumberFormatException e) {

@@ -112,9 +112,10 @@ class FleetSheetReadingTest {
                 .row("cell", "H100", 1, 30_000, 2.5, "Owned", LocalDate.of(2023, 6, 1))
                 .row("iso", "H100", 1, 30_000, 2.5, "Owned", "2023-06-01")
                 .row("serial", "H100", 1, 30_000, 2.5, "Owned", new Serial(45078))
-                .row("serial-text", "H100", 1, 30_000, 2.5, "Owned", "45078"));
+                .row("serial-text", "H100", 1, 30_000, 2.5, "Owned", "45078")
+                .row("iso-time", "H100", 1, 30_000, 2.5, "Owned", "2023-06-01 00:00:00"));
 
-        for (String id : List.of("cell", "iso", "serial", "serial-text")) {
+        for (String id : List.of("cell", "iso", "serial", "serial-text", "iso-time")) {
             assertThat(cluster(input, id).startDate()).as(id).contains(LocalDate.of(2023, 6, 1));
         }
     }
@@ -218,5 +219,18 @@ class FleetSheetReadingTest {
             assertThat(n.location()).isEqualTo("Fleet!A5");
             assertThat(n.message()).contains("totals row");
         });
+    }
+
+    @Test
+    void datesInAWorkbookUsingThe1904DateSystemAreNotShiftedFourYears() throws Exception {
+        TestWorkbook wb = new TestWorkbook();
+        var ct = wb.workbook.getCTWorkbook();
+        (ct.isSetWorkbookPr() ? ct.getWorkbookPr() : ct.addNewWorkbookPr()).setDate1904(true);
+        assertThat(wb.workbook.isDate1904()).isTrue();
+        WorkbookInput input = read(wb.sheet("Fleet")
+                .row("Cluster id", "GPU model", "GPU count", "Capex per GPU", "Start price", "Status", "Purchase date")
+                .row("mac", "H100", 1, 30_000, 2.5, "Owned", LocalDate.of(2023, 6, 1)));
+
+        assertThat(cluster(input, "mac").startDate()).contains(LocalDate.of(2023, 6, 1));
     }
 }
