@@ -83,7 +83,8 @@ final class FleetSheet {
                     "a column named " + CAPEX_PER_GPU.describe() + " or " + TOTAL_CAPEX.describe());
         }
         Map<String, String> idCells = new LinkedHashMap<>();
-        for (int r = header.rowIndex() + 1; r <= sheet.getLastRowNum(); r++) {
+        int lastRow = Tables.lastDataRow(reader, sheet, header);
+        for (int r = header.rowIndex() + 1; r <= lastRow; r++) {
             TableRow row = new TableRow(reader, sheet, r, header);
             if (!row.isEmptyRow() && !row.isTotalsRow(ID)) {
                 readRow(row, idCells).ifPresent(clusters::add);

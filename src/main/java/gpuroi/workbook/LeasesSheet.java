@@ -69,7 +69,8 @@ final class LeasesSheet {
             return leases;
         }
         Map<String, String> idCells = new LinkedHashMap<>();
-        for (int r = header.rowIndex() + 1; r <= sheet.getLastRowNum(); r++) {
+        int lastRow = Tables.lastDataRow(reader, sheet, header);
+        for (int r = header.rowIndex() + 1; r <= lastRow; r++) {
             TableRow row = new TableRow(reader, sheet, r, header);
             if (!row.isEmptyRow() && !row.isTotalsRow(CONTRACT_ID)) {
                 readRow(row, idCells).ifPresent(leases::add);

@@ -51,7 +51,8 @@ final class MarketSheet {
             return quotes;
         }
         Map<MarketQuote, String> modelCells = new LinkedHashMap<>();
-        for (int r = header.rowIndex() + 1; r <= sheet.getLastRowNum(); r++) {
+        int lastRow = Tables.lastDataRow(reader, sheet, header);
+        for (int r = header.rowIndex() + 1; r <= lastRow; r++) {
             TableRow row = new TableRow(reader, sheet, r, header);
             if (row.isEmptyRow()) {
                 continue;

@@ -3,6 +3,9 @@ package gpuroi.workbook;
 import gpuroi.workbook.HeaderMatcher.HeaderRow;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellReference;
 
@@ -32,6 +35,55 @@ final class Tables {
             }
         }
         return header;
+    }
+
+    /**
+     * The last row of the table's data. Footnotes under a table ("Prices from our broker, May
+     * 2026") are rows with a single text cell holding words; those at the very bottom are skipped
+     * with a note rather than read as incomplete rows. A footnote between data rows is still read.
+     */
+    static int lastDataRow(CellReader reader, Sheet sheet, HeaderRow header) {
+        int last = sheet.getLastRowNum();
+        while (last > header.rowIndex()) {
+            Row row = sheet.getRow(last);
+            Cell only = row == null ? null : onlyCell(reader, row);
+            if (row != null && !isEmpty(reader, row) && (only == null || !isFootnote(only))) {
+                break;
+            }
+            if (only != null) {
+                reader.note(InputNote.Kind.WARNING, CellReader.ref(only),
+                        "read as a footnote under the table, not as a row: '" + only.getStringCellValue().strip() + "'");
+            }
+            last--;
+        }
+        return last;
+    }
+
+    private static boolean isEmpty(CellReader reader, Row row) {
+        for (Cell cell : row) {
+            if (!reader.isBlank(cell)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The row's single non-blank cell, or null when it has none or several. */
+    private static Cell onlyCell(CellReader reader, Row row) {
+        Cell only = null;
+        for (Cell cell : row) {
+            if (!reader.isBlank(cell)) {
+                if (only != null) {
+                    return null;
+                }
+                only = cell;
+            }
+        }
+        return only;
+    }
+
+    private static boolean isFootnote(Cell cell) {
+        return cell.getCellType() == CellType.STRING && cell.getStringCellValue().strip().contains(" ");
     }
 
     /** {@code Fleet!A3:K3}: the header row, as far as it has cells. */

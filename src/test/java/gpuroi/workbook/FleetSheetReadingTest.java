@@ -233,4 +233,17 @@ class FleetSheetReadingTest {
 
         assertThat(cluster(input, "mac").startDate()).contains(LocalDate.of(2023, 6, 1));
     }
+
+    @Test
+    void footnotesUnderTheTableAreSkippedWithANote() throws Exception {
+        WorkbookInput input = read(new TestWorkbook().sheet("Fleet")
+                .row("Cluster id", "GPU model", "GPU count", "Capex per GPU", "Start price")
+                .row("a", "H100", 8, 30_000, 2.5)
+                .blankRow()
+                .row("Prices from our broker, May 2026")
+                .row(null, "* capex includes networking"));
+
+        assertThat(input.portfolio().clusters()).extracting(Cluster::id).containsExactly("a");
+        assertThat(input.notes(InputNote.Kind.WARNING)).extracting(InputNote::location).containsExactly("Fleet!B5", "Fleet!A4");
+    }
 }
