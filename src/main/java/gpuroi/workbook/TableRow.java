@@ -4,8 +4,10 @@ import gpuroi.model.InvalidValueException;
 import gpuroi.workbook.CellReader.Read;
 import gpuroi.workbook.HeaderMatcher.HeaderRow;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 
@@ -153,10 +155,10 @@ final class TableRow {
      */
     boolean isTotalsRow(Column idColumn) {
         Cell cell = cell(idColumn);
-        if (cell == null || cell.getCellType() != org.apache.poi.ss.usermodel.CellType.STRING) {
+        if (cell == null || cell.getCellType() != CellType.STRING) {
             return false;
         }
-        String text = cell.getStringCellValue().strip().toLowerCase(java.util.Locale.ROOT);
+        String text = cell.getStringCellValue().strip().toLowerCase(Locale.ROOT);
         if (!text.matches("(grand )?totals?|sum|subtotal")) {
             return false;
         }

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.poifs.crypt.EncryptionInfo;
 import org.apache.poi.poifs.crypt.EncryptionMode;
@@ -121,11 +123,11 @@ class NonWorkbookFileTest {
     @Test
     void anOpenDocumentSpreadsheetIsAskedToBeSavedAsXlsx() throws Exception {
         Path file = dir.resolve("fleet.ods");
-        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
-            zip.putNextEntry(new java.util.zip.ZipEntry("mimetype"));
+        try (var zip = new ZipOutputStream(Files.newOutputStream(file))) {
+            zip.putNextEntry(new ZipEntry("mimetype"));
             zip.write("application/vnd.oasis.opendocument.spreadsheet".getBytes(StandardCharsets.US_ASCII));
             zip.closeEntry();
-            zip.putNextEntry(new java.util.zip.ZipEntry("content.xml"));
+            zip.putNextEntry(new ZipEntry("content.xml"));
             zip.write("<office:document-content/>".getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
         }
@@ -135,11 +137,11 @@ class NonWorkbookFileTest {
     @Test
     void aWordDocumentRenamedXlsxIsNamedForWhatItIs() throws Exception {
         Path file = dir.resolve("memo.xlsx");
-        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
-            zip.putNextEntry(new java.util.zip.ZipEntry("[Content_Types].xml"));
+        try (var zip = new ZipOutputStream(Files.newOutputStream(file))) {
+            zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
             zip.write("<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>".getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
-            zip.putNextEntry(new java.util.zip.ZipEntry("word/document.xml"));
+            zip.putNextEntry(new ZipEntry("word/document.xml"));
             zip.write("<w:document/>".getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
         }
