@@ -1,0 +1,100 @@
+package gpuroi.model;
+
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * One rental contract. Money is in the portfolio currency.
+ *
+ * @param contractId          unique name of the contract
+ * @param role                lessor (we rent our cluster out) or lessee (we rent from a provider)
+ * @param clusterId           the cluster a lessor contract rents out; empty for a lessee contract
+ * @param counterparty        who is on the other side, when known
+ * @param gpuModel            e.g. "H100 SXM"
+ * @param gpuCount            GPUs under contract (≥ 1)
+ * @param ratePerGpuHour      contract price per GPU-hour
+ * @param startDate           first day of the contract
+ * @param termMonths          length of the contract in months
+ * @param prepaidShare        share of the total contract value paid up front, 0..1
+ * @param gpusNeeded          GPUs the lessee actually uses; the rest may be resold or left idle
+ * @param resaleAllowed       whether the lessee may resell (sublease) unused capacity
+ * @param terminationFee      total fee to end the contract early; empty when it cannot be ended
+ */
+public record Lease(
+        String contractId,
+        LeaseRole role,
+        Optional<String> clusterId,
+        Optional<String> counterparty,
+        String gpuModel,
+        int gpuCount,
+        double ratePerGpuHour,
+        LocalDate startDate,
+        int termMonths,
+        double prepaidShare,
+        int gpusNeeded,
+        boolean resaleAllowed,
+        OptionalDouble terminationFee) {
+
+    public static final int MAX_TERM_MONTHS = 600;
+
+    public Lease {
+        clusterId = Objects.requireNonNullElse(clusterId, Optional.<String>empty()).map(String::strip).filter(s -> !s.isEmpty());
+        counterparty = Objects.requireNonNullElse(counterparty, Optional.<String>empty()).map(String::strip).filter(s -> !s.isEmpty());
+        terminationFee = Objects.requireNonNullElse(terminationFee, OptionalDouble.empty());
+        String rawId = contractId;
+        String rawModel = gpuModel;
+        Optional<String> cluster = clusterId;
+        OptionalDouble fee = terminationFee;
+        Checks.all(
+                () -> Checks.text("contract id", rawId),
+                () -> Checks.present("role", role),
+                () -> {
+                    if (role == LeaseRole.LESSOR && cluster.isEmpty()) {
+                        throw new InvalidValueException("cluster id", null, "the id of the Fleet cluster a lessor contract rents out");
+                    }
+                },
+                () -> Checks.text("GPU model", rawModel),
+                () -> {
+                    if (gpuCount < 1) {
+                        throw new InvalidValueException("GPU count", gpuCount, "a whole number of GPUs ≥ 1");
+                    }
+                },
+                () -> Checks.nonNegative("rate per GPU-hour", ratePerGpuHour),
+                () -> Checks.present("start date", startDate),
+                () -> {
+                    if (termMonths < 1 || termMonths > MAX_TERM_MONTHS) {
+                        throw new InvalidValueException("term", termMonths + " months", "1 to " + MAX_TERM_MONTHS + " months");
+                    }
+                },
+                () -> Checks.between("prepaid share", prepaidShare, 0, 1, "a share of the contract value from 0% to 100%"),
+                () -> {
+                    if (gpusNeeded < 0 || gpusNeeded > gpuCount) {
+                        throw new InvalidValueException("GPUs needed", gpusNeeded, "0 to the " + gpuCount + " GPUs under contract");
+                    }
+                },
+                () -> {
+                    if (fee.isPresent()) {
+                        Checks.nonNegative("termination fee", fee.getAsDouble());
+                    }
+                });
+        contractId = contractId.strip();
+        gpuModel = gpuModel.strip();
+    }
+
+    /** The last day covered by the contract. */
+    public LocalDate endDate() {
+        return startDate.plusMonths(termMonths).minusDays(1);
+    }
+
+    /** GPUs paid for but not needed: what a lessee could resell. Always 0 for a lessor. */
+    public int idleGpus() {
+        return role == LeaseRole.LESSEE ? gpuCount - gpusNeeded : 0;
+    }
+
+    /** Rate × GPUs × 730 h × term: what the contract is worth at full billing. */
+    public double totalContractValue() {
+        return ratePerGpuHour * gpuCount * 730.0 * termMonths;
+    }
+}

@@ -1,0 +1,51 @@
+package gpuroi.model;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything one workbook describes: assumptions, clusters, contracts and market quotes.
+ * Cluster and contract ids are unique; every lessor contract rents out a cluster of the fleet.
+ */
+public record Portfolio(Assumptions assumptions, List<Cluster> clusters, List<Lease> leases, List<MarketQuote> marketQuotes) {
+
+    public Portfolio {
+        Checks.present("assumptions", assumptions);
+        clusters = List.copyOf(Checks.present("clusters", clusters));
+        leases = List.copyOf(leases == null ? List.of() : leases);
+        marketQuotes = List.copyOf(marketQuotes == null ? List.of() : marketQuotes);
+        Set<String> clusterIds = new HashSet<>();
+        for (Cluster c : clusters) {
+            if (!clusterIds.add(c.id())) {
+                throw new InvalidValueException("cluster id", c.id(), "a cluster id used only once");
+            }
+        }
+        Set<String> contractIds = new HashSet<>();
+        for (Lease l : leases) {
+            if (!contractIds.add(l.contractId())) {
+                throw new InvalidValueException("contract id", l.contractId(), "a contract id used only once");
+            }
+            if (l.role() == LeaseRole.LESSOR && !clusterIds.contains(l.clusterId().orElseThrow())) {
+                throw new InvalidValueException("cluster id", l.clusterId().orElseThrow(), "the id of a cluster in the fleet");
+            }
+        }
+        for (int i = 0; i < marketQuotes.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                if (marketQuotes.get(i).isFor(marketQuotes.get(j).gpuModel())) {
+                    throw new InvalidValueException("GPU model", marketQuotes.get(i).gpuModel(), "one Market row per GPU model");
+                }
+            }
+        }
+    }
+
+    public Optional<Cluster> cluster(String id) {
+        return clusters.stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+
+    /** The Market row for a GPU model, matched leniently ("h100" finds "H100 SXM"). */
+    public Optional<MarketQuote> quoteFor(String gpuModel) {
+        return marketQuotes.stream().filter(q -> q.isFor(gpuModel)).findFirst();
+    }
+}

@@ -1,0 +1,200 @@
+package gpuroi.workbook;
+
+import gpuroi.model.Assumptions;
+import gpuroi.model.Formats;
+import gpuroi.model.InvalidValueException;
+import gpuroi.model.PricePath;
+import gpuroi.workbook.CellReader.Read;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+
+/**
+ * The Assumptions sheet: parameter/value pairs in any rows, below any title block. A row counts
+ * when its first text cell names a known parameter; the value is the next non-empty cell to its right.
+ */
+final class AssumptionsSheet {
+    static final Column VALUATION_DATE = Column.optional("Valuation date", "valuation", "as of", "as of date", "analysis date");
+    static final Column CURRENCY = Column.optional("Currency", "ccy");
+    static final Column DISCOUNT_RATE = Column.optional("Discount rate", "discount", "wacc", "cost of capital");
+    static final Column HURDLE_RATE = Column.optional("Hurdle rate", "hurdle", "required return", "target irr");
+    static final Column PRICE_PATH = Column.optional("Default price path", "price path", "rental price path", "price curve");
+    static final Column MARKETPLACE_FEE = Column.optional("Marketplace fee", "marketplace", "platform fee", "reseller fee");
+    static final Column RESALE_FEE = Column.optional("Resale fee", "hardware resale fee", "broker fee", "sale fee");
+    static final Column TAX_RATE = Column.optional("Tax rate", "tax", "income tax rate", "corporate tax rate");
+    static final Column DEPRECIATION_YEARS = Column.optional("Depreciation years", "depreciation", "depreciation period");
+    static final Column MONTE_CARLO_RUNS = Column.optional("Monte Carlo runs", "monte carlo", "simulations", "runs",
+            "monte carlo simulations");
+    static final Column SEED = Column.optional("Seed", "random seed", "monte carlo seed");
+
+    static final List<Column> PARAMETERS = List.of(VALUATION_DATE, CURRENCY, DISCOUNT_RATE, HURDLE_RATE, PRICE_PATH,
+            MARKETPLACE_FEE, RESALE_FEE, TAX_RATE, DEPRECIATION_YEARS, MONTE_CARLO_RUNS, SEED);
+
+    private static final Map<String, Column> FIELDS = Map.of(
+            "valuation date", VALUATION_DATE, "currency", CURRENCY, "discount rate", DISCOUNT_RATE,
+            "hurdle rate", HURDLE_RATE, "default price path", PRICE_PATH, "marketplace fee", MARKETPLACE_FEE,
+            "resale fee", RESALE_FEE);
+
+    private final CellReader reader;
+    private final Sheet sheet;
+    private final Map<Column, Cell> valueCells = new HashMap<>();
+    private boolean failed;
+
+    /** @param sheet the Assumptions sheet, or null when the workbook has none */
+    AssumptionsSheet(CellReader reader, Sheet sheet) {
+        this.reader = reader;
+        this.sheet = sheet;
+        if (sheet != null) {
+            findParameters();
+        }
+    }
+
+    private void findParameters() {
+        for (Row row : sheet) {
+            Cell label = null;
+            Cell value = null;
+            for (Cell cell : row) {
+                if (reader.isBlank(cell)) {
+                    continue;
+                }
+                if (label == null) {
+                    if (cell.getCellType() != CellType.STRING) {
+                        break;
+                    }
+                    label = cell;
+                } else {
+                    value = cell;
+                    break;
+                }
+            }
+            Column c = label == null ? null : HeaderMatcher.match(label.getStringCellValue(), PARAMETERS);
+            if (c != null && !valueCells.containsKey(c)) {
+                valueCells.put(c, value);
+            }
+        }
+    }
+
+    private String where() {
+        return sheet == null ? "Assumptions" : sheet.getSheetName();
+    }
+
+    private boolean given(Column c) {
+        return valueCells.get(c) != null;
+    }
+
+    /** Reads the assumptions, applying and noting the contract's defaults; null when a value is unreadable. */
+    Assumptions read(LocalDate defaultValuationDate) {
+        LocalDate valuationDate = date(VALUATION_DATE, defaultValuationDate);
+        String currency = text(CURRENCY, "USD", "USD");
+        if (!currency.strip().matches("[A-Za-z]{3}")) {
+            // Checked here as well as in the model so that it is reported with the sheet's other problems.
+            problem(CURRENCY, "a three-letter ISO code such as USD or EUR");
+        }
+        double discount = percent(DISCOUNT_RATE, "an annual rate such as 10% or 0.1", Assumptions.DEFAULT_DISCOUNT_RATE, "10%");
+        double hurdle = percent(HURDLE_RATE, "an annual rate such as 12% or 0.12", discount,
+                "the discount rate, " + Formats.percent(discount, 1));
+        PricePath path = PricePath.ARTICLE_BLENDED;
+        if (given(PRICE_PATH)) {
+            Read<String> t = reader.text(valueCells.get(PRICE_PATH));
+            if (t.value().isPresent()) {
+                try {
+                    path = PricePathText.parse(t.value().get());
+                } catch (InvalidValueException e) {
+                    problem(PRICE_PATH, e.expected());
+                }
+            }
+            failed |= t.failed();
+        } else {
+            noteDefault(PRICE_PATH, "blended to 50% of the start price over 5 years (" + PricePath.ARTICLE_BLENDED.spec() + ")");
+        }
+        double marketplaceFee = percent(MARKETPLACE_FEE, "a share of revenue such as 10% or 0.1", 0, "0%");
+        double resaleFee = percent(RESALE_FEE, "a share of the sale price such as 5% or 0.05", 0, "0%");
+        String preTax = "the monthly model is pre-tax";
+        String notRunHere = "kept for the risk analysis; the monthly model is deterministic";
+        keepAsNote(TAX_RATE, "tax rate", true, preTax);
+        keepAsNote(DEPRECIATION_YEARS, "depreciation years", false, preTax);
+        keepAsNote(MONTE_CARLO_RUNS, "Monte Carlo runs", false, notRunHere);
+        keepAsNote(SEED, "Monte Carlo seed", false, notRunHere);
+        if (failed) {
+            return null;
+        }
+        try {
+            return new Assumptions(valuationDate, currency, discount, hurdle, path, marketplaceFee, resaleFee);
+        } catch (InvalidValueException e) {
+            Column c = FIELDS.get(e.field());
+            Cell cell = c == null ? null : valueCells.get(c);
+            if (cell != null) {
+                reader.problem(cell, e.field() + ": " + e.expected());
+            } else {
+                reader.problem(sheet, where(), e.found(), e.field() + ": " + e.expected());
+            }
+            return null;
+        }
+    }
+
+    private LocalDate date(Column c, LocalDate fallback) {
+        if (given(c)) {
+            Read<LocalDate> r = reader.date(valueCells.get(c));
+            failed |= r.failed();
+            if (r.value().isPresent()) {
+                return r.value().get();
+            }
+        }
+        noteDefault(c, fallback.toString());
+        return fallback;
+    }
+
+    private String text(Column c, String fallback, String shown) {
+        if (given(c)) {
+            Read<String> r = reader.text(valueCells.get(c));
+            failed |= r.failed();
+            if (r.value().isPresent()) {
+                return r.value().get();
+            }
+        }
+        noteDefault(c, shown);
+        return fallback;
+    }
+
+    private double percent(Column c, String expected, double fallback, String shown) {
+        if (given(c)) {
+            Read<Double> r = reader.percent(valueCells.get(c), c.label(), expected);
+            failed |= r.failed();
+            if (r.value().isPresent()) {
+                return r.value().get();
+            }
+        }
+        noteDefault(c, shown);
+        return fallback;
+    }
+
+    /** Parameters the monthly model does not use yet: read, checked, and reported so the user knows. */
+    private void keepAsNote(Column c, String what, boolean isPercent, String why) {
+        if (!given(c)) {
+            return;
+        }
+        Cell cell = valueCells.get(c);
+        Read<Double> r = isPercent ? reader.percent(cell, c.label(), "a rate such as 21% or 0.21")
+                : reader.amount(cell, "a number such as 5");
+        failed |= r.failed();
+        r.value().ifPresent(v -> reader.note(InputNote.Kind.WARNING, CellReader.ref(cell),
+                what + " " + (isPercent ? Formats.percent(v, 1) : Formats.plain(v))
+                        + " read but not applied: " + why));
+    }
+
+    private void problem(Column c, String expected) {
+        failed = true;
+        reader.problem(valueCells.get(c), expected);
+    }
+
+    private void noteDefault(Column c, String shown) {
+        Cell labelless = valueCells.get(c);
+        String location = labelless != null ? CellReader.ref(labelless) : where();
+        reader.note(InputNote.Kind.DEFAULT, location, c.label() + " not given; used " + shown);
+    }
+}

@@ -1,0 +1,423 @@
+package gpuroi.workbook;
+
+import gpuroi.model.Formats;
+import gpuroi.model.Quantities;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.CellValue;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.FormulaError;
+import org.apache.poi.ss.usermodel.FormulaEvaluator;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFCell;
+
+/**
+ * Turns cells into typed values the way a spreadsheet user means them, and records a
+ * {@link CellProblem} (file, cell, found, expected) for every cell it cannot read. Reading never
+ * stops at the first problem, so that a workbook's errors are all reported together.
+ */
+final class CellReader {
+    private final String fileName;
+    private final boolean date1904;
+    private final FormulaEvaluator evaluator;
+    private final DataFormatter formatter = new DataFormatter(Locale.US);
+    private final List<CellProblem> problems;
+    private final List<InputNote> notes;
+
+    /** @param date1904 whether the workbook counts dates from 1904 (old Mac Excel) rather than 1900 */
+    CellReader(String fileName, FormulaEvaluator evaluator, boolean date1904, List<CellProblem> problems, List<InputNote> notes) {
+        this.fileName = fileName;
+        this.date1904 = date1904;
+        this.evaluator = evaluator;
+        this.problems = problems;
+        this.notes = notes;
+        // Show a formula's saved result in messages, as Excel does, rather than its formula text.
+        formatter.setUseCachedValuesForFormulaCells(true);
+    }
+
+    /** A cell's value after formulas are resolved. */
+    sealed interface Value permits Blank, Num, Text, Bool, Failed {
+    }
+
+    record Blank() implements Value {
+    }
+
+    /** A number; {@code percentFormatted}/{@code dateFormatted} say how the cell displays it. */
+    record Num(double value, boolean percentFormatted, boolean dateFormatted) implements Value {
+    }
+
+    record Text(String text) implements Value {
+    }
+
+    record Bool(boolean value) implements Value {
+    }
+
+    /** An Excel error such as #DIV/0!, or a formula that could not be evaluated (already reported). */
+    record Failed() implements Value {
+    }
+
+    static String ref(Sheet sheet, int rowIndex, int columnIndex) {
+        return sheet.getSheetName() + "!" + new CellReference(rowIndex, columnIndex).formatAsString(false);
+    }
+
+    static String ref(Cell cell) {
+        return ref(cell.getSheet(), cell.getRowIndex(), cell.getColumnIndex());
+    }
+
+    void problem(Sheet sheet, String cellRef, String found, String expected) {
+        problems.add(new CellProblem(fileName, sheet.getSheetName(), cellRef, found, expected));
+    }
+
+    void problem(Cell cell, String expected) {
+        problem(cell.getSheet(), ref(cell), found(cell), expected);
+    }
+
+    void note(InputNote.Kind kind, String location, String message) {
+        notes.add(new InputNote(kind, location, message));
+    }
+
+    /** The value of a cell; a formula gives its cached result, or is evaluated when it has none. */
+    Value value(Cell cell) {
+        if (cell == null) {
+            return new Blank();
+        }
+        CellType type = cell.getCellType();
+        if (type == CellType.FORMULA) {
+            if (hasCachedValue(cell)) {
+                return fromType(cell, cell.getCachedFormulaResultType());
+            }
+            return evaluate(cell);
+        }
+        return fromType(cell, type);
+    }
+
+    private Value fromType(Cell cell, CellType type) {
+        return switch (type) {
+            case NUMERIC -> num(cell, cell.getNumericCellValue());
+            case STRING -> isPlaceholder(cell.getStringCellValue()) ? new Blank() : new Text(cell.getStringCellValue().strip());
+            case BOOLEAN -> new Bool(cell.getBooleanCellValue());
+            case ERROR -> {
+                problem(cell, "a value, not the Excel error " + FormulaError.forInt(cell.getErrorCellValue()).getString());
+                yield new Failed();
+            }
+            default -> new Blank();
+        };
+    }
+
+    private Num num(Cell cell, double value) {
+        CellStyle style = cell.getCellStyle();
+        String format = style == null ? "General" : style.getDataFormatString();
+        boolean percent = format != null && format.contains("%");
+        boolean date = style != null && DateUtil.isADateFormat(style.getDataFormat(), format) && DateUtil.isValidExcelDate(value);
+        return new Num(value, percent, date);
+    }
+
+    private static boolean hasCachedValue(Cell cell) {
+        // POI reports a missing cached value as 0; only the XML can tell "no value" from a real 0.
+        if (cell instanceof XSSFCell x) {
+            return x.getCTCell().isSetV() || x.getCTCell().isSetIs();
+        }
+        return true;
+    }
+
+    private Value evaluate(Cell cell) {
+        CellValue v;
+        try {
+            v = evaluator.evaluate(cell);
+        } catch (RuntimeException e) {
+            problem(cell.getSheet(), ref(cell), "the formula =" + cell.getCellFormula() + " with no saved result",
+                    "a formula this tool can evaluate (" + e.getClass().getSimpleName()
+                            + "), or the file saved from Excel so the result is stored");
+            return new Failed();
+        }
+        if (v == null) {
+            return new Blank();
+        }
+        return switch (v.getCellType()) {
+            case NUMERIC -> num(cell, v.getNumberValue());
+            case STRING -> v.getStringValue().isBlank() ? new Blank() : new Text(v.getStringValue().strip());
+            case BOOLEAN -> new Bool(v.getBooleanValue());
+            case ERROR -> {
+                problem(cell.getSheet(), ref(cell), "=" + cell.getCellFormula() + " giving " + FormulaError.forInt(v.getErrorValue()).getString(),
+                        "a formula that gives a value");
+                yield new Failed();
+            }
+            default -> new Blank();
+        };
+    }
+
+    /** What the user sees in the cell, quoted, for "found …". */
+    String found(Cell cell) {
+        if (cell == null) {
+            return "an empty cell";
+        }
+        if (cell.getCellType() == CellType.FORMULA) {
+            return "=" + cell.getCellFormula() + " → '" + (hasCachedValue(cell) ? formatted(cell) : evaluatedForDisplay(cell)) + "'";
+        }
+        String shown = formatted(cell);
+        return shown.isBlank() ? "an empty cell" : "'" + shown.strip() + "'";
+    }
+
+    /** The cell as Excel displays it; formulas show their saved result (never recalculated here). */
+    private String formatted(Cell cell) {
+        try {
+            return formatter.formatCellValue(cell);
+        } catch (RuntimeException e) {
+            return "?";
+        }
+    }
+
+    /** The result of a formula with no saved result, computed without writing it into the cell. */
+    private String evaluatedForDisplay(Cell cell) {
+        try {
+            CellValue v = evaluator.evaluate(cell);
+            if (v == null) {
+                return "";
+            }
+            return switch (v.getCellType()) {
+                case NUMERIC -> Formats.plain(v.getNumberValue());
+                case STRING -> v.getStringValue();
+                case BOOLEAN -> String.valueOf(v.getBooleanValue()).toUpperCase(Locale.ROOT);
+                case ERROR -> FormulaError.forInt(v.getErrorValue()).getString();
+                default -> "";
+            };
+        } catch (RuntimeException e) {
+            return "?";
+        }
+    }
+
+    /** Text people put in a cell to say "nothing here": a dash or n/a. */
+    static boolean isPlaceholder(String text) {
+        String s = text.strip().toLowerCase(Locale.ROOT);
+        return s.isEmpty() || s.equals("-") || s.equals("–") || s.equals("—") || s.equals("n/a") || s.equals("na");
+    }
+
+    boolean isBlank(Cell cell) {
+        if (cell == null) {
+            return true;
+        }
+        return switch (cell.getCellType()) {
+            case BLANK, _NONE -> true;
+            case STRING -> isPlaceholder(cell.getStringCellValue());
+            default -> false;
+        };
+    }
+
+    // ---- typed readers: each returns empty for a blank cell, and empty after recording a problem ----
+
+    /** Result of a typed read: the value, or why there is none. */
+    record Read<T>(Optional<T> value, boolean failed) {
+        static <T> Read<T> blank() {
+            return new Read<>(Optional.empty(), false);
+        }
+
+        static <T> Read<T> of(T value) {
+            return new Read<>(Optional.of(value), false);
+        }
+
+        static <T> Read<T> fail() {
+            return new Read<>(Optional.empty(), true);
+        }
+
+        boolean isBlank() {
+            return value.isEmpty() && !failed;
+        }
+    }
+
+    Read<String> text(Cell cell) {
+        Value v = value(cell);
+        if (v instanceof Text t) {
+            return Read.of(t.text());
+        }
+        if (v instanceof Num n) {
+            // Ids and model names typed as numbers ("100") are still names.
+            return Read.of(Formats.plain(n.value()));
+        }
+        if (v instanceof Bool b) {
+            return Read.of(String.valueOf(b.value()).toUpperCase(Locale.ROOT));
+        }
+        return v instanceof Failed ? Read.fail() : Read.blank();
+    }
+
+    /** A number or money amount: 2.85, $2.85/hr, 50,000, 1.2k. */
+    Read<Double> amount(Cell cell, String expected) {
+        Value v = value(cell);
+        if (v instanceof Num n) {
+            return Read.of(n.value());
+        }
+        if (v instanceof Text t) {
+            try {
+                return Read.of(Quantities.parseAmount(t.text()));
+            } catch (NumberFormatException e) {
+                problem(cell, expected);
+                return Read.fail();
+            }
+        }
+        if (v instanceof Bool) {
+            problem(cell, expected);
+            return Read.fail();
+        }
+        return v instanceof Failed ? Read.fail() : Read.blank();
+    }
+
+    /**
+     * A percentage as a fraction: 0.7, 70% (a number formatted as a percentage) and the text "70%"
+     * all mean 70%. A plain number above 1 is read as a percentage with a warning note.
+     */
+    Read<Double> percent(Cell cell, String what, String expected) {
+        Value v = value(cell);
+        Quantities.Percent p;
+        if (v instanceof Num n) {
+            if (n.percentFormatted()) {
+                return Read.of(n.value());
+            }
+            p = Quantities.fromNumber(n.value());
+        } else if (v instanceof Text t) {
+            try {
+                p = Quantities.parsePercent(t.text());
+            } catch (NumberFormatException e) {
+                problem(cell, expected);
+                return Read.fail();
+            }
+        } else if (v instanceof Bool) {
+            problem(cell, expected);
+            return Read.fail();
+        } else {
+            return v instanceof Failed ? Read.fail() : Read.blank();
+        }
+        p.warning().ifPresent(w -> note(InputNote.Kind.WARNING, ref(cell), what + ": " + w));
+        return Read.of(p.fraction());
+    }
+
+    /** A whole number such as a GPU count or a term in months. */
+    Read<Integer> wholeNumber(Cell cell, String expected) {
+        Read<Double> r = amount(cell, expected);
+        if (r.value().isEmpty()) {
+            return r.failed() ? Read.fail() : Read.blank();
+        }
+        double d = r.value().get();
+        if (Math.abs(d - Math.rint(d)) > 1e-9 || Math.abs(d) > Integer.MAX_VALUE) {
+            problem(cell, expected);
+            return Read.fail();
+        }
+        return Read.of((int) Math.rint(d));
+    }
+
+    private static final Pattern YEAR_MONTH = Pattern.compile("^(\\d{4})[-/.](\\d{1,2})$");
+    private static final Pattern YMD = Pattern.compile("^(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})$");
+    /** Excel serials from 1950 to 2100: anything outside is more likely a typo than a date. */
+    private static final double FIRST_SERIAL = 18264;
+    private static final double LAST_SERIAL = 73415;
+
+    static final String DATE_EXPECTED = "a date: a date cell, ISO text such as 2023-06-01, or an Excel date serial such as 45078";
+
+    /** A date from a date cell, ISO text ({@code 2023-06-01}, {@code 2023-06}) or an Excel serial number. */
+    Read<LocalDate> date(Cell cell) {
+        Value v = value(cell);
+        if (v instanceof Num n) {
+            if (n.dateFormatted() || (n.value() >= FIRST_SERIAL && n.value() <= LAST_SERIAL)) {
+                return Read.of(fromSerial(n.value(), date1904));
+            }
+            problem(cell, DATE_EXPECTED);
+            return Read.fail();
+        }
+        if (v instanceof Text t) {
+            Optional<LocalDate> d = parseDate(t.text(), date1904);
+            if (d.isPresent()) {
+                return Read.of(d.get());
+            }
+            problem(cell, DATE_EXPECTED);
+            return Read.fail();
+        }
+        if (v instanceof Bool) {
+            problem(cell, DATE_EXPECTED);
+            return Read.fail();
+        }
+        return v instanceof Failed ? Read.fail() : Read.blank();
+    }
+
+    static LocalDate fromSerial(double serial, boolean date1904) {
+        LocalDateTime t = DateUtil.getLocalDateTime(serial, date1904);
+        return t.toLocalDate();
+    }
+
+    static Optional<LocalDate> parseDate(String text, boolean date1904) {
+        String s = text.strip();
+        try {
+            Matcher ymd = YMD.matcher(s);
+            if (ymd.matches()) {
+                return Optional.of(LocalDate.of(Integer.parseInt(ymd.group(1)), Integer.parseInt(ymd.group(2)), Integer.parseInt(ymd.group(3))));
+            }
+            Matcher ym = YEAR_MONTH.matcher(s);
+            if (ym.matches()) {
+                return Optional.of(LocalDate.of(Integer.parseInt(ym.group(1)), Integer.parseInt(ym.group(2)), 1));
+            }
+            if (s.matches("\\d{4}-\\d{2}-\\d{2}[T ]\\d{1,2}:\\d{2}.*")) {
+                // A date with a time of day, as exported by other tools: the day is what counts.
+                return Optional.of(LocalDate.parse(s.substring(0, 10)));
+            }
+            if (s.matches("\\d{5}(\\.\\d+)?")) {
+                double serial = Double.parseDouble(s);
+                if (serial >= FIRST_SERIAL && serial <= LAST_SERIAL) {
+                    return Optional.of(fromSerial(serial, date1904));
+                }
+            }
+        } catch (java.time.DateTimeException | NumberFormatException e) {
+            // "2023-02-30" and the like: not a date.
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    static final String YES_NO_EXPECTED = "yes or no";
+
+    /** Yes/no: a TRUE/FALSE cell, yes/no/y/n/true/false text, or 1/0. */
+    Read<Boolean> yesNo(Cell cell) {
+        Value v = value(cell);
+        if (v instanceof Bool b) {
+            return Read.of(b.value());
+        }
+        if (v instanceof Num n && (n.value() == 0 || n.value() == 1)) {
+            return Read.of(n.value() == 1);
+        }
+        if (v instanceof Text t) {
+            switch (t.text().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "")) {
+                case "yes", "y", "true", "1", "allowed", "ok" -> {
+                    return Read.of(true);
+                }
+                case "no", "n", "false", "0", "notallowed", "none" -> {
+                    return Read.of(false);
+                }
+                default -> {
+                    problem(cell, YES_NO_EXPECTED);
+                    return Read.fail();
+                }
+            }
+        }
+        if (v instanceof Num) {
+            problem(cell, YES_NO_EXPECTED);
+            return Read.fail();
+        }
+        return v instanceof Failed ? Read.fail() : Read.blank();
+    }
+
+    static OptionalDouble toOptional(Optional<Double> value) {
+        return value.map(OptionalDouble::of).orElse(OptionalDouble.empty());
+    }
+
+    static OptionalInt toOptionalInt(Optional<Integer> value) {
+        return value.map(OptionalInt::of).orElse(OptionalInt.empty());
+    }
+}

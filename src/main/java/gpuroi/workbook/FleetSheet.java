@@ -1,0 +1,298 @@
+package gpuroi.workbook;
+
+import gpuroi.model.Cluster;
+import gpuroi.model.ClusterStatus;
+import gpuroi.model.Formats;
+import gpuroi.model.GpuCatalog;
+import gpuroi.model.InvalidValueException;
+import gpuroi.model.MarketQuote;
+import gpuroi.workbook.CellReader.Read;
+import gpuroi.workbook.HeaderMatcher.HeaderRow;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.function.Function;
+import org.apache.poi.ss.usermodel.Sheet;
+
+/** The Fleet sheet: one row per cluster or purchase lot. */
+final class FleetSheet {
+    static final Column ID = Column.required("Cluster id", "cluster", "id", "cluster name", "name", "lot", "lot id", "cluster lot");
+    static final Column MODEL = Column.required("GPU model", "model", "gpu", "gpu type", "type", "sku");
+    static final Column COUNT = Column.required("GPU count", "gpus", "qty", "quantity", "count", "number of gpus", "no of gpus",
+            "num gpus", "gpu qty", "units");
+    static final Column CAPEX_PER_GPU = Column.optional("Capex per GPU", "price per gpu", "cost per gpu", "capex gpu",
+            "unit price", "unit cost", "purchase price per gpu", "all in cost per gpu");
+    static final Column TOTAL_CAPEX = Column.optional("Total capex", "capex total", "total cost", "total price",
+            "total purchase price", "total investment", "investment");
+    static final Column STATUS = Column.optional("Status", "state", "owned planned");
+    static final Column PURCHASE_DATE = Column.optional("Purchase date", "purchased", "date", "start date", "planned date",
+            "in service date", "acquisition date", "bought");
+    static final Column LIFE = Column.optional("Useful life", "life", "life years", "useful life years", "lifetime");
+    static final Column RESIDUAL = Column.optional("Residual value", "residual", "residual share", "salvage value",
+            "residual value of capex", "end of life value");
+    static final Column POWER = Column.optional("Power per GPU", "power", "power kw", "kw per gpu", "power draw", "power per gpu kw");
+    static final Column PUE = Column.optional("PUE", "power usage effectiveness");
+    static final Column ELECTRICITY = Column.optional("Electricity $/kWh", "electricity", "electricity price", "electricity per kwh",
+            "electricity cost", "power price", "power cost", "energy price", "price per kwh");
+    static final Column OTHER_OPEX = Column.optional("Other opex per GPU-month", "other opex", "opex per gpu month", "opex",
+            "opex per gpu", "other opex per gpu", "colocation per gpu month");
+    static final Column UTILIZATION = Column.optional("Utilization", "utilisation", "util", "expected utilization", "occupancy");
+    static final Column START_PRICE = Column.optional("Start rental price", "start price", "rental price", "rent",
+            "start price per gpu hr", "start price per gpu hour", "price per gpu hr", "price per gpu hour", "rental price per gpu hr",
+            "rent per gpu hr", "rental rate", "hourly rate", "on demand price");
+    static final Column PRICE_PATH = Column.optional("Price path", "path", "price curve", "price decline", "rent path");
+    static final Column SECONDARY = Column.optional("Secondary price per GPU", "secondary price", "resale price",
+            "resale price per gpu", "resale value per gpu", "secondary market price", "used price", "used price per gpu");
+
+    static final List<Column> COLUMNS = List.of(ID, MODEL, COUNT, CAPEX_PER_GPU, TOTAL_CAPEX, STATUS, PURCHASE_DATE, LIFE,
+            RESIDUAL, POWER, PUE, ELECTRICITY, OTHER_OPEX, UTILIZATION, START_PRICE, PRICE_PATH, SECONDARY);
+
+    /** Relative gap allowed between total capex and capex per GPU × GPUs (rounding in the user's sheet). */
+    private static final double CAPEX_TOLERANCE = 0.005;
+
+    private final CellReader reader;
+    private final Sheet sheet;
+    private final LocalDate valuationDate;
+    private final String currency;
+    private final List<MarketQuote> market;
+    private final Set<Column> absentColumnsNoted = new HashSet<>();
+
+    FleetSheet(CellReader reader, Sheet sheet, LocalDate valuationDate, String currency, List<MarketQuote> market) {
+        this.reader = reader;
+        this.sheet = sheet;
+        this.valuationDate = valuationDate;
+        this.currency = currency;
+        this.market = market;
+    }
+
+    List<Cluster> read() {
+        HeaderRow header = Tables.header(reader, sheet, COLUMNS);
+        List<Cluster> clusters = new ArrayList<>();
+        if (header == null) {
+            return clusters;
+        }
+        if (!header.has(CAPEX_PER_GPU) && !header.has(TOTAL_CAPEX)) {
+            reader.problem(sheet, Tables.rowRange(sheet, header), "no capex column",
+                    "a column named " + CAPEX_PER_GPU.describe() + " or " + TOTAL_CAPEX.describe());
+        }
+        Map<String, String> idCells = new LinkedHashMap<>();
+        int lastRow = Tables.lastDataRow(reader, sheet, header);
+        for (int r = header.rowIndex() + 1; r <= lastRow; r++) {
+            TableRow row = new TableRow(reader, sheet, r, header);
+            if (!row.isEmptyRow() && !row.isTotalsRow(ID)) {
+                readRow(row, idCells).ifPresent(clusters::add);
+            }
+        }
+        if (clusters.isEmpty() && idCells.isEmpty()) {
+            reader.problem(sheet, Tables.rowRange(sheet, header), "no cluster rows below the header",
+                    "at least one row with a cluster id, GPU model, GPU count and capex");
+        }
+        return clusters;
+    }
+
+    private Optional<Cluster> readRow(TableRow row, Map<String, String> idCells) {
+        String id = row.required(ID, row.text(ID), "a cluster id (a unique name for this cluster)");
+        if (id != null) {
+            String earlier = idCells.putIfAbsent(id.toLowerCase(Locale.ROOT), row.ref(ID));
+            if (earlier != null) {
+                row.problemAndContinue(ID, "a cluster id not used before (already used in " + earlier + ")");
+            }
+        }
+        String name = id == null ? "row " + row.rowNumber() : id;
+        String model = row.required(MODEL, row.text(MODEL), "a GPU model such as H100 SXM");
+        Integer count = row.required(COUNT, row.wholeNumber(COUNT, "a whole number of GPUs such as 8"), "a whole number of GPUs such as 8");
+        Map<String, Column> fields = fieldColumns();
+        Double capexPerGpu = capexPerGpu(row, count, fields);
+
+        Cluster.Builder b = Cluster.builder(id == null ? "?" : id);
+        LocalDate purchaseDate = row.date(PURCHASE_DATE).value().orElse(null);
+        ClusterStatus status = status(row, name, purchaseDate);
+        b.status(status).startDate(purchaseDate);
+
+        Read<Double> life = row.amount(LIFE, "a useful life in years such as 5");
+        boolean lifeInMonths = row.rawHeader(LIFE).toLowerCase(Locale.ROOT).contains("month");
+        double lifeYears = life.value().map(v -> lifeInMonths ? v / 12.0 : v)
+                .orElseGet(() -> defaulted(row, LIFE, life, name, "5 years", 5.0));
+        b.residualShare(percentOr(row, RESIDUAL, "a share of capex such as 10% or 0.1", name, "0% of capex", 0));
+        b.pue(amountOr(row, PUE, "a PUE such as 1.3", name, "PUE 1.0 (no facility overhead)", 1.0));
+        b.electricityPerKwh(amountOr(row, ELECTRICITY, "a price per kWh such as 0.08 or $0.08/kWh", name,
+                Formats.price(0, currency) + " per kWh (power not costed, as in the source article)", 0));
+        b.otherOpexPerGpuMonth(amountOr(row, OTHER_OPEX, "an amount per GPU and month such as 150", name, Formats.money(0, currency) + " per GPU-month", 0));
+        b.utilization(percentOr(row, UTILIZATION, "a share of hours billed such as 70% or 0.7", name, "100% utilization", 1.0));
+
+        b.powerKwPerGpu(sourced(row, POWER, "kW per GPU such as 1.1", name, model, MarketQuote::powerKwPerGpu,
+                e -> OptionalDouble.of(e.powerKwPerGpu()), v -> Formats.plain(v) + " kW per GPU").orElse(0.0));
+        Optional<Double> startPrice = sourced(row, START_PRICE, "a price per GPU-hour such as 2.85 or $2.85/hr", name, model,
+                MarketQuote::onDemandPricePerGpuHour, e -> OptionalDouble.of(e.onDemandPricePerGpuHour()),
+                v -> Formats.price(v, currency) + "/GPU-hr");
+        if (startPrice.isEmpty() && !row.failed() && model != null) {
+            row.problem(START_PRICE, "a start rental price per GPU-hour, or a Market row with an on-demand price for " + model
+                    + " (the built-in catalog does not know this model)");
+        }
+        startPrice.ifPresent(b::startPricePerGpuHour);
+        if (status == ClusterStatus.OWNED || !row.isBlank(SECONDARY)) {
+            // A planned cluster is not for sale today, so its resale price is only read when given.
+            sourced(row, SECONDARY, "a price per GPU such as 23,500 or $23.5k", name, model, MarketQuote::secondaryPricePerGpu,
+                    GpuCatalog.Entry::secondaryPricePerGpu, v -> Formats.money(v, currency) + " per GPU")
+                    .ifPresent(b::secondaryPricePerGpu);
+        }
+        Read<String> path = row.text(PRICE_PATH);
+        if (path.value().isPresent()) {
+            try {
+                b.pricePath(PricePathText.parse(path.value().get()));
+            } catch (InvalidValueException e) {
+                row.problem(PRICE_PATH, e.expected());
+            }
+        } else if (!path.failed()) {
+            noteDefault(row, PRICE_PATH, name, "the default price path from Assumptions");
+        }
+
+        if (row.failed() || id == null || model == null || count == null || capexPerGpu == null) {
+            return Optional.empty();
+        }
+        try {
+            b.lifeYears(lifeYears);
+            return Optional.of(b.gpuModel(model).gpuCount(count).capexPerGpu(capexPerGpu).build());
+        } catch (InvalidValueException e) {
+            row.problem(fields, e);
+            return Optional.empty();
+        }
+    }
+
+    private Map<String, Column> fieldColumns() {
+        Map<String, Column> m = new LinkedHashMap<>();
+        m.put("cluster id", ID);
+        m.put("GPU model", MODEL);
+        m.put("GPU count", COUNT);
+        m.put("capex per GPU", CAPEX_PER_GPU);
+        m.put("status", STATUS);
+        m.put("purchase date", PURCHASE_DATE);
+        m.put("useful life", LIFE);
+        m.put("residual value", RESIDUAL);
+        m.put("power per GPU", POWER);
+        m.put("PUE", PUE);
+        m.put("electricity price", ELECTRICITY);
+        m.put("other opex per GPU-month", OTHER_OPEX);
+        m.put("utilization", UTILIZATION);
+        m.put("start price per GPU-hour", START_PRICE);
+        m.put("secondary price per GPU", SECONDARY);
+        return m;
+    }
+
+    /** Capex per GPU from its own column, or total capex ÷ GPUs; both given must agree. */
+    private Double capexPerGpu(TableRow row, Integer count, Map<String, Column> fields) {
+        Read<Double> perGpu = row.amount(CAPEX_PER_GPU, "a price per GPU such as 25,000 or $25k");
+        Read<Double> total = row.amount(TOTAL_CAPEX, "a total amount such as 200,000 or $1.2M");
+        if (perGpu.failed() || total.failed()) {
+            return null;
+        }
+        if (perGpu.value().isPresent()) {
+            double p = perGpu.value().get();
+            if (total.value().isPresent() && count != null) {
+                double t = total.value().get();
+                double implied = p * count;
+                if (Math.abs(t - implied) > CAPEX_TOLERANCE * Math.max(Math.abs(t), Math.abs(implied))) {
+                    row.problem(TOTAL_CAPEX, "capex per GPU × GPU count = " + Formats.money(implied, currency) + " (" + row.ref(CAPEX_PER_GPU)
+                            + " × " + row.ref(COUNT) + "), or leave one of the two empty");
+                    return null;
+                }
+            }
+            return p;
+        }
+        if (total.value().isPresent()) {
+            fields.put("capex per GPU", TOTAL_CAPEX);
+            return count == null || count < 1 ? null : total.value().get() / count;
+        }
+        if (row.has(CAPEX_PER_GPU) || row.has(TOTAL_CAPEX)) {
+            row.problem(row.has(CAPEX_PER_GPU) ? CAPEX_PER_GPU : TOTAL_CAPEX, "a capex per GPU or a total capex");
+        }
+        return null;
+    }
+
+    private ClusterStatus status(TableRow row, String name, LocalDate purchaseDate) {
+        Read<String> text = row.text(STATUS);
+        if (text.value().isPresent()) {
+            try {
+                return ClusterStatus.parse(text.value().get());
+            } catch (InvalidValueException e) {
+                row.problem(STATUS, "Owned or Planned");
+                return ClusterStatus.PLANNED;
+            }
+        }
+        // Without a status, a purchase date on or before the valuation date means the cluster is already bought.
+        ClusterStatus guess = purchaseDate != null && !purchaseDate.isAfter(valuationDate) ? ClusterStatus.OWNED : ClusterStatus.PLANNED;
+        if (!text.failed()) {
+            noteDefault(row, STATUS, name, guess.label() + (purchaseDate == null ? " (no purchase date)"
+                    : " (purchase date " + purchaseDate + (guess == ClusterStatus.OWNED ? " is on or before" : " is after")
+                    + " the valuation date " + valuationDate + ")"));
+        }
+        return guess;
+    }
+
+    private double amountOr(TableRow row, Column c, String expected, String name, String shown, double fallback) {
+        Read<Double> r = row.amount(c, expected);
+        return r.value().orElseGet(() -> defaulted(row, c, r, name, shown, fallback));
+    }
+
+    private double percentOr(TableRow row, Column c, String expected, String name, String shown, double fallback) {
+        Read<Double> r = row.percent(c, expected);
+        return r.value().orElseGet(() -> defaulted(row, c, r, name, shown, fallback));
+    }
+
+    private double defaulted(TableRow row, Column c, Read<?> r, String name, String shown, double fallback) {
+        if (!r.failed()) {
+            noteDefault(row, c, name, shown);
+        }
+        return fallback;
+    }
+
+    /** A blank cell gets a note of its own; a missing column gets one note for the whole sheet. */
+    private void noteDefault(TableRow row, Column c, String name, String shown) {
+        if (row.has(c)) {
+            reader.note(InputNote.Kind.DEFAULT, row.ref(c), "cluster " + name + ": " + c.label() + " is empty; used " + shown);
+        } else if (absentColumnsNoted.add(c)) {
+            reader.note(InputNote.Kind.DEFAULT, sheet.getSheetName(),
+                    "no '" + c.label() + "' column; clusters without it use " + (c == STATUS ? "Owned if bought by the valuation date, else Planned" : shown));
+        }
+    }
+
+    /** A value from the Fleet cell, else the Market row for the model, else the built-in catalog, each use noted. */
+    private Optional<Double> sourced(TableRow row, Column c, String expected, String name, String model,
+                                     Function<MarketQuote, OptionalDouble> fromMarket,
+                                     Function<GpuCatalog.Entry, OptionalDouble> fromCatalog, Function<Double, String> shown) {
+        Read<Double> r = row.amount(c, expected);
+        if (r.value().isPresent() || r.failed() || model == null) {
+            return r.value();
+        }
+        String where = row.has(c) ? row.ref(c) : name;
+        for (MarketQuote q : market) {
+            OptionalDouble v = q.isFor(model) ? fromMarket.apply(q) : OptionalDouble.empty();
+            if (v.isPresent()) {
+                reader.note(InputNote.Kind.DEFAULT, where, "cluster " + name + ": " + c.label() + " not given; used "
+                        + shown.apply(v.getAsDouble()) + " from the Market row for " + q.gpuModel());
+                return Optional.of(v.getAsDouble());
+            }
+        }
+        Optional<GpuCatalog.Entry> entry = GpuCatalog.lookup(model);
+        if (entry.isPresent() && fromCatalog.apply(entry.get()).isPresent()) {
+            double v = fromCatalog.apply(entry.get()).getAsDouble();
+            reader.note(InputNote.Kind.CATALOG, where, "cluster " + name + ": " + c.label() + " not given; used "
+                    + shown.apply(v) + " from the built-in catalog for " + entry.get().model() + " (" + entry.get().source() + ")"
+                    + (c != POWER && !currency.equals("USD") ? "; catalog prices are in USD and were not converted to " + currency : ""));
+            return Optional.of(v);
+        }
+        if (c != START_PRICE) {
+            noteDefault(row, c, name, c == POWER ? "0 kW (power not costed; no Market row or catalog entry for " + model + ")"
+                    : "no resale price (no Market row or catalog figure for " + model + ")");
+        }
+        return Optional.empty();
+    }
+
+}

@@ -1,0 +1,108 @@
+package gpuroi.workbook;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+
+/**
+ * Finds a table's header row below any title block and maps its headers to known columns, the way
+ * a person would read them: case, punctuation, units in brackets and extra spaces do not matter.
+ */
+final class HeaderMatcher {
+    private HeaderMatcher() {
+    }
+
+    /** How far down a title block may push the header row. */
+    static final int ROWS_SCANNED = 30;
+
+    /** Unit words people put after a header without brackets ("Power kW", "Rate $/GPU-hr"); dropped one by one. */
+    private static final Set<String> UNIT_WORDS = Set.of("usd", "eur", "gbp", "kw", "kwh", "hr", "hrs", "h", "hour", "hours",
+            "year", "years", "yr", "yrs", "month", "months", "mo", "pct", "percent", "gpu", "each");
+
+    /**
+     * The header row found.
+     *
+     * @param rowIndex zero-based index of the header row
+     * @param columns  for each known column found, its zero-based column index
+     * @param headers  every non-empty header text of the row, as written
+     * @param rawHeaders for each known column found, its header text as written (to read units from it)
+     */
+    record HeaderRow(int rowIndex, Map<Column, Integer> columns, List<String> headers, Map<Column, String> rawHeaders) {
+        boolean has(Column column) {
+            return columns.containsKey(column);
+        }
+    }
+
+    /** Lower case, bracketed units and punctuation removed, no spaces: {@code "Capex per GPU ($)" → "capexpergpu"}. */
+    static String normalize(String header) {
+        return String.join("", words(header));
+    }
+
+    private static List<String> words(String header) {
+        String s = header == null ? "" : header.toLowerCase(Locale.ROOT);
+        s = s.replaceAll("\\([^)]*\\)|\\[[^]]*]|\\{[^}]*}", " ");
+        s = s.replace("#", " number ").replaceAll("[^a-z0-9]+", " ").strip();
+        return s.isEmpty() ? List.of() : Arrays.asList(s.split(" "));
+    }
+
+    /** The known column a header means, or null. Tries the whole header, then drops trailing unit words. */
+    static Column match(String header, List<Column> known) {
+        List<String> w = new ArrayList<>(words(header));
+        while (!w.isEmpty()) {
+            String key = String.join("", w);
+            for (Column c : known) {
+                if (normalize(c.label()).equals(key) || c.aliases().stream().anyMatch(a -> normalize(a).equals(key))) {
+                    return c;
+                }
+            }
+            if (!UNIT_WORDS.contains(w.get(w.size() - 1))) {
+                return null;
+            }
+            w.remove(w.size() - 1);
+        }
+        return null;
+    }
+
+    /**
+     * The row among the first {@link #ROWS_SCANNED} that matches the most known columns, or null when
+     * no row matches at least {@code minimumMatches}. The first column matched keeps a header; a
+     * second header meaning the same column is ignored.
+     */
+    static HeaderRow find(Sheet sheet, List<Column> known, int minimumMatches) {
+        HeaderRow best = null;
+        int last = Math.min(sheet.getLastRowNum(), sheet.getFirstRowNum() + ROWS_SCANNED - 1);
+        for (int r = Math.max(0, sheet.getFirstRowNum()); r <= last; r++) {
+            Row row = sheet.getRow(r);
+            if (row == null) {
+                continue;
+            }
+            Map<Column, Integer> columns = new LinkedHashMap<>();
+            Map<Column, String> raw = new LinkedHashMap<>();
+            List<String> headers = new ArrayList<>();
+            for (Cell cell : row) {
+                if (cell.getCellType() != CellType.STRING || cell.getStringCellValue().isBlank()) {
+                    continue;
+                }
+                String text = cell.getStringCellValue().strip();
+                headers.add(text);
+                Column c = match(text, known);
+                if (c != null && !columns.containsKey(c)) {
+                    columns.put(c, cell.getColumnIndex());
+                    raw.put(c, text);
+                }
+            }
+            if (columns.size() >= minimumMatches && (best == null || columns.size() > best.columns().size())) {
+                best = new HeaderRow(r, columns, headers, raw);
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,189 @@
+package gpuroi.workbook;
+
+import gpuroi.model.Cluster;
+import gpuroi.model.InvalidValueException;
+import gpuroi.model.Lease;
+import gpuroi.model.LeaseRole;
+import gpuroi.workbook.CellReader.Read;
+import gpuroi.workbook.HeaderMatcher.HeaderRow;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.stream.Collectors;
+import org.apache.poi.ss.usermodel.Sheet;
+
+/** The Leases sheet: one row per rental contract, where we are the lessor or the lessee. */
+final class LeasesSheet {
+    static final Column CONTRACT_ID = Column.required("Contract id", "contract", "id", "lease id", "lease", "agreement", "contract name");
+    static final Column ROLE = Column.required("Role", "side", "we are", "direction", "lessor lessee");
+    static final Column CLUSTER_ID = Column.optional("Cluster id", "cluster", "cluster name");
+    static final Column COUNTERPARTY = Column.optional("Counterparty", "customer", "provider", "client", "tenant", "vendor", "party");
+    static final Column MODEL = Column.optional("GPU model", "model", "gpu", "gpu type", "sku");
+    static final Column COUNT = Column.optional("GPU count", "gpus", "qty", "quantity", "count", "number of gpus", "gpus contracted");
+    static final Column RATE = Column.required("Rate", "rate per gpu hr", "rate per gpu hour", "price per gpu hr", "price per gpu hour",
+            "contract rate", "hourly rate", "price", "contract price");
+    static final Column START = Column.required("Start date", "start", "begins", "commencement", "commencement date", "from");
+    static final Column TERM = Column.required("Term", "term months", "months", "duration", "term length", "length");
+    static final Column PREPAID = Column.optional("Prepaid share", "prepaid", "prepayment", "upfront", "prepaid portion", "paid upfront");
+    static final Column GPUS_NEEDED = Column.optional("GPUs actually needed", "gpus needed", "needed gpus", "gpus in use",
+            "needed", "used gpus", "gpus used");
+    static final Column RESALE = Column.optional("Resale allowed", "resale", "can resell", "sublease allowed", "resell allowed",
+            "sublease");
+    static final Column TERMINATION_FEE = Column.optional("Termination fee", "exit fee", "break fee", "early termination fee",
+            "cancellation fee");
+
+    static final List<Column> COLUMNS = List.of(CONTRACT_ID, ROLE, CLUSTER_ID, COUNTERPARTY, MODEL, COUNT, RATE, START, TERM,
+            PREPAID, GPUS_NEEDED, RESALE, TERMINATION_FEE);
+
+    private static final Map<String, Column> FIELDS = Map.ofEntries(
+            Map.entry("contract id", CONTRACT_ID), Map.entry("role", ROLE), Map.entry("cluster id", CLUSTER_ID),
+            Map.entry("GPU model", MODEL), Map.entry("GPU count", COUNT), Map.entry("rate per GPU-hour", RATE),
+            Map.entry("start date", START), Map.entry("term", TERM), Map.entry("prepaid share", PREPAID),
+            Map.entry("GPUs needed", GPUS_NEEDED), Map.entry("termination fee", TERMINATION_FEE));
+
+    private final CellReader reader;
+    private final Sheet sheet;
+    private final List<Cluster> clusters;
+    private final boolean fleetComplete;
+
+    /**
+     * @param clusters      the clusters read from the Fleet sheet
+     * @param fleetComplete false when some Fleet rows failed: an unknown cluster id may then be one of them
+     */
+    LeasesSheet(CellReader reader, Sheet sheet, List<Cluster> clusters, boolean fleetComplete) {
+        this.reader = reader;
+        this.sheet = sheet;
+        this.clusters = clusters;
+        this.fleetComplete = fleetComplete;
+    }
+
+    List<Lease> read() {
+        List<Lease> leases = new ArrayList<>();
+        HeaderRow header = Tables.header(reader, sheet, COLUMNS);
+        if (header == null) {
+            return leases;
+        }
+        Map<String, String> idCells = new LinkedHashMap<>();
+        int lastRow = Tables.lastDataRow(reader, sheet, header);
+        for (int r = header.rowIndex() + 1; r <= lastRow; r++) {
+            TableRow row = new TableRow(reader, sheet, r, header);
+            if (!row.isEmptyRow() && !row.isTotalsRow(CONTRACT_ID)) {
+                readRow(row, idCells).ifPresent(leases::add);
+            }
+        }
+        return leases;
+    }
+
+    private Optional<Lease> readRow(TableRow row, Map<String, String> idCells) {
+        String id = row.required(CONTRACT_ID, row.text(CONTRACT_ID), "a contract id (a unique name for this contract)");
+        if (id != null) {
+            String earlier = idCells.putIfAbsent(id.toLowerCase(Locale.ROOT), row.ref(CONTRACT_ID));
+            if (earlier != null) {
+                row.problemAndContinue(CONTRACT_ID, "a contract id not used before (already used in " + earlier + ")");
+            }
+        }
+        String name = id == null ? "row " + row.rowNumber() : id;
+        LeaseRole role = null;
+        String roleText = row.required(ROLE, row.text(ROLE), "Lessor or Lessee");
+        if (roleText != null) {
+            try {
+                role = LeaseRole.parse(roleText);
+            } catch (InvalidValueException e) {
+                row.problem(ROLE, e.expected());
+            }
+        }
+        Cluster cluster = null;
+        Optional<String> clusterId = row.text(CLUSTER_ID).value();
+        if (role == LeaseRole.LESSOR) {
+            if (clusterId.isEmpty()) {
+                row.problem(CLUSTER_ID, "the id of the Fleet cluster this lessor contract rents out");
+            } else {
+                cluster = clusters.stream().filter(c -> c.id().equalsIgnoreCase(clusterId.get())).findFirst().orElse(null);
+                if (cluster == null && fleetComplete) {
+                    row.problem(CLUSTER_ID, "the id of a cluster on the Fleet sheet ("
+                            + clusters.stream().map(Cluster::id).collect(Collectors.joining(", ")) + ")");
+                }
+            }
+        }
+        Optional<String> counterparty = row.text(COUNTERPARTY).value();
+
+        Read<String> modelRead = row.text(MODEL);
+        String model = modelRead.value().orElse(null);
+        if (model == null && cluster != null) {
+            model = cluster.gpuModel();
+            noteDefault(row, MODEL, name, model + " (the model of cluster " + cluster.id() + ")");
+        } else if (model == null && !modelRead.failed() && role != LeaseRole.LESSOR) {
+            row.problem(MODEL, "a GPU model such as H100 SXM");
+        }
+        Read<Integer> countRead = row.wholeNumber(COUNT, "a whole number of GPUs such as 64");
+        Integer count = countRead.value().orElse(null);
+        if (count == null && cluster != null && !countRead.failed()) {
+            count = cluster.gpuCount();
+            noteDefault(row, COUNT, name, count + " GPUs (all of cluster " + cluster.id() + ")");
+        } else if (count == null && !countRead.failed() && role != LeaseRole.LESSOR) {
+            row.problem(COUNT, "a whole number of GPUs such as 64");
+        }
+        if (count != null && cluster != null && count > cluster.gpuCount()) {
+            row.problem(COUNT, "at most the " + cluster.gpuCount() + " GPUs of cluster " + cluster.id() + " that this contract rents out");
+        }
+        Double rate = row.required(RATE, row.amount(RATE, "a price per GPU-hour such as 4.10 or $4.10/hr"),
+                "a price per GPU-hour such as 4.10 or $4.10/hr");
+        LocalDate start = row.required(START, row.date(START), CellReader.DATE_EXPECTED);
+        Integer term = term(row);
+        Read<Double> prepaidRead = row.percent(PREPAID, "a share of the contract paid up front such as 50% or 0.5");
+        double prepaid = prepaidRead.value().orElse(0.0);
+        if (prepaidRead.isBlank()) {
+            noteDefault(row, PREPAID, name, "0% prepaid");
+        }
+        int needed = count == null ? 0 : count;
+        Read<Integer> neededRead = row.wholeNumber(GPUS_NEEDED, "a whole number of GPUs such as 48");
+        if (role == LeaseRole.LESSEE && neededRead.value().isPresent()) {
+            needed = neededRead.value().get();
+        } else if (role == LeaseRole.LESSEE && neededRead.isBlank()) {
+            noteDefault(row, GPUS_NEEDED, name, "all " + needed + " GPUs needed");
+        }
+        Read<Boolean> resaleRead = row.yesNo(RESALE);
+        boolean resale = resaleRead.value().orElse(false);
+        if (role == LeaseRole.LESSEE && resaleRead.isBlank()) {
+            noteDefault(row, RESALE, name, "resale not allowed");
+        }
+        OptionalDouble fee = CellReader.toOptional(row.amount(TERMINATION_FEE, "a total fee such as 150,000 or $150k").value());
+
+        if (row.failed() || id == null || role == null || model == null || count == null || rate == null || start == null || term == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new Lease(id, role, clusterId, counterparty, model, count, rate, start, term, prepaid,
+                    needed, resale, fee));
+        } catch (InvalidValueException e) {
+            row.problem(FIELDS, e);
+            return Optional.empty();
+        }
+    }
+
+    /** Term in months; a header saying years ("Term (years)") means years. */
+    private Integer term(TableRow row) {
+        boolean years = row.rawHeader(TERM).toLowerCase(Locale.ROOT).matches(".*\\b(years?|yrs?)\\b.*");
+        String expected = years ? "a term in whole months, e.g. 3 years" : "a term in whole months such as 36";
+        Double value = row.required(TERM, row.amount(TERM, expected), expected);
+        if (value == null) {
+            return null;
+        }
+        double months = years ? value * 12 : value;
+        if (Math.abs(months - Math.rint(months)) > 1e-6) {
+            row.problem(TERM, expected);
+            return null;
+        }
+        return (int) Math.rint(months);
+    }
+
+    private void noteDefault(TableRow row, Column c, String name, String shown) {
+        reader.note(InputNote.Kind.DEFAULT, row.has(c) ? row.ref(c) : sheet.getSheetName() + " " + name,
+                "contract " + name + ": " + c.label() + " not given; used " + shown);
+    }
+}

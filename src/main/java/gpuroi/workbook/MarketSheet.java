@@ -1,0 +1,96 @@
+package gpuroi.workbook;
+
+import gpuroi.model.InvalidValueException;
+import gpuroi.model.MarketQuote;
+import gpuroi.workbook.HeaderMatcher.HeaderRow;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.poi.ss.usermodel.Sheet;
+
+/** The Market sheet: one row per GPU model, every figure optional. */
+final class MarketSheet {
+    static final Column MODEL = Column.required("GPU model", "model", "gpu", "gpu type", "type", "sku");
+    static final Column ON_DEMAND = Column.optional("On-demand price", "on demand", "on demand price per gpu hr",
+            "on demand price per gpu hour", "on demand rate", "on demand per gpu hr", "rental price", "market price");
+    static final Column RESERVED = Column.optional("Reserved price", "reserved", "reserved price per gpu hr", "reserved rate",
+            "contract price", "reserved 1 yr", "1 year contract price", "one year contract price");
+    static final Column DECLINE = Column.optional("Annual price decline", "annual decline", "price decline", "decline per year",
+            "yearly decline", "price decline per year");
+    static final Column NEW_PRICE = Column.optional("New price per GPU", "new price", "list price", "price new", "new",
+            "list price per gpu");
+    static final Column SECONDARY = Column.optional("Secondary price per GPU", "secondary price", "used price", "resale price",
+            "used price per gpu", "resale price per gpu", "secondary");
+    static final Column POWER = Column.optional("Power per GPU", "power", "power kw", "kw per gpu", "power draw");
+
+    static final List<Column> COLUMNS = List.of(MODEL, ON_DEMAND, RESERVED, DECLINE, NEW_PRICE, SECONDARY, POWER);
+
+    private static final Map<String, Column> FIELDS = Map.of(
+            "GPU model", MODEL,
+            "on-demand price per GPU-hour", ON_DEMAND,
+            "reserved price per GPU-hour", RESERVED,
+            "annual price decline", DECLINE,
+            "new price per GPU", NEW_PRICE,
+            "secondary price per GPU", SECONDARY,
+            "power per GPU", POWER);
+
+    private final CellReader reader;
+    private final Sheet sheet;
+
+    MarketSheet(CellReader reader, Sheet sheet) {
+        this.reader = reader;
+        this.sheet = sheet;
+    }
+
+    List<MarketQuote> read() {
+        List<MarketQuote> quotes = new ArrayList<>();
+        HeaderRow header = Tables.header(reader, sheet, COLUMNS);
+        if (header == null) {
+            return quotes;
+        }
+        Map<MarketQuote, String> modelCells = new LinkedHashMap<>();
+        int lastRow = Tables.lastDataRow(reader, sheet, header);
+        for (int r = header.rowIndex() + 1; r <= lastRow; r++) {
+            TableRow row = new TableRow(reader, sheet, r, header);
+            if (row.isEmptyRow()) {
+                continue;
+            }
+            Optional<MarketQuote> quote = readRow(row);
+            if (quote.isEmpty()) {
+                continue;
+            }
+            String earlier = modelCells.entrySet().stream().filter(e -> e.getKey().isFor(quote.get().gpuModel()))
+                    .map(Map.Entry::getValue).findFirst().orElse(null);
+            if (earlier != null) {
+                row.problem(MODEL, "one Market row per GPU model (" + quote.get().gpuModel() + " is already in " + earlier + ")");
+                continue;
+            }
+            modelCells.put(quote.get(), row.ref(MODEL));
+            quotes.add(quote.get());
+        }
+        return quotes;
+    }
+
+    private Optional<MarketQuote> readRow(TableRow row) {
+        String model = row.required(MODEL, row.text(MODEL), "a GPU model such as H100 SXM");
+        var onDemand = row.amount(ON_DEMAND, "a price per GPU-hour such as 2.95 or $2.95/hr").value();
+        var reserved = row.amount(RESERVED, "a price per GPU-hour such as 2.10 or $2.10/hr").value();
+        var decline = row.percent(DECLINE, "an annual decline such as 40% or 0.4").value();
+        var newPrice = row.amount(NEW_PRICE, "a price per GPU such as 38,750 or $38.75k").value();
+        var secondary = row.amount(SECONDARY, "a price per GPU such as 23,500 or $23.5k").value();
+        var power = row.amount(POWER, "kW per GPU such as 1.1").value();
+        if (row.failed() || model == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new MarketQuote(model, CellReader.toOptional(onDemand), CellReader.toOptional(reserved),
+                    CellReader.toOptional(decline), CellReader.toOptional(newPrice), CellReader.toOptional(secondary),
+                    CellReader.toOptional(power)));
+        } catch (InvalidValueException e) {
+            row.problem(FIELDS, e);
+            return Optional.empty();
+        }
+    }
+}

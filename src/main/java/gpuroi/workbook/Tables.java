@@ -1,0 +1,101 @@
+package gpuroi.workbook;
+
+import gpuroi.workbook.HeaderMatcher.HeaderRow;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellReference;
+
+/** Finding a table's header and checking its required columns, shared by the Fleet, Leases and Market sheets. */
+final class Tables {
+    private Tables() {
+    }
+
+    /**
+     * The header row of a table, or null after reporting why there is none. A header row missing
+     * required columns is reported once, at the header row, listing the headers that were found.
+     */
+    static HeaderRow header(CellReader reader, Sheet sheet, List<Column> columns) {
+        int minimumMatches = (int) Math.min(2, columns.stream().filter(Column::required).count());
+        HeaderRow header = HeaderMatcher.find(sheet, columns, Math.max(1, minimumMatches));
+        if (header == null) {
+            String names = columns.stream().filter(Column::required).map(c -> "'" + c.label() + "'").collect(Collectors.joining(", "));
+            reader.problem(sheet, sheet.getSheetName() + "!A1:A" + HeaderMatcher.ROWS_SCANNED,
+                    "no header row in the first " + HeaderMatcher.ROWS_SCANNED + " rows",
+                    "a header row with the columns " + names);
+            return null;
+        }
+        for (Column c : columns) {
+            if (c.required() && !header.has(c)) {
+                reader.problem(sheet, rowRange(sheet, header), "headers " + quoted(header.headers()),
+                        "a column named " + c.describe());
+            }
+        }
+        return header;
+    }
+
+    /**
+     * The last row of the table's data. Footnotes under a table ("Prices from our broker, May
+     * 2026") are rows with a single text cell holding words; those at the very bottom are skipped
+     * with a note rather than read as incomplete rows. A footnote between data rows is still read.
+     */
+    static int lastDataRow(CellReader reader, Sheet sheet, HeaderRow header) {
+        int last = sheet.getLastRowNum();
+        while (last > header.rowIndex()) {
+            Row row = sheet.getRow(last);
+            Cell only = row == null ? null : onlyCell(reader, row);
+            if (row != null && !isEmpty(reader, row) && (only == null || !isFootnote(only))) {
+                break;
+            }
+            if (only != null) {
+                reader.note(InputNote.Kind.WARNING, CellReader.ref(only),
+                        "read as a footnote under the table, not as a row: '" + only.getStringCellValue().strip() + "'");
+            }
+            last--;
+        }
+        return last;
+    }
+
+    private static boolean isEmpty(CellReader reader, Row row) {
+        for (Cell cell : row) {
+            if (!reader.isBlank(cell)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The row's single non-blank cell, or null when it has none or several. */
+    private static Cell onlyCell(CellReader reader, Row row) {
+        Cell only = null;
+        for (Cell cell : row) {
+            if (!reader.isBlank(cell)) {
+                if (only != null) {
+                    return null;
+                }
+                only = cell;
+            }
+        }
+        return only;
+    }
+
+    private static boolean isFootnote(Cell cell) {
+        return cell.getCellType() == CellType.STRING && cell.getStringCellValue().strip().contains(" ");
+    }
+
+    /** {@code Fleet!A3:K3}: the header row, as far as it has cells. */
+    static String rowRange(Sheet sheet, HeaderRow header) {
+        var row = sheet.getRow(header.rowIndex());
+        int first = Math.max(0, row.getFirstCellNum());
+        int last = Math.max(first, row.getLastCellNum() - 1);
+        return sheet.getSheetName() + "!" + new CellReference(header.rowIndex(), first).formatAsString(false) + ":"
+                + new CellReference(header.rowIndex(), last).formatAsString(false);
+    }
+
+    private static String quoted(List<String> headers) {
+        return headers.stream().map(h -> "'" + h + "'").collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,44 @@
+package gpuroi.workbook;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A workbook that cannot be read, with every problem found in it, so that the user can fix them
+ * all in one pass. The message is meant to be shown as is: one line per problem, no stack trace.
+ */
+public final class WorkbookException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    private final transient List<CellProblem> problems;
+
+    public WorkbookException(List<CellProblem> problems) {
+        super(summary(problems));
+        this.problems = List.copyOf(problems);
+    }
+
+    /** A problem with the file itself (missing, not .xlsx, encrypted…): one clear line. */
+    static WorkbookException ofFile(String fileName, String found, String expected, String oneLine) {
+        return new WorkbookException(oneLine, List.of(new CellProblem(fileName, "", "", found, expected)));
+    }
+
+    private WorkbookException(String message, List<CellProblem> problems) {
+        super(message);
+        this.problems = List.copyOf(problems);
+    }
+
+    public List<CellProblem> problems() {
+        return problems;
+    }
+
+    private static String summary(List<CellProblem> problems) {
+        if (problems.isEmpty()) {
+            throw new IllegalArgumentException("a WorkbookException needs at least one problem");
+        }
+        if (problems.size() == 1) {
+            return problems.get(0).describe();
+        }
+        return problems.get(0).fileName() + " has " + problems.size() + " problems:\n"
+                + problems.stream().map(p -> "  " + p.describe()).collect(Collectors.joining("\n"));
+    }
+}
