@@ -44,6 +44,10 @@ public record Assumptions(
                 PricePath.ARTICLE_BLENDED, 0, 0);
     }
 
+    public Assumptions withValuationDate(LocalDate date) {
+        return new Assumptions(date, currency, discountRate, hurdleRate, defaultPricePath, marketplaceFee, resaleFee);
+    }
+
     public Assumptions withRates(double newDiscountRate, double newHurdleRate) {
         return new Assumptions(valuationDate, currency, newDiscountRate, newHurdleRate, defaultPricePath, marketplaceFee, resaleFee);
     }

@@ -22,7 +22,7 @@ public final class SampleWorkbooks {
     private SampleWorkbooks() {
     }
 
-    public static final Path FLEET = Path.of("samples", "fleet.xlsx");
+    public static final Path FLEET = Path.of("samples", "mixed-fleet.xlsx");
 
     /** A number shown as a percentage. */
     private record Pct(double fraction) {

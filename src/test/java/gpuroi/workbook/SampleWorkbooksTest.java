@@ -55,7 +55,7 @@ class SampleWorkbooksTest {
 
         assertThat(Files.size(fresh)).isPositive();
         assertThat(WorkbookReader.read(SampleWorkbooks.FLEET, UNUSED_DEFAULT))
-                .as("samples/fleet.xlsx is stale: run SampleWorkbooks.main")
+                .as("samples/mixed-fleet.xlsx is stale: run SampleWorkbooks.main")
                 .isEqualTo(WorkbookReader.read(fresh, UNUSED_DEFAULT));
     }
 }

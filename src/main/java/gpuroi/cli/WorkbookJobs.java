@@ -1,0 +1,160 @@
+package gpuroi.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import gpuroi.engine.ClusterAnalysis;
+import gpuroi.engine.IrrResult;
+import gpuroi.model.Assumptions;
+import gpuroi.model.Formats;
+import gpuroi.pipeline.Conversion;
+import gpuroi.workbook.CellProblem;
+import gpuroi.workbook.InputNote;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** What convert and validate report per workbook, as text for people and as JSON for scripts. */
+final class WorkbookJobs {
+    private WorkbookJobs() {
+    }
+
+    /** The outcome of one workbook: analysed (maybe written), or rejected with its problems. */
+    record Outcome(Path input, Optional<Path> output, Optional<Conversion.Analyzed> analyzed, List<CellProblem> errors,
+                   Optional<String> fileError) {
+        boolean failed() {
+            return analyzed.isEmpty();
+        }
+
+        List<InputNote> warnings() {
+            return analyzed.map(Conversion.Analyzed::warnings).orElse(List.of());
+        }
+    }
+
+    static String text(Outcome outcome, boolean written) {
+        StringBuilder out = new StringBuilder();
+        String name = outcome.input().getFileName().toString();
+        if (outcome.failed()) {
+            out.append(name).append(": not converted, ").append(count(outcome.errors().size(), "problem")).append(":\n");
+            for (CellProblem problem : outcome.errors()) {
+                out.append("  ").append(location(problem)).append(": found ").append(problem.found())
+                        .append(", expected ").append(problem.expected()).append('\n');
+            }
+            outcome.fileError().ifPresent(e -> out.append("  ").append(e).append('\n'));
+            return out.toString();
+        }
+        Conversion.Analyzed analyzed = outcome.analyzed().get();
+        Assumptions a = analyzed.analysis().assumptions();
+        out.append(name);
+        if (written) {
+            out.append(" → ").append(outcome.output().get());
+        }
+        out.append(" (valued at ").append(a.valuationDate()).append(", ").append(a.currency())
+                .append(", hurdle ").append(Formats.percent(a.hurdleRate(), 1)).append(")\n");
+        String hurdle = Formats.percent(a.hurdleRate(), 1);
+        TextTable rows = new TextTable(3, "Cluster", "Status", "Decision", "IRR", "NPV at " + hurdle, "Break-even price", "Payback");
+        for (ClusterAnalysis c : analyzed.analysis().clusters()) {
+            rows.row(
+                c.cluster().id(), c.cluster().status().label(), c.recommendation().decision().name(),
+                c.metrics().irr().display(1),
+                Formats.money(c.metrics().npvAtHurdle(), a.currency()),
+                c.metrics().breakEvenStartPrice().isPresent() ? Formats.price(c.metrics().breakEvenStartPrice().getAsDouble(), a.currency()) + "/hr" : "n/a",
+                c.metrics().paybackMonths().isPresent() ? Formats.months(c.metrics().paybackMonths().getAsDouble()) : "never");
+        }
+        out.append(rows.render("  "));
+        List<InputNote> notes = analyzed.read().notes();
+        long defaults = notes.stream().filter(n -> n.kind() == InputNote.Kind.DEFAULT).count();
+        long catalog = notes.stream().filter(n -> n.kind() == InputNote.Kind.CATALOG).count();
+        for (InputNote warning : outcome.warnings()) {
+            out.append("  warning: ").append(warning.location()).append(": ").append(warning.message()).append('\n');
+        }
+        out.append("  ").append(count((int) defaults, "default")).append(" and ").append(count((int) catalog, "catalog value"))
+                .append(" used").append(written ? ", listed in the ROI Notes sheet" : "").append(".\n");
+        return out.toString();
+    }
+
+    static ObjectNode json(Outcome outcome) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("input", outcome.input().toString());
+        if (outcome.output().isPresent() && !outcome.failed()) {
+            node.put("output", outcome.output().get().toString());
+        } else {
+            node.putNull("output");
+        }
+        ArrayNode clusters = node.putArray("clusters");
+        ArrayNode warnings = node.putArray("warnings");
+        ArrayNode errors = node.putArray("errors");
+        outcome.analyzed().ifPresent(analyzed -> {
+            Assumptions a = analyzed.analysis().assumptions();
+            node.put("sha256", analyzed.inputSha256());
+            node.put("valuationDate", a.valuationDate().toString());
+            node.put("currency", a.currency());
+            node.put("discountRate", a.discountRate());
+            node.put("hurdleRate", a.hurdleRate());
+            for (ClusterAnalysis c : analyzed.analysis().clusters()) {
+                ObjectNode cluster = clusters.addObject();
+                cluster.put("id", c.cluster().id());
+                cluster.put("gpuModel", c.cluster().gpuModel());
+                cluster.put("gpus", c.cluster().gpuCount());
+                cluster.put("status", c.cluster().status().name().toLowerCase(Locale.ROOT));
+                cluster.put("decision", c.recommendation().decision().name());
+                cluster.put("reason", c.recommendation().reason());
+                MetricsJson.put(cluster, c.metrics());
+            }
+            for (InputNote warning : analyzed.warnings()) {
+                ObjectNode w = warnings.addObject();
+                String[] where = splitLocation(warning.location());
+                w.put("sheet", where[0]);
+                w.put("cell", where[1]);
+                w.putNull("value");
+                w.put("message", warning.message());
+            }
+        });
+        for (CellProblem problem : outcome.errors()) {
+            ObjectNode e = errors.addObject();
+            e.put("sheet", problem.sheet());
+            String[] where = splitLocation(problem.cell());
+            e.put("cell", where[1]);
+            e.put("value", problem.found());
+            e.put("message", problem.describe());
+        }
+        outcome.fileError().ifPresent(message -> {
+            ObjectNode e = errors.addObject();
+            e.put("sheet", "");
+            e.put("cell", "");
+            e.putNull("value");
+            e.put("message", message);
+        });
+        return node;
+    }
+
+    /** {@code Fleet!D7 → [Fleet, D7]}; a location without a sheet keeps it all as the sheet. */
+    static String[] splitLocation(String location) {
+        if (location == null) {
+            return new String[] {"", ""};
+        }
+        int bang = location.lastIndexOf('!');
+        if (bang < 0) {
+            return new String[] {location, ""};
+        }
+        String sheet = location.substring(0, bang);
+        if (sheet.length() >= 2 && sheet.startsWith("'") && sheet.endsWith("'")) {
+            sheet = sheet.substring(1, sheet.length() - 1).replace("''", "'");
+        }
+        return new String[] {sheet, location.substring(bang + 1)};
+    }
+
+    private static String location(CellProblem problem) {
+        if (!problem.cell().isEmpty()) {
+            return problem.cell();
+        }
+        return problem.sheet().isEmpty() ? problem.fileName() : "sheet " + problem.sheet();
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+}

@@ -1,0 +1,218 @@
+package gpuroi.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** {@code gpuroi convert} and {@code validate} on real .xlsx files in a real folder. */
+class ConvertCommandTest {
+    @TempDir
+    Path dir;
+
+    record Run(int exitCode, String out, String err) {
+        JsonNode json() throws IOException {
+            return new ObjectMapper().readTree(out);
+        }
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    /** The worked example of worked-example.md as a one-row Fleet sheet below a title, typed the way people do. */
+    Path workedExampleWorkbook(String name, Object utilization) throws IOException {
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            XSSFSheet assumptions = wb.createSheet("Assumptions");
+            row(assumptions, 0, "Parameter", "Value");
+            row(assumptions, 1, "Valuation date", "2026-01-01");
+            row(assumptions, 2, "Discount rate", "10%");
+            XSSFSheet fleet = wb.createSheet("Fleet");
+            row(fleet, 0, "Our GPU fleet (worked example)");
+            row(fleet, 2, "Cluster ID", "GPU model", "GPUs", "Capex per GPU ($)", "Status", "Useful life (years)",
+                    "Residual value", "Power per GPU (kW)", "PUE", "Electricity ($/kWh)", "Other opex per GPU-month",
+                    "Utilization", "Start price ($/GPU-hr)", "Price path");
+            row(fleet, 3, "worked-example", "H100 SXM", 1, "$20,000", "Planned", 2, "10%", 1.0, 1.25, 0.10, 20,
+                    utilization, "$2.00/hr", "blended:0.5:2");
+            try (OutputStream out = Files.newOutputStream(dir.resolve(name))) {
+                wb.write(out);
+            }
+        }
+        return dir.resolve(name);
+    }
+
+    static void row(XSSFSheet sheet, int index, Object... values) {
+        Row row = sheet.createRow(index);
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] instanceof Number n) {
+                row.createCell(i).setCellValue(n.doubleValue());
+            } else {
+                row.createCell(i).setCellValue((String) values[i]);
+            }
+        }
+    }
+
+    @Test
+    void convertWritesTheComputedWorkbookBesideTheInputAndLeavesTheInputUntouched() throws Exception {
+        Path input = workedExampleWorkbook("fleet.xlsx", "80%");
+        String before = sha256(input);
+        FileTime modified = Files.getLastModifiedTime(input);
+
+        Run run = run("convert", input.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        Path output = dir.resolve("fleet.roi.xlsx");
+        assertThat(output).exists();
+        assertThat(sha256(input)).isEqualTo(before);
+        assertThat(Files.getLastModifiedTime(input)).isEqualTo(modified);
+        assertThat(run.out()).contains("worked-example").contains("RENT").contains("1.7%").contains("$2.16/hr");
+        try (InputStream in = Files.newInputStream(output); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            assertThat(wb.getSheet("Fleet")).isNotNull();
+            assertThat(wb.getSheet("ROI Summary")).isNotNull();
+            assertThat(wb.getSheet("ROI Cash Flows")).isNotNull();
+            assertThat(wb.getSheet("ROI Notes")).isNotNull();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("fleet.xlsx", "fleet.roi.xlsx");
+        }
+    }
+
+    @Test
+    void jsonListsEachWorkbookWithItsClustersFiguresAndWarnings() throws Exception {
+        Path input = workedExampleWorkbook("fleet.xlsx", 80);
+        Run run = run("convert", input.toString(), "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode workbook = run.json().get("workbooks").get(0);
+        assertThat(workbook.get("input").asText()).endsWith("fleet.xlsx");
+        assertThat(workbook.get("output").asText()).endsWith("fleet.roi.xlsx");
+        assertThat(workbook.get("sha256").asText()).isEqualTo(sha256(input));
+        JsonNode cluster = workbook.get("clusters").get(0);
+        assertThat(cluster.get("id").asText()).isEqualTo("worked-example");
+        assertThat(cluster.get("decision").asText()).isEqualTo("RENT");
+        assertThat(cluster.get("irr").asDouble()).isCloseTo(0.0173859500, within(1e-9));
+        assertThat(cluster.get("npv").asDouble()).isCloseTo(-1501.220218, within(1e-3));
+        assertThat(cluster.get("paybackMonths").asDouble()).isCloseTo(23.857540, within(1e-6));
+        assertThat(cluster.get("breakEvenPrice").asDouble()).isCloseTo(2.155832, within(1e-6));
+        // The bare 80 in the utilization column was read as 80% with a warning on its cell.
+        JsonNode warning = workbook.get("warnings").get(0);
+        assertThat(warning.get("sheet").asText()).isEqualTo("Fleet");
+        assertThat(warning.get("cell").asText()).isEqualTo("L4");
+        assertThat(warning.get("message").asText()).contains("80%");
+        assertThat(workbook.get("errors")).isEmpty();
+    }
+
+    @Test
+    void strictTurnsWarningsIntoExitCodeOneAndWritesNothing() throws Exception {
+        Path input = workedExampleWorkbook("fleet.xlsx", 80);
+        Run run = run("convert", "--strict", input.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(dir.resolve("fleet.roi.xlsx")).doesNotExist();
+    }
+
+    @Test
+    void anInvalidWorkbookGetsEveryProblemByCellExitCodeTwoAndNoOutput() throws Exception {
+        Path input;
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            XSSFSheet fleet = wb.createSheet("Fleet");
+            row(fleet, 0, "Cluster ID", "GPU model", "GPUs", "Capex per GPU", "Utilization", "Start price");
+            row(fleet, 1, "a", "H100", -8, 30000, "250%", 2.5);
+            row(fleet, 2, "a", "H100", 8, "lots", "70%", 2.5);
+            input = dir.resolve("bad.xlsx");
+            try (OutputStream out = Files.newOutputStream(input)) {
+                wb.write(out);
+            }
+        }
+        Run run = run("convert", input.toString(), "--json");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(dir.resolve("bad.roi.xlsx")).doesNotExist();
+        JsonNode workbook = run.json().get("workbooks").get(0);
+        assertThat(workbook.get("output").isNull()).isTrue();
+        List<String> cells = workbook.get("errors").findValuesAsText("cell");
+        assertThat(cells).contains("C2", "E2", "D3").anyMatch(c -> c.startsWith("A"));
+        assertThat(workbook.get("errors").toString()).contains("250%").contains("lots");
+
+        Run text = run("convert", input.toString());
+        assertThat(text.exitCode()).isEqualTo(2);
+        assertThat(text.err()).contains("Fleet!C2").contains("Fleet!E2").contains("Fleet!D3").doesNotContain("Exception");
+    }
+
+    @Test
+    void aFileThatIsNotAWorkbookGetsOneLineAndExitCodeTwo() throws Exception {
+        Path input = dir.resolve("notes.xlsx");
+        Files.writeString(input, "not a spreadsheet");
+        Run run = run("convert", input.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("notes.xlsx").doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(dir.resolve("notes.roi.xlsx")).doesNotExist();
+    }
+
+    @Test
+    void severalWorkbooksGoIntoTheOutputFolderAndOneBadFileDoesNotStopTheOthers() throws Exception {
+        Path good = workedExampleWorkbook("good.xlsx", "80%");
+        Path bad = dir.resolve("bad.xlsx");
+        Files.write(bad, new byte[0]);
+        Path out = Files.createDirectory(dir.resolve("out"));
+        Run run = run("convert", good.toString(), bad.toString(), "-o", out.toString(), "--json");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(out.resolve("good.roi.xlsx")).exists();
+        assertThat(out.resolve("bad.roi.xlsx")).doesNotExist();
+        assertThat(run.json().get("workbooks")).hasSize(2);
+    }
+
+    @Test
+    void anOutputThatIsTheInputIsRefused() throws Exception {
+        Path input = workedExampleWorkbook("fleet.xlsx", "80%");
+        String before = sha256(input);
+        Run run = run("convert", input.toString(), "-o", input.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("input");
+        assertThat(sha256(input)).isEqualTo(before);
+    }
+
+    @Test
+    void validateReportsTheDecisionsAndWritesNothing() throws Exception {
+        Path input = workedExampleWorkbook("fleet.xlsx", "80%");
+        Run run = run("validate", input.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("worked-example").contains("RENT");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).hasSize(1);
+        }
+    }
+
+    @Test
+    void theBundledSampleConvertsWithoutErrors() throws Exception {
+        Path sample = Files.copy(Path.of("samples/mixed-fleet.xlsx"), dir.resolve("fleet.xlsx"));
+        Run run = run("convert", sample.toString(), "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode workbook = run.json().get("workbooks").get(0);
+        assertThat(workbook.get("errors")).isEmpty();
+        assertThat(workbook.get("clusters").findValuesAsText("decision")).isNotEmpty();
+    }
+
+    static String sha256(Path file) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
+}
