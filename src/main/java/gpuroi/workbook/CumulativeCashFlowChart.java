@@ -11,6 +11,7 @@ import org.apache.poi.xddf.usermodel.XDDFShapeProperties;
 import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
 import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
 import org.apache.poi.xddf.usermodel.chart.AxisPosition;
+import org.apache.poi.xddf.usermodel.chart.AxisTickLabelPosition;
 import org.apache.poi.xddf.usermodel.chart.ChartTypes;
 import org.apache.poi.xddf.usermodel.chart.DisplayBlanks;
 import org.apache.poi.xddf.usermodel.chart.LegendPosition;
@@ -82,6 +83,8 @@ final class CumulativeCashFlowChart {
 
         XDDFCategoryAxis monthAxis = chart.createCategoryAxis(AxisPosition.BOTTOM);
         monthAxis.setTitle("Month");
+        // Month labels along the bottom edge, not on the zero line through the middle of the losses.
+        monthAxis.setTickLabelPosition(AxisTickLabelPosition.LOW);
         XDDFValueAxis moneyAxis = chart.createValueAxis(AxisPosition.LEFT);
         moneyAxis.setTitle("Cumulative net (" + styles.currency + ")");
         moneyAxis.setCrosses(AxisCrosses.AUTO_ZERO);

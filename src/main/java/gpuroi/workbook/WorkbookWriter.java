@@ -133,6 +133,9 @@ public final class WorkbookWriter {
         CumulativeCashFlowChart.write(workbook.getSheet(CHART_SHEET), model.getSheet(CHART_SHEET), analysis.clusters(),
                 layout, styles);
         NotesSheet.write(workbook.getSheet(NOTES_SHEET), notes, analysis.assumptions(), runInfo, styles);
+        // Open on the results. setActiveSheet also unselects every other tab, so no input sheet is left
+        // grouped with the summary (where one edit would change both).
+        model.setActiveSheet(model.getSheetIndex(SUMMARY_SHEET));
     }
 
     /** Sheet names are case-insensitive in Excel, and so is POI's lookup. */

@@ -93,6 +93,10 @@ class ConvertCommandTest {
             assertThat(wb.getSheet("ROI Summary")).isNotNull();
             assertThat(wb.getSheet("ROI Cash Flows")).isNotNull();
             assertThat(wb.getSheet("ROI Notes")).isNotNull();
+            assertThat(wb.getSheetName(wb.getActiveSheetIndex())).as("opens on the results").isEqualTo("ROI Summary");
+            long selectedTabs = java.util.stream.IntStream.range(0, wb.getNumberOfSheets())
+                    .filter(i -> wb.getSheetAt(i).isSelected()).count();
+            assertThat(selectedTabs).as("no sheets grouped with the summary").isEqualTo(1);
         }
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("fleet.xlsx", "fleet.roi.xlsx");
