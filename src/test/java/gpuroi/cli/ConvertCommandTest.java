@@ -1,7 +1,6 @@
 package gpuroi.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -11,8 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -29,17 +26,8 @@ class ConvertCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int exitCode, String out, String err) {
-        JsonNode json() throws IOException {
-            return new ObjectMapper().readTree(out);
-        }
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(code, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     /** The worked example of worked-example.md as a one-row Fleet sheet below a title, typed the way people do. */
@@ -80,7 +68,7 @@ class ConvertCommandTest {
         String before = sha256(input);
         FileTime modified = Files.getLastModifiedTime(input);
 
-        Run run = run("convert", input.toString());
+        CliRun run = run("convert", input.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         Path output = dir.resolve("fleet.roi.xlsx");
@@ -106,7 +94,7 @@ class ConvertCommandTest {
     @Test
     void jsonListsEachWorkbookWithItsClustersFiguresAndWarnings() throws Exception {
         Path input = workedExampleWorkbook("fleet.xlsx", 80);
-        Run run = run("convert", input.toString(), "--json");
+        CliRun run = run("convert", input.toString(), "--json");
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode workbook = run.json().get("workbooks").get(0);
         assertThat(workbook.get("input").asText()).endsWith("fleet.xlsx");
@@ -130,7 +118,7 @@ class ConvertCommandTest {
     @Test
     void strictTurnsWarningsIntoExitCodeOneAndWritesNothing() throws Exception {
         Path input = workedExampleWorkbook("fleet.xlsx", 80);
-        Run run = run("convert", "--strict", input.toString());
+        CliRun run = run("convert", "--strict", input.toString());
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(dir.resolve("fleet.roi.xlsx")).doesNotExist();
     }
@@ -148,7 +136,7 @@ class ConvertCommandTest {
                 wb.write(out);
             }
         }
-        Run run = run("convert", input.toString(), "--json");
+        CliRun run = run("convert", input.toString(), "--json");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(dir.resolve("bad.roi.xlsx")).doesNotExist();
         JsonNode workbook = run.json().get("workbooks").get(0);
@@ -157,7 +145,7 @@ class ConvertCommandTest {
         assertThat(cells).contains("C2", "E2", "D3").anyMatch(c -> c.startsWith("A"));
         assertThat(workbook.get("errors").toString()).contains("250%").contains("lots");
 
-        Run text = run("convert", input.toString());
+        CliRun text = run("convert", input.toString());
         assertThat(text.exitCode()).isEqualTo(2);
         assertThat(text.err()).contains("Fleet!C2").contains("Fleet!E2").contains("Fleet!D3").doesNotContain("Exception");
     }
@@ -166,7 +154,7 @@ class ConvertCommandTest {
     void aFileThatIsNotAWorkbookGetsOneLineAndExitCodeTwo() throws Exception {
         Path input = dir.resolve("notes.xlsx");
         Files.writeString(input, "not a spreadsheet");
-        Run run = run("convert", input.toString());
+        CliRun run = run("convert", input.toString());
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("notes.xlsx").doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(dir.resolve("notes.roi.xlsx")).doesNotExist();
@@ -178,7 +166,7 @@ class ConvertCommandTest {
         Path bad = dir.resolve("bad.xlsx");
         Files.write(bad, new byte[0]);
         Path out = Files.createDirectory(dir.resolve("out"));
-        Run run = run("convert", good.toString(), bad.toString(), "-o", out.toString(), "--json");
+        CliRun run = run("convert", good.toString(), bad.toString(), "-o", out.toString(), "--json");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(out.resolve("good.roi.xlsx")).exists();
         assertThat(out.resolve("bad.roi.xlsx")).doesNotExist();
@@ -189,7 +177,7 @@ class ConvertCommandTest {
     void anOutputThatIsTheInputIsRefused() throws Exception {
         Path input = workedExampleWorkbook("fleet.xlsx", "80%");
         String before = sha256(input);
-        Run run = run("convert", input.toString(), "-o", input.toString());
+        CliRun run = run("convert", input.toString(), "-o", input.toString());
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("input");
         assertThat(sha256(input)).isEqualTo(before);
@@ -198,7 +186,7 @@ class ConvertCommandTest {
     @Test
     void validateReportsTheDecisionsAndWritesNothing() throws Exception {
         Path input = workedExampleWorkbook("fleet.xlsx", "80%");
-        Run run = run("validate", input.toString());
+        CliRun run = run("validate", input.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("worked-example").contains("RENT");
         try (Stream<Path> files = Files.list(dir)) {
@@ -209,7 +197,7 @@ class ConvertCommandTest {
     @Test
     void theBundledSampleConvertsWithoutErrors() throws Exception {
         Path sample = Files.copy(Path.of("samples/mixed-fleet.xlsx"), dir.resolve("fleet.xlsx"));
-        Run run = run("convert", sample.toString(), "--json");
+        CliRun run = run("convert", sample.toString(), "--json");
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode workbook = run.json().get("workbooks").get(0);
         assertThat(workbook.get("errors")).isEmpty();

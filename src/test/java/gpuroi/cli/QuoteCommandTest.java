@@ -1,11 +1,8 @@
 package gpuroi.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -13,17 +10,8 @@ import static org.assertj.core.api.Assertions.within;
 /** {@code gpuroi quote} end to end in-process: flags in, table or JSON out, exit codes. */
 class QuoteCommandTest {
 
-    record Run(int exitCode, String out, String err) {
-        JsonNode json() throws Exception {
-            return new ObjectMapper().readTree(out);
-        }
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(code, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     /** The worked example of shared/spec/worked-example.md, typed as a user would. */
@@ -35,7 +23,7 @@ class QuoteCommandTest {
 
     @Test
     void jsonForTheWorkedExampleCarriesTheDocumentsFigures() throws Exception {
-        Run run = run(WORKED_EXAMPLE);
+        CliRun run = run(WORKED_EXAMPLE);
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode json = run.json();
         assertThat(json.get("irr").asDouble()).isCloseTo(0.0173859500, within(1e-9));
@@ -66,7 +54,7 @@ class QuoteCommandTest {
 
     @Test
     void articlePresetPrintsBothMeasuresSideBySideWithTheArticlesThresholds() {
-        Run run = run("quote", "--preset", "article-h100", "--valuation-date", "2026-11-01");
+        CliRun run = run("quote", "--preset", "article-h100", "--valuation-date", "2026-11-01");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out())
                 .contains("BUY")
@@ -102,7 +90,7 @@ class QuoteCommandTest {
 
     @Test
     void badValuesAreAllReportedTogetherWithExitCodeTwo() {
-        Run run = run("quote", "--gpus", "-3", "--capex-per-gpu", "50k", "--price", "2.85",
+        CliRun run = run("quote", "--gpus", "-3", "--capex-per-gpu", "50k", "--price", "2.85",
                 "--utilization", "250%", "--path", "zigzag", "--pue", "0.5");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
@@ -117,7 +105,7 @@ class QuoteCommandTest {
 
     @Test
     void aBareSeventyInAShareFlagIsReadAsSeventyPercentWithAWarning() throws Exception {
-        Run run = run("quote", "--capex-per-gpu", "50000", "--price", "2.85", "--utilization", "70", "--json");
+        CliRun run = run("quote", "--capex-per-gpu", "50000", "--price", "2.85", "--utilization", "70", "--json");
         assertThat(run.exitCode()).isZero();
         assertThat(run.json().get("inputs").get("utilization").asDouble()).isEqualTo(0.70);
         assertThat(run.err()).contains("warning").contains("--utilization").contains("70%");
@@ -125,28 +113,28 @@ class QuoteCommandTest {
 
     @Test
     void missingRequiredFlagsAreNamedWithAnExample() {
-        Run run = run("quote");
+        CliRun run = run("quote");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--capex-per-gpu is required").contains("--price is required");
     }
 
     @Test
     void textThatIsNotANumberIsNamedWithItsFlag() {
-        Run run = run("quote", "--capex-per-gpu", "fifty grand", "--price", "2.85");
+        CliRun run = run("quote", "--capex-per-gpu", "fifty grand", "--price", "2.85");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--capex-per-gpu").contains("'fifty grand' is not a number");
     }
 
     @Test
     void unknownOptionsGiveExitCodeTwoAndPointToHelp() {
-        Run run = run("quote", "--colour", "blue");
+        CliRun run = run("quote", "--colour", "blue");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--colour").contains("--help");
     }
 
     @Test
     void helpExplainsEveryFlagWithUnitsAndDefaults() {
-        Run run = run("quote", "--help");
+        CliRun run = run("quote", "--help");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out())
                 .contains("--gpus").contains("--capex-per-gpu").contains("--price").contains("--utilization")
@@ -171,7 +159,7 @@ class QuoteCommandTest {
 
     @Test
     void anOwnedClusterWithoutAPurchaseDateIsRejected() {
-        Run run = run("quote", "--status", "owned", "--capex-per-gpu", "45000", "--price", "4.50");
+        CliRun run = run("quote", "--status", "owned", "--capex-per-gpu", "45000", "--price", "4.50");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--purchase-date");
     }

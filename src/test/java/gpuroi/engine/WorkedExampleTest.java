@@ -16,11 +16,12 @@ import static org.assertj.core.api.Assertions.within;
  * The month-by-month case of {@code shared/spec/worked-example.md}, every figure of which was
  * computed independently of this code. Expected values are copied from that document.
  */
-class WorkedExampleTest {
+public class WorkedExampleTest {
     static final LocalDate VALUATION = LocalDate.of(2026, 1, 1);
 
-    static Cluster workedExample() {
-        return Cluster.builder("worked-example")
+    /** The inputs of the worked example, for any test that needs that cluster (under any id). */
+    public static Cluster.Builder workedExample(String id) {
+        return Cluster.builder(id)
                 .gpuModel("H100 SXM")
                 .gpuCount(1)
                 .capexPerGpu(20_000)
@@ -33,8 +34,11 @@ class WorkedExampleTest {
                 .pue(1.25)
                 .electricityPerKwh(0.10)
                 .otherOpexPerGpuMonth(20)
-                .residualShare(0.10)
-                .build();
+                .residualShare(0.10);
+    }
+
+    static Cluster workedExample() {
+        return workedExample("worked-example").build();
     }
 
     static ClusterAnalysis analysis() {

@@ -4,8 +4,6 @@ import gpuroi.engine.PortfolioAnalysis;
 import gpuroi.engine.RoiEngine;
 import gpuroi.model.Assumptions;
 import gpuroi.model.Cluster;
-import gpuroi.model.ClusterStatus;
-import gpuroi.model.PricePath;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import java.io.IOException;
@@ -26,20 +24,7 @@ final class WriterFixtures {
 
     /** The cluster of {@code shared/spec/worked-example.md}. */
     static Cluster.Builder workedExample(String id) {
-        return Cluster.builder(id)
-                .gpuModel("H100 SXM")
-                .gpuCount(1)
-                .capexPerGpu(20_000)
-                .lifeYears(2)
-                .status(ClusterStatus.PLANNED)
-                .startPricePerGpuHour(2.00)
-                .pricePath(new PricePath.Blended(0.5, 2))
-                .utilization(0.80)
-                .powerKwPerGpu(1.0)
-                .pue(1.25)
-                .electricityPerKwh(0.10)
-                .otherOpexPerGpuMonth(20)
-                .residualShare(0.10);
+        return gpuroi.engine.WorkedExampleTest.workedExample(id);
     }
 
     static PortfolioAnalysis analyze(Cluster... clusters) {
