@@ -108,7 +108,7 @@ public final class TemplateWorkbook {
             {"Each cluster gets BUY or RENT (planned) or HOLD or RESELL (owned), with IRR, NPV, payback and break-evens.", ""},
             {"", ""},
             {"The sheets", "section"},
-            {"Assumptions: one parameter per row, its value in column B. Delete a row to use the default named in column C.", ""},
+            {"Assumptions: one parameter per row, its value in column B. Leave a value empty to use the default named in column C.", ""},
             {"Fleet (required): one row per cluster or purchase lot. Cluster id, GPU model, GPU count and Capex per GPU are "
                     + "required; every other column may be left empty and gets the default named in its header note below.", ""},
             {"Leases (optional): one row per rental contract. Lessor: we rent one of our Fleet clusters out (give its Cluster id). "

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -96,6 +97,28 @@ class InitCommandTest {
             assertThat(example.getCell(column(fleet, "Utilization (%)")).getCellStyle().getDataFormatString()).contains("%");
             assertThat(example.getCell(column(fleet, "Purchase date")).getCellStyle().getDataFormatString()).contains("yyyy");
         }
+    }
+
+    @Test
+    void clearingAnAssumptionsValueInTheTemplateFallsBackToItsDefault() throws Exception {
+        Path template = dir.resolve("fleet.xlsx");
+        assertThat(run("init", template.toString()).exitCode()).isZero();
+        try (InputStream in = Files.newInputStream(template); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            XSSFSheet assumptions = wb.getSheet("Assumptions");
+            // Every value cleared, the notes beside them kept: the reader must not take a note for a value.
+            for (int r = 1; r <= assumptions.getLastRowNum(); r++) {
+                assumptions.getRow(r).removeCell(assumptions.getRow(r).getCell(1));
+            }
+            try (OutputStream out = Files.newOutputStream(template)) {
+                wb.write(out);
+            }
+        }
+
+        WorkbookInput read = WorkbookReader.read(template, LocalDate.of(2026, 1, 1));
+
+        assertThat(read.portfolio().assumptions().valuationDate()).isEqualTo(LocalDate.of(2026, 1, 1));
+        assertThat(read.portfolio().assumptions().discountRate()).isEqualTo(0.10);
+        assertThat(read.portfolio().assumptions().currency()).isEqualTo("USD");
     }
 
     @Test
