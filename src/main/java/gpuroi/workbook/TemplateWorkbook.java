@@ -69,7 +69,7 @@ public final class TemplateWorkbook {
         }
         Path temporary = absolute.resolveSibling("." + absolute.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
-            try (XSSFWorkbook workbook = build(valuationDate);
+            try (XSSFWorkbook workbook = build(valuationDate, absolute.getFileName().toString());
                  OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 workbook.write(out);
             }
@@ -89,10 +89,10 @@ public final class TemplateWorkbook {
         }
     }
 
-    static XSSFWorkbook build(LocalDate valuationDate) {
+    static XSSFWorkbook build(LocalDate valuationDate, String fileName) {
         XSSFWorkbook workbook = new XSSFWorkbook();
         Styles styles = new Styles(workbook);
-        instructions(workbook.createSheet(INSTRUCTIONS_SHEET), styles);
+        instructions(workbook.createSheet(INSTRUCTIONS_SHEET), styles, fileName);
         assumptions(workbook.createSheet(ASSUMPTIONS_SHEET), styles, valuationDate);
         fleet(workbook.createSheet(FLEET_SHEET), styles, valuationDate);
         leases(workbook.createSheet(LEASES_SHEET), styles, valuationDate);
@@ -101,10 +101,11 @@ public final class TemplateWorkbook {
         return workbook;
     }
 
-    private static void instructions(XSSFSheet sheet, Styles st) {
+    private static void instructions(XSSFSheet sheet, Styles st, String fileName) {
         String[][] lines = {
             {"gpu-roi input workbook", "title"},
-            {"Fill in the sheets below, then run:  gpuroi convert THIS_FILE.xlsx  (or gpuroi validate to check it first).", ""},
+            {"Fill in the sheets, save, then run:  gpuroi convert " + fileName + "   (gpuroi validate " + fileName
+                    + " checks it without writing anything).", ""},
             {"Each cluster gets BUY or RENT (planned) or HOLD or RESELL (owned), with IRR, NPV, payback and break-evens.", ""},
             {"", ""},
             {"The sheets", "section"},

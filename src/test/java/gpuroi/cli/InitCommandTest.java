@@ -84,7 +84,7 @@ class InitCommandTest {
             assertThat(wb.getSheetName(0)).isEqualTo("Instructions");
             StringBuilder instructions = new StringBuilder();
             wb.getSheet("Instructions").forEach(r -> r.forEach(c -> instructions.append(c.getStringCellValue()).append('\n')));
-            assertThat(instructions.toString()).contains("gpuroi convert").contains("70%").contains("Useful life: 5 years");
+            assertThat(instructions.toString()).contains("gpuroi convert fleet.xlsx").contains("70%").contains("Useful life: 5 years");
             assertThat(List.of("Assumptions", "Fleet", "Leases", "Market")).allSatisfy(name -> {
                 assertThat(wb.getSheet(name)).as(name).isNotNull();
                 assertThat(wb.getSheet(name).getPaneInformation().isFreezePane()).as(name + " header frozen").isTrue();
