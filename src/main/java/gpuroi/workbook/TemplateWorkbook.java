@@ -49,6 +49,10 @@ public final class TemplateWorkbook {
     public static final List<String> PRICE_PATH_CHOICES = List.of("flat", "blended:0.5:5", "blended:0.5:3", "decline:0.3",
             "decline:0.4");
 
+    /** Shown when a typed price path is not one of the choices: it is kept, as gpuroi reads more than the list. */
+    private static final String PRICE_PATH_NOTE = "Not one of the common paths; keep it if it is a path gpuroi reads, "
+            + "e.g. custom:yearly:1,0.8,0.6 or 'decline 35% per year' (see Instructions).";
+
     /** Rows below the header that get dropdowns and formats: far more clusters than a fleet sheet usually holds. */
     static final int ROWS_PREPARED = 500;
 
@@ -165,7 +169,7 @@ public final class TemplateWorkbook {
             write(sheet.createRow(i + 1), st, rows[i]);
         }
         dropdown(sheet, 5, 5, 1, PRICE_PATH_CHOICES, DataValidation.ErrorStyle.INFO, "Price path",
-                "Not in the list: fine if the reader understands it, e.g. custom:yearly:1,0.8,0.6 or 'decline 35% per year'.");
+                PRICE_PATH_NOTE);
         sheet.setColumnWidth(0, 22 * 256);
         sheet.setColumnWidth(1, 16 * 256);
         sheet.setColumnWidth(2, 100 * 256);
@@ -198,7 +202,7 @@ public final class TemplateWorkbook {
         dropdown(sheet, 1, ROWS_PREPARED, 1, List.of("Owned", "Planned"), DataValidation.ErrorStyle.STOP, "Status",
                 "Owned (HOLD or RESELL) or Planned (BUY or RENT)");
         dropdown(sheet, 1, ROWS_PREPARED, 14, PRICE_PATH_CHOICES, DataValidation.ErrorStyle.INFO, "Price path",
-                "Not in the list: fine if the reader understands it, e.g. custom:yearly:1,0.8,0.6 or 'decline 35% per year'.");
+                PRICE_PATH_NOTE);
     }
 
     private static void leases(XSSFSheet sheet, Styles st, LocalDate valuationDate) {
