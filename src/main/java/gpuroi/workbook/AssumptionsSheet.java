@@ -16,7 +16,8 @@ import org.apache.poi.ss.usermodel.Sheet;
 
 /**
  * The Assumptions sheet: parameter/value pairs in any rows, below any title block. A row counts
- * when its first text cell names a known parameter; the value is the next non-empty cell to its right.
+ * when its first text cell names a known parameter; the value is the cell in the column headed
+ * "Value" when the sheet has one, else the next non-empty cell to its right.
  */
 final class AssumptionsSheet {
     static final Column VALUATION_DATE = Column.optional("Valuation date", "valuation", "as of", "as of date", "analysis date");
@@ -55,6 +56,7 @@ final class AssumptionsSheet {
     }
 
     private void findParameters() {
+        int[] valueHeader = valueHeader();
         for (Row row : sheet) {
             Cell label = null;
             Cell value = null;
@@ -72,11 +74,32 @@ final class AssumptionsSheet {
                     break;
                 }
             }
+            if (label != null && valueHeader != null && row.getRowNum() > valueHeader[0] && label.getColumnIndex() < valueHeader[1]) {
+                // Under a "Value" header the value is that column's cell: when it is empty the parameter
+                // takes its default, rather than the note written beside it being read as the value.
+                Cell inValueColumn = row.getCell(valueHeader[1]);
+                value = reader.isBlank(inValueColumn) ? null : inValueColumn;
+            }
             Column c = label == null ? null : HeaderMatcher.match(label.getStringCellValue(), PARAMETERS);
             if (c != null && !valueCells.containsKey(c)) {
                 valueCells.put(c, value);
             }
         }
+    }
+
+    /** The row and column of a header cell reading "Value" among the first rows, or null when there is none. */
+    private int[] valueHeader() {
+        for (Row row : sheet) {
+            if (row.getRowNum() >= HeaderMatcher.ROWS_SCANNED) {
+                break;
+            }
+            for (Cell cell : row) {
+                if (cell.getCellType() == CellType.STRING && HeaderMatcher.normalize(cell.getStringCellValue()).equals("value")) {
+                    return new int[] {row.getRowNum(), cell.getColumnIndex()};
+                }
+            }
+        }
+        return null;
     }
 
     private String where() {

@@ -60,6 +60,22 @@ class AssumptionsSheetReadingTest {
     }
 
     @Test
+    void anEmptyCellUnderAValueHeaderTakesTheDefaultInsteadOfReadingTheNoteBesideIt() throws Exception {
+        Path file = withFleet(new TestWorkbook().sheet("Assumptions")
+                .row("Parameter", "Value", "Units and notes")
+                .row("Valuation date", "2026-03-01", "date")
+                .row("Discount rate", null, "annual rate for NPV; left out: 10%")
+                .row("Hurdle rate", "12%", "annual"))
+                .write(dir.resolve("assumptions.xlsx"));
+
+        WorkbookInput input = WorkbookReader.read(file, DEFAULT_DATE);
+
+        assertThat(input.portfolio().assumptions().discountRate()).isCloseTo(0.10, within(1e-12));
+        assertThat(input.portfolio().assumptions().hurdleRate()).isCloseTo(0.12, within(1e-12));
+        assertThat(input.notes(InputNote.Kind.DEFAULT)).anySatisfy(n -> assertThat(n.message()).startsWith("Discount rate not given"));
+    }
+
+    @Test
     void withoutAnAssumptionsSheetTheContractDefaultsAreUsedAndNoted() throws Exception {
         Path file = withFleet(new TestWorkbook()).write(dir.resolve("bare.xlsx"));
 

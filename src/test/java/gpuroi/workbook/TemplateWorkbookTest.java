@@ -1,0 +1,60 @@
+package gpuroi.workbook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Writing the init template: all or nothing, never over a file unless asked. */
+class TemplateWorkbookTest {
+    private static final LocalDate VALUATION_DATE = LocalDate.of(2026, 6, 1);
+
+    @TempDir
+    Path dir;
+
+    private List<String> filesIn(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(p -> p.getFileName().toString()).toList();
+        }
+    }
+
+    @Test
+    void theTemplateIsWrittenWithNoTemporaryFileLeftBehind() throws Exception {
+        TemplateWorkbook.write(dir.resolve("fleet.xlsx"), VALUATION_DATE, false);
+
+        assertThat(filesIn(dir)).containsExactly("fleet.xlsx");
+        WorkbookInput read = WorkbookReader.read(dir.resolve("fleet.xlsx"), LocalDate.of(2000, 1, 1));
+        assertThat(read.portfolio().assumptions().valuationDate()).isEqualTo(VALUATION_DATE);
+        assertThat(read.portfolio().cluster("h100-owned").orElseThrow().startDate()).hasValue(VALUATION_DATE.minusMonths(18));
+    }
+
+    @Test
+    void anExistingFileIsKeptWhenReplacingWasNotAskedFor() throws Exception {
+        Path existing = Files.writeString(dir.resolve("fleet.xlsx"), "mine");
+
+        assertThatThrownBy(() -> TemplateWorkbook.write(existing, VALUATION_DATE, false)).isInstanceOf(FileAlreadyExistsException.class);
+
+        assertThat(Files.readString(existing)).isEqualTo("mine");
+        assertThat(filesIn(dir)).containsExactly("fleet.xlsx");
+    }
+
+    @Test
+    void aFailedMoveLeavesNoTemporaryFileAndKeepsWhatWasThere() throws Exception {
+        // A non-empty folder where the file should go: the template is written, then cannot be moved into place.
+        Path occupied = Files.createDirectory(dir.resolve("fleet.xlsx"));
+        Files.writeString(occupied.resolve("keep.txt"), "not ours");
+
+        assertThatThrownBy(() -> TemplateWorkbook.write(occupied, VALUATION_DATE, true)).isInstanceOf(IOException.class);
+
+        assertThat(filesIn(dir)).containsExactly("fleet.xlsx");
+        assertThat(Files.readString(occupied.resolve("keep.txt"))).isEqualTo("not ours");
+    }
+}
