@@ -13,8 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -29,17 +27,14 @@ class InitCommandTest {
     @TempDir
     Path dir;
 
-    static ConvertCommandTest.Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new ConvertCommandTest.Run(code, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void theTemplateReadsBackWithoutErrorsAndConvertsWithExitCodeZero() throws Exception {
         Path template = dir.resolve("fleet.xlsx");
-        ConvertCommandTest.Run init = run("init", template.toString());
+        CliRun init = run("init", template.toString());
         assertThat(init.exitCode()).as(init.err()).isZero();
         assertThat(init.out()).contains("gpuroi convert " + template);
 
@@ -49,7 +44,7 @@ class InitCommandTest {
         assertThat(read.portfolio().leases()).hasSize(2);
         assertThat(read.portfolio().marketQuotes()).hasSize(2);
 
-        ConvertCommandTest.Run convert = run("convert", template.toString(), "--json");
+        CliRun convert = run("convert", template.toString(), "--json");
         assertThat(convert.exitCode()).as(convert.err()).isZero();
         assertThat(convert.json().get("workbooks").get(0).get("errors")).isEmpty();
         assertThat(convert.json().get("workbooks").get(0).get("warnings")).isEmpty();
@@ -126,7 +121,7 @@ class InitCommandTest {
         Path existing = dir.resolve("fleet.xlsx");
         Files.writeString(existing, "the investor's own work");
 
-        ConvertCommandTest.Run run = run("init", existing.toString());
+        CliRun run = run("init", existing.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("fleet.xlsx").contains("already exists").contains("--force").doesNotContain("Exception");
@@ -141,7 +136,7 @@ class InitCommandTest {
         Path existing = dir.resolve("fleet.xlsx");
         Files.writeString(existing, "an old draft");
 
-        ConvertCommandTest.Run run = run("init", existing.toString(), "--force");
+        CliRun run = run("init", existing.toString(), "--force");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(WorkbookReader.read(existing, LocalDate.of(2026, 1, 1)).portfolio().clusters()).isNotEmpty();
@@ -152,11 +147,11 @@ class InitCommandTest {
 
     @Test
     void aMissingFolderOrAnotherExtensionIsRefusedAndNothingIsCreated() throws Exception {
-        ConvertCommandTest.Run missingFolder = run("init", dir.resolve("no-such-folder").resolve("fleet.xlsx").toString());
+        CliRun missingFolder = run("init", dir.resolve("no-such-folder").resolve("fleet.xlsx").toString());
         assertThat(missingFolder.exitCode()).isEqualTo(2);
         assertThat(missingFolder.err()).contains("does not exist");
 
-        ConvertCommandTest.Run csv = run("init", dir.resolve("fleet.csv").toString());
+        CliRun csv = run("init", dir.resolve("fleet.csv").toString());
         assertThat(csv.exitCode()).isEqualTo(2);
         assertThat(csv.err()).contains(".xlsx");
         try (Stream<Path> files = Files.list(dir)) {

@@ -22,7 +22,7 @@ class SamplesConvertTest {
     /** Converts a copy of {@code samples/NAME} with --json and returns its one workbook node. */
     private JsonNode convert(String sampleName) throws Exception {
         Path copy = Files.copy(Path.of("samples", sampleName), dir.resolve(sampleName));
-        ConvertCommandTest.Run run = ConvertCommandTest.run("convert", copy.toString(), "--json");
+        CliRun run = ConvertCommandTest.run("convert", copy.toString(), "--json");
         assertThat(run.exitCode()).as(sampleName + ": " + run.err() + run.out()).isZero();
         JsonNode workbook = run.json().get("workbooks").get(0);
         assertThat(workbook.get("errors")).as(sampleName).isEmpty();
