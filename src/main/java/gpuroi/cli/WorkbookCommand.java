@@ -108,6 +108,10 @@ abstract class WorkbookCommand implements Callable<Integer> {
             Conversion.write(analyzed, output, options);
             return new WorkbookJobs.Outcome(input, Optional.of(output), Optional.of(analyzed), List.of(), Optional.empty());
         } catch (WorkbookException e) {
+            if (e.isAboutTheFile()) {
+                // "secret.xlsx is password-protected; remove the password (File > Info > …)": the one line says what to do.
+                return new WorkbookJobs.Outcome(input, Optional.empty(), Optional.empty(), List.of(), Optional.of(e.getMessage()));
+            }
             return new WorkbookJobs.Outcome(input, Optional.empty(), Optional.empty(), e.problems(), Optional.empty());
         } catch (IOException | IllegalArgumentException e) {
             String name = input.getFileName() == null ? input.toString() : input.getFileName().toString();

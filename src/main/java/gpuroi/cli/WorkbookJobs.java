@@ -38,7 +38,7 @@ final class WorkbookJobs {
         StringBuilder out = new StringBuilder();
         String name = outcome.input().getFileName().toString();
         if (outcome.failed()) {
-            out.append(name).append(": not converted, ").append(count(outcome.errors().size(), "problem")).append(":\n");
+            out.append(name).append(": not converted, ").append(count(outcome.errors().size() + (outcome.fileError().isPresent() ? 1 : 0), "problem")).append(":\n");
             for (CellProblem problem : outcome.errors()) {
                 out.append("  ").append(location(problem)).append(": found ").append(problem.found())
                         .append(", expected ").append(problem.expected()).append('\n');

@@ -4,6 +4,8 @@ import gpuroi.model.Formats;
 import gpuroi.model.Quantities;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -338,7 +340,7 @@ final class CellReader {
             if (d.isPresent()) {
                 return Read.of(d.get());
             }
-            problem(cell, DATE_EXPECTED);
+            problem(cell, dayThatDoesNotExist(t.text()).orElse(DATE_EXPECTED));
             return Read.fail();
         }
         if (v instanceof Bool) {
@@ -346,6 +348,21 @@ final class CellReader {
             return Read.fail();
         }
         return v instanceof Failed ? Read.fail() : Read.blank();
+    }
+
+    /** For {@code 2025-02-31}: "a day that exists (February 2025 has 28 days)"; empty for any other text. */
+    static Optional<String> dayThatDoesNotExist(String text) {
+        Matcher ymd = YMD.matcher(text.strip());
+        if (!ymd.matches()) {
+            return Optional.empty();
+        }
+        int month = Integer.parseInt(ymd.group(2));
+        if (month < 1 || month > 12) {
+            return Optional.of("a date with a month from 1 to 12, as YYYY-MM-DD (such as 2023-06-01)");
+        }
+        YearMonth yearMonth = YearMonth.of(Integer.parseInt(ymd.group(1)), month);
+        return Optional.of("a day that exists (" + yearMonth.getMonth().getDisplayName(TextStyle.FULL, Locale.US) + " "
+                + yearMonth.getYear() + " has " + yearMonth.lengthOfMonth() + " days)");
     }
 
     static LocalDate fromSerial(double serial, boolean date1904) {

@@ -54,6 +54,13 @@ final class FleetSheet {
     static final List<Column> COLUMNS = List.of(ID, MODEL, COUNT, CAPEX_PER_GPU, TOTAL_CAPEX, STATUS, PURCHASE_DATE, LIFE,
             RESIDUAL, POWER, PUE, ELECTRICITY, OTHER_OPEX, UTILIZATION, START_PRICE, PRICE_PATH, SECONDARY);
 
+    /**
+     * Purchases before this are refused, not warned about: no GPU rented out today was bought then
+     * (the H100 shipped in 2022), so such a date is a typo or a number in the wrong column, and
+     * valuing a cluster on it would quietly report years of made-up history.
+     */
+    static final LocalDate EARLIEST_PURCHASE = LocalDate.of(2015, 1, 1);
+
     /** Relative gap allowed between total capex and capex per GPU × GPUs (rounding in the user's sheet). */
     private static final double CAPEX_TOLERANCE = 0.005;
 
@@ -113,6 +120,11 @@ final class FleetSheet {
 
         Cluster.Builder b = Cluster.builder(id == null ? "?" : id);
         LocalDate purchaseDate = row.date(PURCHASE_DATE).value().orElse(null);
+        if (purchaseDate != null && purchaseDate.isBefore(EARLIEST_PURCHASE)) {
+            row.problem(PURCHASE_DATE, "a purchase date from " + EARLIEST_PURCHASE.getYear() + " on (data-centre GPUs for rent"
+                    + " were not sold earlier, and a year such as 2013 is usually a typo for 2023)");
+            purchaseDate = null;
+        }
         ClusterStatus status = status(row, name, purchaseDate);
         b.status(status).startDate(purchaseDate);
 

@@ -11,10 +11,12 @@ public final class WorkbookException extends Exception {
     private static final long serialVersionUID = 1L;
 
     private final transient List<CellProblem> problems;
+    private final boolean aboutTheFile;
 
     public WorkbookException(List<CellProblem> problems) {
         super(summary(problems));
         this.problems = List.copyOf(problems);
+        this.aboutTheFile = false;
     }
 
     /** A problem with the file itself (missing, not .xlsx, encrypted…): one clear line. */
@@ -25,6 +27,15 @@ public final class WorkbookException extends Exception {
     private WorkbookException(String message, List<CellProblem> problems) {
         super(message);
         this.problems = List.copyOf(problems);
+        this.aboutTheFile = true;
+    }
+
+    /**
+     * Whether the file itself cannot be read (missing, empty, not .xlsx, encrypted): the message is
+     * then one line saying what the file is and what to do, better shown than the bare found/expected.
+     */
+    public boolean isAboutTheFile() {
+        return aboutTheFile;
     }
 
     public List<CellProblem> problems() {

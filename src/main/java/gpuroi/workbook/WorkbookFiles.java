@@ -1,6 +1,7 @@
 package gpuroi.workbook;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -78,8 +79,8 @@ final class WorkbookFiles {
     }
 
     private static XSSFWorkbook openOoxml(Path file, String name) throws WorkbookException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return new XSSFWorkbook(in);
+        try {
+            return new XSSFWorkbook(new ByteArrayInputStream(TrailingEmptyRows.trim(file, Files.readAllBytes(file))));
         } catch (IOException | RuntimeException e) {
             // Other zip-based formats fail here too; name them, and call anything else damaged.
             String otherFormat = otherZipFormat(file, e);

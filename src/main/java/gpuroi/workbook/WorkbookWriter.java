@@ -35,7 +35,8 @@ import java.util.UUID;
  * leaves neither an output nor a temporary file behind.
  *
  * <p>Input sheets are not touched: they are written back exactly as POI read them (values,
- * formulas and their cached results, styles, merged cells, widths, charts, defined names). The
+ * formulas and their cached results, styles, merged cells, widths, charts, defined names), except
+ * that rows below a sheet's last value holding only formatting are dropped ({@link TrailingEmptyRows}). The
  * added sheets are streamed (SXSSF), their formulas carrying the engine's figures as cached values.
  */
 public final class WorkbookWriter {
@@ -88,7 +89,7 @@ public final class WorkbookWriter {
         byte[] inputBytes = Files.readAllBytes(source);
         Path temporary = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
-            try (XSSFWorkbook workbook = open(input, inputBytes)) {
+            try (XSSFWorkbook workbook = open(input, TrailingEmptyRows.trim(source, inputBytes))) {
                 removeResultSheets(workbook);
                 // The input's sheets stay in the XSSF model untouched; the added sheets are streamed,
                 // so a fleet of thousands of clusters needs neither an XML object per cell nor the heap.

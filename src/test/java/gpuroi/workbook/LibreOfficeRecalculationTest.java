@@ -102,7 +102,7 @@ class LibreOfficeRecalculationTest {
                 : Double.parseDouble(field);
     }
 
-    private static Optional<Path> onPath(String program) {
+    static Optional<Path> onPath(String program) {
         String path = System.getenv("PATH");
         if (path == null) {
             return Optional.empty();
