@@ -13,6 +13,9 @@ import java.util.Locale;
  * @param defaultPricePath the path used by clusters that name none
  * @param marketplaceFee   share of rental revenue kept by the marketplace or reseller
  * @param resaleFee        share of a hardware sale price lost to brokers, logistics and data wiping
+ * @param resaleDiscount   how far below the market price a lessee must sublease capacity it does not need, as a
+ *                         share of that price (default 0%: resold hours fetch the market price, less the
+ *                         marketplace fee); it also stands for hours that find no buyer
  */
 public record Assumptions(
         LocalDate valuationDate,
@@ -21,9 +24,11 @@ public record Assumptions(
         double hurdleRate,
         PricePath defaultPricePath,
         double marketplaceFee,
-        double resaleFee) {
+        double resaleFee,
+        double resaleDiscount) {
 
     public static final double DEFAULT_DISCOUNT_RATE = 0.10;
+    public static final double DEFAULT_RESALE_DISCOUNT = 0.0;
 
     public Assumptions {
         Checks.present("valuation date", valuationDate);
@@ -36,6 +41,14 @@ public record Assumptions(
         Checks.present("default price path", defaultPricePath);
         Checks.between("marketplace fee", marketplaceFee, 0, 0.99, "a share of revenue from 0% to 99%");
         Checks.between("resale fee", resaleFee, 0, 0.99, "a share of the sale price from 0% to 99%");
+        Checks.between("resale discount", resaleDiscount, 0, 1, "a share of the market price from 0% to 100%");
+    }
+
+    /** Assumptions with the default resale discount (0%). */
+    public Assumptions(LocalDate valuationDate, String currency, double discountRate, double hurdleRate,
+                       PricePath defaultPricePath, double marketplaceFee, double resaleFee) {
+        this(valuationDate, currency, discountRate, hurdleRate, defaultPricePath, marketplaceFee, resaleFee,
+                DEFAULT_RESALE_DISCOUNT);
     }
 
     /** The workbook contract's defaults: USD, 10% discount and hurdle, blended 50% over 5 years, no fees. */
@@ -45,14 +58,18 @@ public record Assumptions(
     }
 
     public Assumptions withValuationDate(LocalDate date) {
-        return new Assumptions(date, currency, discountRate, hurdleRate, defaultPricePath, marketplaceFee, resaleFee);
+        return new Assumptions(date, currency, discountRate, hurdleRate, defaultPricePath, marketplaceFee, resaleFee, resaleDiscount);
     }
 
     public Assumptions withRates(double newDiscountRate, double newHurdleRate) {
-        return new Assumptions(valuationDate, currency, newDiscountRate, newHurdleRate, defaultPricePath, marketplaceFee, resaleFee);
+        return new Assumptions(valuationDate, currency, newDiscountRate, newHurdleRate, defaultPricePath, marketplaceFee, resaleFee, resaleDiscount);
+    }
+
+    public Assumptions withResaleDiscount(double discount) {
+        return new Assumptions(valuationDate, currency, discountRate, hurdleRate, defaultPricePath, marketplaceFee, resaleFee, discount);
     }
 
     public Assumptions withMarketplaceFee(double fee) {
-        return new Assumptions(valuationDate, currency, discountRate, hurdleRate, defaultPricePath, fee, resaleFee);
+        return new Assumptions(valuationDate, currency, discountRate, hurdleRate, defaultPricePath, fee, resaleFee, resaleDiscount);
     }
 }

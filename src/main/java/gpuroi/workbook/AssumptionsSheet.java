@@ -26,6 +26,8 @@ final class AssumptionsSheet {
     static final Column PRICE_PATH = Column.optional("Default price path", "price path", "rental price path", "price curve");
     static final Column MARKETPLACE_FEE = Column.optional("Marketplace fee", "marketplace", "platform fee", "reseller fee");
     static final Column RESALE_FEE = Column.optional("Resale fee", "hardware resale fee", "broker fee", "sale fee");
+    static final Column RESALE_DISCOUNT = Column.optional("Resale discount", "sublease discount", "capacity resale discount",
+            "resale haircut");
     static final Column TAX_RATE = Column.optional("Tax rate", "tax", "income tax rate", "corporate tax rate");
     static final Column DEPRECIATION_YEARS = Column.optional("Depreciation years", "depreciation", "depreciation period");
     static final Column MONTE_CARLO_RUNS = Column.optional("Monte Carlo runs", "monte carlo", "simulations", "runs",
@@ -33,12 +35,12 @@ final class AssumptionsSheet {
     static final Column SEED = Column.optional("Seed", "random seed", "monte carlo seed");
 
     static final List<Column> PARAMETERS = List.of(VALUATION_DATE, CURRENCY, DISCOUNT_RATE, HURDLE_RATE, PRICE_PATH,
-            MARKETPLACE_FEE, RESALE_FEE, TAX_RATE, DEPRECIATION_YEARS, MONTE_CARLO_RUNS, SEED);
+            MARKETPLACE_FEE, RESALE_FEE, RESALE_DISCOUNT, TAX_RATE, DEPRECIATION_YEARS, MONTE_CARLO_RUNS, SEED);
 
     private static final Map<String, Column> FIELDS = Map.of(
             "valuation date", VALUATION_DATE, "currency", CURRENCY, "discount rate", DISCOUNT_RATE,
             "hurdle rate", HURDLE_RATE, "default price path", PRICE_PATH, "marketplace fee", MARKETPLACE_FEE,
-            "resale fee", RESALE_FEE);
+            "resale fee", RESALE_FEE, "resale discount", RESALE_DISCOUNT);
 
     private final CellReader reader;
     private final Sheet sheet;
@@ -114,6 +116,8 @@ final class AssumptionsSheet {
         }
         double marketplaceFee = percent(MARKETPLACE_FEE, "a share of revenue such as 10% or 0.1", 0, "0%");
         double resaleFee = percent(RESALE_FEE, "a share of the sale price such as 5% or 0.05", 0, "0%");
+        double resaleDiscount = percent(RESALE_DISCOUNT, "a share of the market price such as 20% or 0.2",
+                Assumptions.DEFAULT_RESALE_DISCOUNT, "0% (resold contract capacity fetches the market price less the marketplace fee)");
         String preTax = "the monthly model is pre-tax";
         String notRunHere = "kept for the risk analysis; the monthly model is deterministic";
         keepAsNote(TAX_RATE, "tax rate", true, preTax);
@@ -124,7 +128,7 @@ final class AssumptionsSheet {
             return null;
         }
         try {
-            return new Assumptions(valuationDate, currency, discount, hurdle, path, marketplaceFee, resaleFee);
+            return new Assumptions(valuationDate, currency, discount, hurdle, path, marketplaceFee, resaleFee, resaleDiscount);
         } catch (InvalidValueException e) {
             Column c = FIELDS.get(e.field());
             Cell cell = c == null ? null : valueCells.get(c);

@@ -25,6 +25,21 @@ class AssumptionsSheetReadingTest {
     }
 
     @Test
+    void aResaleDiscountForSubleasedCapacityIsReadAndDefaultsToZeroWithANote() throws Exception {
+        Path given = withFleet(new TestWorkbook().sheet("Assumptions").row("Resale discount", "20%"))
+                .write(dir.resolve("discount.xlsx"));
+        Path absent = withFleet(new TestWorkbook().sheet("Assumptions").row("Currency", "USD"))
+                .write(dir.resolve("no-discount.xlsx"));
+
+        assertThat(WorkbookReader.read(given, DEFAULT_DATE).portfolio().assumptions().resaleDiscount())
+                .isCloseTo(0.2, within(1e-12));
+        WorkbookInput defaulted = WorkbookReader.read(absent, DEFAULT_DATE);
+        assertThat(defaulted.portfolio().assumptions().resaleDiscount()).isZero();
+        assertThat(defaulted.notes(InputNote.Kind.DEFAULT)).extracting(InputNote::message)
+                .anySatisfy(m -> assertThat(m).startsWith("Resale discount not given; used 0%"));
+    }
+
+    @Test
     void parameterValuePairsBelowATitleBlockAreRead() throws Exception {
         Path file = withFleet(new TestWorkbook().sheet("assumptions")
                 .row("Fund II — model inputs")
