@@ -65,9 +65,9 @@ public final class Metrics {
         return new ClusterMetrics(irr, xirr, npv, npvAtHurdle, mirr, payback, discountedPayback, moic, totalReturn,
                 ratio(atHurdle.cost, atHurdle.utilizedHours),
                 ratio(atHurdle.revenue, atHurdle.utilizedHours),
-                ratio(atHurdle.cost, atHurdle.revenuePerStartPrice),
-                ratio(undiscounted.cost, undiscounted.revenuePerStartPrice),
-                ratio(atHurdle.cost, atHurdle.revenuePerUtilization),
+                ratio(atHurdle.costNotCoveredByContracts(), atHurdle.revenuePerStartPrice),
+                ratio(undiscounted.costNotCoveredByContracts(), undiscounted.revenuePerStartPrice),
+                ratio(atHurdle.costNotCoveredByContracts(), atHurdle.revenuePerUtilization),
                 capex, schedule.totalRevenue(), schedule.totalOperatingCost(), schedule.last().residual(),
                 remaining, saleValue, ratio(Math.max(remaining, 0), saleShare));
     }
@@ -104,34 +104,42 @@ public final class Metrics {
 
     /**
      * Present values at one rate, valued at the purchase: the cost of owning (capex + opex − residual),
-     * utilized GPU-hours, revenue, and the revenue per unit of start price and of utilization that
-     * make the break-evens closed-form (revenue is linear in both; costs depend on neither).
+     * billed GPU-hours, revenue, contract revenue, and the market revenue per unit of start price and
+     * of utilization. Contract revenue depends on neither and market revenue is linear in both, so
+     * NPV = contract revenue − cost + p0 · revenuePerStartPrice (and likewise for utilization): the
+     * break-evens are closed-form.
      */
-    private record Levelized(double cost, double utilizedHours, double revenue, double revenuePerStartPrice,
-                             double revenuePerUtilization) {
+    private record Levelized(double cost, double utilizedHours, double revenue, double contractRevenue,
+                             double revenuePerStartPrice, double revenuePerUtilization) {
+        double costNotCoveredByContracts() {
+            return cost - contractRevenue;
+        }
+
         static Levelized of(CashFlowSchedule schedule, double annualRate) {
             Cluster cluster = schedule.cluster();
             double feeKept = 1 - schedule.assumptions().marketplaceFee();
-            double fullHours = cluster.gpuCount() * CashFlowModel.HOURS_PER_MONTH;
             double monthly = 1.0 / (1.0 + Returns.periodicRate(annualRate, 12));
             double factor = 1.0;
             double cost = 0;
             double hours = 0;
             double revenue = 0;
+            double contractRevenue = 0;
             double perStartPrice = 0;
             double perUtilization = 0;
             for (MonthlyCashFlow month : schedule.months()) {
                 cost += factor * (month.capex() + month.power() + month.otherOpex() - month.residual());
                 if (month.month() > 0) {
                     double shape = schedule.pricePath().factorForMonth(month.month());
+                    double uncommittedHours = (cluster.gpuCount() - month.contractedGpus()) * CashFlowModel.HOURS_PER_MONTH;
                     hours += factor * month.utilizedGpuHours();
                     revenue += factor * month.revenue();
-                    perStartPrice += factor * month.utilizedGpuHours() * feeKept * shape;
-                    perUtilization += factor * fullHours * feeKept * month.pricePerGpuHour();
+                    contractRevenue += factor * month.contractRevenue();
+                    perStartPrice += factor * month.marketGpuHours() * feeKept * shape;
+                    perUtilization += factor * uncommittedHours * feeKept * month.pricePerGpuHour();
                 }
                 factor *= monthly;
             }
-            return new Levelized(cost, hours, revenue, perStartPrice, perUtilization);
+            return new Levelized(cost, hours, revenue, contractRevenue, perStartPrice, perUtilization);
         }
     }
 }
