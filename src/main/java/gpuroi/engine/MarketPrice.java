@@ -44,6 +44,17 @@ public record MarketPrice(String gpuModel, double startPricePerGpuHour, PricePat
      */
     public static MarketPrice forModel(String gpuModel, List<MarketQuote> quotes, Assumptions assumptions,
                                        double fallbackPricePerGpuHour) {
+        return find(gpuModel, quotes, assumptions).orElseGet(() -> {
+            double start = fallbackPricePerGpuHour;
+            Shape shape = shape(gpuModel, quotes, assumptions);
+            return new MarketPrice(gpuModel, start, shape.path, Source.CONTRACT_RATE,
+                    "no Market row or catalog entry for " + gpuModel + ", so the contract rate "
+                            + Formats.price(start, assumptions.currency()) + "/GPU-hr stands in for the market, " + shape.text);
+        });
+    }
+
+    /** The market path from the Market sheet or the catalog; empty when neither prices the model. */
+    public static Optional<MarketPrice> find(String gpuModel, List<MarketQuote> quotes, Assumptions assumptions) {
         Optional<MarketQuote> quote = quotes.stream().filter(q -> q.isFor(gpuModel)).findFirst();
         OptionalDouble quoted = quote.map(MarketQuote::onDemandPricePerGpuHour).orElse(OptionalDouble.empty());
         Optional<GpuCatalog.Entry> entry = GpuCatalog.lookup(gpuModel);
@@ -61,21 +72,23 @@ public record MarketPrice(String gpuModel, double startPricePerGpuHour, PricePat
             priceText = "on-demand " + Formats.price(start, currency) + "/GPU-hr from the built-in catalog ("
                     + entry.get().model() + ": " + entry.get().source() + ")";
         } else {
-            start = fallbackPricePerGpuHour;
-            source = Source.CONTRACT_RATE;
-            priceText = "no Market row or catalog entry for " + gpuModel + ", so the contract rate "
-                    + Formats.price(start, currency) + "/GPU-hr stands in for the market";
+            return Optional.empty();
         }
-        OptionalDouble decline = quote.map(MarketQuote::annualPriceDecline).orElse(OptionalDouble.empty());
-        PricePath path;
-        String pathText;
+        Shape shape = shape(gpuModel, quotes, assumptions);
+        return Optional.of(new MarketPrice(gpuModel, start, shape.path, source, priceText + ", " + shape.text));
+    }
+
+    private record Shape(PricePath path, String text) {
+    }
+
+    private static Shape shape(String gpuModel, List<MarketQuote> quotes, Assumptions assumptions) {
+        OptionalDouble decline = quotes.stream().filter(q -> q.isFor(gpuModel)).findFirst()
+                .map(MarketQuote::annualPriceDecline).orElse(OptionalDouble.empty());
         if (decline.isPresent()) {
-            path = new PricePath.AnnualDecline(decline.getAsDouble());
-            pathText = "falling " + Formats.percent(decline.getAsDouble(), 0) + " a year (Market sheet)";
-        } else {
-            path = assumptions.defaultPricePath();
-            pathText = "shaped by the default price path " + path.spec();
+            return new Shape(new PricePath.AnnualDecline(decline.getAsDouble()),
+                    "falling " + Formats.percent(decline.getAsDouble(), 0) + " a year (Market sheet)");
         }
-        return new MarketPrice(gpuModel, start, path, source, priceText + ", " + pathText);
+        PricePath path = assumptions.defaultPricePath();
+        return new Shape(path, "shaped by the default price path " + path.spec());
     }
 }
