@@ -2,7 +2,21 @@ package gpuroi.engine;
 
 import gpuroi.model.Cluster;
 
-/** Everything the engine says about one cluster: its cash flows, metrics and recommendation. */
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything the engine says about one cluster: its cash flows, metrics and recommendation, and its
+ * after-tax view when the assumptions give a tax rate.
+ */
 public record ClusterAnalysis(Cluster cluster, CashFlowSchedule schedule, ClusterMetrics metrics,
-                              Recommendation recommendation) {
+                              Recommendation recommendation, Optional<AfterTax> afterTax) {
+    public ClusterAnalysis {
+        afterTax = Objects.requireNonNullElse(afterTax, Optional.empty());
+    }
+
+    /** A pre-tax analysis. */
+    public ClusterAnalysis(Cluster cluster, CashFlowSchedule schedule, ClusterMetrics metrics, Recommendation recommendation) {
+        this(cluster, schedule, metrics, recommendation, Optional.empty());
+    }
 }

@@ -19,7 +19,7 @@ public final class RoiEngine {
     public static ClusterAnalysis analyze(Cluster cluster, Assumptions assumptions) {
         CashFlowSchedule schedule = CashFlowModel.schedule(cluster, assumptions);
         ClusterMetrics metrics = Metrics.of(schedule);
-        return new ClusterAnalysis(cluster, schedule, metrics, Decisions.recommend(schedule, metrics));
+        return new ClusterAnalysis(cluster, schedule, metrics, Decisions.recommend(schedule, metrics), AfterTax.of(schedule));
     }
 
     /**
@@ -31,7 +31,8 @@ public final class RoiEngine {
         CashFlowSchedule schedule = CashFlowModel.schedule(cluster, assumptions, lessorContracts);
         RentalReference rental = RentalReference.forModel(cluster.gpuModel(), quotes, assumptions);
         ClusterMetrics metrics = Metrics.of(schedule, rental);
-        return new ClusterAnalysis(cluster, schedule, metrics, Decisions.recommend(schedule, metrics, rental));
+        return new ClusterAnalysis(cluster, schedule, metrics, Decisions.recommend(schedule, metrics, rental),
+                AfterTax.of(schedule));
     }
 
     /** The whole portfolio at its own assumptions. */

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
@@ -40,7 +41,8 @@ final class AssumptionsSheet {
     private static final Map<String, Column> FIELDS = Map.of(
             "valuation date", VALUATION_DATE, "currency", CURRENCY, "discount rate", DISCOUNT_RATE,
             "hurdle rate", HURDLE_RATE, "default price path", PRICE_PATH, "marketplace fee", MARKETPLACE_FEE,
-            "resale fee", RESALE_FEE, "resale discount", RESALE_DISCOUNT);
+            "resale fee", RESALE_FEE, "resale discount", RESALE_DISCOUNT, "tax rate", TAX_RATE,
+            "depreciation years", DEPRECIATION_YEARS);
 
     private final CellReader reader;
     private final Sheet sheet;
@@ -118,17 +120,17 @@ final class AssumptionsSheet {
         double resaleFee = percent(RESALE_FEE, "a share of the sale price such as 5% or 0.05", 0, "0%");
         double resaleDiscount = percent(RESALE_DISCOUNT, "a share of the market price such as 20% or 0.2",
                 Assumptions.DEFAULT_RESALE_DISCOUNT, "0% (resold contract capacity fetches the market price less the marketplace fee)");
-        String preTax = "the monthly model is pre-tax";
+        OptionalDouble taxRate = optional(TAX_RATE, true);
+        OptionalDouble depreciationYears = optional(DEPRECIATION_YEARS, false);
         String notRunHere = "kept for the risk analysis; the monthly model is deterministic";
-        keepAsNote(TAX_RATE, "tax rate", true, preTax);
-        keepAsNote(DEPRECIATION_YEARS, "depreciation years", false, preTax);
         keepAsNote(MONTE_CARLO_RUNS, "Monte Carlo runs", false, notRunHere);
         keepAsNote(SEED, "Monte Carlo seed", false, notRunHere);
         if (failed) {
             return null;
         }
         try {
-            return new Assumptions(valuationDate, currency, discount, hurdle, path, marketplaceFee, resaleFee, resaleDiscount);
+            return new Assumptions(valuationDate, currency, discount, hurdle, path, marketplaceFee, resaleFee, resaleDiscount,
+                    taxRate, depreciationYears);
         } catch (InvalidValueException e) {
             Column c = FIELDS.get(e.field());
             Cell cell = c == null ? null : valueCells.get(c);
@@ -175,6 +177,18 @@ final class AssumptionsSheet {
         }
         noteDefault(c, shown);
         return fallback;
+    }
+
+    /** An optional rate or amount with no default: empty when the sheet does not give it. */
+    private OptionalDouble optional(Column c, boolean isPercent) {
+        if (!given(c)) {
+            return OptionalDouble.empty();
+        }
+        Cell cell = valueCells.get(c);
+        Read<Double> r = isPercent ? reader.percent(cell, c.label(), "a rate such as 21% or 0.21")
+                : reader.amount(cell, "a number such as 5");
+        failed |= r.failed();
+        return r.value().isPresent() ? OptionalDouble.of(r.value().get()) : OptionalDouble.empty();
     }
 
     /** Parameters the monthly model does not use yet: read, checked, and reported so the user knows. */

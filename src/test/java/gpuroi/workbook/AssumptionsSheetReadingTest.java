@@ -68,10 +68,11 @@ class AssumptionsSheetReadingTest {
         assertThat(a.defaultPricePath()).isEqualTo(new PricePath.Blended(0.4, 4));
         assertThat(a.marketplaceFee()).isCloseTo(0.1, within(1e-12));
         assertThat(a.resaleFee()).isCloseTo(0.05, within(1e-12));
+        assertThat(a.taxRate()).hasValueCloseTo(0.25, within(1e-12));
+        assertThat(a.depreciationYears()).isEmpty();
         assertThat(input.notes(InputNote.Kind.WARNING)).extracting(InputNote::location)
-                .containsExactly("assumptions!B10", "assumptions!B11", "assumptions!B12", "assumptions!B13");
+                .containsExactly("assumptions!B10", "assumptions!B12", "assumptions!B13");
         assertThat(input.notes(InputNote.Kind.WARNING).get(0).message()).contains("Resale fee").contains("5%");
-        assertThat(input.notes(InputNote.Kind.WARNING).get(1).message()).contains("tax rate 25.0%");
     }
 
     @Test
