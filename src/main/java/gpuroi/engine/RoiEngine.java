@@ -19,7 +19,8 @@ public final class RoiEngine {
     public static ClusterAnalysis analyze(Cluster cluster, Assumptions assumptions) {
         CashFlowSchedule schedule = CashFlowModel.schedule(cluster, assumptions);
         ClusterMetrics metrics = Metrics.of(schedule);
-        return new ClusterAnalysis(cluster, schedule, metrics, Decisions.recommend(schedule, metrics), AfterTax.of(schedule));
+        return new ClusterAnalysis(cluster, schedule, metrics, Decisions.recommend(schedule, metrics), AfterTax.of(schedule),
+                Leverage.of(schedule));
     }
 
     /**
@@ -32,7 +33,7 @@ public final class RoiEngine {
         RentalReference rental = RentalReference.forModel(cluster.gpuModel(), quotes, assumptions);
         ClusterMetrics metrics = Metrics.of(schedule, rental);
         return new ClusterAnalysis(cluster, schedule, metrics, Decisions.recommend(schedule, metrics, rental),
-                AfterTax.of(schedule));
+                AfterTax.of(schedule), Leverage.of(schedule));
     }
 
     /** The whole portfolio at its own assumptions. */

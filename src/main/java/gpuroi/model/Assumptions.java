@@ -3,6 +3,7 @@ package gpuroi.model;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -20,6 +21,7 @@ import java.util.OptionalDouble;
  *                         marketplace fee); it also stands for hours that find no buyer
  * @param taxRate          income tax rate for the after-tax view; empty: pre-tax only (the default)
  * @param depreciationYears straight-line tax depreciation period; empty: each cluster's useful life
+ * @param financing        a loan against each cluster's capex for the equity view; empty: all equity (the default)
  */
 public record Assumptions(
         LocalDate valuationDate,
@@ -31,7 +33,8 @@ public record Assumptions(
         double resaleFee,
         double resaleDiscount,
         OptionalDouble taxRate,
-        OptionalDouble depreciationYears) {
+        OptionalDouble depreciationYears,
+        Optional<Financing> financing) {
 
     public static final double DEFAULT_DISCOUNT_RATE = 0.10;
     public static final double DEFAULT_RESALE_DISCOUNT = 0.0;
@@ -51,6 +54,7 @@ public record Assumptions(
         taxRate = Objects.requireNonNullElse(taxRate, OptionalDouble.empty());
         depreciationYears = Objects.requireNonNullElse(depreciationYears, OptionalDouble.empty());
         taxRate.ifPresent(t -> Checks.between("tax rate", t, 0, 0.99, "a tax rate from 0% to 99%"));
+        financing = Objects.requireNonNullElse(financing, Optional.empty());
         depreciationYears.ifPresent(y -> Checks.between("depreciation years", y, 1.0 / 12, 50, "a period from 1 month to 50 years"));
     }
 
@@ -65,7 +69,7 @@ public record Assumptions(
     public Assumptions(LocalDate valuationDate, String currency, double discountRate, double hurdleRate,
                        PricePath defaultPricePath, double marketplaceFee, double resaleFee, double resaleDiscount) {
         this(valuationDate, currency, discountRate, hurdleRate, defaultPricePath, marketplaceFee, resaleFee,
-                resaleDiscount, OptionalDouble.empty(), OptionalDouble.empty());
+                resaleDiscount, OptionalDouble.empty(), OptionalDouble.empty(), Optional.empty());
     }
 
     /** The workbook contract's defaults: USD, 10% discount and hurdle, blended 50% over 5 years, no fees. */
@@ -76,27 +80,33 @@ public record Assumptions(
 
     public Assumptions withValuationDate(LocalDate date) {
         return new Assumptions(date, currency, discountRate, hurdleRate, defaultPricePath, marketplaceFee, resaleFee,
-                resaleDiscount, taxRate, depreciationYears);
+                resaleDiscount, taxRate, depreciationYears, financing);
     }
 
     public Assumptions withRates(double newDiscountRate, double newHurdleRate) {
         return new Assumptions(valuationDate, currency, newDiscountRate, newHurdleRate, defaultPricePath, marketplaceFee,
-                resaleFee, resaleDiscount, taxRate, depreciationYears);
+                resaleFee, resaleDiscount, taxRate, depreciationYears, financing);
     }
 
     public Assumptions withResaleDiscount(double discount) {
         return new Assumptions(valuationDate, currency, discountRate, hurdleRate, defaultPricePath, marketplaceFee,
-                resaleFee, discount, taxRate, depreciationYears);
+                resaleFee, discount, taxRate, depreciationYears, financing);
     }
 
     public Assumptions withMarketplaceFee(double fee) {
         return new Assumptions(valuationDate, currency, discountRate, hurdleRate, defaultPricePath, fee, resaleFee,
-                resaleDiscount, taxRate, depreciationYears);
+                resaleDiscount, taxRate, depreciationYears, financing);
+    }
+
+    /** The same assumptions with a loan against each cluster's capex. */
+    public Assumptions withFinancing(Financing loan) {
+        return new Assumptions(valuationDate, currency, discountRate, hurdleRate, defaultPricePath, marketplaceFee,
+                resaleFee, resaleDiscount, taxRate, depreciationYears, Optional.of(loan));
     }
 
     /** The same assumptions with an after-tax view: a tax rate and, optionally, a depreciation period in years. */
     public Assumptions withTax(double rate, OptionalDouble years) {
         return new Assumptions(valuationDate, currency, discountRate, hurdleRate, defaultPricePath, marketplaceFee,
-                resaleFee, resaleDiscount, OptionalDouble.of(rate), years);
+                resaleFee, resaleDiscount, OptionalDouble.of(rate), years, financing);
     }
 }

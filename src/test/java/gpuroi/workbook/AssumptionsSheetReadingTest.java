@@ -40,6 +40,41 @@ class AssumptionsSheetReadingTest {
     }
 
     @Test
+    void taxDepreciationAndALoanAreReadForTheAfterTaxAndEquityViews() throws Exception {
+        Path file = withFleet(new TestWorkbook().sheet("Assumptions")
+                .row("Tax rate", "21%")
+                .row("Depreciation years", 5)
+                .row("Loan to value", "60%")
+                .row("Loan rate", "8%")
+                .row("Loan term", 4)
+                .row("Balloon", "20%"))
+                .write(dir.resolve("financed.xlsx"));
+
+        WorkbookInput input = WorkbookReader.read(file, DEFAULT_DATE);
+        Assumptions a = input.portfolio().assumptions();
+
+        assertThat(a.taxRate()).hasValueCloseTo(0.21, within(1e-12));
+        assertThat(a.depreciationYears()).hasValueCloseTo(5.0, within(1e-12));
+        assertThat(a.financing()).hasValueSatisfying(f -> {
+            assertThat(f.loanToValue()).isCloseTo(0.6, within(1e-12));
+            assertThat(f.annualRate()).isCloseTo(0.08, within(1e-12));
+            assertThat(f.termYears()).hasValueCloseTo(4.0, within(1e-12));
+            assertThat(f.balloonShare()).isCloseTo(0.2, within(1e-12));
+        });
+        assertThat(input.notes(InputNote.Kind.WARNING)).isEmpty();
+    }
+
+    @Test
+    void aLoanToValueWithoutALoanRateIsAProblem() throws Exception {
+        Path file = withFleet(new TestWorkbook().sheet("Assumptions").row("Loan to value", "50%"))
+                .write(dir.resolve("no-rate.xlsx"));
+
+        WorkbookException e = catchThrowableOfType(() -> WorkbookReader.read(file, DEFAULT_DATE), WorkbookException.class);
+
+        assertThat(e.problems()).extracting(CellProblem::expected).anySatisfy(x -> assertThat(x).startsWith("Loan rate"));
+    }
+
+    @Test
     void parameterValuePairsBelowATitleBlockAreRead() throws Exception {
         Path file = withFleet(new TestWorkbook().sheet("assumptions")
                 .row("Fund II — model inputs")
