@@ -79,6 +79,21 @@ class LeaseAnalyzerTest {
         assertThat(above.decision()).isEqualTo(ContractDecision.KEEP);
     }
 
+    /**
+     * With resale barred and a $110,000 fee, terminating costs 110,000 + p · 4 · 730 · 12 against
+     * keeping's 175,200: equal at p = 65,200 / 35,040 = $1.86073/GPU-hr.
+     */
+    @Test
+    void terminatingBeatsKeepingJustBelowTheBreakEvenMarketPriceAndNotJustAbove() {
+        ContractAnalysis below = LeaseAnalyzer.analyze(running(false, 110_000.0), atHurdle(0), market(1.85));
+        ContractAnalysis above = LeaseAnalyzer.analyze(running(false, 110_000.0), atHurdle(0), market(1.87));
+
+        assertThat(below.terminateCost().getAsDouble()).isCloseTo(110_000 + 1.85 * 35_040, within(1e-6));
+        assertThat(below.decision()).isEqualTo(ContractDecision.TERMINATE);
+        assertThat(above.terminateCost().getAsDouble()).isCloseTo(110_000 + 1.87 * 35_040, within(1e-6));
+        assertThat(above.decision()).isEqualTo(ContractDecision.KEEP);
+    }
+
     @Test
     void resellingIdleCapacityWinsNetOfTheMarketplaceFeeAndResaleDiscount() {
         Assumptions a = atHurdle(0).withMarketplaceFee(0.10).withResaleDiscount(0.20);
