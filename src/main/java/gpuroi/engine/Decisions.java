@@ -78,7 +78,10 @@ public final class Decisions {
         }
         OptionalDouble breakEvenPrice = metrics.breakEvenStartPrice();
         String now = Formats.price(cluster.startPricePerGpuHour(), currency);
-        if (buy) {
+        if (buy && breakEvenPrice.isPresent() && breakEvenPrice.getAsDouble() < 0) {
+            // Revenue fixed by lessor contracts (or a residual) already pays for the cluster.
+            reason.append(" no market price or utilization would make renting win: the fixed revenue alone clears the hurdle");
+        } else if (buy) {
             reason.append(" renting would win below a start price of ")
                     .append(breakEvenPrice.isPresent() ? Formats.price(breakEvenPrice.getAsDouble(), currency) : "n/a")
                     .append("/GPU-hr (now ").append(now).append(')');

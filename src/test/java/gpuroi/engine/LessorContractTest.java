@@ -182,4 +182,18 @@ class LessorContractTest {
         // Bit for bit the arithmetic of the model before contracts: (GPUs · 730 · utilization · (1 − fee)) · price.
         assertThat(plain.months().get(1).revenue()).isEqualTo(8 * 730.0 * 0.6 * (1 - FEE) * 3.00);
     }
+
+    /** 8 GPUs for 24 months at $4.00, fully billed: 8 × 4 × 730 × 24 = 560,640 against 8 × 20,000 of capex. */
+    @Test
+    void aPlannedClusterWhoseContractAlonePaysForItIsABuyWhateverTheMarketPrice() {
+        Cluster planned = Cluster.builder("anchored").gpuModel("H100").startDate(LocalDate.of(2025, 1, 1)).gpuCount(8)
+                .capexPerGpu(20_000).lifeMonths(36).utilization(0.5).startPricePerGpuHour(1.00).build();
+        Lease anchor = lessor("anchor", "anchored", 8, 4.00, LocalDate.of(2025, 1, 1), 24, 0);
+
+        ClusterAnalysis a = RoiEngine.analyze(planned, assumptions(LocalDate.of(2025, 1, 1), 0.1), List.of(anchor), List.of());
+
+        assertThat(a.recommendation().decision()).isEqualTo(Decision.BUY);
+        assertThat(a.metrics().breakEvenStartPrice().getAsDouble()).isNegative();
+        assertThat(a.recommendation().reason()).contains("no market price or utilization would make renting win");
+    }
 }
