@@ -2,6 +2,9 @@ package gpuroi.engine;
 
 import gpuroi.model.Assumptions;
 import gpuroi.model.Cluster;
+import gpuroi.model.InvalidValueException;
+import gpuroi.model.Lease;
+import gpuroi.model.LeaseRole;
 import gpuroi.model.PricePath;
 
 import java.time.LocalDate;
@@ -13,6 +16,13 @@ import java.util.List;
  * The default monthly model of {@code domain.md}, "Conventions": capex at t = 0, each month's net
  * flow at the month's end, price at the month's midpoint, residual value in the last month, power
  * paid for all hours, 730 hours a month.
+ *
+ * <p>Lessor contracts fix part of the revenue. A contract covers the cluster's month m when that
+ * month's midpoint lies in the contract's term, so a term of T months covers exactly T months
+ * whatever the two start dates; months outside the cluster's life are ignored. In a covered month
+ * the contracted GPUs bill rate · 730 · (1 − prepaid share) whether used or not; the prepaid share of
+ * the covered months' value arrives as a lump in the first covered month. Overlapping contracts add
+ * up; the uncommitted GPUs earn the market path at the cluster's utilization.
  */
 public final class CashFlowModel {
     /** 8,760 hours a year over 12 months. */
@@ -22,36 +32,93 @@ public final class CashFlowModel {
     }
 
     public static CashFlowSchedule schedule(Cluster cluster, Assumptions assumptions) {
+        return schedule(cluster, assumptions, List.of());
+    }
+
+    /**
+     * The cluster's schedule with the lessor contracts that rent it out.
+     *
+     * @throws InvalidValueException when contracts overlapping in some month rent out more GPUs than the cluster has
+     * @throws IllegalArgumentException when a contract is not a lessor contract of this cluster
+     */
+    public static CashFlowSchedule schedule(Cluster cluster, Assumptions assumptions, List<Lease> lessorContracts) {
         PricePath path = cluster.pricePathOr(assumptions.defaultPricePath());
         LocalDate valuationDate = assumptions.valuationDate();
         LocalDate start = cluster.startOn(valuationDate);
         double offsetMonths = monthsBetween(valuationDate, start);
+        int life = cluster.lifeMonths();
         double gpus = cluster.gpuCount();
-        double utilizedHours = gpus * HOURS_PER_MONTH * cluster.utilization();
-        double revenuePerPriceUnit = utilizedHours * (1 - assumptions.marketplaceFee());
         double power = gpus * cluster.powerKwPerGpu() * cluster.pue() * HOURS_PER_MONTH * cluster.electricityPerKwh();
         double otherOpex = gpus * cluster.otherOpexPerGpuMonth();
         double capex = cluster.totalCapex();
         double residual = capex * cluster.residualShare();
         double rate = assumptions.discountRate();
+        ContractMonths contracts = ContractMonths.of(cluster, start, lessorContracts);
 
-        List<MonthlyCashFlow> months = new ArrayList<>(cluster.lifeMonths() + 1);
+        List<MonthlyCashFlow> months = new ArrayList<>(life + 1);
         double cumulative = -capex;
         double factor0 = Returns.discountFactor(rate, offsetMonths / 12.0);
         months.add(new MonthlyCashFlow(0, start, start.isBefore(valuationDate), 0, 0, 0, 0, 0, capex, 0,
-                -capex, cumulative, factor0, -capex * factor0));
-        for (int m = 1; m <= cluster.lifeMonths(); m++) {
+                -capex, cumulative, factor0, -capex * factor0, 0, 0, 0));
+        for (int m = 1; m <= life; m++) {
+            int contracted = contracts.gpus[m];
+            double marketHours = (gpus - contracted) * HOURS_PER_MONTH * cluster.utilization();
             double price = cluster.startPricePerGpuHour() * path.factorForMonth(m);
-            double revenue = revenuePerPriceUnit * price;
-            double residualNow = m == cluster.lifeMonths() ? residual : 0;
+            double revenue = marketHours * (1 - assumptions.marketplaceFee()) * price + contracts.revenue[m];
+            double residualNow = m == life ? residual : 0;
             double net = revenue - power - otherOpex + residualNow;
             cumulative += net;
             LocalDate date = start.plusMonths(m);
             double factor = Returns.discountFactor(rate, (offsetMonths + m) / 12.0);
-            months.add(new MonthlyCashFlow(m, date, date.isBefore(valuationDate), price, utilizedHours, revenue, power,
-                    otherOpex, 0, residualNow, net, cumulative, factor, net * factor));
+            months.add(new MonthlyCashFlow(m, date, date.isBefore(valuationDate), price,
+                    marketHours + contracted * HOURS_PER_MONTH, revenue, power, otherOpex, 0, residualNow, net, cumulative,
+                    factor, net * factor, contracted, contracts.revenue[m], marketHours));
         }
-        return new CashFlowSchedule(cluster, assumptions, path, start, offsetMonths, months);
+        return new CashFlowSchedule(cluster, assumptions, path, start, offsetMonths, months, lessorContracts);
+    }
+
+    /** Contracted GPUs and contract revenue per cluster month (index = month, 1..life). */
+    private record ContractMonths(int[] gpus, double[] revenue) {
+        static ContractMonths of(Cluster cluster, LocalDate clusterStart, List<Lease> contracts) {
+            int life = cluster.lifeMonths();
+            int[] gpus = new int[life + 1];
+            double[] revenue = new double[life + 1];
+            List<List<String>> who = new ArrayList<>(life + 1);
+            for (int m = 0; m <= life; m++) {
+                who.add(new ArrayList<>());
+            }
+            for (Lease contract : contracts) {
+                if (contract.role() != LeaseRole.LESSOR || !contract.clusterId().orElse("").equals(cluster.id())) {
+                    throw new IllegalArgumentException("contract " + contract.contractId() + " does not rent out cluster " + cluster.id());
+                }
+                double from = monthsBetween(clusterStart, contract.startDate());
+                double monthlyValue = contract.ratePerGpuHour() * contract.gpuCount() * HOURS_PER_MONTH;
+                int first = -1;
+                int covered = 0;
+                for (int m = 1; m <= life; m++) {
+                    double midpoint = m - 0.5;
+                    if (midpoint >= from && midpoint < from + contract.termMonths()) {
+                        first = first < 0 ? m : first;
+                        covered++;
+                        gpus[m] += contract.gpuCount();
+                        revenue[m] += monthlyValue * (1 - contract.prepaidShare());
+                        who.get(m).add(contract.contractId());
+                    }
+                }
+                if (first > 0) {
+                    revenue[first] += contract.prepaidShare() * monthlyValue * covered;
+                }
+            }
+            for (int m = 1; m <= life; m++) {
+                if (gpus[m] > cluster.gpuCount()) {
+                    throw new InvalidValueException("contracted GPUs",
+                            gpus[m] + " GPUs of cluster " + cluster.id() + " in " + clusterStart.plusMonths(m - 1).getMonth()
+                                    + " " + clusterStart.plusMonths(m - 1).getYear() + " (contracts " + String.join(", ", who.get(m)) + ")",
+                            "at most the " + cluster.gpuCount() + " GPUs of the cluster under contract at any time");
+                }
+            }
+            return new ContractMonths(gpus, revenue);
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package gpuroi.engine;
 
 import gpuroi.model.Assumptions;
 import gpuroi.model.Cluster;
+import gpuroi.model.Lease;
 import gpuroi.model.PricePath;
 
 import java.time.LocalDate;
@@ -17,6 +18,7 @@ import java.util.List;
  * @param startDate     date of month 0
  * @param offsetMonths  months from the valuation date to the start (negative for a cluster bought earlier)
  * @param months        month 0 (capex) to month 12·life, in order
+ * @param lessorContracts the contracts renting this cluster out that shaped its revenue (empty: market only)
  */
 public record CashFlowSchedule(
         Cluster cluster,
@@ -24,10 +26,12 @@ public record CashFlowSchedule(
         PricePath pricePath,
         LocalDate startDate,
         double offsetMonths,
-        List<MonthlyCashFlow> months) {
+        List<MonthlyCashFlow> months,
+        List<Lease> lessorContracts) {
 
     public CashFlowSchedule {
         months = List.copyOf(months);
+        lessorContracts = List.copyOf(lessorContracts);
     }
 
     /** Net flow of each month, index = month. */

@@ -19,10 +19,44 @@ public final class Decisions {
     }
 
     public static Recommendation recommend(CashFlowSchedule schedule, ClusterMetrics metrics) {
+        return recommend(schedule, metrics, RentalReference.NONE);
+    }
+
+    /** As {@link #recommend(CashFlowSchedule, ClusterMetrics)}; a RENT also says what renting would cost at these prices. */
+    public static Recommendation recommend(CashFlowSchedule schedule, ClusterMetrics metrics, RentalReference rental) {
         Cluster cluster = schedule.cluster();
-        return cluster.status() == ClusterStatus.PLANNED
-                ? buyOrRent(schedule, metrics)
-                : holdOrResell(schedule, metrics);
+        if (cluster.status() != ClusterStatus.PLANNED) {
+            return holdOrResell(schedule, metrics);
+        }
+        Recommendation r = buyOrRent(schedule, metrics);
+        if (r.decision() != Decision.RENT
+                || (metrics.rentingCostOnDemandAtHurdle().isEmpty() && metrics.rentingCostReservedAtHurdle().isEmpty())) {
+            return r;
+        }
+        return new Recommendation(r.decision(), r.reason() + rentingClause(schedule, metrics, rental));
+    }
+
+    private static String rentingClause(CashFlowSchedule schedule, ClusterMetrics metrics, RentalReference rental) {
+        String currency = schedule.assumptions().currency();
+        double hours = schedule.months().stream().filter(m -> !m.history()).mapToDouble(MonthlyCashFlow::utilizedGpuHours).sum();
+        StringBuilder s = new StringBuilder(" Renting the same ")
+                .append(String.format(java.util.Locale.US, "%,.0f", hours)).append(" GPU-hours would cost ");
+        if (metrics.rentingCostOnDemandAtHurdle().isPresent()) {
+            MarketPrice onDemand = rental.onDemand().orElseThrow();
+            s.append(Formats.money(metrics.rentingCostOnDemandAtHurdle().getAsDouble(), currency))
+                    .append(" on demand (from ").append(Formats.price(onDemand.startPricePerGpuHour(), currency))
+                    .append("/GPU-hr, ").append(onDemand.source() == MarketPrice.Source.MARKET_SHEET ? "Market sheet" : "catalog")
+                    .append(')');
+        }
+        if (metrics.rentingCostReservedAtHurdle().isPresent()) {
+            s.append(metrics.rentingCostOnDemandAtHurdle().isPresent() ? " or " : "")
+                    .append(Formats.money(metrics.rentingCostReservedAtHurdle().getAsDouble(), currency))
+                    .append(" reserved at ").append(Formats.price(rental.reservedPricePerGpuHour().getAsDouble(), currency))
+                    .append("/GPU-hr");
+        }
+        return s.append(", against ").append(Formats.money(metrics.owningCostAtHurdle(), currency))
+                .append(" to own, all at the ").append(Formats.percent(schedule.assumptions().hurdleRate(), 1))
+                .append(" hurdle.").toString();
     }
 
     private static Recommendation buyOrRent(CashFlowSchedule schedule, ClusterMetrics metrics) {
@@ -44,7 +78,10 @@ public final class Decisions {
         }
         OptionalDouble breakEvenPrice = metrics.breakEvenStartPrice();
         String now = Formats.price(cluster.startPricePerGpuHour(), currency);
-        if (buy) {
+        if (buy && breakEvenPrice.isPresent() && breakEvenPrice.getAsDouble() < 0) {
+            // Revenue fixed by lessor contracts (or a residual) already pays for the cluster.
+            reason.append(" no market price or utilization would make renting win: the fixed revenue alone clears the hurdle");
+        } else if (buy) {
             reason.append(" renting would win below a start price of ")
                     .append(breakEvenPrice.isPresent() ? Formats.price(breakEvenPrice.getAsDouble(), currency) : "n/a")
                     .append("/GPU-hr (now ").append(now).append(')');

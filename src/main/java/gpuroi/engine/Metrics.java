@@ -11,6 +11,11 @@ public final class Metrics {
     }
 
     public static ClusterMetrics of(CashFlowSchedule schedule) {
+        return of(schedule, RentalReference.NONE);
+    }
+
+    /** The metrics, with what renting the same GPU-hours would cost at the reference's prices. */
+    public static ClusterMetrics of(CashFlowSchedule schedule, RentalReference rental) {
         Cluster cluster = schedule.cluster();
         double discountRate = schedule.assumptions().discountRate();
         double hurdleRate = schedule.assumptions().hurdleRate();
@@ -52,9 +57,23 @@ public final class Metrics {
         Levelized undiscounted = Levelized.of(schedule, 0.0);
 
         double remaining = 0;
+        double owningCost = 0;
+        double onDemandCost = 0;
+        double reservedCost = 0;
+        double reserved = rental.reservedPricePerGpuHour().orElse(0);
         for (MonthlyCashFlow month : months) {
-            if (month.month() > 0 && !month.history()) {
-                remaining += month.net() * Returns.discountFactor(hurdleRate, (schedule.offsetMonths() + month.month()) / 12.0);
+            if (month.history()) {
+                continue;
+            }
+            double monthsFromValuation = schedule.offsetMonths() + month.month();
+            double factor = Returns.discountFactor(hurdleRate, monthsFromValuation / 12.0);
+            owningCost += factor * (month.capex() + month.power() + month.otherOpex() - month.residual());
+            if (month.month() > 0) {
+                remaining += month.net() * factor;
+                int marketMonth = Math.max(1, (int) Math.ceil(monthsFromValuation - 1e-9));
+                double onDemand = rental.onDemand().map(p -> p.priceForMonth(marketMonth)).orElse(0.0);
+                onDemandCost += factor * month.utilizedGpuHours() * onDemand;
+                reservedCost += factor * month.utilizedGpuHours() * reserved;
             }
         }
         double saleShare = cluster.gpuCount() * (1 - schedule.assumptions().resaleFee());
@@ -65,11 +84,13 @@ public final class Metrics {
         return new ClusterMetrics(irr, xirr, npv, npvAtHurdle, mirr, payback, discountedPayback, moic, totalReturn,
                 ratio(atHurdle.cost, atHurdle.utilizedHours),
                 ratio(atHurdle.revenue, atHurdle.utilizedHours),
-                ratio(atHurdle.cost, atHurdle.revenuePerStartPrice),
-                ratio(undiscounted.cost, undiscounted.revenuePerStartPrice),
-                ratio(atHurdle.cost, atHurdle.revenuePerUtilization),
+                ratio(atHurdle.costNotCoveredByContracts(), atHurdle.revenuePerStartPrice),
+                ratio(undiscounted.costNotCoveredByContracts(), undiscounted.revenuePerStartPrice),
+                ratio(atHurdle.costNotCoveredByContracts(), atHurdle.revenuePerUtilization),
                 capex, schedule.totalRevenue(), schedule.totalOperatingCost(), schedule.last().residual(),
-                remaining, saleValue, ratio(Math.max(remaining, 0), saleShare));
+                remaining, saleValue, ratio(Math.max(remaining, 0), saleShare), owningCost,
+                rental.onDemand().isPresent() ? OptionalDouble.of(onDemandCost) : OptionalDouble.empty(),
+                rental.reservedPricePerGpuHour().isPresent() ? OptionalDouble.of(reservedCost) : OptionalDouble.empty());
     }
 
     /**
@@ -104,34 +125,42 @@ public final class Metrics {
 
     /**
      * Present values at one rate, valued at the purchase: the cost of owning (capex + opex − residual),
-     * utilized GPU-hours, revenue, and the revenue per unit of start price and of utilization that
-     * make the break-evens closed-form (revenue is linear in both; costs depend on neither).
+     * billed GPU-hours, revenue, contract revenue, and the market revenue per unit of start price and
+     * of utilization. Contract revenue depends on neither and market revenue is linear in both, so
+     * NPV = contract revenue − cost + p0 · revenuePerStartPrice (and likewise for utilization): the
+     * break-evens are closed-form.
      */
-    private record Levelized(double cost, double utilizedHours, double revenue, double revenuePerStartPrice,
-                             double revenuePerUtilization) {
+    private record Levelized(double cost, double utilizedHours, double revenue, double contractRevenue,
+                             double revenuePerStartPrice, double revenuePerUtilization) {
+        double costNotCoveredByContracts() {
+            return cost - contractRevenue;
+        }
+
         static Levelized of(CashFlowSchedule schedule, double annualRate) {
             Cluster cluster = schedule.cluster();
             double feeKept = 1 - schedule.assumptions().marketplaceFee();
-            double fullHours = cluster.gpuCount() * CashFlowModel.HOURS_PER_MONTH;
             double monthly = 1.0 / (1.0 + Returns.periodicRate(annualRate, 12));
             double factor = 1.0;
             double cost = 0;
             double hours = 0;
             double revenue = 0;
+            double contractRevenue = 0;
             double perStartPrice = 0;
             double perUtilization = 0;
             for (MonthlyCashFlow month : schedule.months()) {
                 cost += factor * (month.capex() + month.power() + month.otherOpex() - month.residual());
                 if (month.month() > 0) {
                     double shape = schedule.pricePath().factorForMonth(month.month());
+                    double uncommittedHours = (cluster.gpuCount() - month.contractedGpus()) * CashFlowModel.HOURS_PER_MONTH;
                     hours += factor * month.utilizedGpuHours();
                     revenue += factor * month.revenue();
-                    perStartPrice += factor * month.utilizedGpuHours() * feeKept * shape;
-                    perUtilization += factor * fullHours * feeKept * month.pricePerGpuHour();
+                    contractRevenue += factor * month.contractRevenue();
+                    perStartPrice += factor * month.marketGpuHours() * feeKept * shape;
+                    perUtilization += factor * uncommittedHours * feeKept * month.pricePerGpuHour();
                 }
                 factor *= monthly;
             }
-            return new Levelized(cost, hours, revenue, perStartPrice, perUtilization);
+            return new Levelized(cost, hours, revenue, contractRevenue, perStartPrice, perUtilization);
         }
     }
 }

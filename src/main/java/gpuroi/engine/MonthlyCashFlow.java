@@ -10,8 +10,9 @@ import java.time.LocalDate;
  * @param date               when the month's flow falls: the purchase date for month 0, else the month's end
  * @param history            the flow falls before the valuation date
  * @param pricePerGpuHour    the path's price at the month's midpoint (0 for month 0)
- * @param utilizedGpuHours   GPUs · 730 · utilization
- * @param revenue            utilized hours · price · (1 − marketplace fee)
+ * @param utilizedGpuHours   billed GPU-hours: uncommitted GPUs · 730 · utilization, plus contracted GPUs · 730
+ * @param revenue            market revenue (uncommitted GPUs · 730 · utilization · price · (1 − marketplace fee))
+ *                           plus {@code contractRevenue}
  * @param power              GPUs · kW · PUE · 730 · $/kWh, paid whether the GPUs are busy or idle
  * @param otherOpex          GPUs · other opex per GPU-month
  * @param capex              purchase cost (month 0 only)
@@ -20,6 +21,10 @@ import java.time.LocalDate;
  * @param cumulative         running sum of {@code net}
  * @param discountFactor     (1 + discount rate)^(−years from the valuation date to {@code date})
  * @param discounted         {@code net · discountFactor}
+ * @param contractedGpus     GPUs rented out under lessor contracts this month (0 without contracts)
+ * @param contractRevenue    contract billing, rate · contracted GPUs · 730 · (1 − prepaid share), plus any
+ *                           prepayment received in the contract's first month (no marketplace fee: billed directly)
+ * @param marketGpuHours     uncommitted GPUs · 730 · utilization: the hours sold at the market price path
  */
 public record MonthlyCashFlow(
         int month,
@@ -35,5 +40,8 @@ public record MonthlyCashFlow(
         double net,
         double cumulative,
         double discountFactor,
-        double discounted) {
+        double discounted,
+        int contractedGpus,
+        double contractRevenue,
+        double marketGpuHours) {
 }

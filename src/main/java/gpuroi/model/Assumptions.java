@@ -2,6 +2,9 @@ package gpuroi.model;
 
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * Portfolio-wide assumptions. Rates are annual fractions (0.10 = 10%/yr).
@@ -13,6 +16,12 @@ import java.util.Locale;
  * @param defaultPricePath the path used by clusters that name none
  * @param marketplaceFee   share of rental revenue kept by the marketplace or reseller
  * @param resaleFee        share of a hardware sale price lost to brokers, logistics and data wiping
+ * @param resaleDiscount   how far below the market price a lessee must sublease capacity it does not need, as a
+ *                         share of that price (default 0%: resold hours fetch the market price, less the
+ *                         marketplace fee); it also stands for hours that find no buyer
+ * @param taxRate          income tax rate for the after-tax view; empty: pre-tax only (the default)
+ * @param depreciationYears straight-line tax depreciation period; empty: each cluster's useful life
+ * @param financing        a loan against each cluster's capex for the equity view; empty: all equity (the default)
  */
 public record Assumptions(
         LocalDate valuationDate,
@@ -21,9 +30,14 @@ public record Assumptions(
         double hurdleRate,
         PricePath defaultPricePath,
         double marketplaceFee,
-        double resaleFee) {
+        double resaleFee,
+        double resaleDiscount,
+        OptionalDouble taxRate,
+        OptionalDouble depreciationYears,
+        Optional<Financing> financing) {
 
     public static final double DEFAULT_DISCOUNT_RATE = 0.10;
+    public static final double DEFAULT_RESALE_DISCOUNT = 0.0;
 
     public Assumptions {
         Checks.present("valuation date", valuationDate);
@@ -36,6 +50,26 @@ public record Assumptions(
         Checks.present("default price path", defaultPricePath);
         Checks.between("marketplace fee", marketplaceFee, 0, 0.99, "a share of revenue from 0% to 99%");
         Checks.between("resale fee", resaleFee, 0, 0.99, "a share of the sale price from 0% to 99%");
+        Checks.between("resale discount", resaleDiscount, 0, 1, "a share of the market price from 0% to 100%");
+        taxRate = Objects.requireNonNullElse(taxRate, OptionalDouble.empty());
+        depreciationYears = Objects.requireNonNullElse(depreciationYears, OptionalDouble.empty());
+        taxRate.ifPresent(t -> Checks.between("tax rate", t, 0, 0.99, "a tax rate from 0% to 99%"));
+        financing = Objects.requireNonNullElse(financing, Optional.empty());
+        depreciationYears.ifPresent(y -> Checks.between("depreciation years", y, 1.0 / 12, 50, "a period from 1 month to 50 years"));
+    }
+
+    /** Assumptions with the default resale discount (0%), pre-tax. */
+    public Assumptions(LocalDate valuationDate, String currency, double discountRate, double hurdleRate,
+                       PricePath defaultPricePath, double marketplaceFee, double resaleFee) {
+        this(valuationDate, currency, discountRate, hurdleRate, defaultPricePath, marketplaceFee, resaleFee,
+                DEFAULT_RESALE_DISCOUNT);
+    }
+
+    /** Pre-tax assumptions. */
+    public Assumptions(LocalDate valuationDate, String currency, double discountRate, double hurdleRate,
+                       PricePath defaultPricePath, double marketplaceFee, double resaleFee, double resaleDiscount) {
+        this(valuationDate, currency, discountRate, hurdleRate, defaultPricePath, marketplaceFee, resaleFee,
+                resaleDiscount, OptionalDouble.empty(), OptionalDouble.empty(), Optional.empty());
     }
 
     /** The workbook contract's defaults: USD, 10% discount and hurdle, blended 50% over 5 years, no fees. */
@@ -45,14 +79,34 @@ public record Assumptions(
     }
 
     public Assumptions withValuationDate(LocalDate date) {
-        return new Assumptions(date, currency, discountRate, hurdleRate, defaultPricePath, marketplaceFee, resaleFee);
+        return new Assumptions(date, currency, discountRate, hurdleRate, defaultPricePath, marketplaceFee, resaleFee,
+                resaleDiscount, taxRate, depreciationYears, financing);
     }
 
     public Assumptions withRates(double newDiscountRate, double newHurdleRate) {
-        return new Assumptions(valuationDate, currency, newDiscountRate, newHurdleRate, defaultPricePath, marketplaceFee, resaleFee);
+        return new Assumptions(valuationDate, currency, newDiscountRate, newHurdleRate, defaultPricePath, marketplaceFee,
+                resaleFee, resaleDiscount, taxRate, depreciationYears, financing);
+    }
+
+    public Assumptions withResaleDiscount(double discount) {
+        return new Assumptions(valuationDate, currency, discountRate, hurdleRate, defaultPricePath, marketplaceFee,
+                resaleFee, discount, taxRate, depreciationYears, financing);
     }
 
     public Assumptions withMarketplaceFee(double fee) {
-        return new Assumptions(valuationDate, currency, discountRate, hurdleRate, defaultPricePath, fee, resaleFee);
+        return new Assumptions(valuationDate, currency, discountRate, hurdleRate, defaultPricePath, fee, resaleFee,
+                resaleDiscount, taxRate, depreciationYears, financing);
+    }
+
+    /** The same assumptions with a loan against each cluster's capex. */
+    public Assumptions withFinancing(Financing loan) {
+        return new Assumptions(valuationDate, currency, discountRate, hurdleRate, defaultPricePath, marketplaceFee,
+                resaleFee, resaleDiscount, taxRate, depreciationYears, Optional.of(loan));
+    }
+
+    /** The same assumptions with an after-tax view: a tax rate and, optionally, a depreciation period in years. */
+    public Assumptions withTax(double rate, OptionalDouble years) {
+        return new Assumptions(valuationDate, currency, discountRate, hurdleRate, defaultPricePath, marketplaceFee,
+                resaleFee, resaleDiscount, OptionalDouble.of(rate), years, financing);
     }
 }

@@ -1,5 +1,6 @@
 package gpuroi.model;
 
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -31,11 +32,35 @@ public record Portfolio(Assumptions assumptions, List<Cluster> clusters, List<Le
                 throw new InvalidValueException("cluster id", l.clusterId().orElseThrow(), "the id of a cluster in the fleet");
             }
         }
+        for (Cluster c : clusters) {
+            checkContractedCapacity(c, leases);
+        }
         for (int i = 0; i < marketQuotes.size(); i++) {
             for (int j = 0; j < i; j++) {
                 if (marketQuotes.get(i).isFor(marketQuotes.get(j).gpuModel())) {
                     throw new InvalidValueException("GPU model", marketQuotes.get(i).gpuModel(), "one Market row per GPU model");
                 }
+            }
+        }
+    }
+
+    /** Lessor contracts running on the same day may together rent out at most the cluster's GPUs. */
+    private static void checkContractedCapacity(Cluster cluster, List<Lease> leases) {
+        List<Lease> out = leases.stream()
+                .filter(l -> l.role() == LeaseRole.LESSOR && l.clusterId().orElseThrow().equals(cluster.id()))
+                .toList();
+        for (Lease first : out) {
+            // The most GPUs are committed on some contract's first day.
+            LocalDate day = first.startDate();
+            List<Lease> running = out.stream()
+                    .filter(l -> !l.startDate().isAfter(day) && !l.endDate().isBefore(day))
+                    .toList();
+            int gpus = running.stream().mapToInt(Lease::gpuCount).sum();
+            if (gpus > cluster.gpuCount()) {
+                throw new InvalidValueException("contracted GPUs",
+                        gpus + " GPUs of cluster " + cluster.id() + " on " + day + " (contracts "
+                                + String.join(", ", running.stream().map(Lease::contractId).toList()) + ")",
+                        "at most the " + cluster.gpuCount() + " GPUs of the cluster under contract at any time");
             }
         }
     }

@@ -1,11 +1,11 @@
 package gpuroi.pipeline;
 
-import gpuroi.engine.ClusterAnalysis;
 import gpuroi.engine.PortfolioAnalysis;
 import gpuroi.engine.RoiEngine;
 import gpuroi.model.Assumptions;
-import gpuroi.model.Cluster;
+import gpuroi.model.InvalidValueException;
 import gpuroi.model.Portfolio;
+import gpuroi.workbook.CellProblem;
 import gpuroi.workbook.InputNote;
 import gpuroi.workbook.RunInfo;
 import gpuroi.workbook.WorkbookException;
@@ -21,7 +21,6 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -60,11 +59,15 @@ public final class Conversion {
         Assumptions assumptions = options.forcedValuationDate()
                 .map(date -> portfolio.assumptions().withValuationDate(date))
                 .orElse(portfolio.assumptions());
-        List<ClusterAnalysis> clusters = new ArrayList<>(portfolio.clusters().size());
-        for (Cluster cluster : portfolio.clusters()) {
-            clusters.add(RoiEngine.analyze(cluster, assumptions));
+        PortfolioAnalysis analysis;
+        try {
+            analysis = RoiEngine.analyze(portfolio, assumptions);
+        } catch (InvalidValueException e) {
+            // The reader checks contracts against their clusters; this is the engine's last word on them.
+            throw new WorkbookException(List.of(new CellProblem(input.getFileName().toString(), "", "", e.found(),
+                    e.field() + ": " + e.expected())));
         }
-        return new Analyzed(input, read, new PortfolioAnalysis(assumptions, clusters), sha256);
+        return new Analyzed(input, read, analysis, sha256);
     }
 
     /**

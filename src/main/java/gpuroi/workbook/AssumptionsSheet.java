@@ -1,6 +1,7 @@
 package gpuroi.workbook;
 
 import gpuroi.model.Assumptions;
+import gpuroi.model.Financing;
 import gpuroi.model.Formats;
 import gpuroi.model.InvalidValueException;
 import gpuroi.model.PricePath;
@@ -9,6 +10,8 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
@@ -27,19 +30,36 @@ final class AssumptionsSheet {
     static final Column PRICE_PATH = Column.optional("Default price path", "price path", "rental price path", "price curve");
     static final Column MARKETPLACE_FEE = Column.optional("Marketplace fee", "marketplace", "platform fee", "reseller fee");
     static final Column RESALE_FEE = Column.optional("Resale fee", "hardware resale fee", "broker fee", "sale fee");
+    static final Column RESALE_DISCOUNT = Column.optional("Resale discount", "sublease discount", "capacity resale discount",
+            "resale haircut");
     static final Column TAX_RATE = Column.optional("Tax rate", "tax", "income tax rate", "corporate tax rate");
     static final Column DEPRECIATION_YEARS = Column.optional("Depreciation years", "depreciation", "depreciation period");
+    static final Column LOAN_TO_VALUE = Column.optional("Loan to value", "ltv", "loan share", "debt share", "leverage");
+    static final Column LOAN_RATE = Column.optional("Loan rate", "interest rate", "debt rate", "loan interest rate");
+    static final Column LOAN_TERM = Column.optional("Loan term", "loan term years", "debt term", "loan years");
+    static final Column BALLOON = Column.optional("Balloon", "balloon share", "balloon payment", "loan balloon");
     static final Column MONTE_CARLO_RUNS = Column.optional("Monte Carlo runs", "monte carlo", "simulations", "runs",
             "monte carlo simulations");
     static final Column SEED = Column.optional("Seed", "random seed", "monte carlo seed");
 
     static final List<Column> PARAMETERS = List.of(VALUATION_DATE, CURRENCY, DISCOUNT_RATE, HURDLE_RATE, PRICE_PATH,
-            MARKETPLACE_FEE, RESALE_FEE, TAX_RATE, DEPRECIATION_YEARS, MONTE_CARLO_RUNS, SEED);
+            MARKETPLACE_FEE, RESALE_FEE, RESALE_DISCOUNT, TAX_RATE, DEPRECIATION_YEARS, LOAN_TO_VALUE, LOAN_RATE, LOAN_TERM, BALLOON, MONTE_CARLO_RUNS, SEED);
 
-    private static final Map<String, Column> FIELDS = Map.of(
-            "valuation date", VALUATION_DATE, "currency", CURRENCY, "discount rate", DISCOUNT_RATE,
-            "hurdle rate", HURDLE_RATE, "default price path", PRICE_PATH, "marketplace fee", MARKETPLACE_FEE,
-            "resale fee", RESALE_FEE);
+    private static final Map<String, Column> FIELDS = Map.ofEntries(
+            Map.entry("valuation date", VALUATION_DATE),
+            Map.entry("currency", CURRENCY),
+            Map.entry("discount rate", DISCOUNT_RATE),
+            Map.entry("hurdle rate", HURDLE_RATE),
+            Map.entry("default price path", PRICE_PATH),
+            Map.entry("marketplace fee", MARKETPLACE_FEE),
+            Map.entry("resale fee", RESALE_FEE),
+            Map.entry("resale discount", RESALE_DISCOUNT),
+            Map.entry("tax rate", TAX_RATE),
+            Map.entry("depreciation years", DEPRECIATION_YEARS),
+            Map.entry("loan to value", LOAN_TO_VALUE),
+            Map.entry("loan rate", LOAN_RATE),
+            Map.entry("loan term", LOAN_TERM),
+            Map.entry("balloon", BALLOON));
 
     private final CellReader reader;
     private final Sheet sheet;
@@ -137,17 +157,20 @@ final class AssumptionsSheet {
         }
         double marketplaceFee = percent(MARKETPLACE_FEE, "a share of revenue such as 10% or 0.1", 0, "0%");
         double resaleFee = percent(RESALE_FEE, "a share of the sale price such as 5% or 0.05", 0, "0%");
-        String preTax = "the monthly model is pre-tax";
+        double resaleDiscount = percent(RESALE_DISCOUNT, "a share of the market price such as 20% or 0.2",
+                Assumptions.DEFAULT_RESALE_DISCOUNT, "0% (resold contract capacity fetches the market price less the marketplace fee)");
+        OptionalDouble taxRate = optional(TAX_RATE, true);
+        OptionalDouble depreciationYears = optional(DEPRECIATION_YEARS, false);
+        Optional<Financing> financing = financing();
         String notRunHere = "kept for the risk analysis; the monthly model is deterministic";
-        keepAsNote(TAX_RATE, "tax rate", true, preTax);
-        keepAsNote(DEPRECIATION_YEARS, "depreciation years", false, preTax);
         keepAsNote(MONTE_CARLO_RUNS, "Monte Carlo runs", false, notRunHere);
         keepAsNote(SEED, "Monte Carlo seed", false, notRunHere);
         if (failed) {
             return null;
         }
         try {
-            return new Assumptions(valuationDate, currency, discount, hurdle, path, marketplaceFee, resaleFee);
+            return new Assumptions(valuationDate, currency, discount, hurdle, path, marketplaceFee, resaleFee, resaleDiscount,
+                    taxRate, depreciationYears, financing);
         } catch (InvalidValueException e) {
             Column c = FIELDS.get(e.field());
             Cell cell = c == null ? null : valueCells.get(c);
@@ -194,6 +217,47 @@ final class AssumptionsSheet {
         }
         noteDefault(c, shown);
         return fallback;
+    }
+
+    /** A loan when a loan-to-value above 0 is given; its rate is then required, the term defaults to each cluster's life. */
+    private Optional<Financing> financing() {
+        OptionalDouble ltv = optional(LOAN_TO_VALUE, true);
+        OptionalDouble rate = optional(LOAN_RATE, true);
+        OptionalDouble term = optional(LOAN_TERM, false);
+        OptionalDouble balloon = optional(BALLOON, true);
+        if (ltv.isEmpty() || ltv.getAsDouble() == 0) {
+            return Optional.empty();
+        }
+        if (rate.isEmpty()) {
+            failed = true;
+            reader.problem(sheet, where(), "no loan rate", "Loan rate: the loan's annual interest rate, needed with a loan to value");
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new Financing(ltv.getAsDouble(), rate.getAsDouble(), term, balloon.orElse(0)));
+        } catch (InvalidValueException e) {
+            Column c = FIELDS.get(e.field());
+            Cell cell = c == null ? null : valueCells.get(c);
+            failed = true;
+            if (cell != null) {
+                reader.problem(cell, e.field() + ": " + e.expected());
+            } else {
+                reader.problem(sheet, where(), e.found(), e.field() + ": " + e.expected());
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** An optional rate or amount with no default: empty when the sheet does not give it. */
+    private OptionalDouble optional(Column c, boolean isPercent) {
+        if (!given(c)) {
+            return OptionalDouble.empty();
+        }
+        Cell cell = valueCells.get(c);
+        Read<Double> r = isPercent ? reader.percent(cell, c.label(), "a rate such as 21% or 0.21")
+                : reader.amount(cell, "a number such as 5");
+        failed |= r.failed();
+        return r.value().isPresent() ? OptionalDouble.of(r.value().get()) : OptionalDouble.empty();
     }
 
     /** Parameters the monthly model does not use yet: read, checked, and reported so the user knows. */

@@ -25,6 +25,56 @@ class AssumptionsSheetReadingTest {
     }
 
     @Test
+    void aResaleDiscountForSubleasedCapacityIsReadAndDefaultsToZeroWithANote() throws Exception {
+        Path given = withFleet(new TestWorkbook().sheet("Assumptions").row("Resale discount", "20%"))
+                .write(dir.resolve("discount.xlsx"));
+        Path absent = withFleet(new TestWorkbook().sheet("Assumptions").row("Currency", "USD"))
+                .write(dir.resolve("no-discount.xlsx"));
+
+        assertThat(WorkbookReader.read(given, DEFAULT_DATE).portfolio().assumptions().resaleDiscount())
+                .isCloseTo(0.2, within(1e-12));
+        WorkbookInput defaulted = WorkbookReader.read(absent, DEFAULT_DATE);
+        assertThat(defaulted.portfolio().assumptions().resaleDiscount()).isZero();
+        assertThat(defaulted.notes(InputNote.Kind.DEFAULT)).extracting(InputNote::message)
+                .anySatisfy(m -> assertThat(m).startsWith("Resale discount not given; used 0%"));
+    }
+
+    @Test
+    void taxDepreciationAndALoanAreReadForTheAfterTaxAndEquityViews() throws Exception {
+        Path file = withFleet(new TestWorkbook().sheet("Assumptions")
+                .row("Tax rate", "21%")
+                .row("Depreciation years", 5)
+                .row("Loan to value", "60%")
+                .row("Loan rate", "8%")
+                .row("Loan term", 4)
+                .row("Balloon", "20%"))
+                .write(dir.resolve("financed.xlsx"));
+
+        WorkbookInput input = WorkbookReader.read(file, DEFAULT_DATE);
+        Assumptions a = input.portfolio().assumptions();
+
+        assertThat(a.taxRate()).hasValueCloseTo(0.21, within(1e-12));
+        assertThat(a.depreciationYears()).hasValueCloseTo(5.0, within(1e-12));
+        assertThat(a.financing()).hasValueSatisfying(f -> {
+            assertThat(f.loanToValue()).isCloseTo(0.6, within(1e-12));
+            assertThat(f.annualRate()).isCloseTo(0.08, within(1e-12));
+            assertThat(f.termYears()).hasValueCloseTo(4.0, within(1e-12));
+            assertThat(f.balloonShare()).isCloseTo(0.2, within(1e-12));
+        });
+        assertThat(input.notes(InputNote.Kind.WARNING)).isEmpty();
+    }
+
+    @Test
+    void aLoanToValueWithoutALoanRateIsAProblem() throws Exception {
+        Path file = withFleet(new TestWorkbook().sheet("Assumptions").row("Loan to value", "50%"))
+                .write(dir.resolve("no-rate.xlsx"));
+
+        WorkbookException e = catchThrowableOfType(() -> WorkbookReader.read(file, DEFAULT_DATE), WorkbookException.class);
+
+        assertThat(e.problems()).extracting(CellProblem::expected).anySatisfy(x -> assertThat(x).startsWith("Loan rate"));
+    }
+
+    @Test
     void parameterValuePairsBelowATitleBlockAreRead() throws Exception {
         Path file = withFleet(new TestWorkbook().sheet("assumptions")
                 .row("Fund II — model inputs")
@@ -53,10 +103,11 @@ class AssumptionsSheetReadingTest {
         assertThat(a.defaultPricePath()).isEqualTo(new PricePath.Blended(0.4, 4));
         assertThat(a.marketplaceFee()).isCloseTo(0.1, within(1e-12));
         assertThat(a.resaleFee()).isCloseTo(0.05, within(1e-12));
+        assertThat(a.taxRate()).hasValueCloseTo(0.25, within(1e-12));
+        assertThat(a.depreciationYears()).isEmpty();
         assertThat(input.notes(InputNote.Kind.WARNING)).extracting(InputNote::location)
-                .containsExactly("assumptions!B10", "assumptions!B11", "assumptions!B12", "assumptions!B13");
+                .containsExactly("assumptions!B10", "assumptions!B12", "assumptions!B13");
         assertThat(input.notes(InputNote.Kind.WARNING).get(0).message()).contains("Resale fee").contains("5%");
-        assertThat(input.notes(InputNote.Kind.WARNING).get(1).message()).contains("tax rate 25.0%");
     }
 
     @Test

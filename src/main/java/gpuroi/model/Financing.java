@@ -1,0 +1,23 @@
+package gpuroi.model;
+
+import java.util.Objects;
+import java.util.OptionalDouble;
+
+/**
+ * A loan against a cluster's capex, from the Assumptions sheet. Loans quote a nominal annual rate:
+ * the monthly rate is {@code annualRate / 12}.
+ *
+ * @param loanToValue  share of capex borrowed at the purchase, 0..1
+ * @param annualRate   nominal annual interest rate
+ * @param termYears    years over which the loan amortizes; empty: each cluster's useful life
+ * @param balloonShare share of the loan still owed at the end of the term and repaid then, 0..1
+ */
+public record Financing(double loanToValue, double annualRate, OptionalDouble termYears, double balloonShare) {
+    public Financing {
+        termYears = Objects.requireNonNullElse(termYears, OptionalDouble.empty());
+        Checks.between("loan to value", loanToValue, 0, 1, "a share of capex from 0% to 100%");
+        Checks.between("loan rate", annualRate, 0, 1, "an annual rate from 0% to 100%");
+        termYears.ifPresent(y -> Checks.between("loan term", y, 1.0 / 12, 50, "a term from 1 month to 50 years"));
+        Checks.between("balloon", balloonShare, 0, 1, "a share of the loan from 0% to 100%");
+    }
+}
