@@ -34,13 +34,17 @@ final class CashFlowSheet {
     static final int CUMULATIVE = 11;
     static final int DISCOUNT_FACTOR = 12;
     static final int DISCOUNTED = 13;
+    /** Lessor contracts: GPUs billed at the contract rate, and what they bring in (prepayment included). */
+    static final int CONTRACTED_GPUS = 14;
+    static final int CONTRACT_REVENUE = 15;
 
     private static final String[] HEADERS = {
         "Cluster id", "Month", "Date (month end)", "Price per GPU-hr (month midpoint)", "Utilized GPU-hours",
         "Revenue (after fee)", "Power", "Other opex", "Capex", "Residual value", "Net cash flow",
         "Cumulative net", "Discount factor (to valuation date)", "Discounted net",
+        "GPUs under lessor contracts", "Contract revenue (incl. prepayment)",
     };
-    private static final int[] WIDTHS = {18, 7, 12, 13, 12, 13, 11, 11, 13, 12, 13, 14, 13, 13};
+    private static final int[] WIDTHS = {18, 7, 12, 13, 12, 13, 11, 11, 13, 12, 13, 14, 13, 13, 12, 14};
 
     /** Written as a literal in the formulas: the conventions fix it, and the notes sheet says so. */
     private static final String HOURS = formatHours();
@@ -80,10 +84,18 @@ final class CashFlowSheet {
                 OutputCells.formula(row, PRICE, "IF(" + month + "=0,0," + priceFormulaBody.replace("{m}", month) + ")",
                         flow.pricePerGpuHour(), styles.pricePerHour);
             }
-            OutputCells.formula(row, UTILIZED_HOURS, "IF(" + month + "=0,0," + in.ref(ModelInputsSheet.GPUS) + "*" + HOURS + "*"
-                    + in.ref(ModelInputsSheet.UTILIZATION) + ")", flow.utilizedGpuHours(), styles.hours);
-            OutputCells.formula(row, REVENUE, OutputCells.relative(r, UTILIZED_HOURS) + "*" + OutputCells.relative(r, PRICE)
-                    + "*(1-" + in.ref(ModelInputsSheet.MARKETPLACE_FEE) + ")", flow.revenue(), styles.moneyCents);
+            // Contract terms are values (they come from the Leases sheet); the market part stays live:
+            // uncommitted GPUs earn the path's price at the cluster's utilization, after the fee.
+            OutputCells.number(row, CONTRACTED_GPUS, flow.contractedGpus(), styles.integer);
+            OutputCells.number(row, CONTRACT_REVENUE, flow.contractRevenue(), styles.moneyCents);
+            String contracted = OutputCells.relative(r, CONTRACTED_GPUS);
+            String marketHours = "(" + in.ref(ModelInputsSheet.GPUS) + "-" + contracted + ")*" + HOURS + "*"
+                    + in.ref(ModelInputsSheet.UTILIZATION);
+            OutputCells.formula(row, UTILIZED_HOURS, "IF(" + month + "=0,0," + marketHours + "+" + contracted + "*" + HOURS + ")",
+                    flow.utilizedGpuHours(), styles.hours);
+            OutputCells.formula(row, REVENUE, "IF(" + month + "=0,0," + marketHours + "*" + OutputCells.relative(r, PRICE)
+                    + "*(1-" + in.ref(ModelInputsSheet.MARKETPLACE_FEE) + ")+" + OutputCells.relative(r, CONTRACT_REVENUE) + ")",
+                    flow.revenue(), styles.moneyCents);
             OutputCells.formula(row, POWER, "IF(" + month + "=0,0," + in.ref(ModelInputsSheet.GPUS) + "*" + in.ref(ModelInputsSheet.KW_PER_GPU)
                     + "*" + in.ref(ModelInputsSheet.PUE) + "*" + HOURS + "*" + in.ref(ModelInputsSheet.ELECTRICITY_PER_KWH) + ")",
                     flow.power(), styles.moneyCents);

@@ -140,6 +140,36 @@ class CashFlowFormulasTest {
     }
 
     @Test
+    void aClusterWithALessorContractRecalculatesToTheEngineIncludingContractRevenue() throws Exception {
+        // 8 GPUs; 4 of them reserved at $4.20/hr for 12 months from month 4, 50% prepaid.
+        gpuroi.model.Cluster cluster = WriterFixtures.workedExample("reserved").gpuCount(8).build();
+        gpuroi.model.Lease reserved = new gpuroi.model.Lease("r-1", gpuroi.model.LeaseRole.LESSOR,
+                java.util.Optional.of("reserved"), java.util.Optional.empty(), "H100 SXM", 4, 4.20,
+                WriterFixtures.VALUATION.plusMonths(3), 12, 0.5, 0, false, java.util.OptionalDouble.empty());
+        gpuroi.model.Assumptions assumptions = gpuroi.model.Assumptions.defaults(WriterFixtures.VALUATION);
+        ClusterAnalysis analyzed = gpuroi.engine.RoiEngine.analyze(cluster, assumptions, List.of(reserved), List.of());
+        PortfolioAnalysis analysis = new PortfolioAnalysis(assumptions, List.of(analyzed));
+        // Independent check of one contract month: 4 GPUs × 730 h × $4.20 × (1 − 50% prepaid) = $6,132
+        // plus the other 4 GPUs at the market: 4 × 730 × 80% × price × (1 − 0 fee).
+        MonthlyCashFlow month6 = analyzed.schedule().months().get(6);
+        assertThat(month6.revenue()).isCloseTo(4 * 730 * 4.20 * 0.5 + 4 * 730 * 0.80 * month6.pricePerGpuHour(), within(1e-6));
+        try (XSSFWorkbook workbook = writeAndOpen(analysis)) {
+            XSSFFormulaEvaluator evaluator = workbook.getCreationHelper().createFormulaEvaluator();
+            XSSFSheet flows = workbook.getSheet(WorkbookWriter.CASH_FLOWS_SHEET);
+            for (MonthlyCashFlow month : analyzed.schedule().months()) {
+                Row r = flows.getRow(1 + month.month());
+                for (int column : new int[] {CashFlowSheet.UTILIZED_HOURS, CashFlowSheet.REVENUE, CashFlowSheet.NET}) {
+                    double cached = r.getCell(column).getNumericCellValue();
+                    assertThat(evaluate(evaluator, r, column)).as("month %d column %d", month.month(), column)
+                            .isCloseTo(cached, within(Math.max(1e-9, Math.abs(cached) * 1e-9)));
+                }
+                assertThat(r.getCell(CashFlowSheet.REVENUE).getNumericCellValue())
+                        .isCloseTo(month.revenue(), within(Math.max(1e-9, Math.abs(month.revenue()) * 1e-12)));
+            }
+        }
+    }
+
+    @Test
     void theMonthlyModelIsExpressedAsFormulasNotCopiedValues() throws Exception {
         try (XSSFWorkbook workbook = writeAndOpen(WriterFixtures.analyze(WriterFixtures.workedExample("worked-example").build()))) {
             Row month = workbook.getSheet(WorkbookWriter.CASH_FLOWS_SHEET).getRow(5);
@@ -149,7 +179,9 @@ class CashFlowFormulasTest {
                     CashFlowSheet.DISCOUNTED}) {
                 assertThat(month.getCell(column).getCellType()).as("column %d", column).isEqualTo(CellType.FORMULA);
             }
-            assertThat(month.getCell(CashFlowSheet.REVENUE).getCellFormula()).isEqualTo("E6*D6*(1-'ROI Inputs'!$L$2)");
+            // Uncommitted GPUs × 730 h × utilization × price × (1 − fee), plus contract revenue (column P).
+            assertThat(month.getCell(CashFlowSheet.REVENUE).getCellFormula())
+                    .isEqualTo("IF($B6=0,0,('ROI Inputs'!$C$2-O6)*730*'ROI Inputs'!$F$2*D6*(1-'ROI Inputs'!$L$2)+P6)");
             assertThat(month.getCell(CashFlowSheet.CUMULATIVE).getCellFormula()).isEqualTo("L5+K6");
             assertThat(month.getCell(CashFlowSheet.PRICE).getCellFormula()).contains("'ROI Inputs'!$G$2").contains("-0.5)/12");
         }
