@@ -9,6 +9,7 @@ import gpuroi.model.Cluster;
 import gpuroi.model.ClusterStatus;
 import gpuroi.model.Formats;
 import gpuroi.model.PricePath;
+import org.jfree.chart.JFreeChart;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,7 +26,9 @@ final class ClusterMemoModel {
     private ClusterMemoModel() {
     }
 
-    static Map<String, Object> of(ClusterAnalysis analysis, Assumptions assumptions, MemoContext context, Paper paper) {
+    /** The template's values; the charts it names ({@code chart:price}, {@code chart:cashflow}) are put in {@code charts}. */
+    static Map<String, Object> of(ClusterAnalysis analysis, Assumptions assumptions, MemoContext context, Paper paper,
+                                  Map<String, JFreeChart> charts) {
         Cluster cluster = analysis.cluster();
         ClusterMetrics m = analysis.metrics();
         String currency = assumptions.currency();
@@ -42,8 +45,10 @@ final class ClusterMemoModel {
         model.put("decisionClass", analysis.recommendation().decision().name().toLowerCase(Locale.ROOT));
         model.put("reason", analysis.recommendation().reason());
         model.put("metrics", metrics(analysis, assumptions));
-        model.put("priceChart", MemoCharts.pricePathAgainstCost(analysis, currency));
-        model.put("cashFlowChart", MemoCharts.cumulativeCashFlow(analysis, currency));
+        charts.put("price", MemoCharts.pricePathAgainstCost(analysis, currency));
+        charts.put("cashflow", MemoCharts.cumulativeCashFlow(analysis, currency));
+        model.put("priceChart", ChartElements.SCHEME + "price");
+        model.put("cashFlowChart", ChartElements.SCHEME + "cashflow");
         model.put("sensitivity", sensitivity(Sensitivity.startPriceByUtilization(cluster, assumptions), assumptions));
         model.put("assumptions", AssumptionSources.rows(analysis, assumptions, context.notes()));
         model.put("warnings", AssumptionSources.warnings(cluster, context.notes()));

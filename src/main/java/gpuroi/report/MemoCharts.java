@@ -17,34 +17,24 @@ import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
-import javax.imageio.ImageIO;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontFormatException;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.geom.Rectangle2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
-import java.util.Base64;
 import java.util.Locale;
 
 /**
- * The memo's charts, drawn by JFreeChart and embedded as PNG data: URIs. Flying Saucer's PDF output
- * does not draw SVG without Batik, so the images are rendered at {@link #SCALE}× their printed
- * size: a chart printed 17 cm wide comes out at about 190 dpi.
+ * The memo's charts, built with JFreeChart and drawn as vectors into the PDF by {@link ChartElements}.
+ * Each is laid out on a {@link #WIDTH_PX} × {@link #HEIGHT_PX} grid and scaled to its printed size.
  */
 final class MemoCharts {
-    /** Printed size in CSS pixels (1/96 in); the template sets the same width. */
+    /** The grid charts are laid out on; the template prints them at the same aspect ratio. */
     static final int WIDTH_PX = 640;
     static final int HEIGHT_PX = 215;
-    static final int SCALE = 2;
 
     private static final Color INK = new Color(0x22, 0x2b, 0x36);
     private static final Color PRICE = new Color(0x1f, 0x6f, 0xb2);
@@ -57,7 +47,7 @@ final class MemoCharts {
     }
 
     /** The monthly rental price against the levelized cost of a utilized GPU-hour. */
-    static String pricePathAgainstCost(ClusterAnalysis analysis, String currency) {
+    static JFreeChart pricePathAgainstCost(ClusterAnalysis analysis, String currency) {
         XYSeries price = new XYSeries("Rental price per GPU-hr");
         for (MonthlyCashFlow month : analysis.schedule().months()) {
             if (month.month() > 0) {
@@ -80,11 +70,11 @@ final class MemoCharts {
         NumberAxis y = (NumberAxis) plot.getRangeAxis();
         y.setAutoRangeIncludesZero(true);
         y.setNumberFormatOverride(currencyFormat(currency, "#,##0.00"));
-        return toDataUri(chart);
+        return chart;
     }
 
     /** Cumulative undiscounted cash flow by month, with the payback month marked. */
-    static String cumulativeCashFlow(ClusterAnalysis analysis, String currency) {
+    static JFreeChart cumulativeCashFlow(ClusterAnalysis analysis, String currency) {
         XYSeries cumulative = new XYSeries("Cumulative net cash flow");
         for (MonthlyCashFlow month : analysis.schedule().months()) {
             cumulative.add(month.month(), month.cumulative());
@@ -107,7 +97,7 @@ final class MemoCharts {
             plot.addDomainMarker(payback);
         });
         ((NumberAxis) plot.getRangeAxis()).setNumberFormatOverride(currencyFormat(currency, "#,##0"));
-        return toDataUri(chart);
+        return chart;
     }
 
     private static XYPlot style(JFreeChart chart) {
@@ -139,27 +129,6 @@ final class MemoCharts {
         DecimalFormat format = new DecimalFormat("'" + prefix + "'" + pattern, symbols);
         format.setNegativePrefix("−" + Formats.currencyPrefix(currency));
         return format;
-    }
-
-    private static String toDataUri(JFreeChart chart) {
-        BufferedImage image = new BufferedImage(WIDTH_PX * SCALE, HEIGHT_PX * SCALE, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
-            g.scale(SCALE, SCALE);
-            chart.draw(g, new Rectangle2D.Double(0, 0, WIDTH_PX, HEIGHT_PX));
-        } finally {
-            g.dispose();
-        }
-        ByteArrayOutputStream png = new ByteArrayOutputStream(64 * 1024);
-        try {
-            ImageIO.write(image, "png", png);
-        } catch (IOException e) {
-            throw new UncheckedIOException("a chart could not be encoded as PNG", e);
-        }
-        return "data:image/png;base64," + Base64.getEncoder().encodeToString(png.toByteArray());
     }
 
     /** Chart text in the bundled font, so charts look the same on machines without system fonts. */

@@ -1,6 +1,7 @@
 package gpuroi.report;
 
 import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.FontMapper;
 import org.xhtmlrenderer.pdf.FontFamily;
 import org.xhtmlrenderer.pdf.ITextFontResolver;
 
@@ -19,8 +20,14 @@ final class MemoFonts {
     static final String FAMILY = "DejaVu Sans";
     private static final String[] RESOURCES = {"/fonts/DejaVuSans.ttf", "/fonts/DejaVuSans-Bold.ttf"};
 
-    /** Parsed once per JVM: reading the TrueType tables costs more than laying out a memo. */
-    private static final FontFamily FAMILY_FONTS = load();
+    /** The font files, read once per JVM. */
+    private static final byte[][] FONT_FILES = readAll();
+
+    /**
+     * Parsed once per thread: reading the TrueType tables costs more than laying out a memo, and
+     * OpenPDF's fonts keep per-document state while subsetting, so threads must not share them.
+     */
+    private static final ThreadLocal<Fonts> PER_THREAD = ThreadLocal.withInitial(Fonts::load);
 
     private MemoFonts() {
     }
@@ -30,23 +37,55 @@ final class MemoFonts {
         Map<String, FontFamily> fonts = resolver.getFonts();
         fonts.clear();
         for (String name : new String[] {FAMILY, "SansSerif", "Serif", "Monospaced"}) {
-            fonts.put(name, FAMILY_FONTS);
+            fonts.put(name, PER_THREAD.get().family());
         }
     }
 
-    private static FontFamily load() {
-        ITextFontResolver loader = new ITextFontResolver();
+    /** Chart text drawn through OpenPDF's Graphics2D uses the same embedded fonts as the memo. */
+    static FontMapper chartFontMapper() {
+        return PER_THREAD.get();
+    }
+
+    /** One thread's regular and bold fonts, as Flying Saucer's family and as a chart font mapper. */
+    private record Fonts(FontFamily family, BaseFont regular, BaseFont bold) implements FontMapper {
+        static Fonts load() {
+            ITextFontResolver loader = new ITextFontResolver();
+            BaseFont[] fonts = new BaseFont[RESOURCES.length];
+            try {
+                for (int i = 0; i < RESOURCES.length; i++) {
+                    String name = RESOURCES[i].substring(1);
+                    // Not BaseFont.CACHED: the cache would hand every thread the same instance.
+                    fonts[i] = BaseFont.createFont(name, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, FONT_FILES[i], null);
+                    fonts[i].setSecureRandom(new FixedSubsetPrefix(name));
+                    loader.addFont(fonts[i], name, FAMILY);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("the bundled memo font could not be read; the jar is damaged", e);
+            }
+            return new Fonts(loader.getFonts().get(FAMILY), fonts[0], fonts[1]);
+        }
+
+        @Override
+        public BaseFont awtToPdf(java.awt.Font font) {
+            return font.isBold() || font.getFontName().contains("Bold") ? bold : regular;
+        }
+
+        @Override
+        public java.awt.Font pdfToAwt(BaseFont font, int size) {
+            return new java.awt.Font(java.awt.Font.SANS_SERIF, font == bold ? java.awt.Font.BOLD : java.awt.Font.PLAIN, size);
+        }
+    }
+
+    private static byte[][] readAll() {
+        byte[][] files = new byte[RESOURCES.length][];
         try {
-            for (String resource : RESOURCES) {
-                BaseFont font = BaseFont.createFont(resource.substring(1), BaseFont.IDENTITY_H, BaseFont.EMBEDDED,
-                        BaseFont.CACHED, read(resource), null);
-                font.setSecureRandom(new FixedSubsetPrefix(resource));
-                loader.addFont(font, resource.substring(1), FAMILY);
+            for (int i = 0; i < RESOURCES.length; i++) {
+                files[i] = read(RESOURCES[i]);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("the bundled memo font could not be read; the jar is damaged", e);
         }
-        return loader.getFonts().get(FAMILY);
+        return files;
     }
 
     private static byte[] read(String resource) throws IOException {

@@ -3,13 +3,21 @@ package gpuroi.report;
 import gpuroi.engine.ClusterAnalysis;
 import gpuroi.engine.PortfolioAnalysis;
 import gpuroi.model.Assumptions;
+import org.jfree.chart.JFreeChart;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Investment memos as PDF: one per cluster (decision first, then the numbers, charts, sensitivity
@@ -19,6 +27,8 @@ import java.util.Map;
 public final class MemoRenderer {
     /** The file name of the portfolio memo in a memo folder; cluster memos never take it. */
     public static final String PORTFOLIO_FILE = "portfolio.pdf";
+
+    private static final ExecutorService RENDER_THREADS = renderThreads();
 
     private final MemoTemplates templates;
     private final Paper paper;
@@ -39,7 +49,8 @@ public final class MemoRenderer {
     }
 
     public byte[] clusterMemo(ClusterAnalysis analysis, Assumptions assumptions, MemoContext context) throws MemoTemplateException {
-        Map<String, Object> model = ClusterMemoModel.of(analysis, assumptions, context, paper);
+        Map<String, JFreeChart> charts = new HashMap<>();
+        Map<String, Object> model = ClusterMemoModel.of(analysis, assumptions, context, paper, charts);
         String xhtml = templates.render(MemoTemplates.CLUSTER_MEMO, model);
         PdfMemoWriter.Metadata metadata = new PdfMemoWriter.Metadata(
                 "Investment memo: " + analysis.cluster().id(),
@@ -49,7 +60,7 @@ public final class MemoRenderer {
                 String.join(", ", "GPU", "ROI", analysis.cluster().gpuModel(), analysis.recommendation().decision().name(),
                         context.inputFileName()),
                 assumptions.valuationDate());
-        return PdfMemoWriter.write(xhtml, metadata, MemoTemplates.CLUSTER_MEMO);
+        return PdfMemoWriter.write(xhtml, metadata, MemoTemplates.CLUSTER_MEMO, charts);
     }
 
     public byte[] portfolioMemo(PortfolioAnalysis portfolio, MemoContext context) throws MemoTemplateException {
@@ -61,22 +72,74 @@ public final class MemoRenderer {
                 MemoCommon.author(context),
                 String.join(", ", "GPU", "ROI", "portfolio", context.inputFileName()),
                 portfolio.assumptions().valuationDate());
-        return PdfMemoWriter.write(xhtml, metadata, MemoTemplates.PORTFOLIO_MEMO);
+        return PdfMemoWriter.write(xhtml, metadata, MemoTemplates.PORTFOLIO_MEMO, Map.of());
     }
 
     /**
-     * Writes the portfolio memo and one memo per cluster into {@code folder} (created if needed),
-     * each through a temporary file; returns the paths, portfolio first, then clusters in input order.
+     * The portfolio memo, then one memo per cluster in input order, rendered on all cores: each
+     * memo is independent, and the same memo comes out byte-identical on any thread.
+     */
+    public List<byte[]> renderAll(PortfolioAnalysis portfolio, MemoContext context) throws MemoTemplateException {
+        List<Callable<byte[]>> jobs = new ArrayList<>();
+        jobs.add(() -> portfolioMemo(portfolio, context));
+        for (ClusterAnalysis cluster : portfolio.clusters()) {
+            jobs.add(() -> clusterMemo(cluster, portfolio.assumptions(), context));
+        }
+        List<Future<byte[]>> futures;
+        try {
+            futures = RENDER_THREADS.invokeAll(jobs);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while rendering memos", e);
+        }
+        List<byte[]> pdfs = new ArrayList<>(futures.size());
+        for (Future<byte[]> future : futures) {
+            try {
+                pdfs.add(future.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while rendering memos", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof MemoTemplateException template) {
+                    throw new MemoTemplateException(template.getMessage(), template);
+                }
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+        return pdfs;
+    }
+
+    /**
+     * Writes the portfolio memo ({@value #PORTFOLIO_FILE}) and one memo per cluster into
+     * {@code folder} (created if needed), each through a temporary file; returns the paths,
+     * portfolio first, then clusters in input order.
      */
     public List<Path> writeAll(PortfolioAnalysis portfolio, MemoContext context, Path folder) throws MemoTemplateException, IOException {
+        List<byte[]> pdfs = renderAll(portfolio, context);
         Files.createDirectories(folder);
         MemoFiles names = new MemoFiles();
         List<Path> written = new ArrayList<>();
-        written.add(MemoFiles.writeAtomically(folder, names.nameFor("portfolio", ".pdf"), portfolioMemo(portfolio, context)));
-        for (ClusterAnalysis cluster : portfolio.clusters()) {
-            byte[] pdf = clusterMemo(cluster, portfolio.assumptions(), context);
-            written.add(MemoFiles.writeAtomically(folder, names.nameFor(cluster.cluster().id(), ".pdf"), pdf));
+        written.add(MemoFiles.writeAtomically(folder, names.nameFor("portfolio", ".pdf"), pdfs.get(0)));
+        for (int i = 0; i < portfolio.clusters().size(); i++) {
+            String name = names.nameFor(portfolio.clusters().get(i).cluster().id(), ".pdf");
+            written.add(MemoFiles.writeAtomically(folder, name, pdfs.get(i + 1)));
         }
         return written;
+    }
+
+    /** Daemon threads, one per core, kept for the JVM's life so each parses the fonts only once. */
+    private static ExecutorService renderThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()), task -> {
+            Thread thread = new Thread(task, "gpuroi-memo-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 }

@@ -6,6 +6,7 @@ import com.lowagie.text.pdf.PdfEncryption;
 import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfObject;
 import com.lowagie.text.pdf.PdfString;
+import org.jfree.chart.JFreeChart;
 import org.xhtmlrenderer.layout.SharedContext;
 import org.xhtmlrenderer.pdf.DefaultPDFCreationListener;
 import org.xhtmlrenderer.pdf.ITextOutputDevice;
@@ -25,6 +26,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
+import java.util.Map;
 import java.util.TimeZone;
 
 /**
@@ -51,11 +53,13 @@ final class PdfMemoWriter {
     }
 
     /** Lays out and writes one PDF; the template named is blamed if its XHTML is not well-formed. */
-    static byte[] write(String xhtml, Metadata metadata, String templateName) throws MemoTemplateException {
+    static byte[] write(String xhtml, Metadata metadata, String templateName, Map<String, JFreeChart> charts)
+            throws MemoTemplateException {
         ITextOutputDevice device = new ITextOutputDevice(DOTS_PER_POINT);
         ITextRenderer renderer = new ITextRenderer(DOTS_PER_POINT, DOTS_PER_PIXEL, device, new SandboxedUserAgent(device));
         MemoFonts.install(renderer.getFontResolver());
         SharedContext shared = renderer.getSharedContext();
+        shared.setReplacedElementFactory(new ChartElements(shared.getReplacedElementFactory(), charts));
         shared.setPrint(true);
         shared.setInteractive(false);
         try {
@@ -120,8 +124,8 @@ final class PdfMemoWriter {
     }
 
     /**
-     * Memos embed their charts as data: URIs and need nothing else; a template cannot make the
-     * renderer fetch a file or a URL.
+     * Memos draw their charts themselves and need no other resource; a template cannot make the
+     * renderer fetch a file or a URL (data: images still work, for a logo in an edited template).
      */
     private static final class SandboxedUserAgent extends ITextUserAgent {
         private static final String DEFAULT_STYLESHEET =

@@ -45,6 +45,22 @@ class MemoPdfTest {
     }
 
     @Test
+    void chartsAreVectorDrawingsWithRealTextNotPictures() throws Exception {
+        byte[] pdf = clusterMemo(renderer);
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            int forms = 0;
+            for (PDPage page : document.getPages()) {
+                for (COSName name : page.getResources().getXObjectNames()) {
+                    assertThat(page.getResources().isImageXObject(name)).as(name.getName()).isFalse();
+                    forms++;
+                }
+            }
+            assertThat(forms).isEqualTo(2);
+        }
+        assertThat(MemoFixtures.flatText(pdf)).contains("Month from start", "payback 23.9 months", "Levelized cost $1.63/GPU-hr");
+    }
+
+    @Test
     void theMetadataNamesTheMemoTheToolAndTheValuationDate() throws Exception {
         try (PDDocument document = Loader.loadPDF(clusterMemo(renderer))) {
             PDDocumentInformation info = document.getDocumentInformation();
