@@ -88,6 +88,37 @@ class MemoPdfTest {
     }
 
     @Test
+    void memosRenderedTogetherOnSeveralThreadsEqualMemosRenderedOneByOne() throws Exception {
+        var portfolio = MemoFixtures.portfolio("a", "b", "c", "d");
+        List<byte[]> together = renderer.renderAll(portfolio, MemoFixtures.CONTEXT);
+
+        assertThat(together).hasSize(5);
+        assertThat(together.get(0)).isEqualTo(renderer.portfolioMemo(portfolio, MemoFixtures.CONTEXT));
+        for (int i = 0; i < 4; i++) {
+            assertThat(together.get(i + 1)).isEqualTo(renderer.clusterMemo(portfolio.clusters().get(i), MemoFixtures.ASSUMPTIONS, MemoFixtures.CONTEXT));
+        }
+    }
+
+    @Test
+    void euroYenAndTheMinusSignPrintWithTheEmbeddedFont() throws Exception {
+        for (String currency : List.of("EUR", "JPY")) {
+            var assumptions = new gpuroi.model.Assumptions(MemoFixtures.VALUATION, currency, 0.10, 0.10,
+                    gpuroi.model.PricePath.ARTICLE_BLENDED, 0, 0);
+            var analysis = gpuroi.engine.RoiEngine.analyze(MemoFixtures.workedExample("w"), assumptions);
+            byte[] pdf = renderer.clusterMemo(analysis, assumptions, MemoFixtures.CONTEXT);
+
+            String symbol = currency.equals("EUR") ? "€" : "¥";
+            assertThat(MemoFixtures.flatText(pdf)).contains("−" + symbol + "1,501", symbol + "2.16/GPU-hr");
+            try (PDDocument document = Loader.loadPDF(pdf)) {
+                PDResources resources = document.getPage(0).getResources();
+                for (COSName name : resources.getFontNames()) {
+                    assertThat(resources.getFont(name).isEmbedded()).isTrue();
+                }
+            }
+        }
+    }
+
+    @Test
     void differentMemosGetDifferentDocumentIds() throws Exception {
         try (PDDocument a = Loader.loadPDF(clusterMemo(renderer));
              PDDocument b = Loader.loadPDF(renderer.clusterMemo(MemoFixtures.analysis("other"), MemoFixtures.ASSUMPTIONS, MemoFixtures.CONTEXT))) {
