@@ -49,7 +49,8 @@ final class ClusterMemoModel {
         charts.put("cashflow", MemoCharts.cumulativeCashFlow(analysis, currency));
         model.put("priceChart", ChartElements.SCHEME + "price");
         model.put("cashFlowChart", ChartElements.SCHEME + "cashflow");
-        model.put("sensitivity", sensitivity(Sensitivity.startPriceByUtilization(cluster, assumptions), assumptions));
+        model.put("sensitivity", sensitivity(Sensitivity.startPriceByUtilization(cluster, assumptions), assumptions,
+                cluster.status() == ClusterStatus.OWNED && m.saleValueNow().isPresent()));
         model.put("assumptions", AssumptionSources.rows(analysis, assumptions, context.notes()));
         model.put("warnings", AssumptionSources.warnings(cluster, context.notes()));
         model.put("marketContext", marketContext(analysis, currency));
@@ -97,12 +98,21 @@ final class ClusterMemoModel {
         rows.add(row);
     }
 
-    /** A table of IRRs, each cell coloured by its NPV at the hurdle rate: green clears it, red does not. */
-    static Map<String, Object> sensitivity(Sensitivity.Grid grid, Assumptions a) {
+    /**
+     * A table of IRRs, each cell coloured by what decides: for a purchase, NPV at the hurdle rate
+     * (green clears it); for an owned cluster that could be sold, holding's value less the sale
+     * (green: keep it). Deeper colours are further from the point where the decision flips.
+     */
+    static Map<String, Object> sensitivity(Sensitivity.Grid grid, Assumptions a, boolean holdOrSell) {
+        double[][] margin = new double[grid.utilizations().size()][grid.startPrices().size()];
         double maxAbs = 1;
-        for (int r = 0; r < grid.utilizations().size(); r++) {
-            for (int col = 0; col < grid.startPrices().size(); col++) {
-                maxAbs = Math.max(maxAbs, Math.abs(grid.at(r, col).npvAtHurdle()));
+        for (int r = 0; r < margin.length; r++) {
+            for (int col = 0; col < margin[r].length; col++) {
+                ClusterMetrics cell = grid.at(r, col);
+                margin[r][col] = holdOrSell
+                        ? cell.remainingValueAtHurdle() - cell.saleValueNow().orElse(0)
+                        : cell.npvAtHurdle();
+                maxAbs = Math.max(maxAbs, Math.abs(margin[r][col]));
             }
         }
         int centreRow = grid.utilizations().size() / 2;
@@ -116,7 +126,7 @@ final class ClusterMemoModel {
                 Map<String, Object> c = new LinkedHashMap<>();
                 c.put("text", cell.irr().annualRate().isPresent() ? Formats.percent(cell.irr().annualRate().getAsDouble(), 1) : "—");
                 c.put("npv", Formats.money(cell.npvAtHurdle(), a.currency()));
-                c.put("color", heat(cell.npvAtHurdle() / maxAbs));
+                c.put("color", heat(margin[r][col] / maxAbs));
                 c.put("base", r == centreRow && col == centreColumn);
                 cells.add(c);
             }
@@ -125,12 +135,15 @@ final class ClusterMemoModel {
             row.put("cells", cells);
             rows.add(row);
         }
+        String hurdle = Formats.percent(a.hurdleRate(), 1);
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("prices", headers);
         s.put("rows", rows);
         s.put("caption", "IRR for each start price (columns) and utilization (rows), everything else as assumed; "
-                + "green cells clear the " + Formats.percent(a.hurdleRate(), 1) + " hurdle (NPV ≥ 0), red cells do not, "
-                + "deeper colours are further from break-even. The outlined cell is the base case.");
+                + (holdOrSell
+                        ? "green cells: holding is worth more at the " + hurdle + " hurdle than selling now (HOLD), red cells: selling wins (RESELL); "
+                        : "green cells clear the " + hurdle + " hurdle (NPV ≥ 0, BUY), red cells do not (RENT); ")
+                + "deeper colours are further from the point where the decision flips. The outlined cell is the base case.");
         return s;
     }
 
