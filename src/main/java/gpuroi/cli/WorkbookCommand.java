@@ -115,6 +115,7 @@ abstract class WorkbookCommand implements Callable<Integer> {
                 return new WorkbookJobs.Outcome(input, Optional.empty(), Optional.of(analyzed), List.of(), Optional.empty());
             }
             Path output = outputFor(input);
+            Conversion.refuseToOverwriteInput(input, output);
             List<Path> memos = writeMemos(analyzed, output, options);
             Conversion.write(analyzed, output, options);
             return new WorkbookJobs.Outcome(input, Optional.of(output), Optional.of(analyzed), List.of(), Optional.empty(), memos);

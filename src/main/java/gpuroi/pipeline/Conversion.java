@@ -77,12 +77,17 @@ public final class Conversion {
      */
     public static void write(Analyzed analyzed, Path output, Options options) throws IOException {
         Path input = analyzed.input();
-        if (Files.exists(output) && Files.isSameFile(input, output)) {
-            throw new IOException("the output " + output + " is the input itself; gpuroi never overwrites an input workbook (choose another -o)");
-        }
+        refuseToOverwriteInput(input, output);
         RunInfo runInfo = new RunInfo(input.getFileName().toString(), analyzed.inputSha256(), options.toolVersion(),
                 analyzed.analysis().assumptions().valuationDate());
         WorkbookWriter.write(input, output, analyzed.analysis(), analyzed.read().notes(), runInfo);
+    }
+
+    /** Fails when {@code output} is the input workbook itself: gpuroi only ever reads its inputs. */
+    public static void refuseToOverwriteInput(Path input, Path output) throws IOException {
+        if (Files.exists(output) && Files.isSameFile(input, output)) {
+            throw new IOException("the output " + output + " is the input itself; gpuroi never overwrites an input workbook (choose another -o)");
+        }
     }
 
     /**

@@ -248,6 +248,9 @@ class ConvertCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("input");
         assertThat(sha256(input)).isEqualTo(before);
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).containsExactly(input);
+        }
     }
 
     @Test
