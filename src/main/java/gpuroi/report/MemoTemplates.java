@@ -78,7 +78,7 @@ final class MemoTemplates {
             throw new MemoTemplateException("memo template " + name + " not found in " + origin, e);
         } catch (ParseException e) {
             throw new MemoTemplateException("memo template " + name + ", line " + e.getLineNumber() + ", column "
-                    + e.getColumnNumber() + ": " + e.getEditorMessage(), e);
+                    + e.getColumnNumber() + ": " + e.getEditorMessage().lines().findFirst().orElse("syntax error"), e);
         } catch (IOException e) {
             throw new MemoTemplateException("memo template " + name + " could not be read from " + origin + ": " + e.getMessage(), e);
         }
