@@ -61,6 +61,8 @@ final class PortfolioMemoModel {
         counts.forEach((decision, n) -> summary.add(n + " × " + decision.name()));
         model.put("decisionSummary", String.join(", ", summary));
         model.put("ranking", ranking(portfolio, ccy));
+        model.put("warnings", context.notes().stream().filter(n -> n.kind().equals("warning"))
+                .map(n -> n.location() + ": " + n.message()).toList());
         return model;
     }
 

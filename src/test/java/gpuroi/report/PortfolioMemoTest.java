@@ -26,6 +26,7 @@ class PortfolioMemoTest {
         double npvTotal = base.metrics().npvAtHurdle() + cheap.metrics().npvAtHurdle();
         assertThat(text).contains("Total 2 GPUs " + Formats.money(npvTotal, "USD") + " " + Formats.money(npvTotal, "USD") + " $40,000");
         assertThat(text).contains("1 × RENT").contains("1 × BUY");
+        assertThat(text).contains("Warnings Fleet!L2: cluster worked-example: a bare 80 was read as 80%");
     }
 
     @Test
