@@ -6,6 +6,7 @@ import gpuroi.model.Assumptions;
 import org.jfree.chart.JFreeChart;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -85,52 +86,66 @@ public final class MemoRenderer {
         for (ClusterAnalysis cluster : portfolio.clusters()) {
             jobs.add(() -> clusterMemo(cluster, portfolio.assumptions(), context));
         }
-        List<Future<byte[]>> futures;
+        try {
+            return onAllCores(jobs);
+        } catch (IOException e) {
+            throw new UncheckedIOException("rendering in memory does no I/O", e);
+        }
+    }
+
+    /**
+     * Writes the portfolio memo ({@value #PORTFOLIO_FILE}) and one memo per cluster into
+     * {@code folder} (created if needed), each through a temporary file as soon as it is rendered,
+     * so a large fleet never holds all its PDFs in memory; returns the paths, portfolio first, then
+     * clusters in input order.
+     */
+    public List<Path> writeAll(PortfolioAnalysis portfolio, MemoContext context, Path folder) throws MemoTemplateException, IOException {
+        Files.createDirectories(folder);
+        MemoFiles names = new MemoFiles();
+        List<Callable<Path>> jobs = new ArrayList<>();
+        String portfolioName = names.nameFor("portfolio", ".pdf");
+        jobs.add(() -> MemoFiles.writeAtomically(folder, portfolioName, portfolioMemo(portfolio, context)));
+        for (ClusterAnalysis cluster : portfolio.clusters()) {
+            String name = names.nameFor(cluster.cluster().id(), ".pdf");
+            jobs.add(() -> MemoFiles.writeAtomically(folder, name, clusterMemo(cluster, portfolio.assumptions(), context)));
+        }
+        return onAllCores(jobs);
+    }
+
+    /** Runs independent jobs on the render threads and returns their results in order, or the first job's failure. */
+    private static <T> List<T> onAllCores(List<Callable<T>> jobs) throws MemoTemplateException, IOException {
+        List<Future<T>> futures;
         try {
             futures = RENDER_THREADS.invokeAll(jobs);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while rendering memos", e);
         }
-        List<byte[]> pdfs = new ArrayList<>(futures.size());
-        for (Future<byte[]> future : futures) {
+        List<T> results = new ArrayList<>(futures.size());
+        for (Future<T> future : futures) {
             try {
-                pdfs.add(future.get());
+                results.add(future.get());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while rendering memos", e);
             } catch (ExecutionException e) {
-                if (e.getCause() instanceof MemoTemplateException template) {
+                Throwable cause = e.getCause();
+                if (cause instanceof MemoTemplateException template) {
                     throw new MemoTemplateException(template.getMessage(), template);
                 }
-                if (e.getCause() instanceof RuntimeException runtime) {
+                if (cause instanceof IOException io) {
+                    throw new IOException(io.getMessage(), io);
+                }
+                if (cause instanceof RuntimeException runtime) {
                     throw runtime;
                 }
-                if (e.getCause() instanceof Error error) {
+                if (cause instanceof Error error) {
                     throw error;
                 }
-                throw new IllegalStateException(e.getCause());
+                throw new IllegalStateException(cause);
             }
         }
-        return pdfs;
-    }
-
-    /**
-     * Writes the portfolio memo ({@value #PORTFOLIO_FILE}) and one memo per cluster into
-     * {@code folder} (created if needed), each through a temporary file; returns the paths,
-     * portfolio first, then clusters in input order.
-     */
-    public List<Path> writeAll(PortfolioAnalysis portfolio, MemoContext context, Path folder) throws MemoTemplateException, IOException {
-        List<byte[]> pdfs = renderAll(portfolio, context);
-        Files.createDirectories(folder);
-        MemoFiles names = new MemoFiles();
-        List<Path> written = new ArrayList<>();
-        written.add(MemoFiles.writeAtomically(folder, names.nameFor("portfolio", ".pdf"), pdfs.get(0)));
-        for (int i = 0; i < portfolio.clusters().size(); i++) {
-            String name = names.nameFor(portfolio.clusters().get(i).cluster().id(), ".pdf");
-            written.add(MemoFiles.writeAtomically(folder, name, pdfs.get(i + 1)));
-        }
-        return written;
+        return results;
     }
 
     /** Daemon threads, one per core, kept for the JVM's life so each parses the fonts only once. */
