@@ -1,9 +1,13 @@
 package gpuroi.cli;
 
 import gpuroi.pipeline.Conversion;
+import gpuroi.report.MemoRenderer;
+import gpuroi.report.MemoTemplateException;
+import gpuroi.report.Paper;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,16 +21,35 @@ import java.util.List;
         description = {
             "Read fleet workbooks, run the ROI engine on every cluster and write each result as a new workbook:",
             "the input's sheets untouched, plus ROI Summary, ROI Inputs, ROI Cash Flows (live formulas), ROI Chart",
-            "and ROI Notes. Output goes to NAME.roi.xlsx beside each input unless -o says otherwise.",
+            "and ROI Notes. Output goes to NAME.roi.xlsx beside each input unless -o says otherwise, and a PDF memo per",
+            "cluster plus a portfolio memo go to NAME.roi.memos/ beside it (--pdf-dir, --no-memos).",
             ""},
         footer = {"", "Examples:",
             "  gpuroi convert samples/fleet.xlsx",
-            "  gpuroi convert q1.xlsx q2.xlsx -o results/ --json"})
+            "  gpuroi convert q1.xlsx q2.xlsx -o results/ --json",
+            "  gpuroi convert fleet.xlsx --paper letter --templates my-templates/"})
 public final class ConvertCommand extends WorkbookCommand {
 
     @Option(names = {"-o", "--output"}, paramLabel = "PATH",
             description = "Output file (one workbook) or existing folder (several). Default: NAME.roi.xlsx beside each input.")
     Path output;
+
+    @Option(names = "--pdf-dir", paramLabel = "DIR",
+            description = "Write the PDF memos here (with several workbooks, into DIR/NAME.roi.memos). Default: NAME.roi.memos beside each output.")
+    Path pdfDir;
+
+    @Option(names = "--no-memos", description = "Write the workbooks only, no PDF memos.")
+    boolean noMemos;
+
+    @Option(names = "--templates", paramLabel = "DIR",
+            description = "Memo templates from this folder (a copy of templates/ you edited). Default: the built-in ones.")
+    Path templates;
+
+    @Option(names = "--paper", paramLabel = "a4|letter", description = "Paper size of the memos. Default: ${DEFAULT-VALUE}.",
+            defaultValue = "a4")
+    String paper;
+
+    private MemoRenderer memoRenderer;
 
     @Override
     boolean writes() {
@@ -38,6 +61,37 @@ public final class ConvertCommand extends WorkbookCommand {
         if (output != null && inputs.size() > 1 && !Files.isDirectory(output)) {
             throw new UserInputException(List.of("-o " + output + ": with several workbooks, -o must be an existing folder"));
         }
+        if (noMemos) {
+            return;
+        }
+        Paper paperSize;
+        try {
+            paperSize = Paper.parse(paper);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(List.of("--" + e.getMessage()));
+        }
+        try {
+            memoRenderer = templates == null ? MemoRenderer.builtIn(paperSize) : MemoRenderer.fromDirectory(templates, paperSize);
+        } catch (MemoTemplateException e) {
+            throw new UserInputException(List.of(e.getMessage()));
+        }
+    }
+
+    @Override
+    List<Path> writeMemos(Conversion.Analyzed analyzed, Path workbookOutput, Conversion.Options options)
+            throws MemoTemplateException, IOException {
+        if (memoRenderer == null) {
+            return List.of();
+        }
+        Path folder;
+        if (pdfDir == null) {
+            folder = Conversion.defaultMemoFolder(workbookOutput);
+        } else if (inputs.size() == 1) {
+            folder = pdfDir;
+        } else {
+            folder = pdfDir.resolve(Conversion.defaultMemoFolder(workbookOutput).getFileName());
+        }
+        return Conversion.writeMemos(analyzed, memoRenderer, folder, options);
     }
 
     @Override

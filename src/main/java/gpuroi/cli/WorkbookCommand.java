@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gpuroi.pipeline.Conversion;
+import gpuroi.report.MemoTemplateException;
 import gpuroi.workbook.WorkbookException;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -50,6 +51,15 @@ abstract class WorkbookCommand implements Callable<Integer> {
 
     /** Where the computed workbook for {@code input} goes (only when {@link #writes()}). */
     abstract Path outputFor(Path input);
+
+    /**
+     * Writes the memos for a workbook about to be written to {@code output}, before the workbook
+     * itself, so a broken template leaves nothing half done. None by default.
+     */
+    List<Path> writeMemos(Conversion.Analyzed analyzed, Path output, Conversion.Options options)
+            throws MemoTemplateException, IOException {
+        return List.of();
+    }
 
     /** Checks the options before any workbook is touched. */
     void validateOptions() {
@@ -105,8 +115,12 @@ abstract class WorkbookCommand implements Callable<Integer> {
                 return new WorkbookJobs.Outcome(input, Optional.empty(), Optional.of(analyzed), List.of(), Optional.empty());
             }
             Path output = outputFor(input);
+            Conversion.refuseToOverwriteInput(input, output);
+            List<Path> memos = writeMemos(analyzed, output, options);
             Conversion.write(analyzed, output, options);
-            return new WorkbookJobs.Outcome(input, Optional.of(output), Optional.of(analyzed), List.of(), Optional.empty());
+            return new WorkbookJobs.Outcome(input, Optional.of(output), Optional.of(analyzed), List.of(), Optional.empty(), memos);
+        } catch (MemoTemplateException e) {
+            return new WorkbookJobs.Outcome(input, Optional.empty(), Optional.empty(), List.of(), Optional.of(e.getMessage()));
         } catch (WorkbookException e) {
             if (e.isAboutTheFile()) {
                 // "secret.xlsx is password-protected; remove the password (File > Info > …)": the one line says what to do.

@@ -22,9 +22,18 @@ final class WorkbookJobs {
     private WorkbookJobs() {
     }
 
-    /** The outcome of one workbook: analysed (maybe written), or rejected with its problems. */
+    /** The outcome of one workbook: analysed (maybe written, with its memos), or rejected with its problems. */
     record Outcome(Path input, Optional<Path> output, Optional<Conversion.Analyzed> analyzed, List<CellProblem> errors,
-                   Optional<String> fileError) {
+                   Optional<String> fileError, List<Path> memos) {
+        Outcome {
+            memos = List.copyOf(memos);
+        }
+
+        Outcome(Path input, Optional<Path> output, Optional<Conversion.Analyzed> analyzed, List<CellProblem> errors,
+                Optional<String> fileError) {
+            this(input, output, analyzed, errors, fileError, List.of());
+        }
+
         boolean failed() {
             return analyzed.isEmpty();
         }
@@ -71,6 +80,10 @@ final class WorkbookJobs {
         for (InputNote warning : outcome.warnings()) {
             out.append("  warning: ").append(warning.location()).append(": ").append(warning.message()).append('\n');
         }
+        if (!outcome.memos().isEmpty()) {
+            out.append("  ").append(count(outcome.memos().size(), "memo")).append(" → ")
+                    .append(outcome.memos().get(0).getParent()).append('\n');
+        }
         out.append("  ").append(count((int) defaults, "default")).append(" and ").append(count((int) catalog, "catalog value"))
                 .append(" used").append(written ? ", listed in the ROI Notes sheet" : "").append(".\n");
         return out.toString();
@@ -84,6 +97,8 @@ final class WorkbookJobs {
         } else {
             node.putNull("output");
         }
+        ArrayNode memos = node.putArray("memos");
+        outcome.memos().forEach(memo -> memos.add(memo.toString()));
         ArrayNode clusters = node.putArray("clusters");
         ArrayNode warnings = node.putArray("warnings");
         ArrayNode errors = node.putArray("errors");

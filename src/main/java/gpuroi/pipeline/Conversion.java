@@ -6,6 +6,10 @@ import gpuroi.model.Assumptions;
 import gpuroi.model.InvalidValueException;
 import gpuroi.model.Portfolio;
 import gpuroi.workbook.CellProblem;
+import gpuroi.report.MemoContext;
+import gpuroi.report.MemoRenderer;
+import gpuroi.report.MemoTemplateException;
+import gpuroi.report.SourceNote;
 import gpuroi.workbook.InputNote;
 import gpuroi.workbook.RunInfo;
 import gpuroi.workbook.WorkbookException;
@@ -21,6 +25,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -76,12 +81,39 @@ public final class Conversion {
      */
     public static void write(Analyzed analyzed, Path output, Options options) throws IOException {
         Path input = analyzed.input();
-        if (Files.exists(output) && Files.isSameFile(input, output)) {
-            throw new IOException("the output " + output + " is the input itself; gpuroi never overwrites an input workbook (choose another -o)");
-        }
+        refuseToOverwriteInput(input, output);
         RunInfo runInfo = new RunInfo(input.getFileName().toString(), analyzed.inputSha256(), options.toolVersion(),
                 analyzed.analysis().assumptions().valuationDate());
         WorkbookWriter.write(input, output, analyzed.analysis(), analyzed.read().notes(), runInfo);
+    }
+
+    /** Fails when {@code output} is the input workbook itself: gpuroi only ever reads its inputs. */
+    public static void refuseToOverwriteInput(Path input, Path output) throws IOException {
+        if (Files.exists(output) && Files.isSameFile(input, output)) {
+            throw new IOException("the output " + output + " is the input itself; gpuroi never overwrites an input workbook (choose another -o)");
+        }
+    }
+
+    /**
+     * Writes the portfolio memo and a memo per cluster into {@code folder}; the reader's notes
+     * become each memo's "source" column.
+     */
+    public static List<Path> writeMemos(Analyzed analyzed, MemoRenderer renderer, Path folder, Options options)
+            throws MemoTemplateException, IOException {
+        List<SourceNote> notes = new ArrayList<>();
+        for (InputNote note : analyzed.read().notes()) {
+            notes.add(new SourceNote(note.kind().name().toLowerCase(Locale.ROOT), note.location(), note.message()));
+        }
+        Path input = analyzed.input();
+        MemoContext context = new MemoContext(input.getFileName().toString(), analyzed.inputSha256(), options.toolVersion(), notes);
+        return renderer.writeAll(analyzed.analysis(), context, folder);
+    }
+
+    /** {@code results/fleet.roi.xlsx → results/fleet.roi.memos}: the memo folder beside an output workbook. */
+    public static Path defaultMemoFolder(Path output) {
+        String name = output.getFileName().toString();
+        String stem = name.toLowerCase(Locale.ROOT).endsWith(".xlsx") ? name.substring(0, name.length() - 5) : name;
+        return output.resolveSibling(stem + ".memos");
     }
 
     /** {@code fleet.xlsx → fleet.roi.xlsx} beside the input. */

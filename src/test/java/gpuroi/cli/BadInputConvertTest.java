@@ -1,7 +1,5 @@
 package gpuroi.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.poifs.crypt.EncryptionInfo;
 import org.apache.poi.poifs.crypt.EncryptionMode;
@@ -24,8 +22,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,22 +44,13 @@ class BadInputConvertTest {
     @TempDir
     Path dir;
 
-    private record Run(int exitCode, String out, String err) {
-        JsonNode json() throws IOException {
-            return new ObjectMapper().readTree(out);
-        }
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exitCode = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(exitCode, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     /** Runs convert, checks the refusal and the untouched folder, and returns the message shown. */
     private String refused(Path input) throws IOException {
-        Run run = run("convert", "--valuation-date", "2026-01-01", input.toString());
+        CliRun run = run("convert", "--valuation-date", "2026-01-01", input.toString());
         assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
         assertThat(run.err()).contains(input.getFileName().toString())
                 .doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("internal error");
@@ -242,7 +229,7 @@ class BadInputConvertTest {
     void aFleetSheetFormattedDownToItsLastRowConvertsInSecondsAndIgnoresTheEmptyStyledRows() throws Exception {
         Path input = strayFormatting(dir.resolve("formatted.xlsx"));
         long started = System.nanoTime();
-        Run run = run("convert", "--valuation-date", "2026-01-01", input.toString(), "--json");
+        CliRun run = run("convert", "--valuation-date", "2026-01-01", input.toString(), "--json");
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -250,7 +237,7 @@ class BadInputConvertTest {
         assertThat(run.json().get("workbooks").get(0).get("warnings")).isEmpty();
         // Loading a million styled rows as POI objects takes minutes, when POI accepts the 100 MB sheet at all.
         assertThat(took).isLessThan(Duration.ofSeconds(60));
-        assertThat(filesIn(dir)).containsExactly("formatted.roi.xlsx", "formatted.xlsx");
+        assertThat(filesIn(dir)).containsExactly("formatted.roi.memos", "formatted.roi.xlsx", "formatted.xlsx");
         try (InputStream in = Files.newInputStream(dir.resolve("formatted.roi.xlsx")); XSSFWorkbook out = new XSSFWorkbook(in)) {
             assertThat(out.getSheet("Fleet").getLastRowNum()).isEqualTo(2);
             assertThat(out.getSheet("ROI Summary").getLastRowNum()).isEqualTo(2);
@@ -311,8 +298,8 @@ class BadInputConvertTest {
     @Test
     void theValidWorkbookOfTheseTestsConverts() throws Exception {
         Path input = fleet("fine.xlsx", good("a"), good("b"));
-        Run run = run("convert", "--valuation-date", "2026-01-01", input.toString());
+        CliRun run = run("convert", "--valuation-date", "2026-01-01", input.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(filesIn(dir)).containsExactly("fine.roi.xlsx", "fine.xlsx");
+        assertThat(filesIn(dir)).containsExactly("fine.roi.memos", "fine.roi.xlsx", "fine.xlsx");
     }
 }

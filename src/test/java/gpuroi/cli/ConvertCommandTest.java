@@ -87,7 +87,8 @@ class ConvertCommandTest {
             assertThat(selectedTabs).as("no sheets grouped with the summary").isEqualTo(1);
         }
         try (Stream<Path> files = Files.list(dir)) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("fleet.xlsx", "fleet.roi.xlsx");
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("fleet.xlsx", "fleet.roi.xlsx", "fleet.roi.memos");
         }
     }
 
@@ -121,6 +122,64 @@ class ConvertCommandTest {
         CliRun run = run("convert", "--strict", input.toString());
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(dir.resolve("fleet.roi.xlsx")).doesNotExist();
+        assertThat(dir.resolve("fleet.roi.memos")).doesNotExist();
+    }
+
+    @Test
+    void convertWritesAPortfolioMemoAndAMemoPerClusterBesideTheOutputAndListsThemInJson() throws Exception {
+        Path input = workedExampleWorkbook("fleet.xlsx", "80%");
+        CliRun run = run("convert", input.toString(), "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        Path folder = dir.resolve("fleet.roi.memos");
+        JsonNode memos = run.json().get("workbooks").get(0).get("memos");
+        assertThat(memos).hasSize(2);
+        assertThat(memos.get(0).asText()).isEqualTo(folder.resolve("portfolio.pdf").toString());
+        assertThat(memos.get(1).asText()).isEqualTo(folder.resolve("worked-example.pdf").toString());
+        assertThat(Files.readAllBytes(folder.resolve("worked-example.pdf"))).startsWith("%PDF-".getBytes());
+    }
+
+    @Test
+    void memosGoWherePdfDirSaysOnTheChosenPaperOrNowhereWithNoMemos() throws Exception {
+        Path input = workedExampleWorkbook("fleet.xlsx", "80%");
+        Path pdfs = dir.resolve("pdfs");
+        CliRun run = run("convert", input.toString(), "--pdf-dir", pdfs.toString(), "--paper", "letter");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(pdfs.resolve("portfolio.pdf")).exists();
+        assertThat(pdfs.resolve("worked-example.pdf")).exists();
+        assertThat(run.out()).contains("2 memos → " + pdfs);
+
+        Files.delete(dir.resolve("fleet.roi.xlsx"));
+        CliRun bare = run("convert", input.toString(), "--no-memos", "--json");
+        assertThat(bare.exitCode()).as(bare.err()).isZero();
+        assertThat(bare.json().get("workbooks").get(0).get("memos")).isEmpty();
+        assertThat(dir.resolve("fleet.roi.memos")).doesNotExist();
+    }
+
+    @Test
+    void aBrokenMemoTemplateIsNamedWithItsLineExitCodeTwoAndNothingIsWritten() throws Exception {
+        Path input = workedExampleWorkbook("fleet.xlsx", "80%");
+        Path templates = Files.createDirectory(dir.resolve("my-templates"));
+        for (String name : List.of("cluster-memo.ftlh", "portfolio-memo.ftlh", "memo.css")) {
+            Files.copy(Path.of("templates", name), templates.resolve(name));
+        }
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(templates.resolve("portfolio-memo.ftlh")));
+        lines.set(13, "<p>${nothing.here}</p>");
+        Files.write(templates.resolve("portfolio-memo.ftlh"), lines);
+
+        CliRun run = run("convert", input.toString(), "--templates", templates.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("memo template portfolio-memo.ftlh, line 14");
+        assertThat(dir.resolve("fleet.roi.xlsx")).doesNotExist();
+
+        CliRun missing = run("convert", input.toString(), "--templates", dir.resolve("nowhere").toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("--templates").contains("not a folder");
+
+        CliRun paper = run("convert", input.toString(), "--paper", "a3");
+        assertThat(paper.exitCode()).isEqualTo(2);
+        assertThat(paper.err()).contains("a4 or letter");
     }
 
     @Test
@@ -181,6 +240,9 @@ class ConvertCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("input");
         assertThat(sha256(input)).isEqualTo(before);
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).containsExactly(input);
+        }
     }
 
     @Test

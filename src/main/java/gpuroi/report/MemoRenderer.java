@@ -1,0 +1,160 @@
+package gpuroi.report;
+
+import gpuroi.engine.ClusterAnalysis;
+import gpuroi.engine.PortfolioAnalysis;
+import gpuroi.model.Assumptions;
+import org.jfree.chart.JFreeChart;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Investment memos as PDF: one per cluster (decision first, then the numbers, charts, sensitivity
+ * and the source of every assumption) and one for the portfolio. Templates are FreeMarker XHTML,
+ * built in or from a folder the user edited; the same inputs always give byte-identical PDFs.
+ */
+public final class MemoRenderer {
+    /** The file name of the portfolio memo in a memo folder; cluster memos never take it. */
+    public static final String PORTFOLIO_FILE = "portfolio.pdf";
+
+    private static final ExecutorService RENDER_THREADS = renderThreads();
+
+    private final MemoTemplates templates;
+    private final Paper paper;
+
+    private MemoRenderer(MemoTemplates templates, Paper paper) {
+        this.templates = templates;
+        this.paper = paper;
+    }
+
+    /** With the templates built into the jar. */
+    public static MemoRenderer builtIn(Paper paper) {
+        return new MemoRenderer(MemoTemplates.builtIn(), paper);
+    }
+
+    /** With the templates in {@code directory} (cluster-memo.ftlh, portfolio-memo.ftlh, memo.css). */
+    public static MemoRenderer fromDirectory(Path directory, Paper paper) throws MemoTemplateException {
+        return new MemoRenderer(MemoTemplates.fromDirectory(directory), paper);
+    }
+
+    public byte[] clusterMemo(ClusterAnalysis analysis, Assumptions assumptions, MemoContext context) throws MemoTemplateException {
+        Map<String, JFreeChart> charts = new HashMap<>();
+        Map<String, Object> model = ClusterMemoModel.of(analysis, assumptions, context, paper, charts);
+        String xhtml = templates.render(MemoTemplates.CLUSTER_MEMO, model);
+        PdfMemoWriter.Metadata metadata = new PdfMemoWriter.Metadata(
+                "Investment memo: " + analysis.cluster().id(),
+                analysis.recommendation().decision().name() + ": " + analysis.cluster().gpuCount() + " × "
+                        + analysis.cluster().gpuModel() + ", valued " + assumptions.valuationDate(),
+                MemoCommon.author(context),
+                String.join(", ", "GPU", "ROI", analysis.cluster().gpuModel(), analysis.recommendation().decision().name(),
+                        context.inputFileName()),
+                assumptions.valuationDate());
+        return PdfMemoWriter.write(xhtml, metadata, MemoTemplates.CLUSTER_MEMO, charts);
+    }
+
+    public byte[] portfolioMemo(PortfolioAnalysis portfolio, MemoContext context) throws MemoTemplateException {
+        Map<String, Object> model = PortfolioMemoModel.of(portfolio, context, paper);
+        String xhtml = templates.render(MemoTemplates.PORTFOLIO_MEMO, model);
+        PdfMemoWriter.Metadata metadata = new PdfMemoWriter.Metadata(
+                "Portfolio memo: " + context.inputFileName(),
+                portfolio.clusters().size() + " clusters, valued " + portfolio.assumptions().valuationDate(),
+                MemoCommon.author(context),
+                String.join(", ", "GPU", "ROI", "portfolio", context.inputFileName()),
+                portfolio.assumptions().valuationDate());
+        return PdfMemoWriter.write(xhtml, metadata, MemoTemplates.PORTFOLIO_MEMO, Map.of());
+    }
+
+    /**
+     * The portfolio memo, then one memo per cluster in input order, rendered on all cores: each
+     * memo is independent, and the same memo comes out byte-identical on any thread.
+     */
+    public List<byte[]> renderAll(PortfolioAnalysis portfolio, MemoContext context) throws MemoTemplateException {
+        List<Callable<byte[]>> jobs = new ArrayList<>();
+        jobs.add(() -> portfolioMemo(portfolio, context));
+        for (ClusterAnalysis cluster : portfolio.clusters()) {
+            jobs.add(() -> clusterMemo(cluster, portfolio.assumptions(), context));
+        }
+        try {
+            return onAllCores(jobs);
+        } catch (IOException e) {
+            throw new UncheckedIOException("rendering in memory does no I/O", e);
+        }
+    }
+
+    /**
+     * Writes the portfolio memo ({@value #PORTFOLIO_FILE}) and one memo per cluster into
+     * {@code folder} (created if needed), each through a temporary file as soon as it is rendered,
+     * so a large fleet never holds all its PDFs in memory; returns the paths, portfolio first, then
+     * clusters in input order.
+     */
+    public List<Path> writeAll(PortfolioAnalysis portfolio, MemoContext context, Path folder) throws MemoTemplateException, IOException {
+        Files.createDirectories(folder);
+        MemoFiles names = new MemoFiles();
+        List<Callable<Path>> jobs = new ArrayList<>();
+        String portfolioName = names.nameFor("portfolio", ".pdf");
+        jobs.add(() -> MemoFiles.writeAtomically(folder, portfolioName, portfolioMemo(portfolio, context)));
+        for (ClusterAnalysis cluster : portfolio.clusters()) {
+            String name = names.nameFor(cluster.cluster().id(), ".pdf");
+            jobs.add(() -> MemoFiles.writeAtomically(folder, name, clusterMemo(cluster, portfolio.assumptions(), context)));
+        }
+        return onAllCores(jobs);
+    }
+
+    /** Runs independent jobs on the render threads and returns their results in order, or the first job's failure. */
+    private static <T> List<T> onAllCores(List<Callable<T>> jobs) throws MemoTemplateException, IOException {
+        List<Future<T>> futures;
+        try {
+            futures = RENDER_THREADS.invokeAll(jobs);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while rendering memos", e);
+        }
+        List<T> results = new ArrayList<>(futures.size());
+        for (Future<T> future : futures) {
+            try {
+                results.add(future.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while rendering memos", e);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof MemoTemplateException template) {
+                    throw new MemoTemplateException(template.getMessage(), template);
+                }
+                if (cause instanceof IOException io) {
+                    throw new IOException(io.getMessage(), io);
+                }
+                if (cause instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (cause instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException(cause);
+            }
+        }
+        return results;
+    }
+
+    /** Daemon threads, one per core, kept for the JVM's life so each parses the fonts only once. */
+    private static ExecutorService renderThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()), task -> {
+            Thread thread = new Thread(task, "gpuroi-memo-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+}

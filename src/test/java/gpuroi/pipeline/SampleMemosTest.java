@@ -1,0 +1,47 @@
+package gpuroi.pipeline;
+
+import gpuroi.report.MemoRenderer;
+import gpuroi.report.Paper;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The bundled sample end to end: the reader's notes reach each memo's sources, and every cluster gets its memo. */
+class SampleMemosTest {
+    @TempDir
+    Path dir;
+
+    private static String text(Path pdf) throws Exception {
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            return new PDFTextStripper().getText(document).replaceAll("\\s+", " ").replace("- ", "-");
+        }
+    }
+
+    @Test
+    void theMixedFleetGetsAPortfolioMemoAndOneMemoPerClusterWithCatalogValuesAttributed() throws Exception {
+        Conversion.Options options = new Conversion.Options(LocalDate.of(2026, 6, 1), Optional.empty(), "test");
+        Conversion.Analyzed sample = Conversion.analyze(Path.of("samples/mixed-fleet.xlsx"), options);
+
+        List<Path> memos = Conversion.writeMemos(sample, MemoRenderer.builtIn(Paper.A4), dir, options);
+
+        assertThat(memos).extracting(p -> p.getFileName().toString()).containsExactly(
+                "portfolio.pdf", "h100-2023.pdf", "a100-lot.pdf", "h200-plan.pdf", "b200-plan.pdf", "l40s-inference.pdf");
+        String portfolio = text(memos.get(0));
+        for (var cluster : sample.analysis().clusters()) {
+            assertThat(portfolio).contains(cluster.cluster().id() + " ").contains(cluster.recommendation().decision().name());
+        }
+        String b200 = text(dir.resolve("b200-plan.pdf"));
+        assertThat(b200).containsPattern("Start rental price \\$6\\.00/GPU-hr catalog \\(Fleet![A-Z]+[0-9]+\\): cluster b200-plan");
+        assertThat(b200).contains("Assumptions!B14: Monte Carlo runs 1000 read but not applied");
+        assertThat(b200).contains("SHA-256 of the source: " + sample.inputSha256());
+    }
+}
