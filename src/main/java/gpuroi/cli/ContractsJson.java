@@ -35,7 +35,8 @@ final class ContractsJson {
         node.put("endDate", lease.endDate().toString());
         node.put("decision", k.decision().name());
         node.put("reason", k.reason());
-        node.put("npv", -k.chosenCost());
+        // 0 − cost, not −cost: an ended contract's nothing-left-to-pay prints as 0.0, never −0.0.
+        node.put("npv", 0.0 - k.chosenCost());
         node.put("keepCost", k.keepCost());
         MetricsJson.putOptional(node, "resellCapacityCost", k.resellCapacityCost());
         MetricsJson.putOptional(node, "terminateCost", k.terminateCost());
