@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gpuroi.engine.ClusterAnalysis;
+import gpuroi.engine.ContractAnalysis;
 import gpuroi.engine.IrrResult;
 import gpuroi.model.Assumptions;
 import gpuroi.model.Formats;
@@ -74,6 +75,17 @@ final class WorkbookJobs {
                 c.metrics().paybackMonths().isPresent() ? Formats.months(c.metrics().paybackMonths().getAsDouble()) : "never");
         }
         out.append(rows.render("  "));
+        if (!analyzed.analysis().contracts().isEmpty()) {
+            TextTable contracts = new TextTable(3, "Contract", "Role", "Decision", "Cost kept at " + hurdle, "Cost chosen", "Gain");
+            for (ContractAnalysis k : analyzed.analysis().contracts()) {
+                contracts.row(
+                    k.contract().contractId(), k.contract().role().label(), k.decision().name(),
+                    Formats.money(k.keepCost(), a.currency()),
+                    Formats.money(k.chosenCost(), a.currency()),
+                    Formats.money(k.npvGainAtHurdle(), a.currency()));
+            }
+            out.append(contracts.render("  "));
+        }
         List<InputNote> notes = analyzed.read().notes();
         long defaults = notes.stream().filter(n -> n.kind() == InputNote.Kind.DEFAULT).count();
         long catalog = notes.stream().filter(n -> n.kind() == InputNote.Kind.CATALOG).count();
@@ -100,6 +112,7 @@ final class WorkbookJobs {
         ArrayNode memos = node.putArray("memos");
         outcome.memos().forEach(memo -> memos.add(memo.toString()));
         ArrayNode clusters = node.putArray("clusters");
+        ArrayNode contracts = node.putArray("contracts");
         ArrayNode warnings = node.putArray("warnings");
         ArrayNode errors = node.putArray("errors");
         outcome.analyzed().ifPresent(analyzed -> {
@@ -118,7 +131,17 @@ final class WorkbookJobs {
                 cluster.put("decision", c.recommendation().decision().name());
                 cluster.put("reason", c.recommendation().reason());
                 MetricsJson.put(cluster, c.metrics());
+                c.afterTax().ifPresent(t -> {
+                    MetricsJson.putIrr(cluster, "afterTaxIrr", t.irr());
+                    cluster.put("afterTaxNpvAtHurdle", t.npvAtHurdle());
+                });
+                c.leverage().ifPresent(l -> {
+                    MetricsJson.putIrr(cluster, "equityIrr", l.equityIrr());
+                    cluster.put("equityNpvAtHurdle", l.equityNpvAtHurdle());
+                });
             }
+            analyzed.analysis().contracts().forEach(k -> ContractsJson.putContract(contracts.addObject(), k));
+            ContractsJson.putPortfolio(node.putObject("portfolio"), analyzed.analysis().rollup());
             for (InputNote warning : analyzed.warnings()) {
                 ObjectNode w = warnings.addObject();
                 String[] where = splitLocation(warning.location());

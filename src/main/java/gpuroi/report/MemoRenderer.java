@@ -1,6 +1,7 @@
 package gpuroi.report;
 
 import gpuroi.engine.ClusterAnalysis;
+import gpuroi.engine.ContractAnalysis;
 import gpuroi.engine.PortfolioAnalysis;
 import gpuroi.model.Assumptions;
 import org.jfree.chart.JFreeChart;
@@ -44,7 +45,7 @@ public final class MemoRenderer {
         return new MemoRenderer(MemoTemplates.builtIn(), paper);
     }
 
-    /** With the templates in {@code directory} (cluster-memo.ftlh, portfolio-memo.ftlh, memo.css). */
+    /** With the templates in {@code directory} (cluster-memo.ftlh, contract-memo.ftlh, portfolio-memo.ftlh, memo.css). */
     public static MemoRenderer fromDirectory(Path directory, Paper paper) throws MemoTemplateException {
         return new MemoRenderer(MemoTemplates.fromDirectory(directory), paper);
     }
@@ -64,6 +65,20 @@ public final class MemoRenderer {
         return PdfMemoWriter.write(xhtml, metadata, MemoTemplates.CLUSTER_MEMO, charts);
     }
 
+    public byte[] contractMemo(ContractAnalysis analysis, Assumptions assumptions, MemoContext context) throws MemoTemplateException {
+        Map<String, Object> model = ContractMemoModel.of(analysis, assumptions, context, paper);
+        String xhtml = templates.render(MemoTemplates.CONTRACT_MEMO, model);
+        String decision = ContractMemoModel.label(analysis.decision());
+        PdfMemoWriter.Metadata metadata = new PdfMemoWriter.Metadata(
+                "Contract memo: " + analysis.contract().contractId(),
+                decision + ": " + analysis.contract().gpuCount() + " × " + analysis.contract().gpuModel()
+                        + " rented, valued " + assumptions.valuationDate(),
+                MemoCommon.author(context),
+                String.join(", ", "GPU", "ROI", "contract", analysis.contract().gpuModel(), decision, context.inputFileName()),
+                assumptions.valuationDate());
+        return PdfMemoWriter.write(xhtml, metadata, MemoTemplates.CONTRACT_MEMO, Map.of());
+    }
+
     public byte[] portfolioMemo(PortfolioAnalysis portfolio, MemoContext context) throws MemoTemplateException {
         Map<String, Object> model = PortfolioMemoModel.of(portfolio, context, paper);
         String xhtml = templates.render(MemoTemplates.PORTFOLIO_MEMO, model);
@@ -77,7 +92,7 @@ public final class MemoRenderer {
     }
 
     /**
-     * The portfolio memo, then one memo per cluster in input order, rendered on all cores: each
+     * The portfolio memo, then one memo per cluster, then one per lessee contract, in input order, rendered on all cores: each
      * memo is independent, and the same memo comes out byte-identical on any thread.
      */
     public List<byte[]> renderAll(PortfolioAnalysis portfolio, MemoContext context) throws MemoTemplateException {
@@ -85,6 +100,9 @@ public final class MemoRenderer {
         jobs.add(() -> portfolioMemo(portfolio, context));
         for (ClusterAnalysis cluster : portfolio.clusters()) {
             jobs.add(() -> clusterMemo(cluster, portfolio.assumptions(), context));
+        }
+        for (ContractAnalysis contract : portfolio.contracts()) {
+            jobs.add(() -> contractMemo(contract, portfolio.assumptions(), context));
         }
         try {
             return onAllCores(jobs);
@@ -94,10 +112,10 @@ public final class MemoRenderer {
     }
 
     /**
-     * Writes the portfolio memo ({@value #PORTFOLIO_FILE}) and one memo per cluster into
+     * Writes the portfolio memo ({@value #PORTFOLIO_FILE}), one memo per cluster and one per lessee contract into
      * {@code folder} (created if needed), each through a temporary file as soon as it is rendered,
      * so a large fleet never holds all its PDFs in memory; returns the paths, portfolio first, then
-     * clusters in input order.
+     * clusters, then contracts, in input order. A contract named like a cluster gets a numbered file name.
      */
     public List<Path> writeAll(PortfolioAnalysis portfolio, MemoContext context, Path folder) throws MemoTemplateException, IOException {
         Files.createDirectories(folder);
@@ -108,6 +126,10 @@ public final class MemoRenderer {
         for (ClusterAnalysis cluster : portfolio.clusters()) {
             String name = names.nameFor(cluster.cluster().id(), ".pdf");
             jobs.add(() -> MemoFiles.writeAtomically(folder, name, clusterMemo(cluster, portfolio.assumptions(), context)));
+        }
+        for (ContractAnalysis contract : portfolio.contracts()) {
+            String name = names.nameFor(contract.contract().contractId(), ".pdf");
+            jobs.add(() -> MemoFiles.writeAtomically(folder, name, contractMemo(contract, portfolio.assumptions(), context)));
         }
         return onAllCores(jobs);
     }

@@ -29,6 +29,7 @@ import java.util.TimeZone;
 final class MemoTemplates {
     static final String CLUSTER_MEMO = "cluster-memo.ftlh";
     static final String PORTFOLIO_MEMO = "portfolio-memo.ftlh";
+    static final String CONTRACT_MEMO = "contract-memo.ftlh";
     /** Where the build puts the copy of {@code templates/} inside the jar. */
     static final String BUILT_IN_PATH = "/gpuroi/templates";
 

@@ -1,6 +1,8 @@
 package gpuroi.report;
 
 import gpuroi.engine.ClusterAnalysis;
+import gpuroi.engine.ContractAnalysis;
+import gpuroi.engine.PortfolioRollup;
 import gpuroi.engine.Decision;
 import gpuroi.engine.PortfolioAnalysis;
 import gpuroi.model.Assumptions;
@@ -61,9 +63,49 @@ final class PortfolioMemoModel {
         counts.forEach((decision, n) -> summary.add(n + " × " + decision.name()));
         model.put("decisionSummary", String.join(", ", summary));
         model.put("ranking", ranking(portfolio, ccy));
+        model.put("contracts", contracts(portfolio, ccy));
+        model.put("contractsKeepCost", Formats.money(portfolio.contracts().stream().mapToDouble(ContractAnalysis::keepCost).sum(), ccy));
+        model.put("actions", actions(portfolio.rollup(), ccy));
+        model.put("portfolioNpvAtHurdle", Formats.money(portfolio.rollup().totalNpvAtHurdle(), ccy));
+        model.put("portfolioNpv", Formats.money(portfolio.rollup().totalNpv(), ccy));
         model.put("warnings", context.notes().stream().filter(n -> n.kind().equals("warning"))
                 .map(n -> n.location() + ": " + n.message()).toList());
         return model;
+    }
+
+    /** Each lessee contract with the cost of keeping it, the cost of the chosen option and the gain. */
+    private static List<Map<String, Object>> contracts(PortfolioAnalysis portfolio, String ccy) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (ContractAnalysis k : portfolio.contracts()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", k.contract().contractId());
+            row.put("gpus", k.contract().gpusNeeded() + " of " + k.contract().gpuCount() + " × " + k.contract().gpuModel());
+            row.put("rate", Formats.price(k.contract().ratePerGpuHour(), ccy));
+            row.put("remainingMonths", String.valueOf(k.remainingMonths()));
+            row.put("decision", ContractMemoModel.label(k.decision()));
+            row.put("decisionClass", k.decision().name().toLowerCase(Locale.ROOT));
+            row.put("keepCost", Formats.money(k.keepCost(), ccy));
+            row.put("chosenCost", Formats.money(k.chosenCost(), ccy));
+            row.put("gain", Formats.money(k.npvGainAtHurdle(), ccy));
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** The engine's recommended changes, clusters and contracts together, largest gain at the hurdle first. */
+    private static List<Map<String, Object>> actions(PortfolioRollup rollup, String ccy) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        int rank = 1;
+        for (PortfolioRollup.RankedAction a : rollup.actions()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("rank", String.valueOf(rank++));
+            row.put("subject", a.subject());
+            row.put("action", a.action().replace('_', ' '));
+            row.put("actionClass", a.action().toLowerCase(Locale.ROOT));
+            row.put("gain", Formats.money(a.npvGainAtHurdle(), ccy));
+            rows.add(row);
+        }
+        return rows;
     }
 
     /** Clusters from the highest NPV at the hurdle rate to the lowest: where capital earns most, and where it is better freed. */

@@ -45,8 +45,11 @@ public final class WorkbookWriter {
     public static final String INPUTS_SHEET = "ROI Inputs";
     public static final String CASH_FLOWS_SHEET = "ROI Cash Flows";
     public static final String NOTES_SHEET = "ROI Notes";
+    public static final String CONTRACTS_SHEET = "ROI Contracts";
+    public static final String PORTFOLIO_SHEET = "ROI Portfolio";
     /** The sheets added, in order. A sheet of the input with one of these names is replaced. */
-    public static final List<String> OUTPUT_SHEETS = List.of(SUMMARY_SHEET, CHART_SHEET, INPUTS_SHEET, CASH_FLOWS_SHEET, NOTES_SHEET);
+    public static final List<String> OUTPUT_SHEETS = List.of(SUMMARY_SHEET, CONTRACTS_SHEET, PORTFOLIO_SHEET,
+            CHART_SHEET, INPUTS_SHEET, CASH_FLOWS_SHEET, NOTES_SHEET);
 
     /** Rows of an added sheet kept in memory before they are flushed to a temporary file. */
     private static final int ROWS_IN_MEMORY = 500;
@@ -128,6 +131,8 @@ public final class WorkbookWriter {
             workbook.createSheet(name);
         }
         SummarySheet.write(workbook.getSheet(SUMMARY_SHEET), analysis.clusters(), styles);
+        ContractsSheet.write(workbook.getSheet(CONTRACTS_SHEET), analysis.contracts(), analysis.assumptions(), styles);
+        PortfolioSheet.write(workbook.getSheet(PORTFOLIO_SHEET), analysis, styles);
         ModelInputsSheet.write(workbook.getSheet(INPUTS_SHEET), analysis.clusters(), layout, styles);
         CashFlowSheet.write(workbook.getSheet(CASH_FLOWS_SHEET), analysis.clusters(), layout, styles);
         // A chart lives in the sheet's drawing part, outside the streamed rows: it is built on the XSSF sheet.

@@ -85,5 +85,25 @@ class SamplesConvertTest {
         JsonNode workbook = convert("mixed-fleet.xlsx");
 
         assertThat(workbook.get("clusters").findValuesAsText("decision")).contains("BUY", "RENT", "HOLD", "RESELL");
+        assertThat(workbook.get("contracts").findValuesAsText("decision")).contains("KEEP", "RESELL_CAPACITY", "TERMINATE");
+    }
+
+    @Test
+    void theMixedFleetResellsThe2023ReservationsIdleCapacityAndTerminatesTheA100Contract() throws Exception {
+        JsonNode workbook = convert("mixed-fleet.xlsx");
+
+        java.util.Map<String, String> decisions = new java.util.HashMap<>();
+        for (JsonNode contract : workbook.get("contracts")) {
+            decisions.put(contract.get("id").asText(), contract.get("decision").asText());
+            assertThat(contract.get("npv").asDouble()).as(contract.get("id").asText()).isNegative();
+        }
+        assertThat(decisions).containsEntry("bigcloud-reserved-2023", "RESELL_CAPACITY")
+                .containsEntry("gpulist-a100-2024", "TERMINATE").containsEntry("neocloud-h200", "KEEP");
+        // The lessor contract starts with its cluster and is a quarter prepaid, so the IRR reads as a 2023 deal, not 3,000%.
+        double irr = cluster(workbook, "h100-2023").get("irr").asDouble();
+        assertThat(irr).isBetween(0.2, 1.0);
+        assertThat(workbook.get("memos")).hasSize(1 + 5 + 3);
+        assertThat(workbook.get("portfolio").get("actions").findValuesAsText("action"))
+                .contains("RESELL", "RESELL_CAPACITY", "TERMINATE", "BUY");
     }
 }

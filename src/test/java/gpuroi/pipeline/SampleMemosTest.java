@@ -34,10 +34,16 @@ class SampleMemosTest {
         List<Path> memos = Conversion.writeMemos(sample, MemoRenderer.builtIn(Paper.A4), dir, options);
 
         assertThat(memos).extracting(p -> p.getFileName().toString()).containsExactly(
-                "portfolio.pdf", "h100-2023.pdf", "a100-lot.pdf", "h200-plan.pdf", "b200-plan.pdf", "l40s-inference.pdf");
+                "portfolio.pdf", "h100-2023.pdf", "a100-lot.pdf", "h200-plan.pdf", "b200-plan.pdf", "l40s-inference.pdf",
+                "bigcloud-reserved-2023.pdf", "neocloud-h200.pdf", "gpulist-a100-2024.pdf");
         String portfolio = text(memos.get(0));
         for (var cluster : sample.analysis().clusters()) {
             assertThat(portfolio).contains(cluster.cluster().id() + " ").contains(cluster.recommendation().decision().name());
+        }
+        for (var contract : sample.analysis().contracts()) {
+            assertThat(portfolio).contains(contract.contract().contractId() + " ");
+            assertThat(text(dir.resolve(contract.contract().contractId() + ".pdf")))
+                    .contains(contract.decision().name().replace('_', ' '));
         }
         String b200 = text(dir.resolve("b200-plan.pdf"));
         assertThat(b200).containsPattern("Start rental price \\$6\\.00/GPU-hr catalog \\(Fleet![A-Z]+[0-9]+\\): cluster b200-plan");

@@ -20,7 +20,7 @@ class MemoTemplateSafetyTest {
 
     /** A copy of the shipped templates, as a user would make before editing them. */
     private Path copyOfTemplates() throws IOException {
-        for (String name : List.of("cluster-memo.ftlh", "portfolio-memo.ftlh", "memo.css")) {
+        for (String name : List.of("cluster-memo.ftlh", "contract-memo.ftlh", "portfolio-memo.ftlh", "memo.css")) {
             Files.copy(Path.of("templates", name), dir.resolve(name));
         }
         return dir;
@@ -48,7 +48,7 @@ class MemoTemplateSafetyTest {
 
     @Test
     void theBuiltInTemplatesAreTheFilesInTemplatesFolder() throws Exception {
-        for (String name : List.of("cluster-memo.ftlh", "portfolio-memo.ftlh", "memo.css")) {
+        for (String name : List.of("cluster-memo.ftlh", "contract-memo.ftlh", "portfolio-memo.ftlh", "memo.css")) {
             try (var in = MemoRenderer.class.getResourceAsStream("/gpuroi/templates/" + name)) {
                 assertThat(in).as(name).isNotNull();
                 assertThat(in.readAllBytes()).as(name).isEqualTo(Files.readAllBytes(Path.of("templates", name)));
@@ -113,7 +113,7 @@ class MemoTemplateSafetyTest {
     @Test
     void templatesCannotIncludeFilesOutsideTheirFolder() throws Exception {
         Path templates = Files.createDirectories(dir.resolve("mine"));
-        for (String name : List.of("cluster-memo.ftlh", "portfolio-memo.ftlh", "memo.css")) {
+        for (String name : List.of("cluster-memo.ftlh", "contract-memo.ftlh", "portfolio-memo.ftlh", "memo.css")) {
             Files.copy(Path.of("templates", name), templates.resolve(name));
         }
         Files.writeString(dir.resolve("secret.txt"), "top secret");

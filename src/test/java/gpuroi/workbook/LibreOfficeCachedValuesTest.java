@@ -100,6 +100,12 @@ class LibreOfficeCachedValuesTest {
             row(fleet, 5, "low-return", "H100 SXM", 16, 42_000, "Planned", null, 5, "0%", 1.2, 1.35, 0.08, 0, "70%", 2.1, null, null);
             // Every month loses money: no IRR exists.
             row(fleet, 6, "no-irr", "L40S", 8, 9_000, "Planned", null, 3, "0%", 0.4, 1.3, 0.25, 200, "5%", 0.5, "flat", null);
+            // Lessee contracts fill ROI Contracts and ROI Portfolio, whose formulas are checked too.
+            XSSFSheet leases = wb.createSheet("Leases");
+            row(leases, 0, "Contract id", "Role", "GPU model", "GPUs", "Rate ($/GPU-hr)", "Start date", "Term (months)",
+                    "Prepaid share", "GPUs needed", "Resale allowed", "Termination fee");
+            row(leases, 1, "idle-h100", "Lessee", "H100 SXM", 10, 4.0, "2024-01-01", 48, "0%", 6, "yes", "$200,000");
+            row(leases, 2, "future-h200", "Lessee", "H200", 8, 3.3, "2026-07-01", 12, "30%", 5, "yes", null);
             return WriterFixtures.save(wb, file);
         }
     }

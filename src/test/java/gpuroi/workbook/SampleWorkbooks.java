@@ -227,7 +227,7 @@ public final class SampleWorkbooks {
         // Row 5 onward; Total capex is a live formula, as analysts write it.
         write(s, 4, st, "h100-2023", "Owned", "H100 SXM5 80GB", 64, new Money(45_000), new Formula("D5*E5"), LocalDate.of(2023, 3, 15),
                 5, new Pct(0), 1.15, 1.3, 0.08, new Money(120), new Pct(0.70), "$2.85/hr", null, "$23,500",
-                "bought at the 2023 peak; reserved to Acme until 2027");
+                "bought at the 2023 peak; half reserved to Acme AI for 3 years");
         write(s, 5, st, "a100-lot", "Owned", "A100 80GB", 32, new Money(16_000), new Formula("D6*E6"), LocalDate.of(2022, 1, 10),
                 5, new Pct(0.10), 0.8, 1.3, 0.08, new Money(100), new Pct(0.85), 1.40, null, null, "secondary price from Market");
         write(s, 6, st, "h200-plan", "Planned", "H200", 32, new Money(38_000), new Formula("D7*E7"), LocalDate.of(2026, 9, 1),
@@ -249,12 +249,17 @@ public final class SampleWorkbooks {
         title(s, st, "Rental contracts", "Lessor: we rent our cluster out · Lessee: we rent from a provider");
         header(s, 3, st, "Contract id", "Role", "Cluster id", "Counterparty", "GPU model", "GPU count", "Rate ($/GPU-hr)", "Start date",
                 "Term (months)", "Prepaid share", "GPUs actually needed", "Resale allowed", "Termination fee ($)");
-        write(s, 4, st, "acme-reserved-2023", "Lessor", "h100-2023", "Acme AI Labs", "H100 SXM", 64, "$4.20/hr",
-                LocalDate.of(2023, 4, 1), 48, new Pct(0.5), null, null, null);
-        write(s, 5, st, "bigcloud-training", "Lessee", null, "BigCloud", "H100 SXM", 128, 2.65, LocalDate.of(2025, 7, 1),
-                24, new Pct(0.25), 48, "Yes", null);
+        // Signed with the purchase, as 2023 reservations were: a quarter prepaid, the rest monthly.
+        write(s, 4, st, "acme-reserved-2023", "Lessor", "h100-2023", "Acme AI Labs", "H100 SXM", 32, "$4.20/hr",
+                LocalDate.of(2023, 3, 15), 36, new Pct(0.25), null, null, null);
+        // A 2023 reservation above $4/hr, half prepaid; training is done and 80 GPUs sit idle.
+        write(s, 5, st, "bigcloud-reserved-2023", "Lessee", null, "BigCloud", "H100 SXM", 128, "$4.35/hr", LocalDate.of(2023, 9, 1),
+                48, new Pct(0.5), 48, "Yes", null);
         write(s, 6, st, "neocloud-h200", "Lessee", null, "NeoCloud", "H200", 16, "$3.90/hr", "2025-10-01",
                 18, new Pct(0), 16, "No", new Money(120_000));
+        // A100s reserved in mid-2024 at $2.10: the market is now $1.50 and falling; no sublease allowed, an exit fee.
+        write(s, 7, st, "gpulist-a100-2024", "Lessee", null, "GPUlist.ai", "A100 80GB", 32, 2.10, LocalDate.of(2024, 7, 1),
+                36, new Pct(0), 24, "No", new Money(60_000));
         int[] widths = {20, 8, 12, 15, 11, 10, 14, 12, 13, 13, 19, 14, 18};
         for (int i = 0; i < widths.length; i++) {
             s.setColumnWidth(i, widths[i] * 256);

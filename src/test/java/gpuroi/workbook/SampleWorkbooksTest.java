@@ -39,7 +39,7 @@ class SampleWorkbooksTest {
         assertThat(input.portfolio().clusters()).extracting(Cluster::id)
                 .containsExactly("h100-2023", "a100-lot", "h200-plan", "b200-plan", "l40s-inference");
         assertThat(input.portfolio().leases()).extracting(Lease::contractId)
-                .containsExactly("acme-reserved-2023", "bigcloud-training", "neocloud-h200");
+                .containsExactly("acme-reserved-2023", "bigcloud-reserved-2023", "neocloud-h200", "gpulist-a100-2024");
         assertThat(input.portfolio().marketQuotes()).hasSize(3);
 
         Cluster h100 = input.portfolio().cluster("h100-2023").orElseThrow();
@@ -53,7 +53,10 @@ class SampleWorkbooksTest {
         assertThat(input.portfolio().cluster("b200-plan").orElseThrow().startPricePerGpuHour())
                 .isEqualTo(GpuCatalog.B200.onDemandPricePerGpuHour());
         assertThat(input.portfolio().leases().get(0).ratePerGpuHour()).isGreaterThan(4.0);
-        assertThat(input.portfolio().leases().get(0).prepaidShare()).isEqualTo(0.5);
+        assertThat(input.portfolio().leases().get(0).prepaidShare()).isEqualTo(0.25);
+        assertThat(input.portfolio().leases().get(0).startDate()).isEqualTo(h100.startDate().orElseThrow());
+        assertThat(input.portfolio().leases().get(1).ratePerGpuHour()).isGreaterThan(4.0);
+        assertThat(input.portfolio().leases().get(1).startDate().getYear()).isEqualTo(2023);
         assertThat(input.portfolio().leases().get(1).idleGpus()).isEqualTo(80);
         assertThat(input.portfolio().leases().get(2).terminationFee()).hasValue(120_000);
 

@@ -1,0 +1,112 @@
+package gpuroi.report;
+
+import gpuroi.engine.ContractAnalysis;
+import gpuroi.engine.ContractDecision;
+import gpuroi.model.Assumptions;
+import gpuroi.model.Formats;
+import gpuroi.model.Lease;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * What the contract memo template sees: the decision, the three options' present costs at the
+ * hurdle rate (with why an option is closed), the flip points and the market price's source, all
+ * as pre-formatted text.
+ */
+final class ContractMemoModel {
+    private ContractMemoModel() {
+    }
+
+    /** "KEEP", "RESELL CAPACITY", "TERMINATE". */
+    static String label(ContractDecision decision) {
+        return decision.name().replace('_', ' ');
+    }
+
+    static Map<String, Object> of(ContractAnalysis k, Assumptions assumptions, MemoContext context, Paper paper) {
+        String ccy = assumptions.currency();
+        Lease lease = k.contract();
+        Map<String, Object> model = MemoCommon.header(assumptions, context, paper);
+        model.put("title", "Contract memo: " + lease.contractId());
+        Map<String, Object> contract = new LinkedHashMap<>();
+        contract.put("id", lease.contractId());
+        contract.put("counterparty", lease.counterparty().orElse("counterparty not given"));
+        contract.put("gpuCount", String.format(Locale.US, "%,d", lease.gpuCount()));
+        contract.put("gpuModel", lease.gpuModel());
+        contract.put("gpusNeeded", String.format(Locale.US, "%,d", lease.gpusNeeded()));
+        contract.put("idleGpus", String.format(Locale.US, "%,d", lease.idleGpus()));
+        contract.put("rate", Formats.price(lease.ratePerGpuHour(), ccy) + "/GPU-hr");
+        contract.put("start", lease.startDate().toString());
+        contract.put("end", lease.endDate().toString());
+        contract.put("term", lease.termMonths() + " months");
+        contract.put("prepaid", Formats.percent(lease.prepaidShare(), 0));
+        contract.put("resaleAllowed", lease.resaleAllowed() ? "allowed" : "not allowed");
+        contract.put("terminationFee", lease.terminationFee().isPresent()
+                ? Formats.money(lease.terminationFee().getAsDouble(), ccy) : "none (cannot be ended early)");
+        model.put("contract", contract);
+        model.put("decision", label(k.decision()));
+        model.put("decisionClass", k.decision().name().toLowerCase(Locale.ROOT));
+        model.put("reason", k.reason());
+
+        List<Map<String, Object>> options = new ArrayList<>();
+        options.add(option("KEEP", OptionalDouble.of(k.keepCost()), "", k, ccy, "pay on as agreed; idle GPUs stay idle"));
+        options.add(option("RESELL CAPACITY", k.resellCapacityCost(),
+                lease.idleGpus() == 0 ? "closed: no idle GPUs" : "closed: resale not allowed", k, ccy,
+                "pay on and sublease the " + lease.idleGpus() + " idle GPUs at the market price, net of fees"));
+        options.add(option("TERMINATE", k.terminateCost(), "closed: no termination fee in the contract", k, ccy,
+                "pay the fee now and rent the " + lease.gpusNeeded() + " GPUs still needed at the market price"));
+        model.put("options", options);
+
+        List<Map<String, Object>> figures = new ArrayList<>();
+        figures.add(figure("Remaining months", String.valueOf(k.remainingMonths()), "payments after the valuation date"));
+        figures.add(figure("Monthly obligation", Formats.money(k.monthlyObligation(), ccy),
+                "rate × GPUs × 730 h × (1 − prepaid share)"));
+        figures.add(figure("Prepayment still due", Formats.money(k.prepaymentStillDue(), ccy),
+                "owed at the start when the contract has not begun"));
+        figures.add(figure("Gain from the decision at the hurdle", Formats.money(k.npvGainAtHurdle(), ccy),
+                "cost of keeping − cost of the chosen option"));
+        figures.add(figure("Termination fee that would make terminating win", optionalMoney(k.breakEvenTerminationFee(), ccy),
+                "terminating is cheapest below this fee"));
+        figures.add(figure("Market price above which reselling beats terminating",
+                optionalPrice(k.breakEvenMarketPriceResellOverTerminate(), ccy), "start price of the market path"));
+        figures.add(figure("Market price below which terminating beats keeping",
+                optionalPrice(k.breakEvenMarketPriceTerminateOverKeep(), ccy), "start price of the market path"));
+        model.put("figures", figures);
+        model.put("marketPrice", Formats.price(k.marketPrice().startPricePerGpuHour(), ccy) + "/GPU-hr");
+        model.put("marketDescription", k.marketPrice().description());
+        model.put("warnings", context.notes().stream().filter(n -> n.kind().equals("warning"))
+                .filter(n -> n.message().contains(lease.contractId()))
+                .map(n -> n.location() + ": " + n.message()).toList());
+        return model;
+    }
+
+    private static Map<String, Object> option(String name, OptionalDouble cost, String closed, ContractAnalysis k, String ccy,
+                                              String meaning) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("name", name);
+        row.put("cost", cost.isPresent() ? Formats.money(cost.getAsDouble(), ccy) : closed);
+        row.put("chosen", name.equals(label(k.decision())));
+        row.put("meaning", meaning);
+        return row;
+    }
+
+    private static Map<String, Object> figure(String label, String value, String note) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("label", label);
+        row.put("value", value);
+        row.put("note", note);
+        return row;
+    }
+
+    private static String optionalMoney(OptionalDouble value, String ccy) {
+        return value.isPresent() ? Formats.money(value.getAsDouble(), ccy) : "n/a";
+    }
+
+    private static String optionalPrice(OptionalDouble value, String ccy) {
+        return value.isPresent() ? Formats.price(value.getAsDouble(), ccy) + "/GPU-hr" : "n/a";
+    }
+}

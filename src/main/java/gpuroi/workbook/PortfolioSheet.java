@@ -1,0 +1,112 @@
+package gpuroi.workbook;
+
+import gpuroi.engine.ContractAnalysis;
+import gpuroi.engine.PortfolioAnalysis;
+import gpuroi.engine.PortfolioRollup;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+
+import java.util.List;
+
+/**
+ * {@value WorkbookWriter#PORTFOLIO_SHEET}: the portfolio as entered (planned clusters bought, owned
+ * ones held, lessee contracts kept) added up; the recommended changes ranked by what they are worth
+ * at the hurdle rate; then each month's net flow, the cash to fund and the GPUs owned, contracted
+ * out, rented in and needed. Totals are the engine's roll-up; the cumulative flow is a live formula.
+ */
+final class PortfolioSheet {
+    /** Rows of the totals block (label in column A, value in column B). */
+    static final int TOTAL_CAPEX_ROW = 1;
+    static final int PLANNED_CAPEX_ROW = 2;
+    static final int NPV_ROW = 3;
+    static final int NPV_AT_HURDLE_ROW = 4;
+    static final int CONTRACTS_KEEP_COST_ROW = 5;
+    static final int PEAK_CASH_ROW = 6;
+    static final int ACTIONS_HEADER_ROW = 9;
+
+    static final int M_MONTH = 0;
+    static final int M_NET = 1;
+    static final int M_CUMULATIVE = 2;
+    static final int M_CASH_NEEDED = 3;
+    static final int M_OWNED = 4;
+    static final int M_CONTRACTED_OUT = 5;
+    static final int M_RENTED_IN = 6;
+    static final int M_NEEDED = 7;
+
+    private static final String[] ACTION_HEADERS = {"Rank", "Cluster or contract", "Action", "Gain at hurdle", "Reason"};
+    private static final String[] MONTH_HEADERS = {
+        "Month", "Net flow", "Cumulative net flow", "Cash needed (outflows)", "GPUs owned", "GPUs contracted out",
+        "GPUs rented in", "GPUs needed of those rented",
+    };
+    private static final int[] WIDTHS = {30, 18, 16, 16, 11, 12, 11, 13};
+
+    private PortfolioSheet() {
+    }
+
+    /** The row (0-based) of the monthly table's header. */
+    static int monthHeaderRow(int actions) {
+        return ACTIONS_HEADER_ROW + Math.max(1, actions) + 3;
+    }
+
+    static void write(Sheet sheet, PortfolioAnalysis analysis, OutputStyles styles) {
+        PortfolioRollup rollup = analysis.rollup();
+        OutputCells.headerRow(sheet, 0, new String[] {"Portfolio as entered: planned clusters bought, owned ones held,"
+                + " lessee contracts kept", "Amount"}, new int[] {60, 18}, styles);
+        total(sheet, TOTAL_CAPEX_ROW, "Total capex (owned and planned)", rollup.totalCapex(), styles);
+        total(sheet, PLANNED_CAPEX_ROW, "Capex still to commit (planned clusters)", rollup.plannedCapex(), styles);
+        total(sheet, NPV_ROW, "NPV at the discount rate (clusters − contracts kept)", rollup.totalNpv(), styles);
+        total(sheet, NPV_AT_HURDLE_ROW, "NPV at the hurdle rate", rollup.totalNpvAtHurdle(), styles);
+        total(sheet, CONTRACTS_KEEP_COST_ROW, "Lessee contracts: present cost of keeping at hurdle",
+                analysis.contracts().stream().mapToDouble(ContractAnalysis::keepCost).sum(), styles);
+        total(sheet, PEAK_CASH_ROW, "Peak cash needed in one month",
+                rollup.months().stream().mapToDouble(PortfolioRollup.MonthPosition::cashNeeded).max().orElse(0), styles);
+
+        OutputCells.text(sheet.createRow(ACTIONS_HEADER_ROW - 1), 0, "Recommended changes, largest gain at the hurdle rate first",
+                styles.sectionTitle);
+        OutputCells.headerRow(sheet, ACTIONS_HEADER_ROW, ACTION_HEADERS, new int[] {30, 18, 16, 16, 60}, styles);
+        List<PortfolioRollup.RankedAction> actions = rollup.actions();
+        for (int i = 0; i < actions.size(); i++) {
+            PortfolioRollup.RankedAction a = actions.get(i);
+            Row row = sheet.createRow(ACTIONS_HEADER_ROW + 1 + i);
+            OutputCells.number(row, 0, i + 1, styles.integer);
+            OutputCells.text(row, 1, a.subject(), styles.text);
+            OutputCells.text(row, 2, a.action().replace('_', ' '), styles.text);
+            OutputCells.number(row, 3, a.npvGainAtHurdle(), styles.money);
+            OutputCells.text(row, 4, a.reason(), styles.text);
+        }
+        if (actions.isEmpty()) {
+            OutputCells.text(sheet.createRow(ACTIONS_HEADER_ROW + 1), 1, "none: every cluster and contract is best left as it is",
+                    styles.text);
+        }
+
+        int header = monthHeaderRow(actions.size());
+        OutputCells.text(sheet.createRow(header - 1), 0, "Cash and capacity by month, from the valuation month", styles.sectionTitle);
+        OutputCells.headerRow(sheet, header, MONTH_HEADERS, WIDTHS, styles);
+        double cumulative = 0;
+        int r = header + 1;
+        for (PortfolioRollup.MonthPosition m : rollup.months()) {
+            Row row = sheet.createRow(r);
+            cumulative += m.netFlow();
+            OutputCells.date(row, M_MONTH, m.month().atDay(1), styles);
+            OutputCells.number(row, M_NET, m.netFlow(), styles.money);
+            String previous = r == header + 1 ? "0" : OutputCells.relative(r - 1, M_CUMULATIVE);
+            OutputCells.formula(row, M_CUMULATIVE, previous + "+" + OutputCells.relative(r, M_NET), cumulative, styles.money);
+            OutputCells.number(row, M_CASH_NEEDED, m.cashNeeded(), styles.money);
+            OutputCells.number(row, M_OWNED, m.gpusOwned(), styles.integer);
+            OutputCells.number(row, M_CONTRACTED_OUT, m.gpusContractedOut(), styles.integer);
+            OutputCells.number(row, M_RENTED_IN, m.gpusRentedIn(), styles.integer);
+            OutputCells.number(row, M_NEEDED, m.gpusNeeded(), styles.integer);
+            r++;
+        }
+        OutputCells.widths(sheet, WIDTHS);
+        sheet.setColumnWidth(0, 46 * 256);
+        sheet.setColumnWidth(4, 60 * 256);
+        sheet.createFreezePane(0, 1);
+    }
+
+    private static void total(Sheet sheet, int rowIndex, String label, double value, OutputStyles styles) {
+        Row row = sheet.createRow(rowIndex);
+        OutputCells.text(row, 0, label, styles.text);
+        OutputCells.number(row, 1, value, styles.money);
+    }
+}
