@@ -64,10 +64,10 @@ final class WatchFixtures {
         return Files.write(inbox.resolve(name), bytes);
     }
 
-    static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
+    static void await(Object what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("timed out waiting for: " + what).isLessThan(deadline);
+            assertThat(System.nanoTime()).as("timed out waiting for: %s", what).isLessThan(deadline);
             Thread.sleep(25);
         }
     }
