@@ -146,7 +146,7 @@ public final class WatchCommand implements Callable<Integer> {
             return failures == 0 ? ExitCodes.OK : ExitCodes.INVALID_INPUT;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            log.accept("stopping: no new files; waiting up to " + grace + " for running jobs");
+            log.accept("stopping: no new files; waiting up to " + grace.toMillis() + " ms for running jobs");
             hotFolder.close();
             log.accept("stopped");
         }, "gpuroi-watch-shutdown"));

@@ -41,6 +41,11 @@ final class AtomicFiles {
         }
     }
 
+    /** The temporary files {@link #write} makes: {@code .NAME.UUID.tmp}. */
+    static boolean isOwnTemporaryFile(Path file) {
+        return file.getFileName().toString().matches("\\..+\\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\.tmp");
+    }
+
     /** Deletes a folder and everything in it; used only on our own staging folders, never on anything dropped. */
     static void deleteTree(Path folder) throws IOException {
         if (!Files.exists(folder)) {

@@ -93,8 +93,9 @@ public final class HotFolder implements AutoCloseable {
     }
 
     /**
-     * Creates the folders, takes the folder's lock (one watcher per folder), and clears staging
-     * folders a killed process left in out/ (our own partial outputs, never anything dropped).
+     * Creates the folders, takes the folder's lock (one watcher per folder), and clears the staging
+     * folders and temporary files a killed process left behind (our own partial outputs, never
+     * anything dropped).
      */
     public static HotFolder open(WatchConfig config, JobConverter converter, Consumer<String> log) throws IOException {
         for (Path folder : List.of(config.root(), config.inbox(), config.processing(), config.done(), config.failed(), config.out())) {
@@ -121,6 +122,13 @@ public final class HotFolder implements AutoCloseable {
         try (Stream<Path> leftovers = Files.list(config.out())) {
             for (Path staging : leftovers.filter(p -> p.getFileName().toString().startsWith(STAGING_PREFIX)).toList()) {
                 AtomicFiles.deleteTree(staging);
+            }
+        }
+        for (Path folder : List.of(config.failed(), config.root())) {
+            try (Stream<Path> leftovers = Files.list(folder)) {
+                for (Path temp : leftovers.filter(AtomicFiles::isOwnTemporaryFile).toList()) {
+                    Files.deleteIfExists(temp);
+                }
             }
         }
         return new HotFolder(config, converter, log, channel, lock);

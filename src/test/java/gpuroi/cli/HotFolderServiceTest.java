@@ -131,14 +131,17 @@ class HotFolderServiceTest {
         Files.createDirectories(dir.resolve("out/fleet"));
         drop(dir.resolve("processing"), "fleet.xlsx", validWorkbook("pod"));
         assertThat(PIPELINE.convert(dir.resolve("processing/fleet.xlsx"), dir.resolve("out/fleet")).converted()).isTrue();
-        // And a staging folder of a job killed mid-write.
+        // And a staging folder and a temporary error file of jobs killed mid-write.
         Files.createDirectories(dir.resolve("out/.staging-other.xlsx-1234"));
         Files.write(dir.resolve("out/.staging-other.xlsx-1234/other.roi.xlsx"), new byte[] {'P', 'K'});
+        Files.createDirectories(dir.resolve("failed"));
+        Files.write(dir.resolve("failed/.other.xlsx.error.txt.0f8fad5b-d9cb-469f-a165-70867728950e.tmp"), new byte[] {'x'});
 
         assertThat(HotFolder.open(config, PIPELINE, log::add).runOnce()).isZero();
 
         assertThat(names(dir.resolve("done"))).containsExactly("fleet.xlsx");
         assertThat(names(dir.resolve("out"))).containsExactly("fleet");
+        assertThat(names(dir.resolve("failed"))).as("half-written error file removed").isEmpty();
         assertThat(log).anyMatch(line -> line.startsWith("fleet.xlsx: outputs were complete before a restart"));
         assertComputedWorkbook(dir.resolve("out/fleet/fleet.roi.xlsx"));
     }
