@@ -285,22 +285,27 @@ public final class HotFolder implements AutoCloseable {
                 waiting++;
                 continue;
             }
-            if (kind == InboxFiles.NOT_A_WORKBOOK) {
-                rejectFromInbox(file);
-                settler.forget(file);
-                continue;
-            }
-            if (!hasRoom()) {
+            if (kind == InboxFiles.WORKBOOK && !hasRoom()) {
                 waiting++;
                 continue;
             }
-            String name;
-            synchronized (names) {
-                name = freeName(file.getFileName().toString());
-                AtomicFiles.move(file, config.processing().resolve(name));
+            try {
+                if (kind == InboxFiles.NOT_A_WORKBOOK) {
+                    rejectFromInbox(file);
+                } else {
+                    String name;
+                    synchronized (names) {
+                        name = freeName(file.getFileName().toString());
+                        AtomicFiles.move(file, config.processing().resolve(name));
+                    }
+                    submit(name);
+                }
+            } catch (IOException e) {
+                // Removed or locked by someone else between listing and moving: the next scan sees how it is now.
+                // Not counted as waiting, so --once ends all the same; the file stays where it is.
+                log.accept(file.getFileName() + ": could not be taken from " + config.inbox().getFileName() + " (tried again at the next scan): " + e);
             }
             settler.forget(file);
-            submit(name);
         }
         settler.retainOnly(present);
         int runningNow = running.get();

@@ -52,8 +52,8 @@ class HotFolderServiceTest {
             Path file = dir.resolve("inbox/slow.xlsx");
             try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW)) {
                 int chunk = bytes.length / 6 + 1;
-                for (int offset = 0, i = 0; offset < bytes.length; offset += chunk, i++) {
-                    out.write(bytes, offset, Math.min(chunk, bytes.length - offset));
+                for (int offset = 0, i = 0; offset + chunk < bytes.length; offset += chunk, i++) {
+                    out.write(bytes, offset, chunk);
                     out.flush();
                     // Once a pause longer than the settle interval: only the zip check holds the file back then.
                     Thread.sleep(i == 2 ? 900 : 120);
@@ -61,6 +61,8 @@ class HotFolderServiceTest {
                     assertThat(names(dir.resolve("processing"))).isEmpty();
                     assertThat(names(dir.resolve("failed"))).isEmpty();
                 }
+                int written = (bytes.length - 1) / chunk * chunk;
+                out.write(bytes, written, bytes.length - written);
             }
             await("slow.xlsx converted", WAIT, () -> Files.exists(dir.resolve("done/slow.xlsx")));
             assertComputedWorkbook(dir.resolve("out/slow/slow.roi.xlsx"));
