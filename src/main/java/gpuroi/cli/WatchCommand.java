@@ -11,6 +11,7 @@ import gpuroi.watch.HotFolder;
 import gpuroi.watch.JobConverter;
 import gpuroi.watch.WatchConfig;
 import gpuroi.workbook.WorkbookException;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -261,7 +262,7 @@ public final class WatchCommand implements Callable<Integer> {
         public Duration convert(String value) {
             Matcher m = DURATION.matcher(value.strip().toLowerCase(Locale.ROOT));
             if (!m.matches()) {
-                throw new IllegalArgumentException("'" + value + "': expected a duration such as 500ms, 2s, 10m or 1h");
+                throw new CommandLine.TypeConversionException("'" + value + "': expected a duration such as 500ms, 2s, 10m or 1h");
             }
             double amount = Double.parseDouble(m.group(1));
             String unit = m.group(2) == null ? "s" : m.group(2);

@@ -160,4 +160,18 @@ class WatchOnceTest {
         assertThat(names(dir.resolve("archive"))).containsExactly("fleet.xlsx");
         assertComputedWorkbook(dir.resolve("results/fleet/fleet.roi.xlsx"));
     }
+
+    @Test
+    void impossibleOptionsAreNamedWithExitCodeTwoBeforeAnyFileIsTouched() throws Exception {
+        drop(Files.createDirectories(dir.resolve("inbox")), "fleet.xlsx", validWorkbook("pod"));
+
+        CliRun noWorkers = once(dir, "--workers", "0");
+        CliRun badDuration = once(dir, "--timeout", "soon");
+
+        assertThat(noWorkers.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(noWorkers.err()).contains("workers: expected at least 1, found 0");
+        assertThat(badDuration.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(badDuration.err()).contains("--timeout").contains("expected a duration such as 500ms, 2s, 10m or 1h");
+        assertThat(names(dir.resolve("inbox"))).containsExactly("fleet.xlsx");
+    }
 }
