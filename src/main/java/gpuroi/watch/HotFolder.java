@@ -488,6 +488,7 @@ public final class HotFolder implements AutoCloseable {
         @Override
         public void run() {
             if (stopping) {
+                log.accept(name + ": left in " + config.processing().getFileName() + ", converted on the next start");
                 return;
             }
             startNanos = System.nanoTime();
@@ -498,10 +499,10 @@ public final class HotFolder implements AutoCloseable {
             ScheduledFuture<?> watchdog = scanner.schedule(() -> timeOut(this), config.jobTimeout().toMillis(), TimeUnit.MILLISECONDS);
             Path staging = config.out().resolve(STAGING_PREFIX + name + "-" + UUID.randomUUID());
             try {
+                Files.createDirectories(staging);
                 if (!config.jobDelay().isZero()) {
                     Thread.sleep(config.jobDelay().toMillis());
                 }
-                Files.createDirectories(staging);
                 JobConverter.Result result = converter.convert(config.processing().resolve(name), staging);
                 if (!settled.compareAndSet(false, true)) {
                     return;

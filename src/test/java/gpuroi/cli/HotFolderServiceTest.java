@@ -106,8 +106,7 @@ class HotFolderServiceTest {
         HotFolder first = HotFolder.open(slow, PIPELINE, log::add);
         first.start();
         drop(dir.resolve("inbox"), "fleet.xlsx", validWorkbook("pod"));
-        await("fleet.xlsx taken", WAIT, () -> names(dir.resolve("processing")).contains("fleet.xlsx"));
-        Thread.sleep(100);
+        await("fleet.xlsx being converted", WAIT, () -> names(dir.resolve("out")).stream().anyMatch(n -> n.startsWith(".staging-fleet.xlsx")));
         first.close();
 
         assertThat(names(dir.resolve("processing"))).containsExactly("fleet.xlsx");
