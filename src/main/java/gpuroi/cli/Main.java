@@ -10,7 +10,8 @@ import java.io.PrintWriter;
         mixinStandardHelpOptions = true,
         versionProvider = ToolVersion.Provider.class,
         description = {"Buy, rent, hold or resell: ROI of GPU clusters and contracts.", ""},
-        subcommands = {QuoteCommand.class, InitCommand.class, ConvertCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {QuoteCommand.class, InitCommand.class, ConvertCommand.class, ValidateCommand.class, WatchCommand.class,
+            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",

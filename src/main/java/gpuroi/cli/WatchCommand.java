@@ -1,0 +1,278 @@
+package gpuroi.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import gpuroi.engine.ClusterAnalysis;
+import gpuroi.engine.Decision;
+import gpuroi.pipeline.Conversion;
+import gpuroi.report.MemoRenderer;
+import gpuroi.report.MemoTemplateException;
+import gpuroi.report.Paper;
+import gpuroi.watch.HotFolder;
+import gpuroi.watch.JobConverter;
+import gpuroi.watch.WatchConfig;
+import gpuroi.workbook.WorkbookException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.PrintWriter;
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** {@code gpuroi watch DIR}: the hot folder, a thin shell that hands each dropped workbook to the pipeline. */
+@Command(name = "watch",
+        mixinStandardHelpOptions = true,
+        versionProvider = ToolVersion.Provider.class,
+        sortOptions = false,
+        usageHelpWidth = 110,
+        description = {
+            "Watch a folder: each .xlsx dropped into DIR/inbox is converted into DIR/out/NAME/ (the computed workbook",
+            "and its PDF memos), and the input is moved to DIR/done, or to DIR/failed with NAME.error.txt and",
+            "NAME.error.json naming every cell to fix. Files are taken only once complete; Office lock files,",
+            "temporary and hidden files are left alone; other files go to failed with a reason. Files left in",
+            "DIR/processing by a stopped or killed run are converted again on start. DIR/status.json says what runs.",
+            ""},
+        footer = {"", "Examples:",
+            "  gpuroi watch /srv/gpuroi                       # until stopped (Ctrl-C or SIGTERM finish the running jobs)",
+            "  gpuroi watch /srv/gpuroi --once --no-memos     # convert what is there, then exit (cron)",
+            "  gpuroi watch /srv/gpuroi --workers 4 --timeout 20m --settle 3s"})
+public final class WatchCommand implements Callable<Integer> {
+    /** Test only: each job waits this many milliseconds before converting, so a test can kill the process mid-job. */
+    static final String JOB_DELAY_PROPERTY = "gpuroi.watch.jobDelayMillis";
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "DIR", description = "The hot folder; created with its sub-folders if missing.")
+    Path root;
+
+    @Option(names = "--inbox", paramLabel = "NAME", defaultValue = "inbox", description = "Where files are dropped. Default: ${DEFAULT-VALUE}.")
+    String inbox;
+
+    @Option(names = "--processing", paramLabel = "NAME", defaultValue = "processing", description = "Files being converted. Default: ${DEFAULT-VALUE}.")
+    String processing;
+
+    @Option(names = "--done", paramLabel = "NAME", defaultValue = "done", description = "Inputs converted. Default: ${DEFAULT-VALUE}.")
+    String done;
+
+    @Option(names = "--failed", paramLabel = "NAME", defaultValue = "failed", description = "Inputs rejected, with their error files. Default: ${DEFAULT-VALUE}.")
+    String failed;
+
+    @Option(names = "--out", paramLabel = "NAME", defaultValue = "out", description = "Outputs, a folder per input. Default: ${DEFAULT-VALUE}.")
+    String out;
+
+    @Option(names = "--once", description = "Convert what is in the inbox and in processing, then exit (exit code 2 if any file failed).")
+    boolean once;
+
+    @Option(names = "--workers", paramLabel = "N", description = "Workbooks converted at once. Default: the number of cores.")
+    Integer workers;
+
+    @Option(names = "--queue", paramLabel = "N", defaultValue = "100",
+            description = "Jobs waiting for a worker; further files wait in the inbox. Default: ${DEFAULT-VALUE}.")
+    int queue;
+
+    @Option(names = "--settle", paramLabel = "DURATION", defaultValue = "1s", converter = DurationConverter.class,
+            description = "A file must stay unchanged this long before it is taken (500ms, 2s, 1m). Default: ${DEFAULT-VALUE}.")
+    Duration settle;
+
+    @Option(names = "--rescan", paramLabel = "DURATION", defaultValue = "2s", converter = DurationConverter.class,
+            description = "List the inbox this often even without file-system events (network shares miss them). Default: ${DEFAULT-VALUE}.")
+    Duration rescan;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10m", converter = DurationConverter.class,
+            description = "A job still running after this is moved to failed (reason: timeout). Default: ${DEFAULT-VALUE}.")
+    Duration timeout;
+
+    @Option(names = "--grace", paramLabel = "DURATION", defaultValue = "30s", converter = DurationConverter.class,
+            description = "On stop, wait this long for running jobs; unfinished ones are converted on the next start. Default: ${DEFAULT-VALUE}.")
+    Duration grace;
+
+    @Option(names = "--no-memos", description = "Write the computed workbooks only, no PDF memos.")
+    boolean noMemos;
+
+    @Option(names = "--templates", paramLabel = "DIR", description = "Memo templates from this folder. Default: the built-in ones.")
+    Path templates;
+
+    @Option(names = "--paper", paramLabel = "a4|letter", defaultValue = "a4", description = "Paper size of the memos. Default: ${DEFAULT-VALUE}.")
+    String paper;
+
+    @Option(names = "--valuation-date", paramLabel = "YYYY-MM-DD",
+            description = "Value every workbook at this date. Default: the workbook's, else the first day of the current month.")
+    String valuationDate;
+
+    @Override
+    public Integer call() throws Exception {
+        WatchConfig config = config();
+        MemoRenderer renderer = memoRenderer();
+        Optional<LocalDate> forced = forcedValuationDate();
+        Supplier<Conversion.Options> options = () -> new Conversion.Options(
+                forced.orElse(LocalDate.now().withDayOfMonth(1)), forced, ToolVersion.get());
+        PrintWriter stdout = spec.commandLine().getOut();
+        Consumer<String> log = line -> {
+            synchronized (stdout) {
+                stdout.println(Instant.now().truncatedTo(ChronoUnit.MILLIS) + " " + line);
+                stdout.flush();
+            }
+        };
+        HotFolder hotFolder;
+        try {
+            hotFolder = HotFolder.open(config, pipeline(options, renderer), log);
+        } catch (IOException e) {
+            throw new UserInputException(List.of("gpuroi watch " + root + ": " + e.getMessage()));
+        }
+        if (once) {
+            long failures = hotFolder.runOnce();
+            return failures == 0 ? ExitCodes.OK : ExitCodes.INVALID_INPUT;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.accept("stopping: no new files; waiting up to " + grace.toMillis() + " ms for running jobs");
+            hotFolder.close();
+            log.accept("stopped");
+        }, "gpuroi-watch-shutdown"));
+        hotFolder.start();
+        log.accept("watching " + config.inbox() + " with " + config.workers() + " worker(s); Ctrl-C or SIGTERM stops after the running jobs");
+        new CountDownLatch(1).await();
+        return ExitCodes.OK;
+    }
+
+    private WatchConfig config() {
+        int workerCount = workers == null ? Runtime.getRuntime().availableProcessors() : workers;
+        Duration jobDelay = Duration.ofMillis(Long.getLong(JOB_DELAY_PROPERTY, 0L));
+        try {
+            return new WatchConfig(root, root.resolve(inbox), root.resolve(processing), root.resolve(done),
+                    root.resolve(failed), root.resolve(out), settle, rescan, workerCount, queue, timeout, grace, jobDelay);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(List.of("gpuroi watch: " + e.getMessage()));
+        }
+    }
+
+    private MemoRenderer memoRenderer() {
+        if (noMemos) {
+            return null;
+        }
+        try {
+            Paper paperSize = Paper.parse(paper);
+            return templates == null ? MemoRenderer.builtIn(paperSize) : MemoRenderer.fromDirectory(templates, paperSize);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(List.of("--" + e.getMessage()));
+        } catch (MemoTemplateException e) {
+            throw new UserInputException(List.of(e.getMessage()));
+        }
+    }
+
+    private Optional<LocalDate> forcedValuationDate() {
+        if (valuationDate == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(valuationDate.strip()));
+        } catch (DateTimeParseException e) {
+            throw new UserInputException(List.of("--valuation-date '" + valuationDate + "': expected a date as YYYY-MM-DD, e.g. 2026-01-01"));
+        }
+    }
+
+    /**
+     * The pipeline for one dropped workbook, as convert runs it: NAME.roi.xlsx and NAME.roi.memos/
+     * in the job's folder; a workbook with problems is reported as convert reports it, cell by cell.
+     */
+    static JobConverter pipeline(Supplier<Conversion.Options> options, MemoRenderer renderer) {
+        return (input, folder) -> {
+            Conversion.Options run = options.get();
+            Path output = folder.resolve(Conversion.defaultOutput(input).getFileName());
+            Path name = input.getFileName();
+            try {
+                Conversion.Analyzed analyzed = Conversion.analyze(input, run);
+                List<Path> memos = renderer == null ? List.of()
+                        : Conversion.writeMemos(analyzed, renderer, Conversion.defaultMemoFolder(output), run);
+                Conversion.write(analyzed, output, run);
+                return JobConverter.Result.converted(summary(analyzed, memos.size()));
+            } catch (WorkbookException e) {
+                if (e.isAboutTheFile()) {
+                    return rejected(new WorkbookJobs.Outcome(name, Optional.empty(), Optional.empty(), List.of(), Optional.of(e.getMessage())));
+                }
+                return rejected(new WorkbookJobs.Outcome(name, Optional.empty(), Optional.empty(), e.problems(), Optional.empty()));
+            } catch (MemoTemplateException e) {
+                return rejected(new WorkbookJobs.Outcome(name, Optional.empty(), Optional.empty(), List.of(), Optional.of(e.getMessage())));
+            } catch (ClosedByInterruptException | InterruptedIOException e) {
+                throw new InterruptedException("stopped while reading or writing " + name);
+            } catch (IOException | IllegalArgumentException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new InterruptedException("stopped while converting " + name);
+                }
+                return rejected(new WorkbookJobs.Outcome(name, Optional.empty(), Optional.empty(), List.of(),
+                        Optional.of(name + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()))));
+            }
+        };
+    }
+
+    private static JobConverter.Result rejected(WorkbookJobs.Outcome outcome) {
+        int problems = outcome.errors().size() + (outcome.fileError().isPresent() ? 1 : 0);
+        String text = WorkbookJobs.text(outcome, false)
+                + "Fix " + (problems == 1 ? "this" : "these") + " in the workbook and drop it into the inbox again.\n";
+        ObjectNode json = WorkbookJobs.json(outcome);
+        String summary = problems == 1
+                ? outcome.errors().stream().findFirst().map(p -> p.describe()).orElse(outcome.fileError().orElse("1 problem"))
+                : problems + " problems";
+        return JobConverter.Result.rejected(summary, text, json.toPrettyString() + "\n");
+    }
+
+    /** {@code 3 clusters (BUY 1, RENT 2), 1 warning, 4 memos}: the log line's decision counts. */
+    private static String summary(Conversion.Analyzed analyzed, int memos) {
+        Map<Decision, Integer> decisions = new EnumMap<>(Decision.class);
+        for (ClusterAnalysis c : analyzed.analysis().clusters()) {
+            decisions.merge(c.recommendation().decision(), 1, Integer::sum);
+        }
+        StringBuilder line = new StringBuilder(count(analyzed.analysis().clusters().size(), "cluster")).append(" (");
+        decisions.forEach((decision, n) -> line.append(line.charAt(line.length() - 1) == '(' ? "" : ", ").append(decision).append(' ').append(n));
+        line.append("), ").append(count(analyzed.warnings().size(), "warning")).append(", ").append(count(memos, "memo"));
+        return line.toString();
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    /** {@code 500ms}, {@code 2s}, {@code 1.5s}, {@code 10m}, {@code 1h}; a bare number is seconds. */
+    static final class DurationConverter implements ITypeConverter<Duration> {
+        private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?");
+
+        @Override
+        public Duration convert(String value) {
+            Matcher m = DURATION.matcher(value.strip().toLowerCase(Locale.ROOT));
+            if (!m.matches()) {
+                throw new CommandLine.TypeConversionException("'" + value + "': expected a duration such as 500ms, 2s, 10m or 1h");
+            }
+            double amount = Double.parseDouble(m.group(1));
+            String unit = m.group(2) == null ? "s" : m.group(2);
+            double millis = switch (unit) {
+                case "ms" -> amount;
+                case "m" -> amount * 60_000;
+                case "h" -> amount * 3_600_000;
+                default -> amount * 1000;
+            };
+            return Duration.ofMillis(Math.round(millis));
+        }
+    }
+}

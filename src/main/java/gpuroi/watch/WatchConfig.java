@@ -1,0 +1,60 @@
+package gpuroi.watch;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * How a hot folder runs.
+ *
+ * @param root           the watched folder; the five folders below are resolved against it
+ * @param inbox          where files are dropped
+ * @param processing     files taken and being converted (or queued); re-queued on the next start
+ * @param done           inputs converted
+ * @param failed         inputs rejected, each with NAME.error.txt and NAME.error.json
+ * @param out            one folder of outputs per converted input
+ * @param settle         how long a file must stay unchanged before it is taken
+ * @param rescan         how often the inbox is listed even without a file-system event
+ * @param workers        jobs converted at once
+ * @param queueCapacity  jobs waiting for a worker; more files stay in the inbox until there is room
+ * @param jobTimeout     a job still running after this is abandoned and its input moved to failed
+ * @param shutdownGrace  how long a stop waits for running jobs before leaving them to the next start
+ * @param jobDelay       test only: each job waits this long before converting, to be caught mid-job
+ */
+public record WatchConfig(Path root, Path inbox, Path processing, Path done, Path failed, Path out,
+                          Duration settle, Duration rescan, int workers, int queueCapacity,
+                          Duration jobTimeout, Duration shutdownGrace, Duration jobDelay) {
+    public WatchConfig {
+        if (workers < 1) {
+            throw new IllegalArgumentException("workers: expected at least 1, found " + workers);
+        }
+        if (queueCapacity < 1) {
+            throw new IllegalArgumentException("queue: expected at least 1, found " + queueCapacity);
+        }
+        for (Duration d : new Duration[] {settle, rescan, jobTimeout, shutdownGrace, jobDelay}) {
+            if (d.isNegative()) {
+                throw new IllegalArgumentException("durations cannot be negative: " + d);
+            }
+        }
+        if (rescan.isZero() || jobTimeout.isZero()) {
+            throw new IllegalArgumentException("rescan interval and job timeout must be positive");
+        }
+    }
+
+    /** The usual layout: DIR/inbox, DIR/processing, DIR/done, DIR/failed, DIR/out, with the given timings. */
+    public static WatchConfig under(Path root, Duration settle, Duration rescan, int workers, int queueCapacity,
+                                    Duration jobTimeout, Duration shutdownGrace) {
+        return new WatchConfig(root, root.resolve("inbox"), root.resolve("processing"), root.resolve("done"),
+                root.resolve("failed"), root.resolve("out"), settle, rescan, workers, queueCapacity, jobTimeout,
+                shutdownGrace, Duration.ZERO);
+    }
+
+    public WatchConfig withJobDelay(Duration delay) {
+        return new WatchConfig(root, inbox, processing, done, failed, out, settle, rescan, workers, queueCapacity,
+                jobTimeout, shutdownGrace, delay);
+    }
+
+    /** The status file the service keeps up to date, in the watched folder. */
+    public Path statusFile() {
+        return root.resolve("status.json");
+    }
+}

@@ -1,0 +1,110 @@
+package gpuroi.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static gpuroi.cli.WatchFixtures.assertComputedWorkbook;
+import static gpuroi.cli.WatchFixtures.await;
+import static gpuroi.cli.WatchFixtures.drop;
+import static gpuroi.cli.WatchFixtures.invalidWorkbook;
+import static gpuroi.cli.WatchFixtures.names;
+import static gpuroi.cli.WatchFixtures.validWorkbook;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The watcher as a real process (this test's classpath, main class gpuroi.cli.Main), killed with
+ * SIGKILL mid-job or stopped with SIGTERM, then started again: every dropped file ends in done or
+ * failed exactly once, with complete outputs.
+ */
+class WatchCrashTest {
+    private static final Duration WAIT = Duration.ofSeconds(90);
+
+    @TempDir
+    Path dir;
+
+    Process watcher(long jobDelayMillis, String... extra) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                "-D" + WatchCommand.JOB_DELAY_PROPERTY + "=" + jobDelayMillis,
+                "gpuroi.cli.Main", "watch", dir.toString(),
+                "--workers", "2", "--settle", "100ms", "--rescan", "200ms", "--no-memos"));
+        command.addAll(List.of(extra));
+        Path log = dir.resolve("watcher.log");
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    }
+
+    String log() throws IOException {
+        return Files.readString(dir.resolve("watcher.log"));
+    }
+
+    @Test
+    void aWatcherKilledMidJobAndStartedAgainLosesNothingAndConvertsNothingTwice() throws Exception {
+        Path inbox = Files.createDirectories(dir.resolve("inbox"));
+        List<String> valid = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            valid.add("fleet-" + i + ".xlsx");
+            drop(inbox, "fleet-" + i + ".xlsx", validWorkbook("pod-" + i));
+        }
+        drop(inbox, "broken-0.xlsx", invalidWorkbook());
+        drop(inbox, "broken-1.xlsx", invalidWorkbook());
+        drop(inbox, "notes.csv", "not a workbook".getBytes());
+
+        // Each job waits 1.5 s in processing before converting, so the kill lands mid-job.
+        Process first = watcher(1500);
+        try {
+            await("a first file converted", WAIT, () -> !names(dir.resolve("done")).isEmpty());
+        } finally {
+            first.destroyForcibly();
+            assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(names(dir.resolve("processing"))).as("killed mid-job: files left in processing; log:%n%s", log()).isNotEmpty();
+
+        Process second = watcher(0, "--once");
+        assertThat(second.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)).as("the restarted watcher finishes").isTrue();
+        assertThat(second.exitValue()).as(log()).isIn(ExitCodes.OK, ExitCodes.INVALID_INPUT);
+
+        assertThat(names(dir.resolve("done"))).as(log()).containsExactlyElementsOf(valid);
+        assertThat(names(dir.resolve("failed"))).containsExactly(
+                "broken-0.xlsx", "broken-0.xlsx.error.json", "broken-0.xlsx.error.txt",
+                "broken-1.xlsx", "broken-1.xlsx.error.json", "broken-1.xlsx.error.txt",
+                "notes.csv", "notes.csv.error.json", "notes.csv.error.txt");
+        assertThat(names(dir.resolve("out"))).as("one output folder per workbook, none twice, no staging left")
+                .containsExactly("fleet-0", "fleet-1", "fleet-2", "fleet-3");
+        for (String name : valid) {
+            String stem = name.substring(0, name.length() - ".xlsx".length());
+            assertThat(names(dir.resolve("out/" + stem))).containsExactly(stem + ".roi.xlsx");
+            assertComputedWorkbook(dir.resolve("out/" + stem + "/" + stem + ".roi.xlsx"));
+        }
+        assertThat(Files.readString(dir.resolve("failed/broken-0.xlsx.error.txt"))).contains("Fleet!C4");
+        assertThat(names(inbox)).isEmpty();
+        assertThat(names(dir.resolve("processing"))).isEmpty();
+        assertThat(log()).contains("(interrupted run); converting again");
+    }
+
+    @Test
+    void sigtermLetsTheRunningJobFinishBeforeTheWatcherExits() throws Exception {
+        Path inbox = Files.createDirectories(dir.resolve("inbox"));
+        drop(inbox, "fleet.xlsx", validWorkbook("pod"));
+
+        Process watcher = watcher(1000, "--grace", "60s");
+        await("fleet.xlsx taken", WAIT, () -> names(dir.resolve("processing")).contains("fleet.xlsx"));
+        watcher.destroy();
+        assertThat(watcher.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+        assertThat(names(dir.resolve("done"))).as(log()).containsExactly("fleet.xlsx");
+        assertThat(names(dir.resolve("processing"))).isEmpty();
+        assertComputedWorkbook(dir.resolve("out/fleet/fleet.roi.xlsx"));
+        assertThat(log()).contains("stopping: no new files").contains("fleet.xlsx: done in").contains("stopped");
+        assertThat(Files.readString(dir.resolve("status.json"))).contains("\"state\" : \"stopped\"");
+    }
+}
