@@ -5,7 +5,6 @@ import gpuroi.model.Cluster;
 import gpuroi.model.ClusterStatus;
 import gpuroi.model.Lease;
 import gpuroi.model.LeaseRole;
-import gpuroi.model.PricePath;
 import gpuroi.model.Portfolio;
 import gpuroi.model.RiskInputs;
 import gpuroi.model.Sampler;
@@ -119,7 +118,7 @@ public final class MonteCarlo {
         int n = npv.length;
         double[] sortedNpv = npv.clone();
         Arrays.sort(sortedNpv);
-        double[] singleIrr = Arrays.stream(irr).filter(r -> !Double.isNaN(r)).sorted().toArray();
+        double[] singleIrr = exactIrrAtPercentileRanks(setup, irr);
         int losses = 0;
         int beats = 0;
         int flips = 0;
@@ -142,6 +141,36 @@ public final class MonteCarlo {
                 (double) losses / n, (double) beats / n, tailSum / tail, (double) flips / n);
     }
 
+    /**
+     * The paths' IRRs in order, where the ranks that the 5th, 50th and 95th percentiles read hold the
+     * {@link IrrSolver} value of that path (re-simulated from its index) and the other ranks the fast
+     * solver's. The fast root ranks the paths; the percentiles are then the engine's own IRR, so with no
+     * uncertainty they equal the deterministic IRR to the last bit.
+     */
+    private static double[] exactIrrAtPercentileRanks(Setup setup, double[] irr) {
+        Integer[] order = IntStream.range(0, irr.length).filter(i -> !Double.isNaN(irr[i])).boxed().toArray(Integer[]::new);
+        Arrays.sort(order, (a, b) -> Double.compare(irr[a], irr[b]));
+        double[] sorted = new double[order.length];
+        for (int k = 0; k < order.length; k++) {
+            sorted[k] = irr[order[k]];
+        }
+        if (order.length == 0) {
+            return sorted;
+        }
+        for (double share : new double[] {0.05, 0.50, 0.95}) {
+            double position = share * (order.length - 1);
+            int below = (int) Math.floor(position);
+            for (int k : new int[] {below, Math.min(below + 1, order.length - 1)}) {
+                int path = order[k];
+                IrrResult exact = IrrSolver.periodic(setup.netFlowsOfPath(path), 12);
+                if (exact instanceof IrrResult.Unique unique) {
+                    sorted[k] = unique.annual();
+                }
+            }
+        }
+        return sorted;
+    }
+
     /** Everything a path needs, fixed before the parallel part. */
     private static final class Setup {
         final Cluster cluster;
@@ -159,7 +188,6 @@ public final class MonteCarlo {
         final double residual;
         final double marketplaceFee;
         final double[] yearsFromValuation;
-        final double[] midpointYears;
         final double startPrice;
         final double baseUtilization;
         final double logitBaseUtilization;
@@ -191,7 +219,6 @@ public final class MonteCarlo {
             power = new double[life + 1];
             otherOpex = new double[life + 1];
             yearsFromValuation = new double[life + 1];
-            midpointYears = new double[life + 1];
             double gpus = cluster.gpuCount();
             for (int m = 0; m <= life; m++) {
                 MonthlyCashFlow month = months.get(m);
@@ -201,7 +228,6 @@ public final class MonteCarlo {
                 contractRevenue[m] = month.contractRevenue();
                 power[m] = month.power();
                 otherOpex[m] = month.otherOpex();
-                midpointYears[m] = m == 0 ? 0 : PricePath.midpointYears(m);
                 yearsFromValuation[m] = m == 0 ? 0 : Math.max(0, (offsetMonths + m - 0.5) / 12.0);
             }
             capex = cluster.totalCapex();
@@ -220,7 +246,7 @@ public final class MonteCarlo {
             hurdleRate = assumptions.hurdleRate();
             planned = cluster.status() == ClusterStatus.PLANNED;
             saleValue = Metrics.of(schedule).saleValueNow();
-            baseDecision = decide(schedule.netFlows());
+            baseDecision = decide(schedule.netFlows(), schedule.npvAtValuationDate(hurdleRate));
             baseNpv = schedule.npvAtValuationDate(discountRate);
         }
 
@@ -265,6 +291,9 @@ public final class MonteCarlo {
             double sigmaU = inputs.annualUtilizationVolatility();
             double jumpRate = inputs.jumpsPerYear();
             double jumpKeep = 1 - inputs.jumpDrop();
+            // (1 − d)^t at the month's midpoint, stepped a month at a time: two powers a path, not one a month.
+            double declineStep = decline == null ? 1 : StrictMath.pow(1 - annualDecline, 1 / 12.0);
+            double declineShape = decline == null ? 1 : StrictMath.pow(1 - annualDecline, 0.5 / 12);
             double priceBrownian = 0;
             double utilizationBrownian = 0;
             double jumpFactor = 1;
@@ -285,9 +314,8 @@ public final class MonteCarlo {
                         }
                     }
                 }
-                double shaped = decline == null
-                        ? basePrice[m]
-                        : startPrice * StrictMath.pow(1 - annualDecline, midpointYears[m]);
+                double shaped = decline == null ? basePrice[m] : startPrice * declineShape;
+                declineShape *= declineStep;
                 double shock = sigma == 0 ? 1
                         : StrictMath.exp(sigma * priceBrownian - 0.5 * sigma * sigma * yearsFromValuation[m]);
                 price[m] = shaped * shock * jumpFactor;
@@ -309,6 +337,14 @@ public final class MonteCarlo {
             return k;
         }
 
+        double[] netFlowsOfPath(int path) {
+            double[] price = new double[life + 1];
+            double[] utilization = new double[life + 1];
+            double[] factors = new double[RANGE_DIMENSIONS];
+            simulate(path, price, utilization, factors);
+            return netFlows(price, utilization, factors);
+        }
+
         /** The month's net flows as {@link CashFlowModel} forms them, with this path's price, utilization and factors. */
         double[] netFlows(double[] price, double[] utilization, double[] factors) {
             double[] net = new double[life + 1];
@@ -325,8 +361,7 @@ public final class MonteCarlo {
 
         PathResult evaluate(double[] net) {
             double npv = npvAtValuationDate(discountRate, net);
-            IrrResult irr = IrrSolver.periodic(net, 12);
-            double irrValue = irr instanceof IrrResult.Unique unique ? unique.annual() : Double.NaN;
+            double irrValue = FastIrr.annual(net);
             boolean loss;
             if (Double.isNaN(irrValue)) {
                 double sum = 0;
@@ -337,8 +372,9 @@ public final class MonteCarlo {
             } else {
                 loss = irrValue < 0;
             }
-            boolean beats = npvAtValuationDate(hurdleRate, net) > 0;
-            boolean flips = decide(net) != baseDecision;
+            double npvAtHurdle = npvAtValuationDate(hurdleRate, net);
+            boolean beats = npvAtHurdle > 0;
+            boolean flips = decide(net, npvAtHurdle) != baseDecision;
             byte flags = (byte) ((loss ? LOSS : 0) | (beats ? BEATS_HURDLE : 0) | (flips ? FLIPS : 0));
             return new PathResult(npv, irrValue, flags);
         }
@@ -348,9 +384,9 @@ public final class MonteCarlo {
         }
 
         /** The rule of {@link Decisions}: BUY when NPV at the hurdle ≥ 0; HOLD unless a sale now is worth more. */
-        Decision decide(double[] net) {
+        Decision decide(double[] net, double npvAtHurdle) {
             if (planned) {
-                return npvAtValuationDate(hurdleRate, net) >= 0 ? Decision.BUY : Decision.RENT;
+                return npvAtHurdle >= 0 ? Decision.BUY : Decision.RENT;
             }
             if (saleValue.isEmpty()) {
                 return Decision.HOLD;
