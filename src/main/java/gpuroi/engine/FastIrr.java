@@ -10,7 +10,7 @@ package gpuroi.engine;
 final class FastIrr {
     private static final double U_MIN = Math.log1p(IrrSolver.MIN_ANNUAL_RATE) / 12;
     private static final double U_MAX = Math.log1p(IrrSolver.MAX_ANNUAL_RATE) / 12;
-    private static final int SCAN_INTERVALS = 64;
+    private static final int SCAN_INTERVALS = 32;
 
     private FastIrr() {
     }
@@ -43,7 +43,37 @@ final class FastIrr {
             }
             return Double.NaN;
         }
+        // Norström's bounds, as IrrSolver uses them: the roots with r > 0 are at most the sign changes of
+        // the running total, those with r < 0 at most the sign changes of the total taken from the end.
+        if (runningTotalSignChanges(net, true) <= 1 && runningTotalSignChanges(net, false) <= 1) {
+            double atZero = value(net, 0);
+            if (atZero == 0) {
+                return 0;
+            }
+            boolean positiveRoot = Math.signum(atZero) != Math.signum(value(net, U_MAX));
+            boolean negativeRoot = Math.signum(atZero) != Math.signum(value(net, U_MIN));
+            if (positiveRoot == negativeRoot) {
+                return Double.NaN;
+            }
+            return positiveRoot ? root(net, 0, U_MAX) : root(net, U_MIN, 0);
+        }
         return scannedSingleRoot(net);
+    }
+
+    private static int runningTotalSignChanges(double[] net, boolean fromTheStart) {
+        int changes = 0;
+        double total = 0;
+        double previous = 0;
+        for (int i = 0; i < net.length; i++) {
+            total += net[fromTheStart ? i : net.length - 1 - i];
+            if (total != 0) {
+                if (previous != 0 && Math.signum(total) != Math.signum(previous)) {
+                    changes++;
+                }
+                previous = total;
+            }
+        }
+        return changes;
     }
 
     /**
@@ -74,7 +104,15 @@ final class FastIrr {
     /** Safeguarded Newton for the root in (lo, hi), where the value changes sign; annual rate. */
     private static double root(double[] net, double lo, double hi) {
         double signAtLo = Math.signum(value(net, lo));
-        double u = 0.5 * (lo + hi);
+        // Newton's first step from u = 0, f(0) / Σ k·aₖ, is a duration-weighted guess close to most roots.
+        double weighted = 0;
+        double sum = 0;
+        for (int k = 0; k < net.length; k++) {
+            weighted += k * net[k];
+            sum += net[k];
+        }
+        double guess = weighted != 0 ? sum / weighted : Double.NaN;
+        double u = guess > Math.min(lo, hi) && guess < Math.max(lo, hi) ? guess : 0.5 * (lo + hi);
         for (int iteration = 0; iteration < 100; iteration++) {
             double x = Math.exp(-u);
             double p = 0;

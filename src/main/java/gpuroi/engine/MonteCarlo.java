@@ -148,20 +148,16 @@ public final class MonteCarlo {
      * uncertainty they equal the deterministic IRR to the last bit.
      */
     private static double[] exactIrrAtPercentileRanks(Setup setup, double[] irr) {
-        Integer[] order = IntStream.range(0, irr.length).filter(i -> !Double.isNaN(irr[i])).boxed().toArray(Integer[]::new);
-        Arrays.sort(order, (a, b) -> Double.compare(irr[a], irr[b]));
-        double[] sorted = new double[order.length];
-        for (int k = 0; k < order.length; k++) {
-            sorted[k] = irr[order[k]];
-        }
-        if (order.length == 0) {
+        double[] sorted = Arrays.stream(irr).filter(r -> !Double.isNaN(r)).toArray();
+        Arrays.sort(sorted);
+        if (sorted.length == 0) {
             return sorted;
         }
         for (double share : new double[] {0.05, 0.50, 0.95}) {
-            double position = share * (order.length - 1);
+            double position = share * (sorted.length - 1);
             int below = (int) Math.floor(position);
-            for (int k : new int[] {below, Math.min(below + 1, order.length - 1)}) {
-                int path = order[k];
+            for (int k : new int[] {below, Math.min(below + 1, sorted.length - 1)}) {
+                int path = indexOf(irr, sorted[k]);
                 IrrResult exact = IrrSolver.periodic(setup.netFlowsOfPath(path), 12);
                 if (exact instanceof IrrResult.Unique unique) {
                     sorted[k] = unique.annual();
@@ -169,6 +165,15 @@ public final class MonteCarlo {
             }
         }
         return sorted;
+    }
+
+    private static int indexOf(double[] values, double value) {
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == value) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("a sorted value that is not in the array");
     }
 
     /** Everything a path needs, fixed before the parallel part. */
