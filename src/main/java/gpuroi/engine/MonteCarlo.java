@@ -322,17 +322,17 @@ public final class MonteCarlo {
                 double shaped = decline == null ? basePrice[m] : startPrice * declineShape;
                 declineShape *= declineStep;
                 double shock = sigma == 0 ? 1
-                        : StrictMath.exp(sigma * priceBrownian - 0.5 * sigma * sigma * yearsFromValuation[m]);
+                        : RandomStreams.exp(sigma * priceBrownian - 0.5 * sigma * sigma * yearsFromValuation[m]);
                 price[m] = shaped * shock * jumpFactor;
                 double logitShift = sigmaU * utilizationBrownian;
                 utilization[m] = logitShift == 0 ? baseUtilization
-                        : 1 / (1 + StrictMath.exp(-(logitBaseUtilization + logitShift)));
+                        : 1 / (1 + RandomStreams.exp(-(logitBaseUtilization + logitShift)));
             }
         }
 
         /** Knuth's product of uniforms; the mean per month is small, so a few draws at most. */
         private static int poisson(double mean, SplittableRandom random) {
-            double limit = StrictMath.exp(-mean);
+            double limit = RandomStreams.exp(-mean);
             int k = 0;
             double product = RandomStreams.uniform(random);
             while (product > limit) {
