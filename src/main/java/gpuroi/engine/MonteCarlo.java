@@ -302,6 +302,8 @@ public final class MonteCarlo {
             double priceBrownian = 0;
             double utilizationBrownian = 0;
             double jumpFactor = 1;
+            double jumpDt = Double.NaN;
+            double noJumpProbability = 1;
             double previousYears = 0;
             for (int m = 1; m <= life; m++) {
                 double dt = yearsFromValuation[m] - previousYears;
@@ -313,7 +315,12 @@ public final class MonteCarlo {
                     priceBrownian += root * z1;
                     utilizationBrownian += root * (pearson * z1 + pearsonComplement * z2);
                     if (jumpRate > 0) {
-                        int jumps = poisson(jumpRate * dt, random);
+                        // Months are equally long after the first, so e^(−λ·dt) is worked out once, not every month.
+                        if (dt != jumpDt) {
+                            jumpDt = dt;
+                            noJumpProbability = RandomStreams.exp(-jumpRate * dt);
+                        }
+                        int jumps = poisson(noJumpProbability, random);
                         for (int k = 0; k < jumps; k++) {
                             jumpFactor *= jumpKeep;
                         }
@@ -330,9 +337,11 @@ public final class MonteCarlo {
             }
         }
 
-        /** Knuth's product of uniforms; the mean per month is small, so a few draws at most. */
-        private static int poisson(double mean, SplittableRandom random) {
-            double limit = RandomStreams.exp(-mean);
+        /**
+         * Knuth's product of uniforms for a Poisson count whose probability of zero is {@code limit}
+         * (e^(−mean)); the mean per month is small, so a few draws at most.
+         */
+        private static int poisson(double limit, SplittableRandom random) {
             int k = 0;
             double product = RandomStreams.uniform(random);
             while (product > limit) {
