@@ -26,8 +26,11 @@ import java.util.stream.IntStream;
  * depend on the number of threads. Latin hypercube strata are permuted per (seed, cluster, input)
  * before the parallel part.
  *
- * <p>Per path the cost is one pass over the months plus the IRR, which {@link IrrSolver} brackets
- * without a scan whenever the flows change sign once (or their running totals do): the usual case.
+ * <p>Per path the cost is one pass over the months plus an IRR from {@link FastIrr} (Newton inside
+ * IrrSolver's bracket, no allocation), which only ranks the paths: the paths read by the IRR
+ * percentiles are re-simulated from their index and solved by {@link IrrSolver}, so the reported IRRs
+ * are the engine's own. {@code MonteCarloBenchmark}: 100 clusters × 10,000 paths × 60 months in about
+ * 5 s on the shared 2-core machine.
  */
 public final class MonteCarlo {
     /** Per-path inputs stratified by the Latin hypercube: the annual decline, the capex and the power price. */
