@@ -1,6 +1,8 @@
 package gpuroi.cli;
 
 import gpuroi.engine.ClusterAnalysis;
+import gpuroi.engine.MonteCarlo;
+import gpuroi.engine.RiskProfile;
 import gpuroi.engine.RoiEngine;
 import gpuroi.model.Assumptions;
 import gpuroi.model.Cluster;
@@ -9,6 +11,7 @@ import gpuroi.model.InvalidValueException;
 import gpuroi.model.Presets;
 import gpuroi.model.PricePath;
 import gpuroi.model.Quantities;
+import gpuroi.model.RiskInputs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -19,6 +22,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 
@@ -126,6 +130,14 @@ public final class QuoteCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON for scripts instead of the table.")
     boolean json;
 
+    @Option(names = "--runs", paramLabel = "N",
+            description = "Also run a Monte Carlo of N price and utilization paths and print P5/P50/P95 NPV and IRR, "
+                    + "probability of loss, expected shortfall and decision flips (default volatilities).")
+    Integer runs;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed of the Monte Carlo; the same seed prints the same figures. Default: 1.")
+    long seed = 1;
+
     @Override
     public Integer call() {
         Inputs inputs = new Inputs();
@@ -141,7 +153,13 @@ public final class QuoteCommand implements Callable<Integer> {
                 pricePoints.add(RoiEngine.analyze(atPrice, request.assumptions()));
             }
         }
-        QuoteReport report = new QuoteReport(analysis, pricePoints, schedule);
+        if (runs != null && runs < 1) {
+            spec.commandLine().getErr().println("gpuroi quote: --runs must be a whole number of paths >= 1, e.g. --runs 10000 (found " + runs + ")");
+            return ExitCodes.INVALID_INPUT;
+        }
+        Optional<RiskProfile> risk = runs == null ? Optional.empty()
+                : Optional.of(MonteCarlo.analyze(request.cluster(), request.assumptions(), RiskInputs.defaults(seed).withPaths(runs)));
+        QuoteReport report = new QuoteReport(analysis, pricePoints, schedule, risk);
         spec.commandLine().getOut().print(json ? report.json() : report.text());
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;

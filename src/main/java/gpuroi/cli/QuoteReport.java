@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gpuroi.engine.ClusterAnalysis;
+import gpuroi.engine.RiskProfile;
 import gpuroi.engine.ClusterMetrics;
 import gpuroi.engine.IrrResult;
 import gpuroi.engine.MonthlyCashFlow;
@@ -31,10 +32,39 @@ final class QuoteReport {
     private final List<ClusterAnalysis> articlePricePoints;
     private final boolean withSchedule;
 
+    private final java.util.Optional<RiskProfile> risk;
+
     QuoteReport(ClusterAnalysis analysis, List<ClusterAnalysis> articlePricePoints, boolean withSchedule) {
+        this(analysis, articlePricePoints, withSchedule, java.util.Optional.empty());
+    }
+
+    QuoteReport(ClusterAnalysis analysis, List<ClusterAnalysis> articlePricePoints, boolean withSchedule,
+                java.util.Optional<RiskProfile> risk) {
         this.analysis = analysis;
         this.articlePricePoints = List.copyOf(articlePricePoints);
         this.withSchedule = withSchedule;
+        this.risk = risk;
+    }
+
+    private String riskText(RiskProfile r, String cur) {
+        StringBuilder out = new StringBuilder("\n  Risk (Monte Carlo, ").append(String.format(Locale.ROOT, "%,d", r.paths()))
+                .append(" paths, seed ").append(r.seed()).append(", ").append(r.sampler().name().toLowerCase(Locale.ROOT).replace('_', ' '))
+                .append("; default volatilities, see RiskInputs):\n");
+        out.append("    NPV P5 / P50 / P95      ").append(Formats.money(r.npv().p5(), cur)).append(" / ")
+                .append(Formats.money(r.npv().p50(), cur)).append(" / ").append(Formats.money(r.npv().p95(), cur)).append('\n');
+        out.append("    IRR P5 / P50 / P95      ").append(percentOr(r.irr().p5(), "n/a")).append(" / ")
+                .append(percentOr(r.irr().p50(), "n/a")).append(" / ").append(percentOr(r.irr().p95(), "n/a"));
+        if (r.pathsWithoutSingleIrr() > 0) {
+            out.append(" (").append(r.pathsWithoutSingleIrr()).append(" paths without a single IRR left out)");
+        }
+        out.append('\n');
+        out.append("    Probability of loss     ").append(Formats.percent(r.probabilityOfLoss(), 1))
+                .append(" (IRR < 0; NPV at 0% < 0 where a path has no single IRR)\n");
+        out.append("    Beats the hurdle        ").append(Formats.percent(r.probabilityOfBeatingHurdle(), 1)).append(" (NPV at the hurdle > 0)\n");
+        out.append("    Expected shortfall      ").append(Formats.money(r.expectedShortfallNpv(), cur)).append(" (mean NPV of the worst 5%)\n");
+        out.append("    Decision flips          ").append(Formats.percent(r.decisionFlipShare(), 1)).append(" of paths away from ")
+                .append(r.baseDecision()).append('\n');
+        return out.toString();
     }
 
     String text() {
@@ -118,6 +148,7 @@ final class QuoteReport {
                     + "arrives, so it is much higher for the same inputs. Decisions here use NPV at the hurdle rate, "
                     + "which agrees with the true IRR.", "  ");
         }
+        risk.ifPresent(r -> out.append(riskText(r, cur)));
         if (withSchedule) {
             out.append('\n').append(scheduleTable(cur));
         }
@@ -175,6 +206,24 @@ final class QuoteReport {
                 MetricsJson.put(p, point.metrics());
             }
         }
+        risk.ifPresent(r -> {
+            ObjectNode node = root.putObject("risk");
+            node.put("paths", r.paths());
+            node.put("seed", r.seed());
+            node.put("sampler", r.sampler().name());
+            node.put("npvP5", r.npv().p5());
+            node.put("npvP50", r.npv().p50());
+            node.put("npvP95", r.npv().p95());
+            node.put("meanNpv", r.meanNpv());
+            MetricsJson.putOptional(node, "irrP5", r.irr().p5());
+            MetricsJson.putOptional(node, "irrP50", r.irr().p50());
+            MetricsJson.putOptional(node, "irrP95", r.irr().p95());
+            node.put("pathsWithoutSingleIrr", r.pathsWithoutSingleIrr());
+            node.put("probabilityOfLoss", r.probabilityOfLoss());
+            node.put("probabilityOfBeatingHurdle", r.probabilityOfBeatingHurdle());
+            node.put("expectedShortfallNpv", r.expectedShortfallNpv());
+            node.put("decisionFlipShare", r.decisionFlipShare());
+        });
         if (withSchedule) {
             ArrayNode months = root.putArray("months");
             for (MonthlyCashFlow f : analysis.schedule().months()) {

@@ -1,0 +1,66 @@
+package gpuroi.engine;
+
+import gpuroi.model.Assumptions;
+import gpuroi.model.Cluster;
+import gpuroi.model.PricePath;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+
+/**
+ * The engine's results over annual price decline × capex per GPU, the second pair of inputs the
+ * source argues about (a 40%/yr fall against a $50k purchase), with the break-even contour: for each
+ * decline, the capex per GPU at which NPV at the hurdle rate is 0. Each row prices the cluster on a
+ * geometric decline, replacing its own path. The contour is exact, not interpolated: capex enters NPV
+ * linearly (at t = 0, and through the residual share at the end of life), so two runs per row fix it.
+ * {@link Sensitivity#startPriceByUtilization} and {@link ClusterMetrics#breakEvenStartPrice()} give the
+ * start price × utilization counterpart.
+ *
+ * @param annualDeclines   one per row
+ * @param capexPerGpu      one per column
+ * @param cells            {@code cells.get(row).get(column)}: the metrics at that decline and capex
+ * @param breakEvenCapexPerGpu per row, the capex per GPU at which NPV at the hurdle rate is 0; empty when capex
+ *                             does not move NPV (a residual share of 100% at a zero hurdle) or when it would be negative
+ */
+public record DeclineCapexGrid(List<Double> annualDeclines, List<Double> capexPerGpu, List<List<ClusterMetrics>> cells,
+                               List<OptionalDouble> breakEvenCapexPerGpu) {
+    /** Declines of the default grid: flat, the blended base as a rate (≈ 12.9%), 20%, 30% and the 40% bear case, 50%. */
+    public static final List<Double> DEFAULT_DECLINES = List.of(0.0, 1 - Math.pow(0.5, 1 / 5.0), 0.2, 0.3, 0.4, 0.5);
+
+    public DeclineCapexGrid {
+        annualDeclines = List.copyOf(annualDeclines);
+        capexPerGpu = List.copyOf(capexPerGpu);
+        cells = cells.stream().map(List::copyOf).toList();
+        breakEvenCapexPerGpu = List.copyOf(breakEvenCapexPerGpu);
+    }
+
+    public ClusterMetrics at(int row, int column) {
+        return cells.get(row).get(column);
+    }
+
+    /** {@link #DEFAULT_DECLINES} × the cluster's capex times {@link Sensitivity#DEFAULT_FACTORS}. */
+    public static DeclineCapexGrid of(Cluster cluster, Assumptions assumptions) {
+        List<Double> capex = Sensitivity.DEFAULT_FACTORS.stream().map(f -> cluster.capexPerGpu() * f).toList();
+        return of(cluster, assumptions, DEFAULT_DECLINES, capex);
+    }
+
+    public static DeclineCapexGrid of(Cluster cluster, Assumptions assumptions, List<Double> annualDeclines,
+                                      List<Double> capexPerGpu) {
+        List<List<ClusterMetrics>> rows = new ArrayList<>(annualDeclines.size());
+        List<OptionalDouble> contour = new ArrayList<>(annualDeclines.size());
+        for (double decline : annualDeclines) {
+            Cluster.Builder onDecline = cluster.toBuilder().pricePath(new PricePath.AnnualDecline(decline));
+            List<ClusterMetrics> row = new ArrayList<>(capexPerGpu.size());
+            for (double capex : capexPerGpu) {
+                row.add(RoiEngine.analyze(onDecline.capexPerGpu(capex).build(), assumptions).metrics());
+            }
+            rows.add(row);
+            double npvFree = RoiEngine.analyze(onDecline.capexPerGpu(0).build(), assumptions).metrics().npvAtHurdle();
+            double npvPerDollar = RoiEngine.analyze(onDecline.capexPerGpu(1).build(), assumptions).metrics().npvAtHurdle() - npvFree;
+            double breakEven = npvPerDollar < 0 ? -npvFree / npvPerDollar : Double.NaN;
+            contour.add(breakEven >= 0 ? OptionalDouble.of(breakEven) : OptionalDouble.empty());
+        }
+        return new DeclineCapexGrid(annualDeclines, capexPerGpu, rows, contour);
+    }
+}

@@ -1,0 +1,134 @@
+package gpuroi.engine;
+
+import gpuroi.model.Assumptions;
+import gpuroi.model.Cluster;
+import gpuroi.model.PricePath;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * How far NPV at the hurdle rate swings when one input at a time moves from a low to a high value,
+ * the others held at the base: the bars of a tornado chart, widest first. Each bar is a full run of
+ * the engine, so contracts aside it is exactly what the workbook would show for that input.
+ */
+public final class Tornado {
+    /** The default move of each input: ±20% of its base value. */
+    public static final double DEFAULT_RELATIVE_MOVE = 0.20;
+
+    private Tornado() {
+    }
+
+    /** The inputs a tornado can move. */
+    public enum Input {
+        START_PRICE_PER_GPU_HOUR,
+        UTILIZATION,
+        CAPEX_PER_GPU,
+        /** Only for a cluster whose price path is a geometric annual decline. */
+        ANNUAL_PRICE_DECLINE,
+        ELECTRICITY_PER_KWH,
+        OTHER_OPEX_PER_GPU_MONTH,
+        RESIDUAL_SHARE,
+        HURDLE_RATE
+    }
+
+    /** The low and high values an input moves between, in its own unit. */
+    public record Range(double low, double high) {
+    }
+
+    /**
+     * One bar.
+     *
+     * @param input          what moved
+     * @param base           its base value
+     * @param low            its low value (after caps: utilization ≤ 100%, declines below 100%)
+     * @param high           its high value
+     * @param npvAtLow       NPV at the hurdle rate with the input at {@code low}
+     * @param npvAtHigh      the same at {@code high}
+     * @param swing          |npvAtHigh − npvAtLow|
+     */
+    public record Bar(Input input, double base, double low, double high, double npvAtLow, double npvAtHigh, double swing) {
+    }
+
+    /** Every input moved by ±20% of its base value; bars widest first. */
+    public static List<Bar> of(Cluster cluster, Assumptions assumptions) {
+        Map<Input, Range> ranges = new EnumMap<>(Input.class);
+        for (Input input : Input.values()) {
+            if (applies(cluster, input)) {
+                double base = base(cluster, assumptions, input);
+                ranges.put(input, new Range(base * (1 - DEFAULT_RELATIVE_MOVE), base * (1 + DEFAULT_RELATIVE_MOVE)));
+            }
+        }
+        return of(cluster, assumptions, ranges);
+    }
+
+    /** The given inputs moved over the given ranges; bars widest first (ties in input order). */
+    public static List<Bar> of(Cluster cluster, Assumptions assumptions, Map<Input, Range> ranges) {
+        List<Bar> bars = new ArrayList<>();
+        for (Map.Entry<Input, Range> entry : new EnumMap<>(ranges).entrySet()) {
+            Input input = entry.getKey();
+            if (!applies(cluster, input)) {
+                throw new IllegalArgumentException(input + " does not apply: the cluster's price path is "
+                        + cluster.pricePathOr(assumptions.defaultPricePath()).spec() + ", not a geometric decline");
+            }
+            double low = cap(input, entry.getValue().low());
+            double high = cap(input, entry.getValue().high());
+            double npvLow = npvAtHurdle(cluster, assumptions, input, low);
+            double npvHigh = npvAtHurdle(cluster, assumptions, input, high);
+            bars.add(new Bar(input, base(cluster, assumptions, input), low, high, npvLow, npvHigh, Math.abs(npvHigh - npvLow)));
+        }
+        bars.sort(Comparator.comparingDouble(Bar::swing).reversed());
+        return bars;
+    }
+
+    private static boolean applies(Cluster cluster, Input input) {
+        return input != Input.ANNUAL_PRICE_DECLINE || cluster.pricePath().orElse(null) instanceof PricePath.AnnualDecline;
+    }
+
+    private static double cap(Input input, double value) {
+        return switch (input) {
+            case UTILIZATION -> Math.min(1.0, Math.max(0.0, value));
+            case ANNUAL_PRICE_DECLINE -> Math.min(0.999, Math.max(0.0, value));
+            default -> Math.max(0.0, value);
+        };
+    }
+
+    static double base(Cluster cluster, Assumptions assumptions, Input input) {
+        return switch (input) {
+            case START_PRICE_PER_GPU_HOUR -> cluster.startPricePerGpuHour();
+            case UTILIZATION -> cluster.utilization();
+            case CAPEX_PER_GPU -> cluster.capexPerGpu();
+            case ANNUAL_PRICE_DECLINE -> ((PricePath.AnnualDecline) cluster.pricePath().orElseThrow()).rate();
+            case ELECTRICITY_PER_KWH -> cluster.electricityPerKwh();
+            case OTHER_OPEX_PER_GPU_MONTH -> cluster.otherOpexPerGpuMonth();
+            case RESIDUAL_SHARE -> cluster.residualShare();
+            case HURDLE_RATE -> assumptions.hurdleRate();
+        };
+    }
+
+    private static final Map<Input, BiFunction<Cluster.Builder, Double, Cluster.Builder>> SETTERS = setters();
+
+    private static Map<Input, BiFunction<Cluster.Builder, Double, Cluster.Builder>> setters() {
+        Map<Input, BiFunction<Cluster.Builder, Double, Cluster.Builder>> m = new EnumMap<>(Input.class);
+        m.put(Input.START_PRICE_PER_GPU_HOUR, Cluster.Builder::startPricePerGpuHour);
+        m.put(Input.UTILIZATION, Cluster.Builder::utilization);
+        m.put(Input.CAPEX_PER_GPU, Cluster.Builder::capexPerGpu);
+        m.put(Input.ANNUAL_PRICE_DECLINE, (b, v) -> b.pricePath(new PricePath.AnnualDecline(v)));
+        m.put(Input.ELECTRICITY_PER_KWH, Cluster.Builder::electricityPerKwh);
+        m.put(Input.OTHER_OPEX_PER_GPU_MONTH, Cluster.Builder::otherOpexPerGpuMonth);
+        m.put(Input.RESIDUAL_SHARE, Cluster.Builder::residualShare);
+        return m;
+    }
+
+    private static double npvAtHurdle(Cluster cluster, Assumptions assumptions, Input input, double value) {
+        if (input == Input.HURDLE_RATE) {
+            return RoiEngine.analyze(cluster, assumptions.withRates(assumptions.discountRate(), value)).metrics().npvAtHurdle();
+        }
+        Cluster moved = SETTERS.get(input).apply(cluster.toBuilder(), value).build();
+        return RoiEngine.analyze(moved, assumptions).metrics().npvAtHurdle();
+    }
+}
