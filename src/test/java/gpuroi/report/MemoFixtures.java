@@ -5,8 +5,6 @@ import gpuroi.engine.PortfolioAnalysis;
 import gpuroi.engine.RoiEngine;
 import gpuroi.model.Assumptions;
 import gpuroi.model.Cluster;
-import gpuroi.model.ClusterStatus;
-import gpuroi.model.PricePath;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -28,22 +26,9 @@ final class MemoFixtures {
     private MemoFixtures() {
     }
 
+    /** The cluster of {@code shared/spec/worked-example.md}, under another id. */
     static Cluster workedExample(String id) {
-        return Cluster.builder(id)
-                .gpuModel("H100 SXM")
-                .gpuCount(1)
-                .capexPerGpu(20_000)
-                .lifeYears(2)
-                .status(ClusterStatus.PLANNED)
-                .startPricePerGpuHour(2.00)
-                .pricePath(new PricePath.Blended(0.5, 2))
-                .utilization(0.80)
-                .powerKwPerGpu(1.0)
-                .pue(1.25)
-                .electricityPerKwh(0.10)
-                .otherOpexPerGpuMonth(20)
-                .residualShare(0.10)
-                .build();
+        return gpuroi.engine.WorkedExampleTest.workedExample(id).build();
     }
 
     static ClusterAnalysis analysis(String id) {
