@@ -139,6 +139,7 @@ final class WorkbookJobs {
                     MetricsJson.putIrr(cluster, "equityIrr", l.equityIrr());
                     cluster.put("equityNpvAtHurdle", l.equityNpvAtHurdle());
                 });
+                analyzed.risk(c.cluster().id()).ifPresent(r -> MetricsJson.putRisk(cluster.putObject("risk"), r));
             }
             analyzed.analysis().contracts().forEach(k -> ContractsJson.putContract(contracts.addObject(), k));
             ContractsJson.putPortfolio(node.putObject("portfolio"), analyzed.analysis().rollup());
