@@ -140,7 +140,7 @@ public final class Conversion {
         refuseToOverwriteInput(input, output);
         RunInfo runInfo = new RunInfo(input.getFileName().toString(), analyzed.inputSha256(), options.toolVersion(),
                 analyzed.analysis().assumptions().valuationDate());
-        WorkbookWriter.write(input, output, analyzed.analysis(), analyzed.read().notes(), runInfo);
+        WorkbookWriter.write(input, output, analyzed.analysis(), analyzed.risks(), analyzed.read().notes(), runInfo);
     }
 
     /** Fails when {@code output} is the input workbook itself: gpuroi only ever reads its inputs. */

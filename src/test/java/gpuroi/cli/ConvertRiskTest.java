@@ -1,12 +1,14 @@
 package gpuroi.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,6 +110,59 @@ class ConvertRiskTest {
         JsonNode overridden = convert("convert", input.toString(), "--no-memos", "--json", "--runs", "0",
                 "-o", dir.resolve("c.xlsx").toString());
         assertThat(overridden.get("clusters").get(0).has("risk")).isFalse();
+    }
+
+    @Test
+    void theRiskSheetHoldsARowPerClusterAndIsReplacedOrDroppedOnReconversion() throws Exception {
+        Path input = workbook("fleet.xlsx", null, null);
+        Path output = dir.resolve("fleet.roi.xlsx");
+        JsonNode json = convert("convert", input.toString(), "--no-memos", "--json", "--runs", "400", "--seed", "42",
+                "-o", output.toString());
+        try (InputStream in = Files.newInputStream(output); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            XSSFSheet sheet = wb.getSheet("ROI Risk");
+            assertThat(sheet).isNotNull();
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Cluster id");
+            assertThat(sheet.getRow(0).getCell(2).getStringCellValue()).isEqualTo("Seed");
+            assertThat(sheet.getRow(0).getCell(3).getStringCellValue()).isEqualTo("Sampler");
+            assertThat(sheet.getLastRowNum()).isEqualTo(2);
+            for (int i = 0; i < 2; i++) {
+                Row row = sheet.getRow(1 + i);
+                JsonNode risk = json.get("clusters").get(i).get("risk");
+                assertThat(row.getCell(0).getStringCellValue()).isEqualTo(json.get("clusters").get(i).get("id").asText());
+                assertThat(row.getCell(1).getNumericCellValue()).isEqualTo(400);
+                assertThat(row.getCell(2).getNumericCellValue()).isEqualTo(42);
+                assertThat(row.getCell(3).getStringCellValue()).isEqualTo("MONTE_CARLO");
+                assertThat(row.getCell(4).getNumericCellValue()).isEqualTo(risk.get("npvP5").asDouble());
+                assertThat(row.getCell(5).getNumericCellValue()).isEqualTo(risk.get("npvP50").asDouble());
+                assertThat(row.getCell(6).getNumericCellValue()).isEqualTo(risk.get("npvP95").asDouble());
+                if (risk.get("irrP50").isNull()) {
+                    assertThat(row.getCell(8).getStringCellValue()).isEqualTo("n/a");
+                } else {
+                    assertThat(row.getCell(8).getNumericCellValue()).isEqualTo(risk.get("irrP50").asDouble());
+                }
+                assertThat(row.getCell(10).getNumericCellValue()).isEqualTo(risk.get("probabilityOfLoss").asDouble());
+                assertThat(row.getCell(11).getNumericCellValue()).isEqualTo(risk.get("probabilityBeatsHurdle").asDouble());
+                assertThat(row.getCell(12).getNumericCellValue()).isEqualTo(risk.get("expectedShortfall").asDouble());
+                assertThat(row.getCell(13).getNumericCellValue()).isEqualTo(risk.get("decisionFlipShare").asDouble());
+            }
+        }
+
+        // Converting the output again replaces the sheet rather than adding "ROI Risk (2)".
+        Path again = dir.resolve("again.xlsx");
+        convert("convert", output.toString(), "--no-memos", "--json", "--runs", "100", "-o", again.toString());
+        try (InputStream in = Files.newInputStream(again); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            long riskSheets = java.util.stream.IntStream.range(0, wb.getNumberOfSheets())
+                    .filter(i -> wb.getSheetName(i).toLowerCase(java.util.Locale.ROOT).startsWith("roi risk")).count();
+            assertThat(riskSheets).isEqualTo(1);
+            assertThat(wb.getSheet("ROI Risk").getRow(1).getCell(1).getNumericCellValue()).isEqualTo(100);
+        }
+        // Without runs the stale sheet goes.
+        Path off = dir.resolve("off.xlsx");
+        convert("convert", output.toString(), "--no-memos", "--json", "-o", off.toString());
+        try (InputStream in = Files.newInputStream(off); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            assertThat(wb.getSheet("ROI Risk")).isNull();
+            assertThat(wb.getSheet("ROI Summary")).isNotNull();
+        }
     }
 
     @Test
