@@ -165,6 +165,35 @@ class ConvertRiskTest {
         }
     }
 
+    private static String pdfText(Path pdf) throws Exception {
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " ").replace("- ", "-");
+        }
+    }
+
+    @Test
+    void eachClusterMemoGetsARiskSectionWithTheOddsAndThePercentiles() throws Exception {
+        Path input = workbook("fleet.xlsx", null, null);
+        Path output = dir.resolve("fleet.roi.xlsx");
+        JsonNode json = convert("convert", input.toString(), "--json", "--runs", "2000", "--seed", "42", "-o", output.toString());
+        Path memos = dir.resolve("fleet.roi.memos");
+        for (JsonNode cluster : json.get("clusters")) {
+            JsonNode risk = cluster.get("risk");
+            String text = pdfText(memos.resolve(cluster.get("id").asText() + ".pdf"));
+            String negative = gpuroi.model.Formats.percent(1 - risk.get("probabilityBeatsHurdle").asDouble(), 0);
+            assertThat(text).contains("Risk")
+                    .contains("NPV at the 12.0% hurdle is negative in " + negative + " of 2,000 paths (seed 42)")
+                    .contains("P5").contains("P50").contains("P95")
+                    .contains(gpuroi.model.Formats.money(risk.get("npvP5").asDouble(), "USD"))
+                    .contains(gpuroi.model.Formats.money(risk.get("npvP50").asDouble(), "USD"))
+                    .contains(gpuroi.model.Formats.money(risk.get("npvP95").asDouble(), "USD"));
+        }
+
+        Path plain = dir.resolve("plain.roi.xlsx");
+        convert("convert", input.toString(), "--json", "-o", plain.toString());
+        assertThat(pdfText(dir.resolve("plain.roi.memos").resolve("plan-a.pdf"))).doesNotContain("paths (seed");
+    }
+
     @Test
     void negativeRunsAreRefused() throws Exception {
         Path input = workbook("fleet.xlsx", null, null);
