@@ -23,7 +23,7 @@ import java.util.OptionalLong;
         description = {
             "Read fleet workbooks, run the ROI engine on every cluster and write each result as a new workbook:",
             "the input's sheets untouched, plus ROI Summary, ROI Inputs, ROI Cash Flows (live formulas), ROI Chart",
-            "and ROI Notes. Output goes to NAME.roi.xlsx beside each input unless -o says otherwise, and a PDF memo per",
+            "and ROI Notes (and ROI Risk with --runs or the workbook's Monte Carlo runs). Output goes to NAME.roi.xlsx beside each input unless -o says otherwise, and a PDF memo per",
             "cluster plus a portfolio memo go to NAME.roi.memos/ beside it (--pdf-dir, --no-memos).",
             ""},
         footer = {"", "Examples:",

@@ -195,6 +195,16 @@ class ConvertRiskTest {
     }
 
     @Test
+    void theTextReportNamesTheRunAndItsSeed() throws Exception {
+        Path input = workbook("fleet.xlsx", null, null);
+        CliRun run = CliRun.of("convert", input.toString(), "--no-memos", "--runs", "300", "--seed", "5");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Monte Carlo: 300 paths per cluster, seed 5").contains("NPV P50").contains("ROI Risk");
+        CliRun off = CliRun.of("convert", input.toString(), "--no-memos", "-o", dir.resolve("off.xlsx").toString());
+        assertThat(off.out()).doesNotContain("Monte Carlo");
+    }
+
+    @Test
     void negativeRunsAreRefused() throws Exception {
         Path input = workbook("fleet.xlsx", null, null);
         CliRun run = CliRun.of("convert", input.toString(), "--no-memos", "--runs", "-1");
