@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /** {@code gpuroi convert}: workbook in, computed workbook out beside it; the input is never modified. */
 @Command(name = "convert",
@@ -21,7 +23,7 @@ import java.util.List;
         description = {
             "Read fleet workbooks, run the ROI engine on every cluster and write each result as a new workbook:",
             "the input's sheets untouched, plus ROI Summary, ROI Inputs, ROI Cash Flows (live formulas), ROI Chart",
-            "and ROI Notes. Output goes to NAME.roi.xlsx beside each input unless -o says otherwise, and a PDF memo per",
+            "and ROI Notes (and ROI Risk with --runs or the workbook's Monte Carlo runs). Output goes to NAME.roi.xlsx beside each input unless -o says otherwise, and a PDF memo per",
             "cluster plus a portfolio memo go to NAME.roi.memos/ beside it (--pdf-dir, --no-memos).",
             ""},
         footer = {"", "Examples:",
@@ -49,7 +51,27 @@ public final class ConvertCommand extends WorkbookCommand {
             defaultValue = "a4")
     String paper;
 
+    @Option(names = "--runs", paramLabel = "N",
+            description = "Also run a Monte Carlo of N price and utilization paths per cluster (default volatilities): "
+                    + "P5/P50/P95 NPV and IRR, probability of loss, expected shortfall and decision flips in the JSON, "
+                    + "an ROI Risk sheet and the memos. 0 turns it off. Default: the workbook's Monte Carlo runs, else off.")
+    Integer runs;
+
+    @Option(names = "--seed", paramLabel = "S",
+            description = "Seed of the Monte Carlo; the same seed gives the same figures. Default: the workbook's seed, else 1.")
+    Long seed;
+
     private MemoRenderer memoRenderer;
+
+    @Override
+    OptionalInt monteCarloRuns() {
+        return runs == null ? OptionalInt.empty() : OptionalInt.of(runs);
+    }
+
+    @Override
+    OptionalLong monteCarloSeed() {
+        return seed == null ? OptionalLong.empty() : OptionalLong.of(seed);
+    }
 
     @Override
     boolean writes() {
@@ -60,6 +82,9 @@ public final class ConvertCommand extends WorkbookCommand {
     void validateOptions() {
         if (output != null && inputs.size() > 1 && !Files.isDirectory(output)) {
             throw new UserInputException(List.of("-o " + output + ": with several workbooks, -o must be an existing folder"));
+        }
+        if (runs != null && runs < 0) {
+            throw new UserInputException(List.of("--runs must be a whole number of paths >= 0, e.g. --runs 10000 (found " + runs + ")"));
         }
         if (noMemos) {
             return;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gpuroi.engine.ClusterMetrics;
 import gpuroi.engine.IrrResult;
+import gpuroi.engine.RiskProfile;
 
 import java.util.OptionalDouble;
 
@@ -37,6 +38,26 @@ final class MetricsJson {
         node.put("remainingValueAtHurdle", m.remainingValueAtHurdle());
         putOptional(node, "saleValueNow", m.saleValueNow());
         putOptional(node, "breakEvenSecondaryPrice", m.breakEvenSecondaryPrice());
+    }
+
+    /**
+     * A cluster's Monte Carlo figures as {@code convert --json} reports them: NPVs at the discount rate,
+     * IRRs annual ({@code null} when no path has a single IRR), shares as fractions of the runs.
+     */
+    static void putRisk(ObjectNode node, RiskProfile r) {
+        node.put("seed", r.seed());
+        node.put("sampler", r.sampler().name());
+        node.put("runs", r.paths());
+        node.put("npvP5", r.npv().p5());
+        node.put("npvP50", r.npv().p50());
+        node.put("npvP95", r.npv().p95());
+        putOptional(node, "irrP5", r.irr().p5());
+        putOptional(node, "irrP50", r.irr().p50());
+        putOptional(node, "irrP95", r.irr().p95());
+        node.put("probabilityOfLoss", r.probabilityOfLoss());
+        node.put("probabilityBeatsHurdle", r.probabilityOfBeatingHurdle());
+        node.put("expectedShortfall", r.expectedShortfallNpv());
+        node.put("decisionFlipShare", r.decisionFlipShare());
     }
 
     static void putIrr(ObjectNode node, String name, IrrResult irr) {

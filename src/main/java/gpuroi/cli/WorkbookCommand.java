@@ -25,6 +25,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 
 /** What convert and validate share: the workbooks, the valuation date, --json and --strict, the exit codes. */
@@ -59,6 +61,19 @@ abstract class WorkbookCommand implements Callable<Integer> {
     List<Path> writeMemos(Conversion.Analyzed analyzed, Path output, Conversion.Options options)
             throws MemoTemplateException, IOException {
         return List.of();
+    }
+
+    /**
+     * Monte Carlo paths asked for on the command line; empty lets the workbook's Assumptions decide.
+     * None by default: only convert runs the risk analysis.
+     */
+    OptionalInt monteCarloRuns() {
+        return OptionalInt.of(0);
+    }
+
+    /** Monte Carlo seed asked for on the command line; empty lets the workbook decide. */
+    OptionalLong monteCarloSeed() {
+        return OptionalLong.empty();
     }
 
     /** Checks the options before any workbook is touched. */
@@ -144,7 +159,7 @@ abstract class WorkbookCommand implements Callable<Integer> {
             }
         }
         LocalDate defaultDate = forced.orElse(LocalDate.now().withDayOfMonth(1));
-        return new Conversion.Options(defaultDate, forced, ToolVersion.get());
+        return new Conversion.Options(defaultDate, forced, ToolVersion.get(), monteCarloRuns(), monteCarloSeed());
     }
 
     /** A progress bar on stderr, only for several workbooks on an interactive terminal. */

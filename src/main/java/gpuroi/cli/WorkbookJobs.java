@@ -86,6 +86,18 @@ final class WorkbookJobs {
             }
             out.append(contracts.render("  "));
         }
+        if (!analyzed.risks().isEmpty()) {
+            var first = analyzed.risks().get(0);
+            out.append("  Monte Carlo: ").append(String.format(Locale.US, "%,d", first.paths())).append(" paths per cluster, seed ")
+                    .append(first.seed()).append(written ? "; figures in the ROI Risk sheet" : "").append(".\n");
+            TextTable risk = new TextTable(1, "Cluster", "NPV P5", "NPV P50", "NPV P95", "P(NPV at " + hurdle + " < 0)", "P(loss)");
+            for (var r : analyzed.risks()) {
+                risk.row(r.clusterId(), Formats.money(r.npv().p5(), a.currency()), Formats.money(r.npv().p50(), a.currency()),
+                        Formats.money(r.npv().p95(), a.currency()), Formats.percent(1 - r.probabilityOfBeatingHurdle(), 0),
+                        Formats.percent(r.probabilityOfLoss(), 0));
+            }
+            out.append(risk.render("  "));
+        }
         List<InputNote> notes = analyzed.read().notes();
         long defaults = notes.stream().filter(n -> n.kind() == InputNote.Kind.DEFAULT).count();
         long catalog = notes.stream().filter(n -> n.kind() == InputNote.Kind.CATALOG).count();
@@ -139,6 +151,7 @@ final class WorkbookJobs {
                     MetricsJson.putIrr(cluster, "equityIrr", l.equityIrr());
                     cluster.put("equityNpvAtHurdle", l.equityNpvAtHurdle());
                 });
+                analyzed.risk(c.cluster().id()).ifPresent(r -> MetricsJson.putRisk(cluster.putObject("risk"), r));
             }
             analyzed.analysis().contracts().forEach(k -> ContractsJson.putContract(contracts.addObject(), k));
             ContractsJson.putPortfolio(node.putObject("portfolio"), analyzed.analysis().rollup());

@@ -1,10 +1,13 @@
 package gpuroi.pipeline;
 
+import gpuroi.engine.MonteCarlo;
 import gpuroi.engine.PortfolioAnalysis;
+import gpuroi.engine.RiskProfile;
 import gpuroi.engine.RoiEngine;
 import gpuroi.model.Assumptions;
 import gpuroi.model.InvalidValueException;
 import gpuroi.model.Portfolio;
+import gpuroi.model.RiskInputs;
 import gpuroi.workbook.CellProblem;
 import gpuroi.report.MemoContext;
 import gpuroi.report.MemoRenderer;
@@ -30,6 +33,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * The pipeline every shell calls (command line, hot folder): read a workbook, run the engine on
@@ -46,14 +51,61 @@ public final class Conversion {
      * @param forcedValuationDate  when present, replaces the workbook's own valuation date
      * @param toolVersion          recorded in every output
      */
-    public record Options(LocalDate defaultValuationDate, Optional<LocalDate> forcedValuationDate, String toolVersion) {
+    public record Options(LocalDate defaultValuationDate, Optional<LocalDate> forcedValuationDate, String toolVersion,
+                          OptionalInt monteCarloRuns, OptionalLong monteCarloSeed) {
+        public Options {
+            monteCarloRuns = monteCarloRuns == null ? OptionalInt.empty() : monteCarloRuns;
+            monteCarloSeed = monteCarloSeed == null ? OptionalLong.empty() : monteCarloSeed;
+        }
+
+        /** No Monte Carlo override: the workbook's Assumptions decide (none when it gives no runs). */
+        public Options(LocalDate defaultValuationDate, Optional<LocalDate> forcedValuationDate, String toolVersion) {
+            this(defaultValuationDate, forcedValuationDate, toolVersion, OptionalInt.empty(), OptionalLong.empty());
+        }
     }
 
-    /** What one workbook gave: what was read, the engine's results, and the input's digest. */
-    public record Analyzed(Path input, WorkbookInput read, PortfolioAnalysis analysis, String inputSha256) {
+    /** Seed of a Monte Carlo when neither --seed nor the workbook gives one (as {@code gpuroi quote}). */
+    public static final long DEFAULT_SEED = 1;
+
+    /**
+     * What one workbook gave: what was read, the engine's results, the input's digest, and a
+     * Monte Carlo risk profile per cluster (in cluster order; empty when no runs were asked for).
+     */
+    public record Analyzed(Path input, WorkbookInput read, PortfolioAnalysis analysis, String inputSha256, List<RiskProfile> risks) {
+        public Analyzed {
+            risks = List.copyOf(risks);
+        }
+
+        public Analyzed(Path input, WorkbookInput read, PortfolioAnalysis analysis, String inputSha256) {
+            this(input, read, analysis, inputSha256, List.of());
+        }
+
         public List<InputNote> warnings() {
             return read.notes(InputNote.Kind.WARNING);
         }
+
+        /** The cluster's risk profile, when a Monte Carlo was run. */
+        public Optional<RiskProfile> risk(String clusterId) {
+            return risks.stream().filter(r -> r.clusterId().equals(clusterId)).findFirst();
+        }
+    }
+
+    /**
+     * The Monte Carlo paths for a workbook: --runs when given, else the Assumptions' runs, else 0 (none);
+     * the seed likewise, else {@link #DEFAULT_SEED}.
+     */
+    public static int runs(WorkbookInput read, Options options) {
+        if (options.monteCarloRuns().isPresent()) {
+            return options.monteCarloRuns().getAsInt();
+        }
+        return (int) Math.min(Integer.MAX_VALUE, read.monteCarloRuns().orElse(0));
+    }
+
+    public static long seed(WorkbookInput read, Options options) {
+        if (options.monteCarloSeed().isPresent()) {
+            return options.monteCarloSeed().getAsLong();
+        }
+        return read.monteCarloSeed().orElse(DEFAULT_SEED);
     }
 
     /** Reads and analyses a workbook without writing anything ({@code validate}). */
@@ -72,7 +124,11 @@ public final class Conversion {
             throw new WorkbookException(List.of(new CellProblem(input.getFileName().toString(), "", "", e.found(),
                     e.field() + ": " + e.expected())));
         }
-        return new Analyzed(input, read, analysis, sha256);
+        int runs = runs(read, options);
+        List<RiskProfile> risks = runs > 0
+                ? MonteCarlo.analyze(portfolio, analysis.assumptions(), RiskInputs.defaults(seed(read, options)).withPaths(runs))
+                : List.of();
+        return new Analyzed(input, read, analysis, sha256, risks);
     }
 
     /**
@@ -84,7 +140,7 @@ public final class Conversion {
         refuseToOverwriteInput(input, output);
         RunInfo runInfo = new RunInfo(input.getFileName().toString(), analyzed.inputSha256(), options.toolVersion(),
                 analyzed.analysis().assumptions().valuationDate());
-        WorkbookWriter.write(input, output, analyzed.analysis(), analyzed.read().notes(), runInfo);
+        WorkbookWriter.write(input, output, analyzed.analysis(), analyzed.risks(), analyzed.read().notes(), runInfo);
     }
 
     /** Fails when {@code output} is the input workbook itself: gpuroi only ever reads its inputs. */
@@ -106,7 +162,7 @@ public final class Conversion {
         }
         Path input = analyzed.input();
         MemoContext context = new MemoContext(input.getFileName().toString(), analyzed.inputSha256(), options.toolVersion(), notes);
-        return renderer.writeAll(analyzed.analysis(), context, folder);
+        return renderer.writeAll(analyzed.analysis(), analyzed.risks(), context, folder);
     }
 
     /** {@code results/fleet.roi.xlsx → results/fleet.roi.memos}: the memo folder beside an output workbook. */

@@ -3,6 +3,7 @@ package gpuroi.report;
 import gpuroi.engine.ClusterAnalysis;
 import gpuroi.engine.ClusterMetrics;
 import gpuroi.engine.MonthlyCashFlow;
+import gpuroi.engine.RiskProfile;
 import gpuroi.engine.Sensitivity;
 import gpuroi.model.Assumptions;
 import gpuroi.model.Cluster;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -29,6 +31,12 @@ final class ClusterMemoModel {
     /** The template's values; the charts it names ({@code chart:price}, {@code chart:cashflow}) are put in {@code charts}. */
     static Map<String, Object> of(ClusterAnalysis analysis, Assumptions assumptions, MemoContext context, Paper paper,
                                   Map<String, JFreeChart> charts) {
+        return of(analysis, Optional.empty(), assumptions, context, paper, charts);
+    }
+
+    /** As above; with a risk profile the template also gets {@code risk} (absent otherwise, so {@code <#if risk??>}). */
+    static Map<String, Object> of(ClusterAnalysis analysis, Optional<RiskProfile> risk, Assumptions assumptions,
+                                  MemoContext context, Paper paper, Map<String, JFreeChart> charts) {
         Cluster cluster = analysis.cluster();
         ClusterMetrics m = analysis.metrics();
         String currency = assumptions.currency();
@@ -54,7 +62,35 @@ final class ClusterMemoModel {
         model.put("assumptions", AssumptionSources.rows(analysis, assumptions, context.notes()));
         model.put("warnings", AssumptionSources.warnings(cluster, context.notes()));
         model.put("marketContext", marketContext(analysis, currency));
+        risk.ifPresent(r -> model.put("risk", risk(r, assumptions)));
         return model;
+    }
+
+    /**
+     * The Monte Carlo in words and figures: one sentence on the odds at the hurdle, then P5/P50/P95
+     * of NPV (at the discount rate) and IRR, and the tail.
+     */
+    static Map<String, Object> risk(RiskProfile r, Assumptions a) {
+        String ccy = a.currency();
+        String paths = String.format(Locale.US, "%,d", r.paths());
+        Map<String, Object> risk = new LinkedHashMap<>();
+        double negative = 1 - r.probabilityOfBeatingHurdle();
+        risk.put("sentence", "NPV at the " + Formats.percent(a.hurdleRate(), 1) + " hurdle is negative in "
+                + Formats.percent(negative, 0) + " of " + paths + " paths (seed " + r.seed() + ").");
+        risk.put("npvLabel", "NPV at " + Formats.percent(a.discountRate(), 1) + " discount rate");
+        risk.put("npvP5", Formats.money(r.npv().p5(), ccy));
+        risk.put("npvP50", Formats.money(r.npv().p50(), ccy));
+        risk.put("npvP95", Formats.money(r.npv().p95(), ccy));
+        risk.put("irrP5", percentOr(r.irr().p5(), "n/a"));
+        risk.put("irrP50", percentOr(r.irr().p50(), "n/a"));
+        risk.put("irrP95", percentOr(r.irr().p95(), "n/a"));
+        risk.put("detail", "Probability of loss " + Formats.percent(r.probabilityOfLoss(), 0)
+                + "; expected shortfall (mean NPV of the worst 5% of paths) " + Formats.money(r.expectedShortfallNpv(), ccy)
+                + "; the decision differs from " + r.baseDecision().name() + " on " + Formats.percent(r.decisionFlipShare(), 0)
+                + " of paths. " + paths + " " + r.sampler().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                + " paths of price and utilization at the default volatilities, seed " + r.seed()
+                + "; the same seed gives the same figures.");
+        return risk;
     }
 
     private static List<Map<String, Object>> metrics(ClusterAnalysis analysis, Assumptions a) {

@@ -3,6 +3,7 @@ package gpuroi.report;
 import gpuroi.engine.ClusterAnalysis;
 import gpuroi.engine.ContractAnalysis;
 import gpuroi.engine.PortfolioAnalysis;
+import gpuroi.engine.RiskProfile;
 import gpuroi.model.Assumptions;
 import org.jfree.chart.JFreeChart;
 
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -51,8 +53,14 @@ public final class MemoRenderer {
     }
 
     public byte[] clusterMemo(ClusterAnalysis analysis, Assumptions assumptions, MemoContext context) throws MemoTemplateException {
+        return clusterMemo(analysis, Optional.empty(), assumptions, context);
+    }
+
+    /** The cluster memo, with a Risk section when the cluster has a Monte Carlo risk profile. */
+    public byte[] clusterMemo(ClusterAnalysis analysis, Optional<RiskProfile> risk, Assumptions assumptions, MemoContext context)
+            throws MemoTemplateException {
         Map<String, JFreeChart> charts = new HashMap<>();
-        Map<String, Object> model = ClusterMemoModel.of(analysis, assumptions, context, paper, charts);
+        Map<String, Object> model = ClusterMemoModel.of(analysis, risk, assumptions, context, paper, charts);
         String xhtml = templates.render(MemoTemplates.CLUSTER_MEMO, model);
         PdfMemoWriter.Metadata metadata = new PdfMemoWriter.Metadata(
                 "Investment memo: " + analysis.cluster().id(),
@@ -118,6 +126,12 @@ public final class MemoRenderer {
      * clusters, then contracts, in input order. A contract named like a cluster gets a numbered file name.
      */
     public List<Path> writeAll(PortfolioAnalysis portfolio, MemoContext context, Path folder) throws MemoTemplateException, IOException {
+        return writeAll(portfolio, List.of(), context, folder);
+    }
+
+    /** As {@link #writeAll(PortfolioAnalysis, MemoContext, Path)}, each cluster memo with its risk profile from {@code risks} if any. */
+    public List<Path> writeAll(PortfolioAnalysis portfolio, List<RiskProfile> risks, MemoContext context, Path folder)
+            throws MemoTemplateException, IOException {
         Files.createDirectories(folder);
         MemoFiles names = new MemoFiles();
         List<Callable<Path>> jobs = new ArrayList<>();
@@ -125,7 +139,8 @@ public final class MemoRenderer {
         jobs.add(() -> MemoFiles.writeAtomically(folder, portfolioName, portfolioMemo(portfolio, context)));
         for (ClusterAnalysis cluster : portfolio.clusters()) {
             String name = names.nameFor(cluster.cluster().id(), ".pdf");
-            jobs.add(() -> MemoFiles.writeAtomically(folder, name, clusterMemo(cluster, portfolio.assumptions(), context)));
+            Optional<RiskProfile> risk = risks.stream().filter(r -> r.clusterId().equals(cluster.cluster().id())).findFirst();
+            jobs.add(() -> MemoFiles.writeAtomically(folder, name, clusterMemo(cluster, risk, portfolio.assumptions(), context)));
         }
         for (ContractAnalysis contract : portfolio.contracts()) {
             String name = names.nameFor(contract.contract().contractId(), ".pdf");

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
@@ -162,9 +163,8 @@ final class AssumptionsSheet {
         OptionalDouble taxRate = optional(TAX_RATE, true);
         OptionalDouble depreciationYears = optional(DEPRECIATION_YEARS, false);
         Optional<Financing> financing = financing();
-        String notRunHere = "kept for the risk analysis; the monthly model is deterministic";
-        keepAsNote(MONTE_CARLO_RUNS, "Monte Carlo runs", false, notRunHere);
-        keepAsNote(SEED, "Monte Carlo seed", false, notRunHere);
+        monteCarloRuns = wholeNumber(MONTE_CARLO_RUNS, 0, "a whole number of Monte Carlo paths ≥ 0, such as 10000");
+        monteCarloSeed = wholeNumber(SEED, Long.MIN_VALUE, "a whole number such as 42");
         if (failed) {
             return null;
         }
@@ -260,18 +260,36 @@ final class AssumptionsSheet {
         return r.value().isPresent() ? OptionalDouble.of(r.value().get()) : OptionalDouble.empty();
     }
 
-    /** Parameters the monthly model does not use yet: read, checked, and reported so the user knows. */
-    private void keepAsNote(Column c, String what, boolean isPercent, String why) {
+    /** Monte Carlo runs from the sheet, when given: {@code convert} applies them unless --runs says otherwise. */
+    private OptionalLong monteCarloRuns = OptionalLong.empty();
+    /** Monte Carlo seed from the sheet, when given. */
+    private OptionalLong monteCarloSeed = OptionalLong.empty();
+
+    OptionalLong monteCarloRuns() {
+        return monteCarloRuns;
+    }
+
+    OptionalLong monteCarloSeed() {
+        return monteCarloSeed;
+    }
+
+    /** An optional whole number (no default): empty when the sheet does not give it, a problem when not whole or below {@code min}. */
+    private OptionalLong wholeNumber(Column c, long min, String expected) {
         if (!given(c)) {
-            return;
+            return OptionalLong.empty();
         }
         Cell cell = valueCells.get(c);
-        Read<Double> r = isPercent ? reader.percent(cell, c.label(), "a rate such as 21% or 0.21")
-                : reader.amount(cell, "a number such as 5");
+        Read<Double> r = reader.amount(cell, expected);
         failed |= r.failed();
-        r.value().ifPresent(v -> reader.note(InputNote.Kind.WARNING, CellReader.ref(cell),
-                what + " " + (isPercent ? Formats.percent(v, 1) : Formats.plain(v))
-                        + " read but not applied: " + why));
+        if (r.value().isEmpty()) {
+            return OptionalLong.empty();
+        }
+        double v = r.value().get();
+        if (v != Math.rint(v) || v < min || Math.abs(v) > 9.0e15) {
+            problem(c, expected);
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of((long) v);
     }
 
     private void problem(Column c, String expected) {

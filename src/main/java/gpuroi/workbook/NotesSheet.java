@@ -41,7 +41,7 @@ final class NotesSheet {
         OutputCells.text(valuation, 0, "Valuation date", styles.text);
         OutputCells.date(valuation, 1, runInfo.valuationDate(), styles);
         r = entry(sheet, r, "Sheets added", String.join(", ", WorkbookWriter.OUTPUT_SHEETS)
-                + " (replaced, not duplicated, when this workbook is converted again; every other sheet is kept as it was)", styles);
+                + " (" + WorkbookWriter.RISK_SHEET + " only when a Monte Carlo ran; replaced, not duplicated, when this workbook is converted again; every other sheet is kept as it was)", styles);
 
         r = section(sheet, r + 1, "Assumptions used", styles);
         r = entry(sheet, r, "Currency", assumptions.currency(), styles);

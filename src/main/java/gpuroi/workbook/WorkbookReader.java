@@ -60,7 +60,8 @@ public final class WorkbookReader {
         if (assumptionsSheet == null) {
             notes.add(new InputNote(InputNote.Kind.DEFAULT, "Assumptions", "no Assumptions sheet; every assumption uses its default"));
         }
-        Assumptions assumptions = new AssumptionsSheet(reader, assumptionsSheet).read(defaultValuationDate);
+        AssumptionsSheet assumptionsReader = new AssumptionsSheet(reader, assumptionsSheet);
+        Assumptions assumptions = assumptionsReader.read(defaultValuationDate);
         LocalDate valuationDate = assumptions == null ? defaultValuationDate : assumptions.valuationDate();
         String currency = assumptions == null ? "USD" : assumptions.currency();
 
@@ -80,7 +81,8 @@ public final class WorkbookReader {
             List<Lease> leases = leasesSheet == null ? List.of() : new LeasesSheet(reader, leasesSheet, clusters, fleetComplete).read();
             if (problems.isEmpty() && assumptions != null) {
                 try {
-                    return new WorkbookInput(new Portfolio(assumptions, clusters, leases, market), notes);
+                    return new WorkbookInput(new Portfolio(assumptions, clusters, leases, market), notes,
+                            assumptionsReader.monteCarloRuns(), assumptionsReader.monteCarloSeed());
                 } catch (InvalidValueException e) {
                     // The sheet readers check ids with cell references first; this is the model's last word.
                     problems.add(new CellProblem(fileName, "", "", e.found(), e.field() + ": " + e.expected()));

@@ -1,6 +1,7 @@
 package gpuroi.workbook;
 
 import gpuroi.engine.PortfolioAnalysis;
+import gpuroi.engine.RiskProfile;
 import org.apache.poi.UnsupportedFileFormatException;
 import org.apache.poi.ooxml.POIXMLException;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
@@ -47,8 +48,13 @@ public final class WorkbookWriter {
     public static final String NOTES_SHEET = "ROI Notes";
     public static final String CONTRACTS_SHEET = "ROI Contracts";
     public static final String PORTFOLIO_SHEET = "ROI Portfolio";
-    /** The sheets added, in order. A sheet of the input with one of these names is replaced. */
-    public static final List<String> OUTPUT_SHEETS = List.of(SUMMARY_SHEET, CONTRACTS_SHEET, PORTFOLIO_SHEET,
+    /** Written only when a Monte Carlo ran; replaced (or removed) on every conversion all the same. */
+    public static final String RISK_SHEET = "ROI Risk";
+    /**
+     * The sheets added, in order. A sheet of the input with one of these names is replaced.
+     * {@link #RISK_SHEET} is added only when there are risk profiles.
+     */
+    public static final List<String> OUTPUT_SHEETS = List.of(SUMMARY_SHEET, CONTRACTS_SHEET, PORTFOLIO_SHEET, RISK_SHEET,
             CHART_SHEET, INPUTS_SHEET, CASH_FLOWS_SHEET, NOTES_SHEET);
 
     /** Rows of an added sheet kept in memory before they are flushed to a temporary file. */
@@ -71,6 +77,16 @@ public final class WorkbookWriter {
      */
     public static void write(Path input, Path output, PortfolioAnalysis analysis, List<InputNote> notes, RunInfo runInfo)
             throws IOException {
+        write(input, output, analysis, List.of(), notes, runInfo);
+    }
+
+    /**
+     * As {@link #write(Path, Path, PortfolioAnalysis, List, RunInfo)}, with the clusters' Monte Carlo
+     * risk profiles in {@value #RISK_SHEET} (no such sheet when {@code risks} is empty).
+     */
+    public static void write(Path input, Path output, PortfolioAnalysis analysis, List<RiskProfile> risks,
+                             List<InputNote> notes, RunInfo runInfo) throws IOException {
+        Objects.requireNonNull(risks, "risks");
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(output, "output");
         Objects.requireNonNull(analysis, "analysis");
@@ -98,7 +114,7 @@ public final class WorkbookWriter {
                 // so a fleet of thousands of clusters needs neither an XML object per cell nor the heap.
                 // Closing it deletes its temporary row files (and closes the workbook it wraps, harmlessly twice).
                 try (SXSSFWorkbook streaming = new SXSSFWorkbook(workbook, ROWS_IN_MEMORY, true, false)) {
-                    addResultSheets(streaming, layout, analysis, notes, runInfo);
+                    addResultSheets(streaming, layout, analysis, risks, notes, runInfo);
                     try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                         streaming.write(out);
                     }
@@ -124,15 +140,20 @@ public final class WorkbookWriter {
     }
 
     private static void addResultSheets(SXSSFWorkbook workbook, CashFlowLayout layout, PortfolioAnalysis analysis,
-                                        List<InputNote> notes, RunInfo runInfo) {
+                                        List<RiskProfile> risks, List<InputNote> notes, RunInfo runInfo) {
         XSSFWorkbook model = workbook.getXSSFWorkbook();
         OutputStyles styles = new OutputStyles(model, analysis.assumptions().currency(), model.isDate1904());
         for (String name : OUTPUT_SHEETS) {
-            workbook.createSheet(name);
+            if (!name.equals(RISK_SHEET) || !risks.isEmpty()) {
+                workbook.createSheet(name);
+            }
         }
         SummarySheet.write(workbook.getSheet(SUMMARY_SHEET), analysis.clusters(), styles);
         ContractsSheet.write(workbook.getSheet(CONTRACTS_SHEET), analysis.contracts(), analysis.assumptions(), styles);
         PortfolioSheet.write(workbook.getSheet(PORTFOLIO_SHEET), analysis, styles);
+        if (!risks.isEmpty()) {
+            RiskSheet.write(workbook.getSheet(RISK_SHEET), risks, styles);
+        }
         ModelInputsSheet.write(workbook.getSheet(INPUTS_SHEET), analysis.clusters(), layout, styles);
         CashFlowSheet.write(workbook.getSheet(CASH_FLOWS_SHEET), analysis.clusters(), layout, styles);
         // A chart lives in the sheet's drawing part, outside the streamed rows: it is built on the XSSF sheet.

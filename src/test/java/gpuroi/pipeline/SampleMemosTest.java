@@ -47,7 +47,10 @@ class SampleMemosTest {
         }
         String b200 = text(dir.resolve("b200-plan.pdf"));
         assertThat(b200).containsPattern("Start rental price \\$6\\.00/GPU-hr catalog \\(Fleet![A-Z]+[0-9]+\\): cluster b200-plan");
-        assertThat(b200).contains("Assumptions!B14: Monte Carlo runs 1000 read but not applied");
+        assertThat(b200).doesNotContain("read but not applied");
+        // The sample's Assumptions ask for 1000 Monte Carlo runs: they now apply, and the memo says so.
+        assertThat(sample.risks()).hasSize(sample.analysis().clusters().size());
+        assertThat(b200).containsPattern("NPV at the [0-9.]+% hurdle is negative in [0-9]+% of 1,000 paths \\(seed -?[0-9]+\\)");
         assertThat(b200).contains("SHA-256 of the source: " + sample.inputSha256());
     }
 }

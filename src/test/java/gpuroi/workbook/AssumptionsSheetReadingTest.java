@@ -106,7 +106,9 @@ class AssumptionsSheetReadingTest {
         assertThat(a.taxRate()).hasValueCloseTo(0.25, within(1e-12));
         assertThat(a.depreciationYears()).isEmpty();
         assertThat(input.notes(InputNote.Kind.WARNING)).extracting(InputNote::location)
-                .containsExactly("assumptions!B10", "assumptions!B12", "assumptions!B13");
+                .containsExactly("assumptions!B10");
+        assertThat(input.monteCarloRuns()).hasValue(5000);
+        assertThat(input.monteCarloSeed()).hasValue(7);
         assertThat(input.notes(InputNote.Kind.WARNING).get(0).message()).contains("Resale fee").contains("5%");
     }
 

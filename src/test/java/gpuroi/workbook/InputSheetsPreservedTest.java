@@ -71,12 +71,13 @@ class InputSheetsPreservedTest {
              XSSFWorkbook original = WriterFixtures.open(input)) {
             List<String> expected = new ArrayList<>(INPUT_SHEETS);
             expected.addAll(WorkbookWriter.OUTPUT_SHEETS);
+            expected.remove(WorkbookWriter.RISK_SHEET); // only with a Monte Carlo
             assertThat(sheetNames(once)).isEqualTo(expected);
             assertThat(sheetNames(twice)).isEqualTo(expected);
             assertThat(chartParts(twice)).as("no orphaned chart of the replaced sheet").isEqualTo(chartParts(once));
             assertThat(drawingParts(twice)).isEqualTo(drawingParts(once));
             assertSameInputSheets(original, twice);
-            for (String name : WorkbookWriter.OUTPUT_SHEETS) {
+            for (String name : expected.subList(INPUT_SHEETS.size(), expected.size())) {
                 assertThat(twice.getSheet(name).getLastRowNum()).as(name).isEqualTo(once.getSheet(name).getLastRowNum());
             }
         }
