@@ -79,7 +79,8 @@ final class OutputStyles {
         decimal = numeric(workbook, formats, "0.0000");
     }
 
-    private static CellStyle numeric(Workbook workbook, DataFormat formats, String format) {
+    /** A cell style that only sets a number format; shared by every sheet this package writes. */
+    static CellStyle numeric(Workbook workbook, DataFormat formats, String format) {
         CellStyle style = workbook.createCellStyle();
         style.setDataFormat(formats.getFormat(format));
         return style;

@@ -370,19 +370,13 @@ public final class TemplateWorkbook {
             header.setBorderBottom(BorderStyle.THIN);
             text = workbook.createCellStyle();
             text.setDataFormat(formats.getFormat("@"));
-            integer = numberStyle(workbook, formats, "#,##0");
-            decimal = numberStyle(workbook, formats, "0.0##");
-            money = numberStyle(workbook, formats, "$#,##0");
-            price = numberStyle(workbook, formats, "$#,##0.00");
-            pricePerKwh = numberStyle(workbook, formats, "$0.000");
-            percent = numberStyle(workbook, formats, "0%");
-            date = numberStyle(workbook, formats, "yyyy-mm-dd");
-        }
-
-        private static CellStyle numberStyle(XSSFWorkbook workbook, DataFormat formats, String format) {
-            CellStyle style = workbook.createCellStyle();
-            style.setDataFormat(formats.getFormat(format));
-            return style;
+            integer = OutputStyles.numeric(workbook, formats, "#,##0");
+            decimal = OutputStyles.numeric(workbook, formats, "0.0##");
+            money = OutputStyles.numeric(workbook, formats, "$#,##0");
+            price = OutputStyles.numeric(workbook, formats, "$#,##0.00");
+            pricePerKwh = OutputStyles.numeric(workbook, formats, "$0.000");
+            percent = OutputStyles.numeric(workbook, formats, "0%");
+            date = OutputStyles.numeric(workbook, formats, "yyyy-mm-dd");
         }
     }
 }
