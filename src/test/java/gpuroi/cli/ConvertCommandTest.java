@@ -1,7 +1,6 @@
 package gpuroi.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
@@ -32,34 +31,7 @@ class ConvertCommandTest {
 
     /** The worked example of worked-example.md as a one-row Fleet sheet below a title, typed the way people do. */
     Path workedExampleWorkbook(String name, Object utilization) throws IOException {
-        try (XSSFWorkbook wb = new XSSFWorkbook()) {
-            XSSFSheet assumptions = wb.createSheet("Assumptions");
-            row(assumptions, 0, "Parameter", "Value");
-            row(assumptions, 1, "Valuation date", "2026-01-01");
-            row(assumptions, 2, "Discount rate", "10%");
-            XSSFSheet fleet = wb.createSheet("Fleet");
-            row(fleet, 0, "Our GPU fleet (worked example)");
-            row(fleet, 2, "Cluster ID", "GPU model", "GPUs", "Capex per GPU ($)", "Status", "Useful life (years)",
-                    "Residual value", "Power per GPU (kW)", "PUE", "Electricity ($/kWh)", "Other opex per GPU-month",
-                    "Utilization", "Start price ($/GPU-hr)", "Price path");
-            row(fleet, 3, "worked-example", "H100 SXM", 1, "$20,000", "Planned", 2, "10%", 1.0, 1.25, 0.10, 20,
-                    utilization, "$2.00/hr", "blended:0.5:2");
-            try (OutputStream out = Files.newOutputStream(dir.resolve(name))) {
-                wb.write(out);
-            }
-        }
-        return dir.resolve(name);
-    }
-
-    static void row(XSSFSheet sheet, int index, Object... values) {
-        Row row = sheet.createRow(index);
-        for (int i = 0; i < values.length; i++) {
-            if (values[i] instanceof Number n) {
-                row.createCell(i).setCellValue(n.doubleValue());
-            } else {
-                row.createCell(i).setCellValue((String) values[i]);
-            }
-        }
+        return Files.write(dir.resolve(name), FleetWorkbooks.workedExample("worked-example", 1, "$20,000", utilization));
     }
 
     @Test
@@ -187,9 +159,9 @@ class ConvertCommandTest {
         Path input;
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
             XSSFSheet fleet = wb.createSheet("Fleet");
-            row(fleet, 0, "Cluster ID", "GPU model", "GPUs", "Capex per GPU", "Utilization", "Start price");
-            row(fleet, 1, "a", "H100", -8, 30000, "250%", 2.5);
-            row(fleet, 2, "a", "H100", 8, "lots", "70%", 2.5);
+            FleetWorkbooks.row(fleet, 0, "Cluster ID", "GPU model", "GPUs", "Capex per GPU", "Utilization", "Start price");
+            FleetWorkbooks.row(fleet, 1, "a", "H100", -8, 30000, "250%", 2.5);
+            FleetWorkbooks.row(fleet, 2, "a", "H100", 8, "lots", "70%", 2.5);
             input = dir.resolve("bad.xlsx");
             try (OutputStream out = Files.newOutputStream(input)) {
                 wb.write(out);

@@ -24,21 +24,21 @@ class ConvertRiskTest {
     Path workbook(String name, Integer runs, Integer seed) throws IOException {
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
             XSSFSheet assumptions = wb.createSheet("Assumptions");
-            ConvertCommandTest.row(assumptions, 0, "Parameter", "Value");
-            ConvertCommandTest.row(assumptions, 1, "Valuation date", "2026-01-01");
-            ConvertCommandTest.row(assumptions, 2, "Discount rate", "10%");
-            ConvertCommandTest.row(assumptions, 3, "Hurdle rate", "12%");
+            FleetWorkbooks.row(assumptions, 0, "Parameter", "Value");
+            FleetWorkbooks.row(assumptions, 1, "Valuation date", "2026-01-01");
+            FleetWorkbooks.row(assumptions, 2, "Discount rate", "10%");
+            FleetWorkbooks.row(assumptions, 3, "Hurdle rate", "12%");
             if (runs != null) {
-                ConvertCommandTest.row(assumptions, 4, "Monte Carlo runs", runs);
-                ConvertCommandTest.row(assumptions, 5, "Seed", seed);
+                FleetWorkbooks.row(assumptions, 4, "Monte Carlo runs", runs);
+                FleetWorkbooks.row(assumptions, 5, "Seed", seed);
             }
             XSSFSheet fleet = wb.createSheet("Fleet");
-            ConvertCommandTest.row(fleet, 0, "Cluster ID", "GPU model", "GPUs", "Capex per GPU ($)", "Status", "Useful life (years)",
+            FleetWorkbooks.row(fleet, 0, "Cluster ID", "GPU model", "GPUs", "Capex per GPU ($)", "Status", "Useful life (years)",
                     "Residual value", "Power per GPU (kW)", "PUE", "Electricity ($/kWh)", "Other opex per GPU-month",
                     "Utilization", "Start price ($/GPU-hr)", "Price path");
-            ConvertCommandTest.row(fleet, 1, "plan-a", "H100 SXM", 8, "$20,000", "Planned", 2, "10%", 1.0, 1.25, 0.10, 20,
+            FleetWorkbooks.row(fleet, 1, "plan-a", "H100 SXM", 8, "$20,000", "Planned", 2, "10%", 1.0, 1.25, 0.10, 20,
                     "80%", "$2.00/hr", "blended:0.5:2");
-            ConvertCommandTest.row(fleet, 2, "plan-b", "H100 SXM", 16, "$25,000", "Planned", 5, "10%", 1.0, 1.25, 0.10, 20,
+            FleetWorkbooks.row(fleet, 2, "plan-b", "H100 SXM", 16, "$25,000", "Planned", 5, "10%", 1.0, 1.25, 0.10, 20,
                     "70%", "$2.50/hr", "blended:0.5:5");
             try (OutputStream out = Files.newOutputStream(dir.resolve(name))) {
                 wb.write(out);

@@ -1,10 +1,7 @@
 package gpuroi.cli;
 
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -22,41 +19,12 @@ final class WatchFixtures {
 
     /** A one-cluster fleet that converts cleanly (the worked example). */
     static byte[] validWorkbook(String clusterId) throws IOException {
-        return workbook(clusterId, 1, "$20,000");
+        return FleetWorkbooks.workedExample(clusterId, 1, "$20,000", "80%");
     }
 
     /** A fleet whose Fleet sheet has two cells to fix: C4 (GPUs) and D4 (capex per GPU). */
     static byte[] invalidWorkbook() throws IOException {
-        return workbook("broken", "lots", "free");
-    }
-
-    private static byte[] workbook(String clusterId, Object gpus, Object capex) throws IOException {
-        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
-            XSSFSheet assumptions = wb.createSheet("Assumptions");
-            row(assumptions, 0, "Parameter", "Value");
-            row(assumptions, 1, "Valuation date", "2026-01-01");
-            row(assumptions, 2, "Discount rate", "10%");
-            XSSFSheet fleet = wb.createSheet("Fleet");
-            row(fleet, 0, "Our GPU fleet");
-            row(fleet, 2, "Cluster ID", "GPU model", "GPUs", "Capex per GPU ($)", "Status", "Useful life (years)",
-                    "Residual value", "Power per GPU (kW)", "PUE", "Electricity ($/kWh)", "Other opex per GPU-month",
-                    "Utilization", "Start price ($/GPU-hr)", "Price path");
-            row(fleet, 3, clusterId, "H100 SXM", gpus, capex, "Planned", 2, "10%", 1.0, 1.25, 0.10, 20,
-                    "80%", "$2.00/hr", "blended:0.5:2");
-            wb.write(bytes);
-            return bytes.toByteArray();
-        }
-    }
-
-    private static void row(XSSFSheet sheet, int index, Object... values) {
-        Row row = sheet.createRow(index);
-        for (int i = 0; i < values.length; i++) {
-            if (values[i] instanceof Number n) {
-                row.createCell(i).setCellValue(n.doubleValue());
-            } else {
-                row.createCell(i).setCellValue((String) values[i]);
-            }
-        }
+        return FleetWorkbooks.workedExample("broken", "lots", "free", "80%");
     }
 
     /** Writes a whole file at once, as a copy onto a local disk mostly looks. */
