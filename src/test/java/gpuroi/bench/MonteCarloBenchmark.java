@@ -4,6 +4,7 @@ import gpuroi.engine.MonteCarlo;
 import gpuroi.engine.RiskProfile;
 import gpuroi.model.Assumptions;
 import gpuroi.model.Cluster;
+import gpuroi.model.Portfolio;
 import gpuroi.model.PricePath;
 import gpuroi.model.RiskInputs;
 import gpuroi.model.Sampler;
@@ -55,11 +56,7 @@ public class MonteCarloBenchmark {
     }
 
     static List<RiskProfile> run(List<Cluster> fleet, Assumptions assumptions, RiskInputs inputs) {
-        List<RiskProfile> profiles = new ArrayList<>(fleet.size());
-        for (int c = 0; c < fleet.size(); c++) {
-            profiles.add(MonteCarlo.analyze(fleet.get(c), assumptions, List.of(), inputs, c));
-        }
-        return profiles;
+        return MonteCarlo.analyze(new Portfolio(assumptions, fleet, List.of(), List.of()), assumptions, inputs);
     }
 
     /** 64-GPU H100 clusters priced from $2.00 to $3.98 an hour, at 55% to 95% utilization. */
