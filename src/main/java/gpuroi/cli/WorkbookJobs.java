@@ -153,7 +153,11 @@ final class WorkbookJobs {
                 });
                 analyzed.risk(c.cluster().id()).ifPresent(r -> MetricsJson.putRisk(cluster.putObject("risk"), r));
             }
-            analyzed.analysis().contracts().forEach(k -> ContractsJson.putContract(contracts.addObject(), k));
+            analyzed.analysis().contracts().forEach(k -> {
+                ObjectNode contract = contracts.addObject();
+                ContractsJson.putContract(contract, k);
+                analyzed.contractRisk(k.contract().contractId()).ifPresent(r -> ContractsJson.putRisk(contract.putObject("risk"), r));
+            });
             ContractsJson.putPortfolio(node.putObject("portfolio"), analyzed.analysis().rollup());
             for (InputNote warning : analyzed.warnings()) {
                 ObjectNode w = warnings.addObject();

@@ -200,6 +200,27 @@ public final class MonteCarlo {
         throw new IllegalStateException("a sorted value that is not in the array");
     }
 
+/**
+     * P(N ≤ k) for k = 0, 1, … of a Poisson count with the given mean, up to mean + 12·√mean + 30, past
+     * which the probability left is far below a double's resolution. Terms are built in logs so that a
+     * large mean does not underflow e^(−mean).
+     */
+    static double[] poissonCumulative(double mean) {
+        int last = (int) Math.ceil(mean + 12 * Math.sqrt(mean) + 30);
+        double[] cumulative = new double[last + 1];
+        double logProbability = -mean;
+        double logMean = StrictMath.log(mean);
+        double total = 0;
+        for (int k = 0; k <= last; k++) {
+            if (k > 0) {
+                logProbability += logMean - StrictMath.log(k);
+            }
+            total += StrictMath.exp(logProbability);
+            cumulative[k] = total;
+        }
+        return cumulative;
+    }
+
     /** Everything a path needs, fixed before the parallel part. */
     private static final class Setup {
         final Cluster cluster;
@@ -290,27 +311,6 @@ public final class MonteCarlo {
             }
             baseDecision = decide(schedule.netFlows(), schedule.npvAtValuationDate(hurdleRate));
             baseNpv = schedule.npvAtValuationDate(discountRate);
-        }
-
-        /**
-         * P(N ≤ k) for k = 0, 1, … of a Poisson count with the given mean, up to mean + 12·√mean + 30, past
-         * which the probability left is far below a double's resolution. Terms are built in logs so that a
-         * large mean does not underflow e^(−mean).
-         */
-        private static double[] poissonCumulative(double mean) {
-            int last = (int) Math.ceil(mean + 12 * Math.sqrt(mean) + 30);
-            double[] cumulative = new double[last + 1];
-            double logProbability = -mean;
-            double logMean = StrictMath.log(mean);
-            double total = 0;
-            for (int k = 0; k <= last; k++) {
-                if (k > 0) {
-                    logProbability += logMean - StrictMath.log(k);
-                }
-                total += StrictMath.exp(logProbability);
-                cumulative[k] = total;
-            }
-            return cumulative;
         }
 
         /** One random permutation of the strata per input, each from its own stream. */
