@@ -26,7 +26,7 @@ final class RiskOptions {
     String sampler;
 
     @Option(names = "--volatility", paramLabel = "PCT",
-            description = "Annual volatility of the rental price, e.g. 40% or 0.4. Default: the workbook's Price volatility, else 32.8% "
+            description = "Annual volatility of the rental price, e.g. 40% or 0.4. Default: the workbook's Price volatility, else 32.85% "
                     + "(derived from the source: the 40%/yr bear case at the 5th percentile of the blended 50%-over-5-years base at mid-life).")
     String volatility;
 

@@ -304,13 +304,12 @@ final class AssumptionsSheet {
     private RiskSettings riskSettings(boolean noteDefaults) {
         OptionalDouble priceVolatility = bounded(PRICE_VOLATILITY, 0, 5,
                 "an annual volatility from 0% to 500%, such as 32.8%", noteDefaults,
-                Formats.percent(RiskInputs.SOURCE_PRICE_VOLATILITY, 1)
+                Formats.percent(RiskInputs.SOURCE_PRICE_VOLATILITY, 2)
                         + " a year (derived from the source: the 40%/yr bear case at the 5th percentile of the blended base at mid-life)");
         OptionalDouble utilizationVolatility = bounded(UTILIZATION_VOLATILITY, 0, 10,
                 "an annual volatility of logit(utilization) from 0 to 10 (1000%), such as 50%", noteDefaults,
                 Formats.percent(RiskInputs.DEFAULT_UTILIZATION_VOLATILITY, 0) + " a year of logit(utilization)");
-        OptionalDouble correlation = bounded(RANK_CORRELATION, -1, 1, "a rank correlation from −1 to 1, such as 0.5",
-                noteDefaults, Formats.plain(RiskInputs.DEFAULT_RANK_CORRELATION) + " (price and utilization fall together)");
+        OptionalDouble correlation = correlation(noteDefaults);
         OptionalDouble jumps = OptionalDouble.empty();
         if (given(JUMPS_PER_YEAR)) {
             Read<Double> r = reader.amount(valueCells.get(JUMPS_PER_YEAR), JUMPS_EXPECTED);
@@ -342,6 +341,36 @@ final class AssumptionsSheet {
             noteDefault(SAMPLER, "plain Monte Carlo");
         }
         return new RiskSettings(priceVolatility, utilizationVolatility, correlation, jumps, jumpSize, sampler, Map.of());
+    }
+
+    private static final String CORRELATION_EXPECTED = "a rank correlation from −1 to 1, such as 0.5 or 50%";
+
+    /**
+     * The rank correlation, −1..1: a number as typed, or a percentage typed with its sign. Unlike a
+     * percentage parameter, a plain 1.5 is an error here, not 1.5%.
+     */
+    private OptionalDouble correlation(boolean noteDefault) {
+        if (!given(RANK_CORRELATION)) {
+            if (noteDefault) {
+                noteDefault(RANK_CORRELATION, Formats.plain(RiskInputs.DEFAULT_RANK_CORRELATION)
+                        + " (price and utilization fall together)");
+            }
+            return OptionalDouble.empty();
+        }
+        Cell cell = valueCells.get(RANK_CORRELATION);
+        Read<Double> r = reader.value(cell) instanceof CellReader.Text t && t.text().endsWith("%")
+                ? reader.percent(cell, RANK_CORRELATION.label(), CORRELATION_EXPECTED)
+                : reader.amount(cell, CORRELATION_EXPECTED);
+        failed |= r.failed();
+        if (r.value().isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        double v = r.value().get();
+        if (v < -1 || v > 1) {
+            problem(RANK_CORRELATION, CORRELATION_EXPECTED);
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of(v);
     }
 
     private static final String JUMPS_EXPECTED = "an expected number of price jumps a year from 0 to 100, such as 0.5";

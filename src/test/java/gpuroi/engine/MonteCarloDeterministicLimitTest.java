@@ -85,7 +85,7 @@ class MonteCarloDeterministicLimitTest {
         Cluster first = WorkedExampleTest.workedExample();
         Cluster second = first.toBuilder().id("second").startPricePerGpuHour(2.40).utilization(0.6).build();
         Cluster third = first.toBuilder().id("third").status(ClusterStatus.OWNED).startDate(LocalDate.of(2025, 1, 1))
-                .secondaryPricePerGpu(20_000).build();
+                .secondaryPricePerGpu(20_000.0).build();
         Portfolio portfolio = new Portfolio(assumptions, List.of(first, second, third), List.of(), List.of());
         RiskInputs inputs = RiskInputs.defaults(77).withPaths(1_500).withJumps(1.0, 0.3)
                 .withSampler(Sampler.LATIN_HYPERCUBE).withAnnualDecline(RiskInputs.SOURCE_DECLINE_RANGE);
