@@ -26,12 +26,12 @@ final class RiskOptions {
     String sampler;
 
     @Option(names = "--volatility", paramLabel = "PCT",
-            description = "Annual volatility of the rental price, e.g. 40% or 0.4. Default: the workbook's Price volatility, else 32.85% "
-                    + "(derived from the source: the 40%/yr bear case at the 5th percentile of the blended 50%-over-5-years base at mid-life).")
+            description = "Annual volatility of the rental price, e.g. 40%% or 0.4. Default: the workbook's Price volatility, else 32.85%% "
+                    + "(derived from the source: the 40%%/yr bear case at the 5th percentile of the blended 50%%-over-5-years base at mid-life).")
     String volatility;
 
     @Option(names = "--utilization-volatility", paramLabel = "PCT",
-            description = "Annual volatility of logit(utilization), e.g. 50% or 0.5. Default: the workbook's, else 50% (a judgement).")
+            description = "Annual volatility of logit(utilization), e.g. 50%% or 0.5. Default: the workbook's, else 50%% (a judgement).")
     String utilizationVolatility;
 
     @Option(names = "--correlation", paramLabel = "R",
@@ -44,7 +44,7 @@ final class RiskOptions {
     String jumps;
 
     @Option(names = "--jump-size", paramLabel = "PCT",
-            description = "Share of the price lost at each jump, 0% to 99%, e.g. 25%. Default: the workbook's Jump size, else 25%.")
+            description = "Share of the price lost at each jump, 0%% to 99%%, e.g. 25%%. Default: the workbook's Jump size, else 25%%.")
     String jumpSize;
 
     /** The flags given, checked together: every problem is named before exit code 2. */

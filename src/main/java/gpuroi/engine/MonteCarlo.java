@@ -21,16 +21,18 @@ import java.util.stream.IntStream;
  * describes, everything else is the deterministic {@link CashFlowModel} month by month, so with no
  * uncertainty every path is exactly the deterministic schedule.
  *
- * <p>Each path draws from its own stream seeded by (seed, cluster index, path index), and paths run in
- * parallel on the calling fork-join pool; results are gathered by path index, so the figures do not
- * depend on the number of threads. Latin hypercube strata are permuted per (seed, cluster, input)
- * before the parallel part.
+ * <p>Each path draws from its own stream seeded by (seed, cluster index, path index), jumps from a
+ * second stream of the same triple; a portfolio's clusters run in parallel and so do each cluster's
+ * paths, in fixed blocks on reused scratch arrays, on the calling fork-join pool. Results are gathered
+ * by index, so the figures do not depend on the number of threads. Latin hypercube strata are permuted
+ * per (seed, cluster, input) before the parallel part.
  *
- * <p>Per path the cost is one pass over the months plus an IRR from {@link FastIrr} (Newton inside
- * IrrSolver's bracket, no allocation), which only ranks the paths: the paths read by the IRR
- * percentiles are re-simulated from their index and solved by {@link IrrSolver}, so the reported IRRs
- * are the engine's own. {@code MonteCarloBenchmark}: 100 clusters × 10,000 paths × 60 months in about
- * 5 s on the shared 2-core machine.
+ * <p>Per path the cost is one pass over the months (two normals and two portable exponentials a month)
+ * plus an IRR from {@link FastIrr} (Newton inside IrrSolver's bracket, no allocation), which only ranks
+ * the paths: the paths read by the IRR percentiles are re-simulated from their index and solved by
+ * {@link IrrSolver}, so the reported IRRs are the engine's own. {@code MonteCarloBenchmark}: 100 clusters
+ * × 10,000 paths × 60 months take about 6.5 s of CPU (3–3.5 s on two free cores; much more wall time
+ * when the shared machine is loaded), against 8–9.5 s of CPU before clusters ran in parallel.
  */
 public final class MonteCarlo {
     /** Per-path inputs stratified by the Latin hypercube: the annual decline, the capex and the power price. */
