@@ -30,13 +30,19 @@ final class ClusterMemoModel {
     private ClusterMemoModel() {
     }
 
-    /** The template's values; the charts it names ({@code chart:price}, {@code chart:cashflow}) are put in {@code charts}. */
+    /**
+     * The template's values; the charts it names ({@code chart:price}, {@code chart:cashflow}, {@code chart:tornado}) are put
+     * in {@code charts}.
+     */
     static Map<String, Object> of(ClusterAnalysis analysis, Assumptions assumptions, MemoContext context, Paper paper,
                                   Map<String, JFreeChart> charts) {
         return of(analysis, Optional.empty(), assumptions, context, paper, charts);
     }
 
-    /** As above; with a risk profile the template also gets {@code risk} (absent otherwise, so {@code <#if risk??>}). */
+    /**
+     * As above; with a risk profile the template also gets {@code risk} (absent otherwise, so {@code <#if risk??>}) and the
+     * charts {@code chart:npvDistribution} and, when some path has a single IRR, {@code chart:irrDistribution}.
+     */
     static Map<String, Object> of(ClusterAnalysis analysis, Optional<RiskProfile> risk, Assumptions assumptions,
                                   MemoContext context, Paper paper, Map<String, JFreeChart> charts) {
         Cluster cluster = analysis.cluster();
