@@ -183,7 +183,8 @@ final class MemoCharts {
 
     /**
      * How a Monte Carlo figure spreads over the paths: a bar per bin, red where the bin lies below
-     * {@code threshold} (0 for NPV, the hurdle for IRR) and green from it up, a solid line at the
+     * {@code threshold} (0 for NPV, the hurdle for IRR) and green from it up (a bin it cuts split in two
+     * at the line, both parts the bin's height), a solid line at the
      * threshold, dashed lines at P5, P50 and P95 and a blue one at the deterministic value.
      *
      * @param belowName   the legend's name for the red bars, {@code aboveName} for the green
@@ -197,8 +198,15 @@ final class MemoCharts {
         XYIntervalSeries above = new XYIntervalSeries(aboveName);
         for (int i = 0; i < histogram.bins(); i++) {
             int count = histogram.counts().get(i);
-            XYIntervalSeries series = histogram.binMiddle(i) < threshold ? below : above;
-            series.add(histogram.binMiddle(i), histogram.binStart(i), histogram.binStart(i + 1), count, 0, count);
+            double left = histogram.binStart(i);
+            double right = histogram.binStart(i + 1);
+            if (left < threshold && threshold < right) {
+                // The bin the threshold cuts is drawn in both colours, split at the threshold line.
+                below.add((left + threshold) / 2, left, threshold, count, 0, count);
+                above.add((threshold + right) / 2, threshold, right, count, 0, count);
+            } else {
+                (right <= threshold ? below : above).add(histogram.binMiddle(i), left, right, count, 0, count);
+            }
         }
         XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
         data.addSeries(below);
