@@ -181,8 +181,12 @@ class ConvertRiskTest {
             JsonNode risk = cluster.get("risk");
             String text = pdfText(memos.resolve(cluster.get("id").asText() + ".pdf"));
             String negative = gpuroi.model.Formats.percent(1 - risk.get("probabilityBeatsHurdle").asDouble(), 0);
+            // Put on the IRR when every path has a single one, else on NPV at the hurdle (the same count either way).
             assertThat(text).contains("Risk")
-                    .contains("NPV at the 12.0% hurdle is negative in " + negative + " of 2,000 paths (seed 42)")
+                    .containsPattern("(IRR falls below the 12\\.0% hurdle|NPV at the 12\\.0% hurdle is 0 or below) in "
+                            + java.util.regex.Pattern.quote(negative) + " of 2,000 paths; the cluster loses money in "
+                            + java.util.regex.Pattern.quote(gpuroi.model.Formats.percent(risk.get("probabilityOfLoss").asDouble(), 0)))
+                    .contains("2,000 paths (plain Monte Carlo sampler, seed 42)")
                     .contains("P5").contains("P50").contains("P95")
                     .contains(gpuroi.model.Formats.money(risk.get("npvP5").asDouble(), "USD"))
                     .contains(gpuroi.model.Formats.money(risk.get("npvP50").asDouble(), "USD"))
@@ -191,7 +195,10 @@ class ConvertRiskTest {
 
         Path plain = dir.resolve("plain.roi.xlsx");
         convert("convert", input.toString(), "--json", "-o", plain.toString());
-        assertThat(pdfText(dir.resolve("plain.roi.memos").resolve("plan-a.pdf"))).doesNotContain("paths (seed");
+        assertThat(pdfText(dir.resolve("plain.roi.memos").resolve("plan-a.pdf"))).doesNotContain("paths (").doesNotContain("Monte Carlo");
+        assertThat(pdfText(dir.resolve("plain.roi.memos").resolve("portfolio.pdf"))).doesNotContain("Beats hurdle");
+        assertThat(pdfText(memos.resolve("portfolio.pdf"))).contains("Beats hurdle")
+                .contains("2,000 paths per cluster, plain Monte Carlo sampler, seed 42");
     }
 
     @Test
