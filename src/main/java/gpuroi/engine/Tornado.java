@@ -112,10 +112,13 @@ public final class Tornado {
         return input != Input.ANNUAL_PRICE_DECLINE || cluster.pricePath().orElse(null) instanceof PricePath.AnnualDecline;
     }
 
+    /** Keeps a moved input inside what the model accepts (the bounds of {@link Cluster}), so no bar fails a valid cluster. */
     private static double cap(Input input, double value) {
         return switch (input) {
             case UTILIZATION -> Math.min(1.0, Math.max(0.0, value));
             case ANNUAL_PRICE_DECLINE -> Math.min(0.999, Math.max(0.0, value));
+            case RESIDUAL_SHARE -> Math.min(10.0, Math.max(0.0, value));
+            case ELECTRICITY_PER_KWH -> Math.min(100.0, Math.max(0.0, value));
             default -> Math.max(0.0, value);
         };
     }

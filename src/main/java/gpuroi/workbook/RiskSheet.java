@@ -177,8 +177,7 @@ final class RiskSheet {
                               OutputStyles styles, int first) {
         String sheetName = WorkbookWriter.RISK_SHEET;
         XSSFChart chart = drawing.createChart(drawing.createAnchor(0, 0, 0, 0, BIN_SHARE + 2, first, BIN_SHARE + 11, first + CHART_ROWS));
-        chart.setTitleText(risk.clusterId() + ": NPV at the discount rate, paths per bin (P5 " + Formats.money(risk.npv().p5(), styles.currency)
-                + ", P50 " + Formats.money(risk.npv().p50(), styles.currency) + ", P95 " + Formats.money(risk.npv().p95(), styles.currency) + ")");
+        chart.setTitleText(risk.clusterId() + ": NPV, paths per bin");
         chart.setTitleOverlay(false);
         XDDFCategoryAxis npvAxis = chart.createCategoryAxis(AxisPosition.BOTTOM);
         npvAxis.setTitle("NPV, bin from (" + styles.currency + ")");

@@ -72,6 +72,8 @@ final class SensitivitySheet {
     static final int TORNADO_NPV_HIGH = RIGHT_LABEL + 5;
     static final int TORNADO_SWING = RIGHT_LABEL + 6;
 
+    /** Two lines: the break-even titles wrap. */
+    private static final float HEADER_HEIGHT_POINTS = 30f;
     private static final int[] WIDTHS = {24, 13, 13, 13, 13, 13, 13, 13, 16, 3, 28, 13, 13, 13, 13, 13, 13, 13};
 
     // Excel's own red, white and green of its three-colour scales.
@@ -182,6 +184,7 @@ final class SensitivitySheet {
                 styles.text);
         OutputCells.text(caption, RIGHT_LABEL, "IRR: start price per GPU-hour (columns) × utilization (rows)", styles.text);
         Row header = sheet.createRow(first + GRID_HEADER);
+        header.setHeightInPoints(HEADER_HEIGHT_POINTS);
         OutputCells.text(header, LABEL, "Utilization \\ start price", styles.header);
         OutputCells.text(header, RIGHT_LABEL, "Utilization \\ start price", styles.header);
         for (int c = 0; c < grid.startPrices().size(); c++) {
@@ -231,6 +234,7 @@ final class SensitivitySheet {
                 + Formats.percent(Tornado.DEFAULT_RELATIVE_MOVE, 0) + " and +" + Formats.percent(Tornado.DEFAULT_RELATIVE_MOVE, 0)
                 + ", the others as assumed; widest swing first", styles.text);
         Row header = sheet.createRow(first + LOWER_HEADER);
+        header.setHeightInPoints(HEADER_HEIGHT_POINTS);
         double[][] npv = decline.map(d -> matrix(d.npvAtHurdle())).orElse(new double[0][0]);
         int[][] contour = contour(npv);
         if (decline.isPresent()) {

@@ -111,4 +111,16 @@ class TornadoTest {
         }
         return RoiEngine.analyze(b.build(), at, SensitivityTest.CONTRACTS, SensitivityTest.QUOTES).metrics().npvAtHurdle();
     }
+
+    @Test
+    void inputsNearTheModelsBoundsStayInsideThemSoEveryValidClusterGetsItsBars() {
+        Cluster extreme = cluster.toBuilder().residualShare(9.5).electricityPerKwh(95).build();
+
+        List<Tornado.Bar> bars = Tornado.of(extreme, assumptions);
+
+        Tornado.Bar residual = bars.stream().filter(b -> b.input() == Tornado.Input.RESIDUAL_SHARE).findFirst().orElseThrow();
+        Tornado.Bar electricity = bars.stream().filter(b -> b.input() == Tornado.Input.ELECTRICITY_PER_KWH).findFirst().orElseThrow();
+        assertThat(residual.high()).isEqualTo(10.0);
+        assertThat(electricity.high()).isEqualTo(100.0);
+    }
 }
