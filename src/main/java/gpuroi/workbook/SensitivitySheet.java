@@ -166,7 +166,7 @@ final class SensitivitySheet {
             block(FIRST_BLOCK_ROW + b * BLOCK_ROWS, clusters.get(scope.shown().get(b)), figures.get(b));
         }
         OutputCells.widths(sheet, WIDTHS);
-        sheet.createFreezePane(1, 0);
+        sheet.createFreezePane(1, 1);
     }
 
     private void block(int first, ClusterAnalysis analysis, SensitivityFigures figures) {
