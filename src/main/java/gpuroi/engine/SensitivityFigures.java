@@ -22,8 +22,8 @@ import java.util.OptionalDouble;
  * where the grids move it: each month's market revenue is proportional to start price × utilization
  * (contract revenue, fixed by the contract, does not move), and capex enters the flows at month 0 and
  * through the residual. So one extra schedule at a start price and utilization of 1 gives every cell's
- * monthly flows, whose NPV and IRR are then taken exactly as {@link Metrics} takes them; the base cell
- * gets the base case's own flows, so it equals the analysis bit for bit. A decline row needs two
+ * monthly flows, whose NPV is then taken exactly as {@link Metrics} takes it and whose IRR is the same root
+ * (see {@link #irr}); the base cell gets the base case's own flows and solver, so it equals the analysis bit for bit. A decline row needs two
  * schedules (capex 0 and 1 per GPU).
  *
  * @param clusterId               the cluster
@@ -121,7 +121,7 @@ public record SensitivityFigures(String clusterId, StartPriceByUtilization start
                     net[m] = baseNet[m] + shift * revenuePerPriceUtilization[m];
                 }
                 npvRow.add(CashFlowSchedule.npvAtValuationDate(hurdle, net, base.offsetMonths()));
-                irrRow.add(IrrSolver.periodic(net, 12));
+                irrRow.add(shift == 0 ? IrrSolver.periodic(net, 12) : irr(net));
             }
             npv.add(npvRow);
             irr.add(irrRow);
@@ -130,6 +130,35 @@ public record SensitivityFigures(String clusterId, StartPriceByUtilization start
             breakEven.add(perStartPrice > 0 && Double.isFinite(price) ? OptionalDouble.of(price) : OptionalDouble.empty());
         }
         return new StartPriceByUtilization(prices, utilizations, npv, irr, breakEven);
+    }
+
+    /**
+     * The IRR {@link IrrSolver#periodic} gives, for 49 cells a cluster: flows that change sign once have exactly one
+     * root (Descartes), which {@link FastIrr}'s safeguarded Newton finds in a few passes; any other flows, and a root
+     * outside the solver's range, go to the solver itself, which scans for every root and says why there is none.
+     */
+    private static IrrResult irr(double[] net) {
+        if (signChanges(net) == 1) {
+            double annual = FastIrr.annual(net);
+            if (!Double.isNaN(annual)) {
+                return new IrrResult.Unique(annual, Math.expm1(Math.log1p(annual) / 12), "");
+            }
+        }
+        return IrrSolver.periodic(net, 12);
+    }
+
+    private static int signChanges(double[] flows) {
+        int changes = 0;
+        double previous = 0;
+        for (double flow : flows) {
+            if (flow != 0) {
+                if (previous != 0 && (flow > 0) != (previous > 0)) {
+                    changes++;
+                }
+                previous = flow;
+            }
+        }
+        return changes;
     }
 
     /** Each month's revenue from the uncommitted GPUs (the market), month 0 first. */
