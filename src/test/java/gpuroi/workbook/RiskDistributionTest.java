@@ -95,12 +95,7 @@ class RiskDistributionTest {
                 int r = first + RiskSheet.BIN_HEADER_OFFSET + 1;
                 double previousTo = Double.NaN;
                 int inBins = 0;
-                int below;
-                double cumulativeBefore;
-                // P5 lies in the bin where the running share of paths first reaches 5%.
-                double running = 0;
-                boolean p5Placed = false;
-                XSSFRow belowRow = null;
+                XSSFRow belowRow;
                 int rows = 0;
                 for (; ; r++) {
                     XSSFRow row = sheet.getRow(r);
@@ -121,7 +116,7 @@ class RiskDistributionTest {
                     inBins += paths;
                 }
                 assertThat(belowRow.getCell(RiskSheet.BIN_FROM).getStringCellValue()).isEqualTo("below");
-                below = (int) belowRow.getCell(RiskSheet.BIN_PATHS).getNumericCellValue();
+                int below = (int) belowRow.getCell(RiskSheet.BIN_PATHS).getNumericCellValue();
                 XSSFRow aboveRow = sheet.getRow(r + 1);
                 assertThat(aboveRow.getCell(RiskSheet.BIN_TO).getStringCellValue()).isEqualTo("and above");
                 int above = (int) aboveRow.getCell(RiskSheet.BIN_PATHS).getNumericCellValue();
@@ -135,10 +130,12 @@ class RiskDistributionTest {
                 double lowerEdge = sheet.getRow(firstBin).getCell(RiskSheet.BIN_FROM).getNumericCellValue();
                 assertThat(risk.npv().p5()).isBetween(lowerEdge, previousTo);
                 assertThat(risk.npv().p95()).isBetween(lowerEdge, previousTo);
-                running = below;
+                // P5 lies in the bin where the running share of paths first reaches 5%.
+                double running = below;
+                boolean p5Placed = false;
                 for (int b = 0; b < rows && !p5Placed; b++) {
                     XSSFRow row = sheet.getRow(firstBin + b);
-                    cumulativeBefore = running;
+                    double cumulativeBefore = running;
                     running += row.getCell(RiskSheet.BIN_PATHS).getNumericCellValue();
                     if (running / RUNS >= 0.05) {
                         // P5 interpolates between the 20th and 21st of 400 sorted paths, so it lies in this bin
