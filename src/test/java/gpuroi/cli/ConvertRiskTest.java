@@ -124,7 +124,9 @@ class ConvertRiskTest {
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Cluster id");
             assertThat(sheet.getRow(0).getCell(2).getStringCellValue()).isEqualTo("Seed");
             assertThat(sheet.getRow(0).getCell(3).getStringCellValue()).isEqualTo("Sampler");
-            assertThat(sheet.getLastRowNum()).isEqualTo(2);
+            // One row per cluster, then a blank row before the NPV distributions.
+            assertThat(sheet.getRow(3) == null).as("a blank row after the table").isTrue();
+            assertThat(sheet.getRow(4).getCell(0).getStringCellValue()).startsWith("NPV distribution");
             for (int i = 0; i < 2; i++) {
                 Row row = sheet.getRow(1 + i);
                 JsonNode risk = json.get("clusters").get(i).get("risk");
