@@ -11,6 +11,7 @@ import gpuroi.model.Assumptions;
 import gpuroi.model.Cluster;
 import gpuroi.model.ClusterStatus;
 import gpuroi.model.Formats;
+import gpuroi.model.Lease;
 import gpuroi.model.PricePath;
 import org.jfree.chart.JFreeChart;
 
@@ -66,11 +67,12 @@ final class ClusterMemoModel {
         model.put("priceChart", ChartElements.SCHEME + "price");
         model.put("cashFlowChart", ChartElements.SCHEME + "cashflow");
         boolean holdOrSell = cluster.status() == ClusterStatus.OWNED && m.saleValueNow().isPresent();
-        Sensitivity.Grid grid = startPriceByUtilization(cluster, assumptions);
+        List<Lease> lessor = analysis.schedule().lessorContracts();
+        Sensitivity.Grid grid = startPriceByUtilization(cluster, assumptions, lessor);
         model.put("sensitivity", HeatMaps.startPriceByUtilization(grid, baseIndex(grid.startPrices(), cluster.startPricePerGpuHour()),
                 baseIndex(grid.utilizations(), cluster.utilization()), assumptions, holdOrSell));
-        model.put("declineCapex", HeatMaps.declineByCapex(declineCapexGrid(cluster, assumptions), assumptions));
-        model.put("tornado", TornadoSection.of(tornado(cluster, assumptions), m.npvAtHurdle(), assumptions, charts));
+        model.put("declineCapex", HeatMaps.declineByCapex(declineCapexGrid(cluster, assumptions, lessor), assumptions));
+        model.put("tornado", TornadoSection.of(tornado(cluster, assumptions, lessor), m.npvAtHurdle(), assumptions, charts));
         model.put("assumptions", AssumptionSources.rows(analysis, assumptions, context.notes()));
         model.put("warnings", AssumptionSources.warnings(cluster, context.notes()));
         model.put("marketContext", marketContext(analysis, currency));
@@ -78,18 +80,19 @@ final class ClusterMemoModel {
         return model;
     }
 
-    // The engine's sensitivity runs, each in one place so a variant (with the cluster's lessor contracts) is one edit away.
+    // The engine's sensitivity runs with the cluster's lessor contracts, so the grid centre is the memo's base case.
+    // Market quotes only price the RENT alternative, which no heat-map cell or tornado bar shows.
 
-    private static Sensitivity.Grid startPriceByUtilization(Cluster cluster, Assumptions assumptions) {
-        return Sensitivity.startPriceByUtilization(cluster, assumptions);
+    private static Sensitivity.Grid startPriceByUtilization(Cluster cluster, Assumptions assumptions, List<Lease> lessor) {
+        return Sensitivity.startPriceByUtilization(cluster, assumptions, lessor, List.of());
     }
 
-    private static List<Tornado.Bar> tornado(Cluster cluster, Assumptions assumptions) {
-        return Tornado.of(cluster, assumptions);
+    private static List<Tornado.Bar> tornado(Cluster cluster, Assumptions assumptions, List<Lease> lessor) {
+        return Tornado.of(cluster, assumptions, lessor, List.of());
     }
 
-    private static DeclineCapexGrid declineCapexGrid(Cluster cluster, Assumptions assumptions) {
-        return DeclineCapexGrid.of(cluster, assumptions);
+    private static DeclineCapexGrid declineCapexGrid(Cluster cluster, Assumptions assumptions, List<Lease> lessor) {
+        return DeclineCapexGrid.of(cluster, assumptions, lessor, List.of());
     }
 
     /** The position of the cluster's own value on a grid axis (the middle when it is not there exactly). */
