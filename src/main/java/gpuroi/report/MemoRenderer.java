@@ -88,7 +88,12 @@ public final class MemoRenderer {
     }
 
     public byte[] portfolioMemo(PortfolioAnalysis portfolio, MemoContext context) throws MemoTemplateException {
-        Map<String, Object> model = PortfolioMemoModel.of(portfolio, context, paper);
+        return portfolioMemo(portfolio, List.of(), context);
+    }
+
+    /** The portfolio memo, with a Risk table of every cluster that has a Monte Carlo risk profile in {@code risks}. */
+    public byte[] portfolioMemo(PortfolioAnalysis portfolio, List<RiskProfile> risks, MemoContext context) throws MemoTemplateException {
+        Map<String, Object> model = PortfolioMemoModel.of(portfolio, risks, context, paper);
         String xhtml = templates.render(MemoTemplates.PORTFOLIO_MEMO, model);
         PdfMemoWriter.Metadata metadata = new PdfMemoWriter.Metadata(
                 "Portfolio memo: " + context.inputFileName(),
@@ -129,14 +134,17 @@ public final class MemoRenderer {
         return writeAll(portfolio, List.of(), context, folder);
     }
 
-    /** As {@link #writeAll(PortfolioAnalysis, MemoContext, Path)}, each cluster memo with its risk profile from {@code risks} if any. */
+    /**
+     * As {@link #writeAll(PortfolioAnalysis, MemoContext, Path)}, each cluster memo with its risk profile from {@code risks} if
+     * any, and the portfolio memo with all of them.
+     */
     public List<Path> writeAll(PortfolioAnalysis portfolio, List<RiskProfile> risks, MemoContext context, Path folder)
             throws MemoTemplateException, IOException {
         Files.createDirectories(folder);
         MemoFiles names = new MemoFiles();
         List<Callable<Path>> jobs = new ArrayList<>();
         String portfolioName = names.nameFor("portfolio", ".pdf");
-        jobs.add(() -> MemoFiles.writeAtomically(folder, portfolioName, portfolioMemo(portfolio, context)));
+        jobs.add(() -> MemoFiles.writeAtomically(folder, portfolioName, portfolioMemo(portfolio, risks, context)));
         for (ClusterAnalysis cluster : portfolio.clusters()) {
             String name = names.nameFor(cluster.cluster().id(), ".pdf");
             Optional<RiskProfile> risk = risks.stream().filter(r -> r.clusterId().equals(cluster.cluster().id())).findFirst();

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * The lessee contracts' table of {@value WorkbookWriter#RISK_SHEET}, below the clusters' rows: per
+ * The lessee contracts' table of {@value WorkbookWriter#RISK_SHEET}, below the clusters' rows and NPV distributions: per
  * contract the present cost at the hurdle of carrying out its deterministic decision over the simulated
  * market prices (P5 / P50 / P95, mean, expected shortfall: the mean of the costliest 5% of paths), the
  * decision's advantage over the cheapest other open option (n/a when none is open; below 0 on paths
