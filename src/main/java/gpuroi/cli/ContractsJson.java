@@ -3,6 +3,8 @@ package gpuroi.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gpuroi.engine.ContractAnalysis;
+import gpuroi.engine.ContractDecision;
+import gpuroi.engine.ContractRiskProfile;
 import gpuroi.engine.PortfolioRollup;
 import gpuroi.model.Lease;
 
@@ -51,6 +53,41 @@ final class ContractsJson {
         node.put("marketPricePerGpuHour", k.marketPrice().startPricePerGpuHour());
         node.put("marketPriceSource", k.marketPrice().source().name());
         node.put("marketPriceDescription", k.marketPrice().description());
+    }
+
+    /**
+     * A lessee contract's Monte Carlo figures: present costs at the hurdle of carrying out the deterministic
+     * decision (P5/P50/P95, mean, expected shortfall: the mean of the costliest 5%), its advantage over the
+     * cheapest other open option ({@code null} when none is open), the share of paths on which another option
+     * is cheapest, the share on which each option is, and the probability that acting costs more than
+     * keeping ({@code null} for KEEP).
+     */
+    static void putRisk(ObjectNode node, ContractRiskProfile r) {
+        node.put("seed", r.seed());
+        node.put("sampler", r.sampler().name());
+        node.put("runs", r.paths());
+        node.put("decision", r.baseDecision().name());
+        node.put("chosenCost", r.baseChosenCost());
+        node.put("chosenCostP5", r.chosenCost().p5());
+        node.put("chosenCostP50", r.chosenCost().p50());
+        node.put("chosenCostP95", r.chosenCost().p95());
+        node.put("meanChosenCost", r.meanChosenCost());
+        node.put("expectedShortfallCost", r.expectedShortfallCost());
+        if (r.advantage().isPresent()) {
+            node.put("advantageP5", r.advantage().get().p5());
+            node.put("advantageP50", r.advantage().get().p50());
+            node.put("advantageP95", r.advantage().get().p95());
+        } else {
+            node.putNull("advantageP5");
+            node.putNull("advantageP50");
+            node.putNull("advantageP95");
+        }
+        node.put("decisionFlipShare", r.decisionFlipShare());
+        ObjectNode shares = node.putObject("bestActionShare");
+        for (ContractDecision d : ContractDecision.values()) {
+            shares.put(d.name(), r.bestActionShare().getOrDefault(d, 0.0));
+        }
+        MetricsJson.putOptional(node, "probabilityOfLoss", r.probabilityOfLoss());
     }
 
     static void putPortfolio(ObjectNode node, PortfolioRollup rollup) {

@@ -4,7 +4,9 @@ import gpuroi.pipeline.Conversion;
 import gpuroi.report.MemoRenderer;
 import gpuroi.report.MemoTemplateException;
 import gpuroi.report.Paper;
+import gpuroi.model.RiskSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -52,14 +54,19 @@ public final class ConvertCommand extends WorkbookCommand {
     String paper;
 
     @Option(names = "--runs", paramLabel = "N",
-            description = "Also run a Monte Carlo of N price and utilization paths per cluster (default volatilities): "
+            description = "Also run a Monte Carlo of N price and utilization paths per cluster and per rental contract: "
                     + "P5/P50/P95 NPV and IRR, probability of loss, expected shortfall and decision flips in the JSON, "
-                    + "an ROI Risk sheet and the memos. 0 turns it off. Default: the workbook's Monte Carlo runs, else off.")
+                    + "an ROI Risk sheet and the memos. 0 turns it off; at most 1,000,000. Default: the workbook's Monte Carlo runs, else off.")
     Integer runs;
 
     @Option(names = "--seed", paramLabel = "S",
             description = "Seed of the Monte Carlo; the same seed gives the same figures. Default: the workbook's seed, else 1.")
     Long seed;
+
+    @Mixin
+    RiskOptions risk = new RiskOptions();
+
+    private RiskSettings riskOverrides = RiskSettings.NONE;
 
     private MemoRenderer memoRenderer;
 
@@ -74,6 +81,11 @@ public final class ConvertCommand extends WorkbookCommand {
     }
 
     @Override
+    RiskSettings riskOverrides() {
+        return riskOverrides;
+    }
+
+    @Override
     boolean writes() {
         return true;
     }
@@ -83,9 +95,10 @@ public final class ConvertCommand extends WorkbookCommand {
         if (output != null && inputs.size() > 1 && !Files.isDirectory(output)) {
             throw new UserInputException(List.of("-o " + output + ": with several workbooks, -o must be an existing folder"));
         }
-        if (runs != null && runs < 0) {
-            throw new UserInputException(List.of("--runs must be a whole number of paths >= 0, e.g. --runs 10000 (found " + runs + ")"));
-        }
+        RiskOptions.runsProblem(runs, 0).ifPresent(problem -> {
+            throw new UserInputException(List.of(problem + " (0 turns the Monte Carlo off)"));
+        });
+        riskOverrides = risk.settings();
         if (noMemos) {
             return;
         }

@@ -12,7 +12,9 @@ import gpuroi.model.Presets;
 import gpuroi.model.PricePath;
 import gpuroi.model.Quantities;
 import gpuroi.model.RiskInputs;
+import gpuroi.model.RiskSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -132,11 +134,14 @@ public final class QuoteCommand implements Callable<Integer> {
 
     @Option(names = "--runs", paramLabel = "N",
             description = "Also run a Monte Carlo of N price and utilization paths and print P5/P50/P95 NPV and IRR, "
-                    + "probability of loss, expected shortfall and decision flips (default volatilities).")
+                    + "probability of loss, expected shortfall and decision flips (see the risk flags below for the process). At most 1,000,000.")
     Integer runs;
 
     @Option(names = "--seed", paramLabel = "S", description = "Seed of the Monte Carlo; the same seed prints the same figures. Default: 1.")
     long seed = 1;
+
+    @Mixin
+    RiskOptions risk = new RiskOptions();
 
     @Override
     public Integer call() {
@@ -153,13 +158,16 @@ public final class QuoteCommand implements Callable<Integer> {
                 pricePoints.add(RoiEngine.analyze(atPrice, request.assumptions()));
             }
         }
-        if (runs != null && runs < 1) {
-            spec.commandLine().getErr().println("gpuroi quote: --runs must be a whole number of paths >= 1, e.g. --runs 10000 (found " + runs + ")");
+        Optional<String> runsProblem = RiskOptions.runsProblem(runs, 1);
+        if (runsProblem.isPresent()) {
+            spec.commandLine().getErr().println("gpuroi quote: " + runsProblem.get());
             return ExitCodes.INVALID_INPUT;
         }
-        Optional<RiskProfile> risk = runs == null ? Optional.empty()
-                : Optional.of(MonteCarlo.analyze(request.cluster(), request.assumptions(), RiskInputs.defaults(seed).withPaths(runs)));
-        QuoteReport report = new QuoteReport(analysis, pricePoints, schedule, risk);
+        RiskSettings settings = risk.settings();
+        Optional<RiskProfile> riskProfile = runs == null ? Optional.empty()
+                : Optional.of(MonteCarlo.analyze(request.cluster(), request.assumptions(),
+                        settings.applyTo(RiskInputs.defaults(seed).withPaths(runs))));
+        QuoteReport report = new QuoteReport(analysis, pricePoints, schedule, riskProfile);
         spec.commandLine().getOut().print(json ? report.json() : report.text());
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;

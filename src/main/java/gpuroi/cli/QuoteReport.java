@@ -50,7 +50,7 @@ final class QuoteReport {
     private String riskText(RiskProfile r, String cur) {
         StringBuilder out = new StringBuilder("\n  Risk (Monte Carlo, ").append(String.format(Locale.ROOT, "%,d", r.paths()))
                 .append(" paths, seed ").append(r.seed()).append(", ").append(r.sampler().name().toLowerCase(Locale.ROOT).replace('_', ' '))
-                .append("; default volatilities, see RiskInputs):\n");
+                .append("; --volatility and the other risk flags, else the defaults of RiskInputs):\n");
         out.append("    NPV P5 / P50 / P95      ").append(Formats.money(r.npv().p5(), cur)).append(" / ")
                 .append(Formats.money(r.npv().p50(), cur)).append(" / ").append(Formats.money(r.npv().p95(), cur)).append('\n');
         out.append("    IRR P5 / P50 / P95      ").append(percentOr(r.irr().p5(), "n/a")).append(" / ")

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import gpuroi.model.RiskSettings;
 import gpuroi.pipeline.Conversion;
 import gpuroi.report.MemoTemplateException;
 import gpuroi.workbook.WorkbookException;
@@ -74,6 +75,11 @@ abstract class WorkbookCommand implements Callable<Integer> {
     /** Monte Carlo seed asked for on the command line; empty lets the workbook decide. */
     OptionalLong monteCarloSeed() {
         return OptionalLong.empty();
+    }
+
+    /** Monte Carlo settings from the command line, laid over each workbook's; none by default. */
+    RiskSettings riskOverrides() {
+        return RiskSettings.NONE;
     }
 
     /** Checks the options before any workbook is touched. */
@@ -159,7 +165,7 @@ abstract class WorkbookCommand implements Callable<Integer> {
             }
         }
         LocalDate defaultDate = forced.orElse(LocalDate.now().withDayOfMonth(1));
-        return new Conversion.Options(defaultDate, forced, ToolVersion.get(), monteCarloRuns(), monteCarloSeed());
+        return new Conversion.Options(defaultDate, forced, ToolVersion.get(), monteCarloRuns(), monteCarloSeed(), riskOverrides());
     }
 
     /** A progress bar on stderr, only for several workbooks on an interactive terminal. */

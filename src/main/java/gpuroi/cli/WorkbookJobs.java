@@ -99,6 +99,15 @@ final class WorkbookJobs {
             }
             out.append(risk.render("  "));
         }
+        if (!analyzed.contractRisks().isEmpty()) {
+            TextTable risk = new TextTable(2, "Contract", "Decision", "Cost P5", "Cost P50", "Cost P95", "Flips");
+            for (var r : analyzed.contractRisks()) {
+                risk.row(r.contractId(), r.baseDecision().name(), Formats.money(r.chosenCost().p5(), a.currency()),
+                        Formats.money(r.chosenCost().p50(), a.currency()), Formats.money(r.chosenCost().p95(), a.currency()),
+                        Formats.percent(r.decisionFlipShare(), 0));
+            }
+            out.append(risk.render("  "));
+        }
         List<InputNote> notes = analyzed.read().notes();
         long defaults = notes.stream().filter(n -> n.kind() == InputNote.Kind.DEFAULT).count();
         long catalog = notes.stream().filter(n -> n.kind() == InputNote.Kind.CATALOG).count();
@@ -160,7 +169,11 @@ final class WorkbookJobs {
                 MetricsJson.putSensitivity(cluster.putObject("sensitivity"), figures);
                 MetricsJson.putTornado(cluster.putArray("tornado"), figures.tornado());
             }
-            analyzed.analysis().contracts().forEach(k -> ContractsJson.putContract(contracts.addObject(), k));
+            analyzed.analysis().contracts().forEach(k -> {
+                ObjectNode contract = contracts.addObject();
+                ContractsJson.putContract(contract, k);
+                analyzed.contractRisk(k.contract().contractId()).ifPresent(r -> ContractsJson.putRisk(contract.putObject("risk"), r));
+            });
             ContractsJson.putPortfolio(node.putObject("portfolio"), analyzed.analysis().rollup());
             for (InputNote warning : analyzed.warnings()) {
                 ObjectNode w = warnings.addObject();

@@ -9,11 +9,11 @@ import gpuroi.model.Portfolio;
 import gpuroi.model.RiskInputs;
 import gpuroi.model.Sampler;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 /**
@@ -21,20 +21,25 @@ import java.util.stream.IntStream;
  * describes, everything else is the deterministic {@link CashFlowModel} month by month, so with no
  * uncertainty every path is exactly the deterministic schedule.
  *
- * <p>Each path draws from its own stream seeded by (seed, cluster index, path index), and paths run in
- * parallel on the calling fork-join pool; results are gathered by path index, so the figures do not
- * depend on the number of threads. Latin hypercube strata are permuted per (seed, cluster, input)
- * before the parallel part.
+ * <p>Each path draws from its own stream seeded by (seed, cluster index, path index), jumps from a
+ * second stream of the same triple; a portfolio's clusters run in parallel and so do each cluster's
+ * paths, in fixed blocks on reused scratch arrays, on the calling fork-join pool. Results are gathered
+ * by index, so the figures do not depend on the number of threads. Latin hypercube strata are permuted
+ * per (seed, cluster, input) before the parallel part.
  *
- * <p>Per path the cost is one pass over the months plus an IRR from {@link FastIrr} (Newton inside
- * IrrSolver's bracket, no allocation), which only ranks the paths: the paths read by the IRR
- * percentiles are re-simulated from their index and solved by {@link IrrSolver}, so the reported IRRs
- * are the engine's own. {@code MonteCarloBenchmark}: 100 clusters × 10,000 paths × 60 months in about
- * 5 s on the shared 2-core machine.
+ * <p>Per path the cost is one pass over the months (two normals and two portable exponentials a month)
+ * plus an IRR from {@link FastIrr} (Newton inside IrrSolver's bracket, no allocation), which only ranks
+ * the paths: the paths read by the IRR percentiles are re-simulated from their index and solved by
+ * {@link IrrSolver}, so the reported IRRs are the engine's own. {@code MonteCarloBenchmark}: 100 clusters
+ * × 10,000 paths × 60 months take about 6.5 s of CPU (3–3.5 s on two free cores; much more wall time
+ * when the shared machine is loaded), against 8–9.5 s of CPU before clusters ran in parallel.
  */
 public final class MonteCarlo {
     /** Per-path inputs stratified by the Latin hypercube: the annual decline, the capex and the power price. */
     private static final int RANGE_DIMENSIONS = 3;
+    /** Paths simulated one after another on one thread's scratch arrays. */
+    private static final int PATHS_PER_BLOCK = 256;
+    private static final double[] NO_JUMPS = {};
 
     private MonteCarlo() {
     }
@@ -56,32 +61,51 @@ public final class MonteCarlo {
         double[] npv = new double[n];
         double[] irr = new double[n];
         byte[] outcome = new byte[n];
-        IntStream.range(0, n).parallel().forEach(i -> {
+        // Fixed blocks of paths, each with its own scratch arrays: no allocation per path, and which
+        // thread runs a block never changes what a path draws or where its result lands.
+        int blocks = (n + PATHS_PER_BLOCK - 1) / PATHS_PER_BLOCK;
+        IntStream.range(0, blocks).parallel().forEach(block -> {
             int size = setup.life + 1;
             double[] price = new double[size];
             double[] utilization = new double[size];
             double[] factors = new double[RANGE_DIMENSIONS];
-            setup.simulate(i, price, utilization, factors);
-            double[] net = setup.netFlows(price, utilization, factors);
-            PathResult result = setup.evaluate(net);
-            npv[i] = result.npv;
-            irr[i] = result.irr;
-            outcome[i] = result.flags;
+            double[] net = new double[size];
+            int end = Math.min(n, (block + 1) * PATHS_PER_BLOCK);
+            for (int i = block * PATHS_PER_BLOCK; i < end; i++) {
+                setup.simulate(i, price, utilization, factors);
+                setup.netFlows(price, utilization, factors, net);
+                npv[i] = setup.npvAtValuationDate(setup.discountRate, net);
+                irr[i] = FastIrr.annual(net);
+                outcome[i] = setup.outcome(net, irr[i]);
+            }
         });
         return summarize(setup, npv, irr, outcome);
     }
 
-    /** Every cluster of a portfolio with its lessor contracts, the cluster's index in the list picking its streams. */
+    /**
+     * Every cluster of a portfolio with its lessor contracts, the cluster's index in the list picking its streams.
+     * Clusters run in parallel, and each cluster's paths too, so both cores stay busy through every cluster's
+     * serial set-up and summary; the profiles come back in cluster order and do not depend on the threads.
+     */
     public static List<RiskProfile> analyze(Portfolio portfolio, Assumptions assumptions, RiskInputs inputs) {
-        List<RiskProfile> profiles = new ArrayList<>(portfolio.clusters().size());
-        for (int c = 0; c < portfolio.clusters().size(); c++) {
-            Cluster cluster = portfolio.clusters().get(c);
+        return analyze(portfolio, assumptions, cluster -> inputs);
+    }
+
+    /**
+     * As {@link #analyze(Portfolio, Assumptions, RiskInputs)} with inputs that may differ by cluster (a range
+     * given in the cluster's own units becomes a factor of its own value). Every cluster's inputs must share
+     * the seed, so that the streams stay (seed, cluster, path).
+     */
+    public static List<RiskProfile> analyze(Portfolio portfolio, Assumptions assumptions,
+                                            Function<Cluster, RiskInputs> inputsOfCluster) {
+        List<Cluster> clusters = portfolio.clusters();
+        return IntStream.range(0, clusters.size()).parallel().mapToObj(c -> {
+            Cluster cluster = clusters.get(c);
             List<Lease> lessor = portfolio.leases().stream()
                     .filter(l -> l.role() == LeaseRole.LESSOR && l.clusterId().orElse("").equals(cluster.id()))
                     .toList();
-            profiles.add(analyze(cluster, assumptions, lessor, inputs, c));
-        }
-        return profiles;
+            return analyze(cluster, assumptions, lessor, inputsOfCluster.apply(cluster), c);
+        }).toList();
     }
 
     /**
@@ -113,9 +137,6 @@ public final class MonteCarlo {
     private static final byte LOSS = 1;
     private static final byte BEATS_HURDLE = 2;
     private static final byte FLIPS = 4;
-
-    private record PathResult(double npv, double irr, byte flags) {
-    }
 
     private static RiskProfile summarize(Setup setup, double[] npv, double[] irr, byte[] outcome) {
         int n = npv.length;
@@ -181,6 +202,27 @@ public final class MonteCarlo {
         throw new IllegalStateException("a sorted value that is not in the array");
     }
 
+/**
+     * P(N ≤ k) for k = 0, 1, … of a Poisson count with the given mean, up to mean + 12·√mean + 30, past
+     * which the probability left is far below a double's resolution. Terms are built in logs so that a
+     * large mean does not underflow e^(−mean).
+     */
+    static double[] poissonCumulative(double mean) {
+        int last = (int) Math.ceil(mean + 12 * Math.sqrt(mean) + 30);
+        double[] cumulative = new double[last + 1];
+        double logProbability = -mean;
+        double logMean = StrictMath.log(mean);
+        double total = 0;
+        for (int k = 0; k <= last; k++) {
+            if (k > 0) {
+                logProbability += logMean - StrictMath.log(k);
+            }
+            total += StrictMath.exp(logProbability);
+            cumulative[k] = total;
+        }
+        return cumulative;
+    }
+
     /** Everything a path needs, fixed before the parallel part. */
     private static final class Setup {
         final Cluster cluster;
@@ -213,6 +255,12 @@ public final class MonteCarlo {
         final OptionalDouble saleValue;
         final Decision baseDecision;
         final double baseNpv;
+        /** Years from the valuation date to the last month's midpoint: the span jumps can fall in. */
+        final double horizonYears;
+        /** P(N ≤ k) of the path's jump count N; null without jumps. */
+        final double[] jumpCountCumulative;
+        /** (1 + hurdle)^(−years) of each month from the valuation date, for the HOLD/RESELL rule. */
+        final double[] hurdleDiscount;
 
         Setup(Cluster cluster, Assumptions assumptions, List<Lease> lessorContracts, RiskInputs inputs, int clusterIndex) {
             this.cluster = cluster;
@@ -248,14 +296,21 @@ public final class MonteCarlo {
             logitBaseUtilization = StrictMath.log(baseUtilization / (1 - baseUtilization));
             pearson = 2 * StrictMath.sin(Math.PI * inputs.priceUtilizationRankCorrelation() / 6);
             pearsonComplement = StrictMath.sqrt(Math.max(0, 1 - pearson * pearson));
-            decline = inputs.annualDecline().map(RangeQuantile::of).orElse(null);
-            capexFactor = RangeQuantile.of(inputs.capexFactor());
-            powerPriceFactor = RangeQuantile.of(inputs.powerPriceFactor());
+            decline = inputs.annualDecline().map(RangeQuantile::cached).orElse(null);
+            capexFactor = RangeQuantile.cached(inputs.capexFactor());
+            powerPriceFactor = RangeQuantile.cached(inputs.powerPriceFactor());
             strata = inputs.sampler() == Sampler.LATIN_HYPERCUBE ? strata(inputs, clusterIndex) : null;
             discountRate = assumptions.discountRate();
             hurdleRate = assumptions.hurdleRate();
             planned = cluster.status() == ClusterStatus.PLANNED;
             saleValue = Metrics.of(schedule).saleValueNow();
+            horizonYears = yearsFromValuation[life];
+            jumpCountCumulative = inputs.jumpsPerYear() > 0 && horizonYears > 0
+                    ? poissonCumulative(inputs.jumpsPerYear() * horizonYears) : null;
+            hurdleDiscount = new double[life + 1];
+            for (int m = 1; m <= life; m++) {
+                hurdleDiscount[m] = Returns.discountFactor(hurdleRate, (offsetMonths + m) / 12.0);
+            }
             baseDecision = decide(schedule.netFlows(), schedule.npvAtValuationDate(hurdleRate));
             baseNpv = schedule.npvAtValuationDate(discountRate);
         }
@@ -287,54 +342,50 @@ public final class MonteCarlo {
          */
         void simulate(int path, double[] price, double[] utilization, double[] factors) {
             SplittableRandom random = RandomStreams.forPath(inputs.seed(), clusterIndex, path);
-            double[] u = new double[RANGE_DIMENSIONS];
-            for (int d = 0; d < RANGE_DIMENSIONS; d++) {
-                double v = RandomStreams.uniform(random);
-                u[d] = strata == null ? v : (strata[d][path] + v) / inputs.paths();
-            }
-            double annualDecline = decline == null ? Double.NaN : decline.at(u[0]);
+            double annualDecline = decline == null ? Double.NaN : decline.at(rangeDraw(random, 0, path));
             factors[0] = annualDecline;
-            factors[1] = capexFactor.at(u[1]);
-            factors[2] = powerPriceFactor.at(u[2]);
+            factors[1] = capexFactor.at(rangeDraw(random, 1, path));
+            factors[2] = powerPriceFactor.at(rangeDraw(random, 2, path));
 
             double sigma = inputs.annualPriceVolatility();
             double sigmaU = inputs.annualUtilizationVolatility();
-            double jumpRate = inputs.jumpsPerYear();
             double jumpKeep = 1 - inputs.jumpDrop();
-            // (1 − d)^t at the month's midpoint, stepped a month at a time: two powers a path, not one a month.
-            double declineStep = decline == null ? 1 : StrictMath.pow(1 - annualDecline, 1 / 12.0);
-            double declineShape = decline == null ? 1 : StrictMath.pow(1 - annualDecline, 0.5 / 12);
+            // (1 − d)^t at the month's midpoint, stepped a month at a time: one logarithm a path, not a power a month.
+            double logKeptPerYear = decline == null ? 0 : StrictMath.log1p(-annualDecline);
+            double declineStep = decline == null ? 1 : RandomStreams.exp(logKeptPerYear / 12);
+            double declineShape = decline == null ? 1 : RandomStreams.exp(logKeptPerYear * (0.5 / 12));
+            double[] jumpYears = jumpTimes(path);
+            int jumpsPassed = 0;
             double priceBrownian = 0;
             double utilizationBrownian = 0;
             double jumpFactor = 1;
-            double jumpDt = Double.NaN;
-            double noJumpProbability = 1;
             double previousYears = 0;
+            double previousDt = Double.NaN;
+            double root = 0;
+            double sigmaHalfSquared = 0.5 * sigma * sigma;
             for (int m = 1; m <= life; m++) {
-                double dt = yearsFromValuation[m] - previousYears;
-                previousYears = yearsFromValuation[m];
+                double years = yearsFromValuation[m];
+                double dt = years - previousYears;
+                previousYears = years;
                 if (dt > 0) {
-                    double root = StrictMath.sqrt(dt);
+                    if (dt != previousDt) {
+                        // Months are equally long after the first, so √dt is worked out once or twice a path.
+                        previousDt = dt;
+                        root = StrictMath.sqrt(dt);
+                    }
                     double z1 = RandomStreams.normal(random);
                     double z2 = RandomStreams.normal(random);
                     priceBrownian += root * z1;
                     utilizationBrownian += root * (pearson * z1 + pearsonComplement * z2);
-                    if (jumpRate > 0) {
-                        // Months are equally long after the first, so e^(−λ·dt) is worked out once, not every month.
-                        if (dt != jumpDt) {
-                            jumpDt = dt;
-                            noJumpProbability = RandomStreams.exp(-jumpRate * dt);
-                        }
-                        int jumps = poisson(noJumpProbability, random);
-                        for (int k = 0; k < jumps; k++) {
-                            jumpFactor *= jumpKeep;
-                        }
+                    while (jumpsPassed < jumpYears.length && jumpYears[jumpsPassed] <= years) {
+                        jumpFactor *= jumpKeep;
+                        jumpsPassed++;
                     }
                 }
                 double shaped = decline == null ? basePrice[m] : startPrice * declineShape;
                 declineShape *= declineStep;
                 double shock = sigma == 0 ? 1
-                        : RandomStreams.exp(sigma * priceBrownian - 0.5 * sigma * sigma * yearsFromValuation[m]);
+                        : RandomStreams.exp(sigma * priceBrownian - sigmaHalfSquared * years);
                 price[m] = shaped * shock * jumpFactor;
                 double logitShift = sigmaU * utilizationBrownian;
                 utilization[m] = logitShift == 0 ? baseUtilization
@@ -342,45 +393,63 @@ public final class MonteCarlo {
             }
         }
 
+        /** The path's uniform draw for one range: plain, or within the path's Latin hypercube stratum. */
+        private double rangeDraw(SplittableRandom random, int dimension, int path) {
+            double v = RandomStreams.uniform(random);
+            return strata == null ? v : (strata[dimension][path] + v) / inputs.paths();
+        }
+
         /**
-         * Knuth's product of uniforms for a Poisson count whose probability of zero is {@code limit}
-         * (e^(−mean)); the mean per month is small, so a few draws at most.
+         * The path's jump times in years from the valuation date, in order: a Poisson process over the
+         * simulated horizon drawn as its count (by inverting the Poisson distribution) and that many
+         * uniform times. It has a stream of its own, so turning jumps on moves no other draw, and it
+         * needs no logarithm a jump.
          */
-        private static int poisson(double limit, SplittableRandom random) {
-            int k = 0;
-            double product = RandomStreams.uniform(random);
-            while (product > limit) {
-                k++;
-                product *= RandomStreams.uniform(random);
+        private double[] jumpTimes(int path) {
+            if (jumpCountCumulative == null) {
+                return NO_JUMPS;
             }
-            return k;
+            SplittableRandom random = RandomStreams.forJumps(inputs.seed(), clusterIndex, path);
+            double u = RandomStreams.uniform(random);
+            int count = 0;
+            while (count < jumpCountCumulative.length - 1 && u > jumpCountCumulative[count]) {
+                count++;
+            }
+            if (count == 0) {
+                return NO_JUMPS;
+            }
+            double[] times = new double[count];
+            for (int k = 0; k < count; k++) {
+                times[k] = horizonYears * RandomStreams.uniform(random);
+            }
+            Arrays.sort(times);
+            return times;
         }
 
         double[] netFlowsOfPath(int path) {
             double[] price = new double[life + 1];
             double[] utilization = new double[life + 1];
             double[] factors = new double[RANGE_DIMENSIONS];
-            simulate(path, price, utilization, factors);
-            return netFlows(price, utilization, factors);
-        }
-
-        /** The month's net flows as {@link CashFlowModel} forms them, with this path's price, utilization and factors. */
-        double[] netFlows(double[] price, double[] utilization, double[] factors) {
             double[] net = new double[life + 1];
-            net[0] = history[0] ? -capex : -(capex * factors[1]);
-            for (int m = 1; m <= life; m++) {
-                double marketHours = uncommittedHours[m] * utilization[m];
-                double revenue = marketHours * (1 - marketplaceFee) * price[m] + contractRevenue[m];
-                double powerCost = history[m] ? power[m] : power[m] * factors[2];
-                double residualNow = m == life ? residual : 0;
-                net[m] = revenue - powerCost - otherOpex[m] + residualNow;
-            }
+            simulate(path, price, utilization, factors);
+            netFlows(price, utilization, factors, net);
             return net;
         }
 
-        PathResult evaluate(double[] net) {
-            double npv = npvAtValuationDate(discountRate, net);
-            double irrValue = FastIrr.annual(net);
+        /** The month's net flows as {@link CashFlowModel} forms them, with this path's price, utilization and factors, into {@code net}. */
+        void netFlows(double[] price, double[] utilization, double[] factors, double[] net) {
+            net[0] = history[0] ? -capex : -(capex * factors[1]);
+            double keptShare = 1 - marketplaceFee;
+            for (int m = 1; m <= life; m++) {
+                double revenue = uncommittedHours[m] * utilization[m] * keptShare * price[m] + contractRevenue[m];
+                double powerCost = history[m] ? power[m] : power[m] * factors[2];
+                net[m] = revenue - powerCost - otherOpex[m];
+            }
+            net[life] += residual;
+        }
+
+        /** The path's flags: loss, beating the hurdle, decision flipped. */
+        byte outcome(double[] net, double irrValue) {
             boolean loss;
             if (Double.isNaN(irrValue)) {
                 double sum = 0;
@@ -394,11 +463,10 @@ public final class MonteCarlo {
             double npvAtHurdle = npvAtValuationDate(hurdleRate, net);
             boolean beats = npvAtHurdle > 0;
             boolean flips = decide(net, npvAtHurdle) != baseDecision;
-            byte flags = (byte) ((loss ? LOSS : 0) | (beats ? BEATS_HURDLE : 0) | (flips ? FLIPS : 0));
-            return new PathResult(npv, irrValue, flags);
+            return (byte) ((loss ? LOSS : 0) | (beats ? BEATS_HURDLE : 0) | (flips ? FLIPS : 0));
         }
 
-        private double npvAtValuationDate(double annualRate, double[] net) {
+        double npvAtValuationDate(double annualRate, double[] net) {
             return Returns.npvMonthly(annualRate, net) * Returns.discountFactor(annualRate, offsetMonths / 12.0);
         }
 
@@ -413,7 +481,7 @@ public final class MonteCarlo {
             double remaining = 0;
             for (int m = 1; m <= life; m++) {
                 if (!history[m]) {
-                    remaining += net[m] * Returns.discountFactor(hurdleRate, (offsetMonths + m) / 12.0);
+                    remaining += net[m] * hurdleDiscount[m];
                 }
             }
             return remaining >= saleValue.getAsDouble() ? Decision.HOLD : Decision.RESELL;

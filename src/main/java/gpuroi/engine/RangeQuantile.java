@@ -2,6 +2,9 @@ package gpuroi.engine;
 
 import gpuroi.model.ValueRange;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
  * The quantile function of a {@link ValueRange}, so that a uniform draw (plain or Latin hypercube)
  * becomes a value of the range. Triangular has a closed form; PERT (a Beta with α, β in [1, 5]) is
@@ -17,6 +20,24 @@ final class RangeQuantile {
     private RangeQuantile(ValueRange range, double[] cumulative) {
         this.range = range;
         this.cumulative = cumulative;
+    }
+
+    /** Tables already built, since every cluster of a run usually shares its ranges; the table is a pure function of the range. */
+    private static final Map<ValueRange, RangeQuantile> CACHE = new ConcurrentHashMap<>();
+    private static final int CACHE_LIMIT = 256;
+
+    /** {@link #of}, reusing the table of an equal range built before. */
+    static RangeQuantile cached(ValueRange range) {
+        RangeQuantile known = CACHE.get(range);
+        if (known != null) {
+            return known;
+        }
+        RangeQuantile built = of(range);
+        if (CACHE.size() >= CACHE_LIMIT) {
+            CACHE.clear();
+        }
+        CACHE.put(range, built);
+        return built;
     }
 
     static RangeQuantile of(ValueRange range) {

@@ -1,5 +1,7 @@
 package gpuroi.pipeline;
 
+import gpuroi.engine.ContractMonteCarlo;
+import gpuroi.engine.ContractRiskProfile;
 import gpuroi.engine.MonteCarlo;
 import gpuroi.engine.PortfolioAnalysis;
 import gpuroi.engine.RiskProfile;
@@ -8,6 +10,7 @@ import gpuroi.model.Assumptions;
 import gpuroi.model.InvalidValueException;
 import gpuroi.model.Portfolio;
 import gpuroi.model.RiskInputs;
+import gpuroi.model.RiskSettings;
 import gpuroi.workbook.CellProblem;
 import gpuroi.report.MemoContext;
 import gpuroi.report.MemoRenderer;
@@ -52,15 +55,22 @@ public final class Conversion {
      * @param toolVersion          recorded in every output
      */
     public record Options(LocalDate defaultValuationDate, Optional<LocalDate> forcedValuationDate, String toolVersion,
-                          OptionalInt monteCarloRuns, OptionalLong monteCarloSeed) {
+                          OptionalInt monteCarloRuns, OptionalLong monteCarloSeed, RiskSettings riskOverrides) {
         public Options {
             monteCarloRuns = monteCarloRuns == null ? OptionalInt.empty() : monteCarloRuns;
             monteCarloSeed = monteCarloSeed == null ? OptionalLong.empty() : monteCarloSeed;
+            riskOverrides = riskOverrides == null ? RiskSettings.NONE : riskOverrides;
+        }
+
+        /** No Monte Carlo settings on the command line beyond runs and seed. */
+        public Options(LocalDate defaultValuationDate, Optional<LocalDate> forcedValuationDate, String toolVersion,
+                       OptionalInt monteCarloRuns, OptionalLong monteCarloSeed) {
+            this(defaultValuationDate, forcedValuationDate, toolVersion, monteCarloRuns, monteCarloSeed, RiskSettings.NONE);
         }
 
         /** No Monte Carlo override: the workbook's Assumptions decide (none when it gives no runs). */
         public Options(LocalDate defaultValuationDate, Optional<LocalDate> forcedValuationDate, String toolVersion) {
-            this(defaultValuationDate, forcedValuationDate, toolVersion, OptionalInt.empty(), OptionalLong.empty());
+            this(defaultValuationDate, forcedValuationDate, toolVersion, OptionalInt.empty(), OptionalLong.empty(), RiskSettings.NONE);
         }
     }
 
@@ -71,13 +81,24 @@ public final class Conversion {
      * What one workbook gave: what was read, the engine's results, the input's digest, and a
      * Monte Carlo risk profile per cluster (in cluster order; empty when no runs were asked for).
      */
-    public record Analyzed(Path input, WorkbookInput read, PortfolioAnalysis analysis, String inputSha256, List<RiskProfile> risks) {
+    public record Analyzed(Path input, WorkbookInput read, PortfolioAnalysis analysis, String inputSha256, List<RiskProfile> risks,
+                           List<ContractRiskProfile> contractRisks) {
         public Analyzed {
             risks = List.copyOf(risks);
+            contractRisks = List.copyOf(contractRisks);
+        }
+
+        public Analyzed(Path input, WorkbookInput read, PortfolioAnalysis analysis, String inputSha256, List<RiskProfile> risks) {
+            this(input, read, analysis, inputSha256, risks, List.of());
         }
 
         public Analyzed(Path input, WorkbookInput read, PortfolioAnalysis analysis, String inputSha256) {
-            this(input, read, analysis, inputSha256, List.of());
+            this(input, read, analysis, inputSha256, List.of(), List.of());
+        }
+
+        /** The lessee contract's risk profile, when a Monte Carlo was run. */
+        public Optional<ContractRiskProfile> contractRisk(String contractId) {
+            return contractRisks.stream().filter(r -> r.contractId().equals(contractId)).findFirst();
         }
 
         public List<InputNote> warnings() {
@@ -125,10 +146,48 @@ public final class Conversion {
                     e.field() + ": " + e.expected())));
         }
         int runs = runs(read, options);
-        List<RiskProfile> risks = runs > 0
-                ? MonteCarlo.analyze(portfolio, analysis.assumptions(), RiskInputs.defaults(seed(read, options)).withPaths(runs))
-                : List.of();
-        return new Analyzed(input, read, analysis, sha256, risks);
+        if (runs == 0) {
+            return new Analyzed(input, read, analysis, sha256);
+        }
+        String fileName = input.getFileName().toString();
+        refuseAbsurdMonteCarlo(fileName, runs, portfolio, analysis);
+        RiskSettings settings = read.riskSettings().overriddenBy(options.riskOverrides());
+        RiskInputs base = RiskInputs.defaults(seed(read, options)).withPaths(runs);
+        List<RiskProfile> risks;
+        try {
+            risks = MonteCarlo.analyze(portfolio, analysis.assumptions(), cluster -> settings.forCluster(base, cluster));
+        } catch (InvalidValueException e) {
+            // A range given as an amount can make a cluster's factor impossible (a negative capex); say which.
+            throw new WorkbookException(List.of(new CellProblem(fileName, "", "", e.found(), e.field() + ": " + e.expected())));
+        }
+        List<ContractRiskProfile> contractRisks = ContractMonteCarlo.analyze(analysis.contracts(), analysis.assumptions(),
+                settings.forContracts(base), portfolio.clusters().size());
+        return new Analyzed(input, read, analysis, sha256, risks, contractRisks);
+    }
+
+    /**
+     * Paths × months beyond which a Monte Carlo would run for hours on a small machine (about 50 ns a
+     * path-month on the 2-core reference machine: 2·10^10 is some 15 minutes of both cores).
+     */
+    public static final double MAX_PATH_MONTHS = 2e10;
+
+    /** Refuses a run whose paths × months (every cluster's life, every contract's term) passes {@link #MAX_PATH_MONTHS}. */
+    static void refuseAbsurdMonteCarlo(String fileName, int runs, Portfolio portfolio, PortfolioAnalysis analysis)
+            throws WorkbookException {
+        double months = 0;
+        for (var cluster : portfolio.clusters()) {
+            months += cluster.lifeMonths();
+        }
+        for (var contract : analysis.contracts()) {
+            months += contract.contract().termMonths();
+        }
+        double pathMonths = runs * months;
+        if (pathMonths > MAX_PATH_MONTHS) {
+            throw new WorkbookException(List.of(new CellProblem(fileName, "", "",
+                    String.format(Locale.US, "Monte Carlo of %,d runs × %,.0f months of clusters and contracts = %.1e path-months", runs, months, pathMonths),
+                    String.format(Locale.US, "at most %.0e path-months (fewer runs, e.g. --runs %,d)", MAX_PATH_MONTHS,
+                            Math.max(1, (long) (MAX_PATH_MONTHS / months))))));
+        }
     }
 
     /**
@@ -140,7 +199,7 @@ public final class Conversion {
         refuseToOverwriteInput(input, output);
         RunInfo runInfo = new RunInfo(input.getFileName().toString(), analyzed.inputSha256(), options.toolVersion(),
                 analyzed.analysis().assumptions().valuationDate());
-        WorkbookWriter.write(input, output, analyzed.analysis(), analyzed.risks(), analyzed.read().notes(), runInfo);
+        WorkbookWriter.write(input, output, analyzed.analysis(), analyzed.risks(), analyzed.contractRisks(), analyzed.read().notes(), runInfo);
     }
 
     /** Fails when {@code output} is the input workbook itself: gpuroi only ever reads its inputs. */

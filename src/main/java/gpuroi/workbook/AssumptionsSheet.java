@@ -5,6 +5,9 @@ import gpuroi.model.Financing;
 import gpuroi.model.Formats;
 import gpuroi.model.InvalidValueException;
 import gpuroi.model.PricePath;
+import gpuroi.model.RiskInputs;
+import gpuroi.model.RiskSettings;
+import gpuroi.model.Sampler;
 import gpuroi.workbook.CellReader.Read;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -43,8 +46,20 @@ final class AssumptionsSheet {
             "monte carlo simulations");
     static final Column SEED = Column.optional("Seed", "random seed", "monte carlo seed");
 
+    static final Column PRICE_VOLATILITY = Column.optional("Price volatility", "volatility", "price vol", "annual price volatility",
+            "rental price volatility");
+    static final Column UTILIZATION_VOLATILITY = Column.optional("Utilization volatility", "utilisation volatility",
+            "utilization vol", "annual utilization volatility");
+    static final Column RANK_CORRELATION = Column.optional("Price-utilization correlation", "price utilisation correlation",
+            "correlation", "rank correlation", "price utilization rank correlation");
+    static final Column JUMPS_PER_YEAR = Column.optional("Price jumps per year", "jumps per year", "jumps", "jump frequency",
+            "price jumps");
+    static final Column JUMP_SIZE = Column.optional("Jump size", "price drop per jump", "jump drop", "jump");
+    static final Column SAMPLER = Column.optional("Sampler", "sampling", "sampling method", "monte carlo sampler");
+
     static final List<Column> PARAMETERS = List.of(VALUATION_DATE, CURRENCY, DISCOUNT_RATE, HURDLE_RATE, PRICE_PATH,
-            MARKETPLACE_FEE, RESALE_FEE, RESALE_DISCOUNT, TAX_RATE, DEPRECIATION_YEARS, LOAN_TO_VALUE, LOAN_RATE, LOAN_TERM, BALLOON, MONTE_CARLO_RUNS, SEED);
+            MARKETPLACE_FEE, RESALE_FEE, RESALE_DISCOUNT, TAX_RATE, DEPRECIATION_YEARS, LOAN_TO_VALUE, LOAN_RATE, LOAN_TERM, BALLOON, MONTE_CARLO_RUNS, SEED,
+            PRICE_VOLATILITY, UTILIZATION_VOLATILITY, RANK_CORRELATION, JUMPS_PER_YEAR, JUMP_SIZE, SAMPLER);
 
     private static final Map<String, Column> FIELDS = Map.ofEntries(
             Map.entry("valuation date", VALUATION_DATE),
@@ -165,6 +180,7 @@ final class AssumptionsSheet {
         Optional<Financing> financing = financing();
         monteCarloRuns = wholeNumber(MONTE_CARLO_RUNS, 0, "a whole number of Monte Carlo paths ≥ 0, such as 10000");
         monteCarloSeed = wholeNumber(SEED, Long.MIN_VALUE, "a whole number such as 42");
+        riskSettings = riskSettings(monteCarloRuns.orElse(0) > 0);
         if (failed) {
             return null;
         }
@@ -271,6 +287,113 @@ final class AssumptionsSheet {
 
     OptionalLong monteCarloSeed() {
         return monteCarloSeed;
+    }
+
+    private RiskSettings riskSettings = RiskSettings.NONE;
+
+    /** The Monte Carlo settings the sheet gives (no ranges: those are on the Risk sheet). */
+    RiskSettings riskSettings() {
+        return riskSettings;
+    }
+
+    /**
+     * Volatilities, correlation, jumps and sampler, each checked against what {@link RiskInputs} accepts
+     * so that a bad value is reported at its cell. When the sheet asks for Monte Carlo runs, the defaults
+     * used for the settings it leaves out are noted.
+     */
+    private RiskSettings riskSettings(boolean noteDefaults) {
+        OptionalDouble priceVolatility = bounded(PRICE_VOLATILITY, 0, 5,
+                "an annual volatility from 0% to 500%, such as 32.8%", noteDefaults,
+                Formats.percent(RiskInputs.SOURCE_PRICE_VOLATILITY, 2)
+                        + " a year (derived from the source: the 40%/yr bear case at the 5th percentile of the blended base at mid-life)");
+        OptionalDouble utilizationVolatility = bounded(UTILIZATION_VOLATILITY, 0, 10,
+                "an annual volatility of logit(utilization) from 0 to 10 (1000%), such as 50%", noteDefaults,
+                Formats.percent(RiskInputs.DEFAULT_UTILIZATION_VOLATILITY, 0) + " a year of logit(utilization)");
+        OptionalDouble correlation = correlation(noteDefaults);
+        OptionalDouble jumps = OptionalDouble.empty();
+        if (given(JUMPS_PER_YEAR)) {
+            Read<Double> r = reader.amount(valueCells.get(JUMPS_PER_YEAR), JUMPS_EXPECTED);
+            failed |= r.failed();
+            if (r.value().isPresent()) {
+                double v = r.value().get();
+                if (v < 0 || v > 100) {
+                    problem(JUMPS_PER_YEAR, JUMPS_EXPECTED);
+                } else {
+                    jumps = OptionalDouble.of(v);
+                }
+            }
+        } else if (noteDefaults) {
+            noteDefault(JUMPS_PER_YEAR, "0 (no price jumps)");
+        }
+        OptionalDouble jumpSize = bounded(JUMP_SIZE, 0, 0.99, "a share of the price lost per jump from 0% to 99%, such as 25%",
+                noteDefaults && jumps.orElse(0) > 0, Formats.percent(RiskInputs.defaults(0).jumpDrop(), 0));
+        Optional<Sampler> sampler = Optional.empty();
+        if (given(SAMPLER)) {
+            Read<String> t = reader.text(valueCells.get(SAMPLER));
+            failed |= t.failed();
+            if (t.value().isPresent()) {
+                sampler = SamplerText.parse(t.value().get());
+                if (sampler.isEmpty()) {
+                    problem(SAMPLER, SamplerText.EXPECTED);
+                }
+            }
+        } else if (noteDefaults) {
+            noteDefault(SAMPLER, "plain Monte Carlo");
+        }
+        return new RiskSettings(priceVolatility, utilizationVolatility, correlation, jumps, jumpSize, sampler, Map.of());
+    }
+
+    private static final String CORRELATION_EXPECTED = "a rank correlation from −1 to 1, such as 0.5 or 50%";
+
+    /**
+     * The rank correlation, −1..1: a number as typed, or a percentage typed with its sign. Unlike a
+     * percentage parameter, a plain 1.5 is an error here, not 1.5%.
+     */
+    private OptionalDouble correlation(boolean noteDefault) {
+        if (!given(RANK_CORRELATION)) {
+            if (noteDefault) {
+                noteDefault(RANK_CORRELATION, Formats.plain(RiskInputs.DEFAULT_RANK_CORRELATION)
+                        + " (price and utilization fall together)");
+            }
+            return OptionalDouble.empty();
+        }
+        Cell cell = valueCells.get(RANK_CORRELATION);
+        Read<Double> r = reader.value(cell) instanceof CellReader.Text t && t.text().endsWith("%")
+                ? reader.percent(cell, RANK_CORRELATION.label(), CORRELATION_EXPECTED)
+                : reader.amount(cell, CORRELATION_EXPECTED);
+        failed |= r.failed();
+        if (r.value().isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        double v = r.value().get();
+        if (v < -1 || v > 1) {
+            problem(RANK_CORRELATION, CORRELATION_EXPECTED);
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of(v);
+    }
+
+    private static final String JUMPS_EXPECTED = "an expected number of price jumps a year from 0 to 100, such as 0.5";
+
+    /** An optional percentage within [min, max]; the default is noted when asked. */
+    private OptionalDouble bounded(Column c, double min, double max, String expected, boolean noteDefault, String shownDefault) {
+        if (!given(c)) {
+            if (noteDefault) {
+                noteDefault(c, shownDefault);
+            }
+            return OptionalDouble.empty();
+        }
+        Read<Double> r = reader.percent(valueCells.get(c), c.label(), expected);
+        failed |= r.failed();
+        if (r.value().isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        double v = r.value().get();
+        if (v < min || v > max) {
+            problem(c, expected);
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of(v);
     }
 
     /** An optional whole number (no default): empty when the sheet does not give it, a problem when not whole or below {@code min}. */

@@ -78,8 +78,9 @@ final class RiskSheet {
     /**
      * @param sheet     the sheet, possibly streaming
      * @param drawingOn the same sheet in the XSSF model, which holds the drawing and its charts
+     * @return the first row below everything written, for a table added after it
      */
-    static void write(Sheet sheet, XSSFSheet drawingOn, List<RiskProfile> risks, OutputStyles styles) {
+    static int write(Sheet sheet, XSSFSheet drawingOn, List<RiskProfile> risks, OutputStyles styles) {
         OutputCells.headerRow(sheet, 0, HEADERS, WIDTHS, styles);
         int[] widths = WIDTHS.clone();
         for (int i = 0; i < risks.size(); i++) {
@@ -103,7 +104,7 @@ final class RiskSheet {
         }
         OutputCells.widths(sheet, widths);
         sheet.createFreezePane(1, 1);
-        distributions(sheet, drawingOn, risks, styles, distributionsRow(risks.size()));
+        return distributions(sheet, drawingOn, risks, styles, distributionsRow(risks.size()));
     }
 
     /** The first row of the NPV distributions, below the per-cluster table and a blank row. */
@@ -111,7 +112,7 @@ final class RiskSheet {
         return clusters + 2;
     }
 
-    private static void distributions(Sheet sheet, XSSFSheet drawingOn, List<RiskProfile> risks, OutputStyles styles, int first) {
+    private static int distributions(Sheet sheet, XSSFSheet drawingOn, List<RiskProfile> risks, OutputStyles styles, int first) {
         OutputCells.text(sheet.createRow(first), 0, "NPV distribution at the discount rate per cluster: paths in each bin"
                 + (risks.size() > MAX_CHARTS ? "; charts beside the first " + MAX_CHARTS + " of " + risks.size() + " clusters"
                         : "; a chart beside each table"), styles.sectionTitle);
@@ -120,6 +121,7 @@ final class RiskSheet {
         for (int i = 0; i < risks.size(); i++) {
             r = distribution(sheet, i < MAX_CHARTS ? drawing : null, risks.get(i), styles, r) + 1;
         }
+        return r;
     }
 
     /** One cluster's block; returns the row after it. */

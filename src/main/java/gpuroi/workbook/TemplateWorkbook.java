@@ -1,6 +1,9 @@
 package gpuroi.workbook;
 
 import gpuroi.model.PricePath;
+import gpuroi.model.RiskInputs;
+import gpuroi.model.UncertainInput;
+import gpuroi.model.ValueRange;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -44,6 +47,7 @@ public final class TemplateWorkbook {
     public static final String FLEET_SHEET = "Fleet";
     public static final String LEASES_SHEET = "Leases";
     public static final String MARKET_SHEET = "Market";
+    public static final String RISK_SHEET = "Risk";
 
     /** The price paths offered in dropdowns; any other path the reader understands may still be typed. */
     public static final List<String> PRICE_PATH_CHOICES = List.of("flat", "blended:0.5:5", "blended:0.5:3", "decline:0.3",
@@ -101,6 +105,7 @@ public final class TemplateWorkbook {
         fleet(workbook.createSheet(FLEET_SHEET), styles, valuationDate);
         leases(workbook.createSheet(LEASES_SHEET), styles, valuationDate);
         market(workbook.createSheet(MARKET_SHEET), styles);
+        risk(workbook.createSheet(RISK_SHEET), styles);
         workbook.setActiveSheet(0);
         return workbook;
     }
@@ -120,6 +125,9 @@ public final class TemplateWorkbook {
                     + "Lessee: we rent GPUs from a provider.", ""},
             {"Market (optional): one row per GPU model; fills Fleet cells left empty (start price, power, secondary price). "
                     + "Models not listed fall back to the built-in catalog (H100, H200, B200, A100, L40S, MI300X).", ""},
+            {"Risk (optional): low / most likely / high ranges for the Monte Carlo (Assumptions: Monte Carlo runs, or "
+                    + "convert --runs N) and the tornado. The example decline range is the source's: 0% (flat), 12.9% (the "
+                    + "blended 50%-over-5-years base) and 40% a year (the bear case).", ""},
             {"The example rows are valid and convert as they are: overwrite or delete them. Extra columns and sheets are ignored.", ""},
             {"", ""},
             {"Units and how to type values", "section"},
@@ -164,12 +172,31 @@ public final class TemplateWorkbook {
             {AssumptionsSheet.MARKETPLACE_FEE.label(), new Share(0), "share of rental revenue a marketplace keeps; left out: 0%"},
             {AssumptionsSheet.RESALE_FEE.label(), new Share(0),
                 "share of a hardware sale lost to brokers and logistics; left out: 0%"},
+            {AssumptionsSheet.MONTE_CARLO_RUNS.label(), null,
+                "paths per cluster and per rental contract for the risk analysis (ROI Risk sheet), up to 1,000,000, e.g. 10000; "
+                        + "left out: none (convert --runs N asks for it)"},
+            {AssumptionsSheet.SEED.label(), null, "whole number; the same seed gives the same figures on any machine; left out: 1"},
+            {AssumptionsSheet.PRICE_VOLATILITY.label(), null,
+                "annual volatility of the rental price; left out: 32.85% (the source's 40%/yr bear case at the 5th percentile "
+                        + "of its blended 50%-over-5-years base at mid-life)"},
+            {AssumptionsSheet.UTILIZATION_VOLATILITY.label(), null,
+                "annual volatility of logit(utilization), which stays between 0% and 100%; left out: 50%"},
+            {AssumptionsSheet.RANK_CORRELATION.label(), null,
+                "rank correlation of price and utilization moves, -1 to 1; left out: 0.5 (both fall together)"},
+            {AssumptionsSheet.JUMPS_PER_YEAR.label(), null,
+                "expected sudden price drops a year (e.g. reserved capacity dumped on the market); left out: 0"},
+            {AssumptionsSheet.JUMP_SIZE.label(), null, "share of the price lost at each jump; left out: 25%"},
+            {AssumptionsSheet.SAMPLER.label(), null,
+                "Monte Carlo (plain) or Latin hypercube (LHS: the Risk sheet's ranges matched closely with fewer paths); "
+                        + "left out: Monte Carlo"},
         };
         for (int i = 0; i < rows.length; i++) {
             write(sheet.createRow(i + 1), st, rows[i]);
         }
         dropdown(sheet, 5, 5, 1, PRICE_PATH_CHOICES, DataValidation.ErrorStyle.INFO, "Price path",
                 PRICE_PATH_NOTE);
+        dropdown(sheet, rows.length, rows.length, 1, List.of("Monte Carlo", "Latin hypercube"), DataValidation.ErrorStyle.STOP,
+                "Sampler", "Monte Carlo or Latin hypercube");
         sheet.setColumnWidth(0, 22 * 256);
         sheet.setColumnWidth(1, 16 * 256);
         sheet.setColumnWidth(2, 100 * 256);
@@ -246,6 +273,46 @@ public final class TemplateWorkbook {
                 new Money(23_500), 1.15, "on-demand median of 37 providers, May 2026; used $22-25k early 2026");
         write(sheet.createRow(2), st, "H200", new Price(4.50), null, new Share(0.35), new Money(40_000), null, 1.2,
                 "on-demand about $4.50, 2026");
+    }
+
+    /**
+     * The optional Risk sheet: a title, how to fill it, then Input | Low | Most likely | High | Distribution with
+     * the source's range for the annual price decline and example ranges for capex and electricity as shares of
+     * each cluster's own value.
+     */
+    private static void risk(XSSFSheet sheet, Styles st) {
+        Cell title = sheet.createRow(0).createCell(0);
+        title.setCellValue("Risk ranges (optional): what the Monte Carlo draws and the tornado swings");
+        title.setCellStyle(st.section);
+        Cell help = sheet.createRow(1).createCell(0);
+        help.setCellValue("One row per uncertain input: Annual price decline, Start price, Utilization, Capex per GPU, "
+                + "Electricity price, Other opex, Residual value, Hurdle rate. Shares as percentages; amounts as in the Fleet "
+                + "sheet ($2.85/hr, $45,000, $0.08) for every cluster, or as percentages of each cluster's own value (90%). "
+                + "Distribution: PERT (left empty) or Triangular. The Monte Carlo draws the decline (replacing each cluster's "
+                + "price path), capex and electricity per path; the tornado uses every row's low and high. Delete rows you do not want.");
+        help.setCellStyle(st.wrapped);
+        sheet.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(1, 1, 0, 4));
+        sheet.getRow(1).setHeightInPoints(62);
+        Row header = sheet.createRow(3);
+        String[] names = {RiskRangesSheet.INPUT.label(), RiskRangesSheet.LOW.label(), RiskRangesSheet.MOST_LIKELY.label(),
+            RiskRangesSheet.HIGH.label(), RiskRangesSheet.DISTRIBUTION.label()};
+        for (int i = 0; i < names.length; i++) {
+            Cell cell = header.createCell(i);
+            cell.setCellValue(names[i]);
+            cell.setCellStyle(st.header);
+        }
+        ValueRange decline = RiskInputs.SOURCE_DECLINE_RANGE;
+        write(sheet.createRow(4), st, UncertainInput.ANNUAL_PRICE_DECLINE.label(), new Share(decline.low()),
+                new Share(decline.mostLikely()), new Share(decline.high()), "PERT");
+        write(sheet.createRow(5), st, UncertainInput.CAPEX_PER_GPU.label(), new Share(0.9), new Share(1.0), new Share(1.2), "Triangular");
+        write(sheet.createRow(6), st, UncertainInput.ELECTRICITY_PRICE.label(), new Share(0.8), new Share(1.0), new Share(1.5), "PERT");
+        dropdown(sheet, 4, 60, 4, List.of("PERT", "Triangular"), DataValidation.ErrorStyle.STOP, "Distribution",
+                "PERT (the default) or Triangular");
+        sheet.setColumnWidth(0, 24 * 256);
+        for (int c = 1; c <= 4; c++) {
+            sheet.setColumnWidth(c, 14 * 256);
+        }
+        sheet.createFreezePane(0, 4);
     }
 
     /** A column of a template table: its header as shown, width in characters, and the format of its cells. */

@@ -1,7 +1,12 @@
 package gpuroi.workbook;
 
+import gpuroi.engine.Tornado;
+import gpuroi.engine.TornadoRanges;
+import gpuroi.model.Cluster;
 import gpuroi.model.Portfolio;
+import gpuroi.model.RiskSettings;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 
 /**
@@ -11,16 +16,33 @@ import java.util.OptionalLong;
  * @param notes          every default applied, catalog value used and warning, in reading order
  * @param monteCarloRuns the Assumptions sheet's Monte Carlo runs, when given (convert's default for --runs)
  * @param monteCarloSeed the Assumptions sheet's seed, when given (convert's default for --seed)
+ * @param riskSettings   the Assumptions sheet's volatilities, correlation, jumps and sampler and the Risk sheet's
+ *                       ranges, when given (command-line flags override them)
  */
-public record WorkbookInput(Portfolio portfolio, List<InputNote> notes, OptionalLong monteCarloRuns, OptionalLong monteCarloSeed) {
+public record WorkbookInput(Portfolio portfolio, List<InputNote> notes, OptionalLong monteCarloRuns, OptionalLong monteCarloSeed,
+                            RiskSettings riskSettings) {
     public WorkbookInput {
         notes = List.copyOf(notes);
         monteCarloRuns = monteCarloRuns == null ? OptionalLong.empty() : monteCarloRuns;
         monteCarloSeed = monteCarloSeed == null ? OptionalLong.empty() : monteCarloSeed;
+        riskSettings = riskSettings == null ? RiskSettings.NONE : riskSettings;
+    }
+
+    public WorkbookInput(Portfolio portfolio, List<InputNote> notes, OptionalLong monteCarloRuns, OptionalLong monteCarloSeed) {
+        this(portfolio, notes, monteCarloRuns, monteCarloSeed, RiskSettings.NONE);
     }
 
     public WorkbookInput(Portfolio portfolio, List<InputNote> notes) {
         this(portfolio, notes, OptionalLong.empty(), OptionalLong.empty());
+    }
+
+    /**
+     * The Risk sheet's ranges as tornado ranges for one cluster, in each input's own unit (a range given
+     * as a share of the cluster's own value is applied to it); empty when the sheet gives none, so the
+     * tornado falls back to ±20%. See {@link TornadoRanges}.
+     */
+    public Map<Tornado.Input, Tornado.Range> tornadoRanges(Cluster cluster) {
+        return TornadoRanges.of(riskSettings, cluster, portfolio.assumptions());
     }
 
     public List<InputNote> notes(InputNote.Kind kind) {

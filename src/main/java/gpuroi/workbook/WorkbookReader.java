@@ -6,12 +6,18 @@ import gpuroi.model.InvalidValueException;
 import gpuroi.model.Lease;
 import gpuroi.model.MarketQuote;
 import gpuroi.model.Portfolio;
+import gpuroi.model.RiskRange;
+import gpuroi.model.RiskSettings;
+import gpuroi.model.UncertainInput;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -30,6 +36,7 @@ public final class WorkbookReader {
     static final Set<String> ASSUMPTIONS_NAMES = Set.of("assumptions", "assumption", "settings", "parameters", "inputs");
     static final Set<String> LEASES_NAMES = Set.of("leases", "lease", "contracts", "leasecontracts");
     static final Set<String> MARKET_NAMES = Set.of("market", "marketprices", "marketdata", "prices");
+    static final Set<String> RISK_NAMES = Set.of("risk", "riskranges", "ranges", "riskinputs", "uncertainty");
 
     /**
      * Reads a workbook. The file is only ever read.
@@ -68,6 +75,14 @@ public final class WorkbookReader {
         Sheet marketSheet = sheet(workbook, MARKET_NAMES);
         List<MarketQuote> market = marketSheet == null ? List.of() : new MarketSheet(reader, marketSheet).read();
 
+        Sheet riskSheet = sheet(workbook, RISK_NAMES);
+        RiskSettings riskSettings = assumptionsReader.riskSettings();
+        if (riskSheet != null) {
+            Map<UncertainInput, RiskRange> ranges = new RiskRangesSheet(reader, riskSheet).read();
+            riskSettings = riskSettings.overriddenBy(new RiskSettings(OptionalDouble.empty(), OptionalDouble.empty(),
+                    OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), Optional.empty(), ranges));
+        }
+
         Sheet fleetSheet = sheet(workbook, FLEET_NAMES);
         List<Cluster> clusters = List.of();
         if (fleetSheet == null) {
@@ -82,7 +97,7 @@ public final class WorkbookReader {
             if (problems.isEmpty() && assumptions != null) {
                 try {
                     return new WorkbookInput(new Portfolio(assumptions, clusters, leases, market), notes,
-                            assumptionsReader.monteCarloRuns(), assumptionsReader.monteCarloSeed());
+                            assumptionsReader.monteCarloRuns(), assumptionsReader.monteCarloSeed(), riskSettings);
                 } catch (InvalidValueException e) {
                     // The sheet readers check ids with cell references first; this is the model's last word.
                     problems.add(new CellProblem(fileName, "", "", e.found(), e.field() + ": " + e.expected()));

@@ -1,6 +1,7 @@
 package gpuroi.workbook;
 
 import gpuroi.engine.PortfolioAnalysis;
+import gpuroi.engine.ContractRiskProfile;
 import gpuroi.engine.RiskProfile;
 import org.apache.poi.UnsupportedFileFormatException;
 import org.apache.poi.ooxml.POIXMLException;
@@ -88,7 +89,14 @@ public final class WorkbookWriter {
      */
     public static void write(Path input, Path output, PortfolioAnalysis analysis, List<RiskProfile> risks,
                              List<InputNote> notes, RunInfo runInfo) throws IOException {
+        write(input, output, analysis, risks, List.of(), notes, runInfo);
+    }
+
+    /** As above, with the lessee contracts' Monte Carlo profiles in a second table of {@value #RISK_SHEET}. */
+    public static void write(Path input, Path output, PortfolioAnalysis analysis, List<RiskProfile> risks,
+                             List<ContractRiskProfile> contractRisks, List<InputNote> notes, RunInfo runInfo) throws IOException {
         Objects.requireNonNull(risks, "risks");
+        Objects.requireNonNull(contractRisks, "contractRisks");
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(output, "output");
         Objects.requireNonNull(analysis, "analysis");
@@ -116,7 +124,7 @@ public final class WorkbookWriter {
                 // so a fleet of thousands of clusters needs neither an XML object per cell nor the heap.
                 // Closing it deletes its temporary row files (and closes the workbook it wraps, harmlessly twice).
                 try (SXSSFWorkbook streaming = new SXSSFWorkbook(workbook, ROWS_IN_MEMORY, true, false)) {
-                    addResultSheets(streaming, layout, analysis, risks, notes, runInfo);
+                    addResultSheets(streaming, layout, analysis, risks, contractRisks, notes, runInfo);
                     try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                         streaming.write(out);
                     }
@@ -142,7 +150,8 @@ public final class WorkbookWriter {
     }
 
     private static void addResultSheets(SXSSFWorkbook workbook, CashFlowLayout layout, PortfolioAnalysis analysis,
-                                        List<RiskProfile> risks, List<InputNote> notes, RunInfo runInfo) {
+                                        List<RiskProfile> risks, List<ContractRiskProfile> contractRisks,
+                                        List<InputNote> notes, RunInfo runInfo) {
         XSSFWorkbook model = workbook.getXSSFWorkbook();
         OutputStyles styles = new OutputStyles(model, analysis.assumptions().currency(), model.isDate1904());
         for (String name : OUTPUT_SHEETS) {
@@ -154,7 +163,8 @@ public final class WorkbookWriter {
         ContractsSheet.write(workbook.getSheet(CONTRACTS_SHEET), analysis.contracts(), analysis.assumptions(), styles);
         PortfolioSheet.write(workbook.getSheet(PORTFOLIO_SHEET), analysis, styles);
         if (!risks.isEmpty()) {
-            RiskSheet.write(workbook.getSheet(RISK_SHEET), model.getSheet(RISK_SHEET), risks, styles);
+            int belowRisks = RiskSheet.write(workbook.getSheet(RISK_SHEET), model.getSheet(RISK_SHEET), risks, styles);
+            ContractRiskRows.write(workbook.getSheet(RISK_SHEET), belowRisks + 1, contractRisks, styles);
         }
         SensitivitySheet.Scope sensitivityScope = SensitivitySheet.scope(analysis.clusters());
         SensitivitySheet.write(workbook.getSheet(SENSITIVITY_SHEET), analysis.clusters(), sensitivityScope,

@@ -4,6 +4,7 @@ import gpuroi.model.Assumptions;
 import gpuroi.model.Cluster;
 import gpuroi.model.ClusterStatus;
 import gpuroi.model.Lease;
+import gpuroi.model.Portfolio;
 import gpuroi.model.RiskInputs;
 import gpuroi.model.Sampler;
 import gpuroi.model.ValueRange;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ForkJoinPool;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -79,6 +81,28 @@ class MonteCarloDeterministicLimitTest {
     }
 
     @Test
+    void aWholePortfolioRunsClustersInParallelWithTheSameFiguresOnOneThreadAndOnThree() throws Exception {
+        Cluster first = WorkedExampleTest.workedExample();
+        Cluster second = first.toBuilder().id("second").startPricePerGpuHour(2.40).utilization(0.6).build();
+        Cluster third = first.toBuilder().id("third").status(ClusterStatus.OWNED).startDate(LocalDate.of(2025, 1, 1))
+                .secondaryPricePerGpu(20_000.0).build();
+        Portfolio portfolio = new Portfolio(assumptions, List.of(first, second, third), List.of(), List.of());
+        RiskInputs inputs = RiskInputs.defaults(77).withPaths(1_500).withJumps(1.0, 0.3)
+                .withSampler(Sampler.LATIN_HYPERCUBE).withAnnualDecline(RiskInputs.SOURCE_DECLINE_RANGE);
+
+        List<RiskProfile> oneThread = runOn(1, () -> MonteCarlo.analyze(portfolio, assumptions, inputs));
+        List<RiskProfile> threeThreads = runOn(3, () -> MonteCarlo.analyze(portfolio, assumptions, inputs));
+        List<RiskProfile> again = runOn(2, () -> MonteCarlo.analyze(portfolio, assumptions, inputs));
+
+        assertThat(threeThreads).isEqualTo(oneThread);
+        assertThat(again).isEqualTo(oneThread);
+        assertThat(oneThread).extracting(RiskProfile::clusterId).containsExactly("worked-example", "second", "third");
+        for (int c = 0; c < 3; c++) {
+            assertThat(oneThread.get(c)).isEqualTo(MonteCarlo.analyze(portfolio.clusters().get(c), assumptions, List.of(), inputs, c));
+        }
+    }
+
+    @Test
     void aClusterKeepsItsOwnStreamsWhateverClustersComeBeforeIt() {
         Cluster cluster = WorkedExampleTest.workedExample();
         RiskInputs inputs = RiskInputs.defaults(5).withPaths(500);
@@ -101,9 +125,13 @@ class MonteCarloDeterministicLimitTest {
     }
 
     private RiskProfile runOn(int threads, Cluster cluster, RiskInputs inputs) throws Exception {
+        return runOn(threads, () -> MonteCarlo.analyze(cluster, assumptions, inputs));
+    }
+
+    private static <T> T runOn(int threads, Callable<T> run) throws Exception {
         ForkJoinPool pool = new ForkJoinPool(threads);
         try {
-            return pool.submit(() -> MonteCarlo.analyze(cluster, assumptions, inputs)).get();
+            return pool.submit(run).get();
         } finally {
             pool.shutdown();
         }

@@ -3,6 +3,8 @@ package gpuroi.workbook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import gpuroi.model.RiskInputs;
+import gpuroi.model.UncertainInput;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -34,6 +36,21 @@ class TemplateWorkbookTest {
         WorkbookInput read = WorkbookReader.read(dir.resolve("fleet.xlsx"), LocalDate.of(2000, 1, 1));
         assertThat(read.portfolio().assumptions().valuationDate()).isEqualTo(VALUATION_DATE);
         assertThat(read.portfolio().cluster("h100-owned").orElseThrow().startDate()).hasValue(VALUATION_DATE.minusMonths(18));
+    }
+
+    @Test
+    void theTemplatesRiskSheetGivesTheSourcesDeclineRangeAndItsAssumptionsLeaveTheMonteCarloOff() throws Exception {
+        TemplateWorkbook.write(dir.resolve("fleet.xlsx"), VALUATION_DATE, false);
+
+        WorkbookInput read = WorkbookReader.read(dir.resolve("fleet.xlsx"), LocalDate.of(2000, 1, 1));
+
+        assertThat(read.monteCarloRuns()).isEmpty();
+        assertThat(read.riskSettings().ranges()).containsOnlyKeys(UncertainInput.ANNUAL_PRICE_DECLINE,
+                UncertainInput.CAPEX_PER_GPU, UncertainInput.ELECTRICITY_PRICE);
+        assertThat(read.riskSettings().ranges().get(UncertainInput.ANNUAL_PRICE_DECLINE).values())
+                .isEqualTo(RiskInputs.SOURCE_DECLINE_RANGE);
+        assertThat(read.riskSettings().ranges().get(UncertainInput.CAPEX_PER_GPU).relative()).isTrue();
+        assertThat(read.riskSettings().priceVolatility()).isEmpty();
     }
 
     @Test
