@@ -91,7 +91,7 @@ public record SensitivityFigures(String clusterId, StartPriceByUtilization start
         List<Lease> lessorContracts = base.schedule().lessorContracts();
         return new SensitivityFigures(cluster.id(), startPriceByUtilization(base.schedule()),
                 declineByCapex(cluster, assumptions, lessorContracts),
-                Tornado.of(cluster, assumptions, lessorContracts, List.of()));
+                Tornado.of(cluster, assumptions, lessorContracts, List.of(), base.tornadoRangesWithDefaults()));
     }
 
     private static StartPriceByUtilization startPriceByUtilization(CashFlowSchedule base) {

@@ -1,5 +1,6 @@
 package gpuroi.pipeline;
 
+import gpuroi.engine.ClusterAnalysis;
 import gpuroi.engine.ContractMonteCarlo;
 import gpuroi.engine.ContractRiskProfile;
 import gpuroi.engine.MonteCarlo;
@@ -145,6 +146,7 @@ public final class Conversion {
             throw new WorkbookException(List.of(new CellProblem(input.getFileName().toString(), "", "", e.found(),
                     e.field() + ": " + e.expected())));
         }
+        analysis = withTornadoRanges(analysis, read);
         int runs = runs(read, options);
         if (runs == 0) {
             return new Analyzed(input, read, analysis, sha256);
@@ -163,6 +165,17 @@ public final class Conversion {
         List<ContractRiskProfile> contractRisks = ContractMonteCarlo.analyze(analysis.contracts(), analysis.assumptions(),
                 settings.forContracts(base), portfolio.clusters().size());
         return new Analyzed(input, read, analysis, sha256, risks, contractRisks);
+    }
+
+    /** Each cluster's analysis with the low / high values the workbook's Risk sheet gives, for its tornado. */
+    private static PortfolioAnalysis withTornadoRanges(PortfolioAnalysis analysis, WorkbookInput read) {
+        if (read.riskSettings().ranges().isEmpty()) {
+            return analysis;
+        }
+        List<ClusterAnalysis> clusters = analysis.clusters().stream()
+                .map(c -> c.withTornadoRanges(read.tornadoRanges(c.cluster())))
+                .toList();
+        return new PortfolioAnalysis(analysis.assumptions(), clusters, analysis.contracts(), analysis.rollup());
     }
 
     /**

@@ -72,7 +72,7 @@ final class ClusterMemoModel {
         model.put("sensitivity", HeatMaps.startPriceByUtilization(grid, baseIndex(grid.startPrices(), cluster.startPricePerGpuHour()),
                 baseIndex(grid.utilizations(), cluster.utilization()), assumptions, holdOrSell));
         model.put("declineCapex", HeatMaps.declineByCapex(declineCapexGrid(cluster, assumptions, lessor), assumptions));
-        model.put("tornado", TornadoSection.of(tornado(cluster, assumptions, lessor), m.npvAtHurdle(), assumptions, charts));
+        model.put("tornado", TornadoSection.of(tornado(analysis), m.npvAtHurdle(), assumptions, charts));
         model.put("assumptions", AssumptionSources.rows(analysis, assumptions, context.notes()));
         model.put("warnings", AssumptionSources.warnings(cluster, context.notes()));
         model.put("marketContext", marketContext(analysis, currency));
@@ -87,8 +87,9 @@ final class ClusterMemoModel {
         return Sensitivity.startPriceByUtilization(cluster, assumptions, lessor, List.of());
     }
 
-    private static List<Tornado.Bar> tornado(Cluster cluster, Assumptions assumptions, List<Lease> lessor) {
-        return Tornado.of(cluster, assumptions, lessor, List.of());
+    private static List<Tornado.Bar> tornado(ClusterAnalysis analysis) {
+        return Tornado.of(analysis.cluster(), analysis.schedule().assumptions(), analysis.schedule().lessorContracts(), List.of(),
+                analysis.tornadoRangesWithDefaults());
     }
 
     private static DeclineCapexGrid declineCapexGrid(Cluster cluster, Assumptions assumptions, List<Lease> lessor) {

@@ -41,7 +41,7 @@ final class TornadoSection {
         t.put("bars", rows);
         t.put("sentence", sentence(bars, hurdle, ccy));
         t.put("caption", "NPV at the " + hurdle + " hurdle when one input at a time moves " + Formats.percent(Tornado.DEFAULT_RELATIVE_MOVE, 0)
-                + " below and above its assumed value, everything else as assumed (utilization capped at 100%), widest swing first. "
+                + " below and above its assumed value (or over the low to high range the workbook's Risk sheet gives), everything else as assumed (utilization capped at 100%), widest swing first. "
                 + "Light bars: the input at its low value; dark bars: at its high value; the red line is the base case ("
                 + Formats.money(baseNpvAtHurdle, ccy) + "), the black line NPV 0, where the hurdle is just met.");
         return t;

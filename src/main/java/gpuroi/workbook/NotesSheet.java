@@ -115,8 +115,8 @@ final class NotesSheet {
                 new String[] {"Decline × capex", "Planned clusters: the price path replaced by a geometric annual decline"
                         + " (rows), capex per GPU times 70% to 130% (columns). Not shown for owned clusters, whose capex is spent."},
                 new String[] {"Tornado", "NPV at the hurdle with one input at −" + Formats.percent(Tornado.DEFAULT_RELATIVE_MOVE, 0)
-                        + " and +" + Formats.percent(Tornado.DEFAULT_RELATIVE_MOVE, 0) + " of its base value (utilization capped"
-                        + " at 100%), the others as assumed; widest swing first. The annual decline moves only for a cluster on a"
+                        + " and +" + Formats.percent(Tornado.DEFAULT_RELATIVE_MOVE, 0) + " of its base value, or at the low and high"
+                        + " the input workbook's Risk sheet gives (utilization capped at 100%), the others as assumed; widest swing first. The annual decline moves only for a cluster on a"
                         + " geometric decline."},
                 new String[] {"NPV distribution", WorkbookWriter.RISK_SHEET + " (when a Monte Carlo ran): each cluster's NPV at"
                         + " the discount rate over its paths in round bins spanning the 0.5th to the 99.5th percentile, the paths"

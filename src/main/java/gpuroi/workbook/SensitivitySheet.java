@@ -232,7 +232,7 @@ final class SensitivitySheet {
                         + " or one without capex.", styles.text);
         OutputCells.text(caption, RIGHT_LABEL, "Tornado: NPV at the " + hurdle + " hurdle with one input at −"
                 + Formats.percent(Tornado.DEFAULT_RELATIVE_MOVE, 0) + " and +" + Formats.percent(Tornado.DEFAULT_RELATIVE_MOVE, 0)
-                + ", the others as assumed; widest swing first", styles.text);
+                + " (or its low and high in the Risk sheet), the others as assumed; widest swing first", styles.text);
         Row header = sheet.createRow(first + LOWER_HEADER);
         header.setHeightInPoints(HEADER_HEIGHT_POINTS);
         double[][] npv = decline.map(d -> matrix(d.npvAtHurdle())).orElse(new double[0][0]);
