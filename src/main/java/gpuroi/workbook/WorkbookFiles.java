@@ -79,6 +79,7 @@ final class WorkbookFiles {
     }
 
     private static XSSFWorkbook openOoxml(Path file, String name) throws WorkbookException {
+        PackageLimits.check(file, name);
         try {
             return new XSSFWorkbook(new ByteArrayInputStream(TrailingEmptyRows.trim(file, Files.readAllBytes(file))));
         } catch (IOException | RuntimeException e) {
