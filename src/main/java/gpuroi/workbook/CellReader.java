@@ -163,8 +163,7 @@ final class CellReader {
             v = evaluator.evaluate(cell);
         } catch (RuntimeException e) {
             problem(cell.getSheet(), ref(cell), "the formula =" + cell.getCellFormula() + " with no saved result",
-                    "a formula this tool can evaluate (" + e.getClass().getSimpleName()
-                            + "), or the file saved from Excel so the result is stored");
+                    "a formula this tool can evaluate (" + whyNotEvaluated(e) + "), or the file saved from Excel so the result is stored");
             return new Failed();
         }
         if (v == null) {
@@ -181,6 +180,16 @@ final class CellReader {
             }
             default -> new Blank();
         };
+    }
+
+    /** Why POI could not calculate a formula, in the user's words rather than a Java class name. */
+    private static String whyNotEvaluated(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.apache.poi.ss.formula.eval.NotImplementedException) {
+                return "it uses a function this tool cannot calculate";
+            }
+        }
+        return "it cannot be calculated outside Excel";
     }
 
     /** What the user sees in the cell, quoted, for "found …". */
