@@ -245,4 +245,20 @@ class HostilePackageTest {
         }
         return run.err();
     }
+
+    @Test
+    void aMacroEnabledWorkbookIsRefusedWithWhatToDoRatherThanConvertedIntoAFileExcelWillNotOpen() throws Exception {
+        Path input = dir.resolve("macros.xlsm");
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb =
+                     new org.apache.poi.xssf.usermodel.XSSFWorkbook(org.apache.poi.xssf.usermodel.XSSFWorkbookType.XLSM)) {
+            FleetWorkbooks.row(wb.createSheet("Fleet"), 0, "Cluster id", "GPU model", "GPUs", "Capex per GPU", "Start price");
+            FleetWorkbooks.row(wb.getSheet("Fleet"), 1, "a", "H100 SXM", 8, 30_000, 2.5);
+            try (var out = Files.newOutputStream(input)) {
+                wb.write(out);
+            }
+        }
+
+        assertThat(refused(input)).contains("macros.xlsm is a macro-enabled workbook (.xlsm); gpu-roi never runs macros")
+                .contains("save a copy as .xlsx");
+    }
 }
