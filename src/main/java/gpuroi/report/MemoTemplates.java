@@ -25,7 +25,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TimeZone;
 import java.util.WeakHashMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -58,8 +57,11 @@ final class MemoTemplates {
 
     private final Configuration configuration;
     private final String origin;
-    /** Templates that ran out of time once: the next memo of a fleet fails at once instead of after the limit again. */
-    private final Map<String, MemoTemplateException> outOfTime = new ConcurrentHashMap<>();
+    /**
+     * Templates that ran out of time once: the next memo of a fleet fails at once instead of after the
+     * limit again. Keyed by the loaded template, so an edited file (loaded anew) gets a fresh start.
+     */
+    private final Map<Template, MemoTemplateException> outOfTime = Collections.synchronizedMap(new WeakHashMap<>());
 
     private MemoTemplates(TemplateLoader loader, String origin) {
         this.origin = origin;
@@ -110,7 +112,7 @@ final class MemoTemplates {
         } catch (SecurityException e) {
             throw new MemoTemplateException("memo template " + name + " lies outside the template folder " + origin + ": " + e.getMessage(), e);
         }
-        MemoTemplateException earlier = outOfTime.get(name);
+        MemoTemplateException earlier = outOfTime.get(template);
         if (earlier != null) {
             throw new MemoTemplateException(earlier.getMessage(), earlier);
         }
@@ -125,7 +127,7 @@ final class MemoTemplates {
             run.cancel(true);
             MemoTemplateException stopped = new MemoTemplateException("memo template " + name + " ran longer than "
                     + TIME_LIMIT.toSeconds() + " s and was stopped (a loop that never ends, or one far too long?); no memo was written", e);
-            outOfTime.put(name, stopped);
+            outOfTime.put(template, stopped);
             throw stopped;
         } catch (InterruptedException e) {
             run.cancel(true);
