@@ -3,9 +3,13 @@ package gpuroi.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gpuroi.engine.ClusterMetrics;
+import gpuroi.engine.Histogram;
 import gpuroi.engine.IrrResult;
 import gpuroi.engine.RiskProfile;
+import gpuroi.engine.SensitivityFigures;
+import gpuroi.engine.Tornado;
 
+import java.util.List;
 import java.util.OptionalDouble;
 
 /**
@@ -58,6 +62,75 @@ final class MetricsJson {
         node.put("probabilityBeatsHurdle", r.probabilityOfBeatingHurdle());
         node.put("expectedShortfall", r.expectedShortfallNpv());
         node.put("decisionFlipShare", r.decisionFlipShare());
+        putHistogram(node.putObject("npvHistogram"), r.npvHistogram());
+        r.irrHistogram().ifPresentOrElse(h -> putHistogram(node.putObject("irrHistogram"), h), () -> node.putNull("irrHistogram"));
+    }
+
+    /** Bin i spans [lowerEdge + i·binWidth, lowerEdge + (i+1)·binWidth); below + Σ counts + above = the paths. */
+    static void putHistogram(ObjectNode node, Histogram h) {
+        node.put("lowerEdge", h.lowerEdge());
+        node.put("binWidth", h.binWidth());
+        ArrayNode counts = node.putArray("counts");
+        h.counts().forEach(counts::add);
+        node.put("below", h.below());
+        node.put("above", h.above());
+    }
+
+    /**
+     * A cluster's {@code sensitivity}: NPV at the hurdle ({@code npvAtHurdle[row][column]}) and IRR ({@code null}
+     * where there is none) over {@code startPrices} (columns) × {@code utilizations} (rows), the break-even start
+     * price of each row, and for a planned cluster {@code declineByCapex}; {@code null} where a figure does not exist.
+     */
+    static void putSensitivity(ObjectNode node, SensitivityFigures figures) {
+        SensitivityFigures.StartPriceByUtilization grid = figures.startPriceByUtilization();
+        doubles(node.putArray("startPrices"), grid.startPrices());
+        doubles(node.putArray("utilizations"), grid.utilizations());
+        ArrayNode npv = node.putArray("npvAtHurdle");
+        grid.npvAtHurdle().forEach(row -> doubles(npv.addArray(), row));
+        ArrayNode irr = node.putArray("irr");
+        for (List<IrrResult> row : grid.irr()) {
+            ArrayNode cells = irr.addArray();
+            row.forEach(cell -> optional(cells, cell.annualRate()));
+        }
+        ArrayNode breakEven = node.putArray("breakEvenPrice");
+        grid.breakEvenStartPrice().forEach(price -> optional(breakEven, price));
+        node.put("baseRow", grid.baseRow());
+        node.put("baseColumn", grid.baseColumn());
+        figures.declineByCapex().ifPresentOrElse(d -> {
+            ObjectNode decline = node.putObject("declineByCapex");
+            doubles(decline.putArray("annualDeclines"), d.annualDeclines());
+            doubles(decline.putArray("capexPerGpu"), d.capexPerGpu());
+            ArrayNode cells = decline.putArray("npvAtHurdle");
+            d.npvAtHurdle().forEach(row -> doubles(cells.addArray(), row));
+            ArrayNode capex = decline.putArray("breakEvenCapexPerGpu");
+            d.breakEvenCapexPerGpu().forEach(c -> optional(capex, c));
+        }, () -> node.putNull("declineByCapex"));
+    }
+
+    /** The tornado's bars, widest first: {@code input}, {@code base}, {@code low}, {@code high}, NPVs at the hurdle and the swing. */
+    static void putTornado(ArrayNode bars, List<Tornado.Bar> tornado) {
+        for (Tornado.Bar bar : tornado) {
+            ObjectNode b = bars.addObject();
+            b.put("input", bar.input().name());
+            b.put("base", bar.base());
+            b.put("low", bar.low());
+            b.put("high", bar.high());
+            b.put("npvAtLow", bar.npvAtLow());
+            b.put("npvAtHigh", bar.npvAtHigh());
+            b.put("swing", bar.swing());
+        }
+    }
+
+    private static void doubles(ArrayNode array, List<Double> values) {
+        values.forEach(array::add);
+    }
+
+    private static void optional(ArrayNode array, OptionalDouble value) {
+        if (value.isPresent()) {
+            array.add(value.getAsDouble());
+        } else {
+            array.addNull();
+        }
     }
 
     static void putIrr(ObjectNode node, String name, IrrResult irr) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gpuroi.engine.ClusterAnalysis;
 import gpuroi.engine.RiskProfile;
+import gpuroi.engine.SensitivityFigures;
 import gpuroi.engine.ClusterMetrics;
 import gpuroi.engine.IrrResult;
 import gpuroi.engine.MonthlyCashFlow;
@@ -223,7 +224,13 @@ final class QuoteReport {
             node.put("probabilityOfBeatingHurdle", r.probabilityOfBeatingHurdle());
             node.put("expectedShortfallNpv", r.expectedShortfallNpv());
             node.put("decisionFlipShare", r.decisionFlipShare());
+            MetricsJson.putHistogram(node.putObject("npvHistogram"), r.npvHistogram());
+            r.irrHistogram().ifPresentOrElse(h -> MetricsJson.putHistogram(node.putObject("irrHistogram"), h),
+                    () -> node.putNull("irrHistogram"));
         });
+        SensitivityFigures figures = SensitivityFigures.of(analysis);
+        MetricsJson.putSensitivity(root.putObject("sensitivity"), figures);
+        MetricsJson.putTornado(root.putArray("tornado"), figures.tornado());
         if (withSchedule) {
             ArrayNode months = root.putArray("months");
             for (MonthlyCashFlow f : analysis.schedule().months()) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import gpuroi.engine.ClusterAnalysis;
 import gpuroi.engine.ContractAnalysis;
 import gpuroi.engine.IrrResult;
+import gpuroi.engine.SensitivityFigures;
 import gpuroi.model.Assumptions;
 import gpuroi.model.Formats;
 import gpuroi.pipeline.Conversion;
@@ -134,7 +135,11 @@ final class WorkbookJobs {
             node.put("currency", a.currency());
             node.put("discountRate", a.discountRate());
             node.put("hurdleRate", a.hurdleRate());
+            // The engine is pure: the grids of a large fleet are computed on every core.
+            List<SensitivityFigures> sensitivity = analyzed.analysis().clusters().parallelStream().map(SensitivityFigures::of).toList();
+            int index = 0;
             for (ClusterAnalysis c : analyzed.analysis().clusters()) {
+                SensitivityFigures figures = sensitivity.get(index++);
                 ObjectNode cluster = clusters.addObject();
                 cluster.put("id", c.cluster().id());
                 cluster.put("gpuModel", c.cluster().gpuModel());
@@ -152,6 +157,8 @@ final class WorkbookJobs {
                     cluster.put("equityNpvAtHurdle", l.equityNpvAtHurdle());
                 });
                 analyzed.risk(c.cluster().id()).ifPresent(r -> MetricsJson.putRisk(cluster.putObject("risk"), r));
+                MetricsJson.putSensitivity(cluster.putObject("sensitivity"), figures);
+                MetricsJson.putTornado(cluster.putArray("tornado"), figures.tornado());
             }
             analyzed.analysis().contracts().forEach(k -> ContractsJson.putContract(contracts.addObject(), k));
             ContractsJson.putPortfolio(node.putObject("portfolio"), analyzed.analysis().rollup());

@@ -53,7 +53,12 @@ public record CashFlowSchedule(
 
     /** Net present value at an annual rate, valued at the valuation date (history compounds forward). */
     public double npvAtValuationDate(double annualRate) {
-        return Returns.npvMonthly(annualRate, netFlows()) * Returns.discountFactor(annualRate, offsetMonths / 12.0);
+        return npvAtValuationDate(annualRate, netFlows(), offsetMonths);
+    }
+
+    /** The same for any monthly net flows (month 0 first) of a cluster starting {@code offsetMonths} after the valuation date. */
+    static double npvAtValuationDate(double annualRate, double[] netFlows, double offsetMonths) {
+        return Returns.npvMonthly(annualRate, netFlows) * Returns.discountFactor(annualRate, offsetMonths / 12.0);
     }
 
     public double totalRevenue() {

@@ -141,7 +141,9 @@ public final class MonteCarlo {
         return new RiskProfile(setup.cluster.id(), n, inputs.seed(), inputs.sampler(), setup.baseDecision, setup.baseNpv,
                 RiskProfile.Percentiles.ofSorted(sortedNpv), total / n,
                 RiskProfile.OptionalPercentiles.ofSorted(singleIrr), n - singleIrr.length,
-                (double) losses / n, (double) beats / n, tailSum / tail, (double) flips / n);
+                (double) losses / n, (double) beats / n, tailSum / tail, (double) flips / n,
+                Histogram.ofSorted(sortedNpv, Histogram.DEFAULT_BINS).orElseThrow(),
+                Histogram.ofSorted(singleIrr, Histogram.DEFAULT_BINS));
     }
 
     /**

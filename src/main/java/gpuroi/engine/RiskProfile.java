@@ -2,6 +2,7 @@ package gpuroi.engine;
 
 import gpuroi.model.Sampler;
 
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -24,6 +25,8 @@ import java.util.OptionalDouble;
  *                                  earn, this is IRR &gt; hurdle)
  * @param expectedShortfallNpv      average NPV of the worst 5% of paths (at least one path)
  * @param decisionFlipShare         share of paths on which the decision differs from {@code baseDecision}
+ * @param npvHistogram              how NPV spreads over the paths
+ * @param irrHistogram              how IRR spreads over the paths that have a single IRR; empty when none has
  */
 public record RiskProfile(
         String clusterId,
@@ -39,7 +42,9 @@ public record RiskProfile(
         double probabilityOfLoss,
         double probabilityOfBeatingHurdle,
         double expectedShortfallNpv,
-        double decisionFlipShare) {
+        double decisionFlipShare,
+        Histogram npvHistogram,
+        Optional<Histogram> irrHistogram) {
 
     /** Share of the worst paths averaged by {@link #expectedShortfallNpv}. */
     public static final double TAIL_SHARE = 0.05;

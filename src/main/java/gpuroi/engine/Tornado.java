@@ -2,6 +2,8 @@ package gpuroi.engine;
 
 import gpuroi.model.Assumptions;
 import gpuroi.model.Cluster;
+import gpuroi.model.Lease;
+import gpuroi.model.MarketQuote;
 import gpuroi.model.PricePath;
 
 import java.util.ArrayList;
@@ -13,8 +15,10 @@ import java.util.function.BiFunction;
 
 /**
  * How far NPV at the hurdle rate swings when one input at a time moves from a low to a high value,
- * the others held at the base: the bars of a tornado chart, widest first. Each bar is a full run of
- * the engine, so contracts aside it is exactly what the workbook would show for that input.
+ * the others held at the base: the bars of a tornado chart, widest first. Each end of a bar is the
+ * engine's own NPV at the hurdle for the moved cluster (its schedule re-run with the cluster's lessor
+ * contracts), exactly what the workbook would show for that input. With contracts, the start price and
+ * the utilization move the uncommitted GPU-hours only: contract revenue is fixed by the contract.
  */
 public final class Tornado {
     /** The default move of each input: ±20% of its base value. */
@@ -54,20 +58,27 @@ public final class Tornado {
     public record Bar(Input input, double base, double low, double high, double npvAtLow, double npvAtHigh, double swing) {
     }
 
-    /** Every input moved by ±20% of its base value; bars widest first. */
+    /** Every input moved by ±20% of its base value; bars widest first; on the market path alone. */
     public static List<Bar> of(Cluster cluster, Assumptions assumptions) {
-        Map<Input, Range> ranges = new EnumMap<>(Input.class);
-        for (Input input : Input.values()) {
-            if (applies(cluster, input)) {
-                double base = base(cluster, assumptions, input);
-                ranges.put(input, new Range(base * (1 - DEFAULT_RELATIVE_MOVE), base * (1 + DEFAULT_RELATIVE_MOVE)));
-            }
-        }
-        return of(cluster, assumptions, ranges);
+        return of(cluster, assumptions, List.of(), List.of());
+    }
+
+    /** Every input moved by ±20% of its base value, the cluster with its lessor contracts; bars widest first. */
+    public static List<Bar> of(Cluster cluster, Assumptions assumptions, List<Lease> lessorContracts, List<MarketQuote> quotes) {
+        return of(cluster, assumptions, lessorContracts, quotes, defaultRanges(cluster, assumptions));
     }
 
     /** The given inputs moved over the given ranges; bars widest first (ties in input order). */
     public static List<Bar> of(Cluster cluster, Assumptions assumptions, Map<Input, Range> ranges) {
+        return of(cluster, assumptions, List.of(), List.of(), ranges);
+    }
+
+    /**
+     * The given inputs moved over the given ranges, the cluster with its lessor contracts; bars widest
+     * first (ties in input order). The quotes do not move NPV; they are taken for symmetry with {@link RoiEngine}.
+     */
+    public static List<Bar> of(Cluster cluster, Assumptions assumptions, List<Lease> lessorContracts, List<MarketQuote> quotes,
+                               Map<Input, Range> ranges) {
         List<Bar> bars = new ArrayList<>();
         for (Map.Entry<Input, Range> entry : new EnumMap<>(ranges).entrySet()) {
             Input input = entry.getKey();
@@ -77,22 +88,37 @@ public final class Tornado {
             }
             double low = cap(input, entry.getValue().low());
             double high = cap(input, entry.getValue().high());
-            double npvLow = npvAtHurdle(cluster, assumptions, input, low);
-            double npvHigh = npvAtHurdle(cluster, assumptions, input, high);
+            double npvLow = npvAtHurdle(cluster, assumptions, lessorContracts, input, low);
+            double npvHigh = npvAtHurdle(cluster, assumptions, lessorContracts, input, high);
             bars.add(new Bar(input, base(cluster, assumptions, input), low, high, npvLow, npvHigh, Math.abs(npvHigh - npvLow)));
         }
         bars.sort(Comparator.comparingDouble(Bar::swing).reversed());
         return bars;
     }
 
+    /** ±{@value #DEFAULT_RELATIVE_MOVE} of the base value of every input that applies to the cluster. */
+    static Map<Input, Range> defaultRanges(Cluster cluster, Assumptions assumptions) {
+        Map<Input, Range> ranges = new EnumMap<>(Input.class);
+        for (Input input : Input.values()) {
+            if (applies(cluster, input)) {
+                double base = base(cluster, assumptions, input);
+                ranges.put(input, new Range(base * (1 - DEFAULT_RELATIVE_MOVE), base * (1 + DEFAULT_RELATIVE_MOVE)));
+            }
+        }
+        return ranges;
+    }
+
     private static boolean applies(Cluster cluster, Input input) {
         return input != Input.ANNUAL_PRICE_DECLINE || cluster.pricePath().orElse(null) instanceof PricePath.AnnualDecline;
     }
 
+    /** Keeps a moved input inside what the model accepts (the bounds of {@link Cluster}), so no bar fails a valid cluster. */
     private static double cap(Input input, double value) {
         return switch (input) {
             case UTILIZATION -> Math.min(1.0, Math.max(0.0, value));
             case ANNUAL_PRICE_DECLINE -> Math.min(0.999, Math.max(0.0, value));
+            case RESIDUAL_SHARE -> Math.min(10.0, Math.max(0.0, value));
+            case ELECTRICITY_PER_KWH -> Math.min(100.0, Math.max(0.0, value));
             default -> Math.max(0.0, value);
         };
     }
@@ -124,11 +150,12 @@ public final class Tornado {
         return m;
     }
 
-    private static double npvAtHurdle(Cluster cluster, Assumptions assumptions, Input input, double value) {
+    private static double npvAtHurdle(Cluster cluster, Assumptions assumptions, List<Lease> lessorContracts, Input input,
+                                      double value) {
         if (input == Input.HURDLE_RATE) {
-            return RoiEngine.analyze(cluster, assumptions.withRates(assumptions.discountRate(), value)).metrics().npvAtHurdle();
+            return RoiEngine.npvAtHurdle(cluster, assumptions.withRates(assumptions.discountRate(), value), lessorContracts);
         }
         Cluster moved = SETTERS.get(input).apply(cluster.toBuilder(), value).build();
-        return RoiEngine.analyze(moved, assumptions).metrics().npvAtHurdle();
+        return RoiEngine.npvAtHurdle(moved, assumptions, lessorContracts);
     }
 }

@@ -90,9 +90,11 @@ final class ChartElements implements ReplacedElementFactory {
             PdfTemplate template = device.getWriter().getDirectContent().createTemplate(widthPt, heightPt);
             Graphics2D g = template.createGraphics(widthPt, heightPt, MemoFonts.chartFontMapper());
             try {
-                // Laid out on the chart's own pixel grid, then scaled: the same proportions at any printed size.
-                g.scale(widthPt / MemoCharts.WIDTH_PX, heightPt / MemoCharts.HEIGHT_PX);
-                chart.draw(g, new Rectangle2D.Double(0, 0, MemoCharts.WIDTH_PX, MemoCharts.HEIGHT_PX));
+                // Laid out on a grid MemoCharts.WIDTH_PX wide and as tall as the printed box's proportions ask, then
+                // scaled evenly: text keeps its shape whether the template prints a chart wide and low or taller.
+                double scale = widthPt / MemoCharts.WIDTH_PX;
+                g.scale(scale, scale);
+                chart.draw(g, new Rectangle2D.Double(0, 0, MemoCharts.WIDTH_PX, heightPt / scale));
             } finally {
                 g.dispose();
             }

@@ -2,13 +2,16 @@ package gpuroi.report;
 
 import gpuroi.engine.ClusterAnalysis;
 import gpuroi.engine.ClusterMetrics;
+import gpuroi.engine.DeclineCapexGrid;
 import gpuroi.engine.MonthlyCashFlow;
 import gpuroi.engine.RiskProfile;
 import gpuroi.engine.Sensitivity;
+import gpuroi.engine.Tornado;
 import gpuroi.model.Assumptions;
 import gpuroi.model.Cluster;
 import gpuroi.model.ClusterStatus;
 import gpuroi.model.Formats;
+import gpuroi.model.Lease;
 import gpuroi.model.PricePath;
 import org.jfree.chart.JFreeChart;
 
@@ -28,13 +31,19 @@ final class ClusterMemoModel {
     private ClusterMemoModel() {
     }
 
-    /** The template's values; the charts it names ({@code chart:price}, {@code chart:cashflow}) are put in {@code charts}. */
+    /**
+     * The template's values; the charts it names ({@code chart:price}, {@code chart:cashflow}, {@code chart:tornado}) are put
+     * in {@code charts}.
+     */
     static Map<String, Object> of(ClusterAnalysis analysis, Assumptions assumptions, MemoContext context, Paper paper,
                                   Map<String, JFreeChart> charts) {
         return of(analysis, Optional.empty(), assumptions, context, paper, charts);
     }
 
-    /** As above; with a risk profile the template also gets {@code risk} (absent otherwise, so {@code <#if risk??>}). */
+    /**
+     * As above; with a risk profile the template also gets {@code risk} (absent otherwise, so {@code <#if risk??>}) and the
+     * charts {@code chart:npvDistribution} and, when some path has a single IRR, {@code chart:irrDistribution}.
+     */
     static Map<String, Object> of(ClusterAnalysis analysis, Optional<RiskProfile> risk, Assumptions assumptions,
                                   MemoContext context, Paper paper, Map<String, JFreeChart> charts) {
         Cluster cluster = analysis.cluster();
@@ -57,40 +66,39 @@ final class ClusterMemoModel {
         charts.put("cashflow", MemoCharts.cumulativeCashFlow(analysis, currency));
         model.put("priceChart", ChartElements.SCHEME + "price");
         model.put("cashFlowChart", ChartElements.SCHEME + "cashflow");
-        model.put("sensitivity", sensitivity(Sensitivity.startPriceByUtilization(cluster, assumptions), assumptions,
-                cluster.status() == ClusterStatus.OWNED && m.saleValueNow().isPresent()));
+        boolean holdOrSell = cluster.status() == ClusterStatus.OWNED && m.saleValueNow().isPresent();
+        List<Lease> lessor = analysis.schedule().lessorContracts();
+        Sensitivity.Grid grid = startPriceByUtilization(cluster, assumptions, lessor);
+        model.put("sensitivity", HeatMaps.startPriceByUtilization(grid, baseIndex(grid.startPrices(), cluster.startPricePerGpuHour()),
+                baseIndex(grid.utilizations(), cluster.utilization()), assumptions, holdOrSell));
+        model.put("declineCapex", HeatMaps.declineByCapex(declineCapexGrid(cluster, assumptions, lessor), assumptions));
+        model.put("tornado", TornadoSection.of(tornado(cluster, assumptions, lessor), m.npvAtHurdle(), assumptions, charts));
         model.put("assumptions", AssumptionSources.rows(analysis, assumptions, context.notes()));
         model.put("warnings", AssumptionSources.warnings(cluster, context.notes()));
         model.put("marketContext", marketContext(analysis, currency));
-        risk.ifPresent(r -> model.put("risk", risk(r, assumptions)));
+        risk.ifPresent(r -> model.put("risk", RiskSection.cluster(r, analysis, assumptions, charts)));
         return model;
     }
 
-    /**
-     * The Monte Carlo in words and figures: one sentence on the odds at the hurdle, then P5/P50/P95
-     * of NPV (at the discount rate) and IRR, and the tail.
-     */
-    static Map<String, Object> risk(RiskProfile r, Assumptions a) {
-        String ccy = a.currency();
-        String paths = String.format(Locale.US, "%,d", r.paths());
-        Map<String, Object> risk = new LinkedHashMap<>();
-        double negative = 1 - r.probabilityOfBeatingHurdle();
-        risk.put("sentence", "NPV at the " + Formats.percent(a.hurdleRate(), 1) + " hurdle is negative in "
-                + Formats.percent(negative, 0) + " of " + paths + " paths (seed " + r.seed() + ").");
-        risk.put("npvLabel", "NPV at " + Formats.percent(a.discountRate(), 1) + " discount rate");
-        risk.put("npvP5", Formats.money(r.npv().p5(), ccy));
-        risk.put("npvP50", Formats.money(r.npv().p50(), ccy));
-        risk.put("npvP95", Formats.money(r.npv().p95(), ccy));
-        risk.put("irrP5", percentOr(r.irr().p5(), "n/a"));
-        risk.put("irrP50", percentOr(r.irr().p50(), "n/a"));
-        risk.put("irrP95", percentOr(r.irr().p95(), "n/a"));
-        risk.put("detail", "Probability of loss " + Formats.percent(r.probabilityOfLoss(), 0)
-                + "; expected shortfall (mean NPV of the worst 5% of paths) " + Formats.money(r.expectedShortfallNpv(), ccy)
-                + "; the decision differs from " + r.baseDecision().name() + " on " + Formats.percent(r.decisionFlipShare(), 0)
-                + " of paths. " + paths + " " + r.sampler().name().toLowerCase(Locale.ROOT).replace('_', ' ')
-                + " paths of price and utilization at the default volatilities, seed " + r.seed()
-                + "; the same seed gives the same figures.");
-        return risk;
+    // The engine's sensitivity runs with the cluster's lessor contracts, so the grid centre is the memo's base case.
+    // Market quotes only price the RENT alternative, which no heat-map cell or tornado bar shows.
+
+    private static Sensitivity.Grid startPriceByUtilization(Cluster cluster, Assumptions assumptions, List<Lease> lessor) {
+        return Sensitivity.startPriceByUtilization(cluster, assumptions, lessor, List.of());
+    }
+
+    private static List<Tornado.Bar> tornado(Cluster cluster, Assumptions assumptions, List<Lease> lessor) {
+        return Tornado.of(cluster, assumptions, lessor, List.of());
+    }
+
+    private static DeclineCapexGrid declineCapexGrid(Cluster cluster, Assumptions assumptions, List<Lease> lessor) {
+        return DeclineCapexGrid.of(cluster, assumptions, lessor, List.of());
+    }
+
+    /** The position of the cluster's own value on a grid axis (the middle when it is not there exactly). */
+    private static int baseIndex(List<Double> axis, double value) {
+        int exact = axis.indexOf(value);
+        return exact >= 0 ? exact : axis.size() / 2;
     }
 
     private static List<Map<String, Object>> metrics(ClusterAnalysis analysis, Assumptions a) {
@@ -132,67 +140,6 @@ final class ClusterMemoModel {
         row.put("value", value);
         row.put("note", note == null ? "" : note);
         rows.add(row);
-    }
-
-    /**
-     * A table of IRRs, each cell coloured by what decides: for a purchase, NPV at the hurdle rate
-     * (green clears it); for an owned cluster that could be sold, holding's value less the sale
-     * (green: keep it). Deeper colours are further from the point where the decision flips.
-     */
-    static Map<String, Object> sensitivity(Sensitivity.Grid grid, Assumptions a, boolean holdOrSell) {
-        double[][] margin = new double[grid.utilizations().size()][grid.startPrices().size()];
-        double maxAbs = 1;
-        for (int r = 0; r < margin.length; r++) {
-            for (int col = 0; col < margin[r].length; col++) {
-                ClusterMetrics cell = grid.at(r, col);
-                margin[r][col] = holdOrSell
-                        ? cell.remainingValueAtHurdle() - cell.saleValueNow().orElse(0)
-                        : cell.npvAtHurdle();
-                maxAbs = Math.max(maxAbs, Math.abs(margin[r][col]));
-            }
-        }
-        int centreRow = grid.utilizations().size() / 2;
-        int centreColumn = grid.startPrices().size() / 2;
-        List<String> headers = grid.startPrices().stream().map(p -> Formats.price(p, a.currency())).toList();
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (int r = grid.utilizations().size() - 1; r >= 0; r--) {
-            List<Map<String, Object>> cells = new ArrayList<>();
-            for (int col = 0; col < grid.startPrices().size(); col++) {
-                ClusterMetrics cell = grid.at(r, col);
-                Map<String, Object> c = new LinkedHashMap<>();
-                c.put("text", cell.irr().annualRate().isPresent() ? Formats.percent(cell.irr().annualRate().getAsDouble(), 1) : "—");
-                c.put("npv", Formats.money(cell.npvAtHurdle(), a.currency()));
-                c.put("color", heat(margin[r][col] / maxAbs));
-                c.put("base", r == centreRow && col == centreColumn);
-                cells.add(c);
-            }
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("utilization", Formats.percent(grid.utilizations().get(r), 0));
-            row.put("cells", cells);
-            rows.add(row);
-        }
-        String hurdle = Formats.percent(a.hurdleRate(), 1);
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("prices", headers);
-        s.put("rows", rows);
-        s.put("caption", "IRR for each start price (columns) and utilization (rows), everything else as assumed; "
-                + (holdOrSell
-                        ? "green cells: holding is worth more at the " + hurdle + " hurdle than selling now (HOLD), red cells: selling wins (RESELL); "
-                        : "green cells clear the " + hurdle + " hurdle (NPV ≥ 0, BUY), red cells do not (RENT); ")
-                + "deeper colours are further from the point where the decision flips. The outlined cell is the base case.");
-        return s;
-    }
-
-    /** White at break-even, towards green for positive and red for negative NPV; {@code share} in −1..1. */
-    private static String heat(double share) {
-        double s = Math.max(-1, Math.min(1, share));
-        double t = 0.25 + 0.75 * Math.sqrt(Math.abs(s));
-        int[] target = s >= 0 ? new int[] {0x7b, 0xc4, 0x7f} : new int[] {0xe5, 0x73, 0x73};
-        int[] rgb = new int[3];
-        for (int k = 0; k < 3; k++) {
-            rgb[k] = (int) Math.round(255 + (target[k] - 255) * t);
-        }
-        return String.format(Locale.ROOT, "#%02x%02x%02x", rgb[0], rgb[1], rgb[2]);
     }
 
     /** A few sentences built from this cluster's figures: the price path, its implied decline, the margin to break-even. */

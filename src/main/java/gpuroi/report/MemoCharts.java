@@ -1,19 +1,32 @@
 package gpuroi.report;
 
 import gpuroi.engine.ClusterAnalysis;
+import gpuroi.engine.Histogram;
 import gpuroi.engine.MonthlyCashFlow;
+import gpuroi.engine.Tornado;
 import gpuroi.model.Formats;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
+import org.jfree.chart.axis.AxisLocation;
+import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.IntervalBarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.xy.StandardXYBarPainter;
+import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.category.DefaultIntervalCategoryDataset;
+import org.jfree.data.xy.XYIntervalSeries;
+import org.jfree.data.xy.XYIntervalSeriesCollection;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -25,6 +38,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.text.NumberFormat;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -41,6 +56,11 @@ final class MemoCharts {
     private static final Color COST = new Color(0xc0, 0x39, 0x2b);
     private static final Color GOOD = new Color(0x2e, 0x7d, 0x32);
     private static final Color GRID = new Color(0xdd, 0xe1, 0xe6);
+    private static final Color LOW = new Color(0x9e, 0xc5, 0xe6);
+    private static final Color BAD = new Color(0xe5, 0x73, 0x73);
+    private static final Color FAIR = new Color(0x7b, 0xc4, 0x7f);
+    private static final Color MUTED = new Color(0x5b, 0x66, 0x73);
+    private static final Color TRANSPARENT = new Color(255, 255, 255, 0);
     private static final StandardChartTheme THEME = theme();
 
     private MemoCharts() {
@@ -98,6 +118,170 @@ final class MemoCharts {
         });
         ((NumberAxis) plot.getRangeAxis()).setNumberFormatOverride(currencyFormat(currency, "#,##0"));
         return chart;
+    }
+
+    /**
+     * A tornado: for each input (widest swing first, top down) a bar from the base NPV at the hurdle to
+     * the NPV with the input at its low value, and one to the NPV at its high value; vertical lines at
+     * the base NPV and at 0, where the hurdle is just met. {@code labels} name each bar with its range.
+     */
+    static JFreeChart tornado(List<Tornado.Bar> bars, List<String> labels, double baseNpvAtHurdle, String hurdle, String currency) {
+        int n = bars.size();
+        Comparable<?>[] categories = labels.toArray(new Comparable<?>[0]);
+        Number[][] lowStarts = new Number[1][n];
+        Number[][] lowEnds = new Number[1][n];
+        Number[][] highStarts = new Number[1][n];
+        Number[][] highEnds = new Number[1][n];
+        for (int i = 0; i < n; i++) {
+            Tornado.Bar bar = bars.get(i);
+            lowStarts[0][i] = Math.min(baseNpvAtHurdle, bar.npvAtLow());
+            lowEnds[0][i] = Math.max(baseNpvAtHurdle, bar.npvAtLow());
+            highStarts[0][i] = Math.min(baseNpvAtHurdle, bar.npvAtHigh());
+            highEnds[0][i] = Math.max(baseNpvAtHurdle, bar.npvAtHigh());
+        }
+        CategoryAxis inputs = new CategoryAxis(null);
+        NumberAxis npv = new NumberAxis("NPV at the " + hurdle + " hurdle");
+        CategoryPlot plot = new CategoryPlot(
+                new DefaultIntervalCategoryDataset(new Comparable<?>[] {"input at its low value"}, categories, lowStarts, lowEnds),
+                inputs, npv, new IntervalBarRenderer());
+        plot.setDataset(1, new DefaultIntervalCategoryDataset(new Comparable<?>[] {"input at its high value"}, categories,
+                highStarts, highEnds));
+        plot.setRenderer(1, new IntervalBarRenderer());
+        plot.setOrientation(PlotOrientation.HORIZONTAL);
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+        JFreeChart chart = new JFreeChart(null, THEME.getRegularFont(), plot, true);
+        THEME.apply(chart);
+        chart.setAntiAlias(true);
+        chart.setTextAntiAlias(true);
+        chart.setBackgroundPaint(Color.WHITE);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setOutlineVisible(false);
+        plot.setDomainGridlinesVisible(false);
+        plot.setRangeGridlinePaint(GRID);
+        Color[] paints = {LOW, PRICE};
+        for (int k = 0; k < 2; k++) {
+            IntervalBarRenderer renderer = (IntervalBarRenderer) plot.getRenderer(k);
+            renderer.setSeriesPaint(0, paints[k]);
+            renderer.setShadowVisible(false);
+            renderer.setBarPainter(new StandardBarPainter());
+            renderer.setDrawBarOutline(false);
+            renderer.setItemMargin(0);
+        }
+        plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
+        inputs.setCategoryMargin(0.35);
+        // A strip above the widest bar, where the base line's label can stand clear of the bars.
+        inputs.setLowerMargin(0.09);
+        inputs.setUpperMargin(0.02);
+        inputs.setMaximumCategoryLabelWidthRatio(0.38f);
+        inputs.setMaximumCategoryLabelLines(2);
+        npv.setNumberFormatOverride(currencyFormat(currency, "#,##0"));
+        npv.setAutoRangeIncludesZero(true);
+        plot.addRangeMarker(line(0, INK, 0.9f, null, false));
+        plot.addRangeMarker(line(baseNpvAtHurdle, COST, 1.2f, "base " + Formats.money(baseNpvAtHurdle, currency), true));
+        return chart;
+    }
+
+    /**
+     * How a Monte Carlo figure spreads over the paths: a bar per bin, red where the bin lies below
+     * {@code threshold} (0 for NPV, the hurdle for IRR) and green from it up (a bin it cuts split in two
+     * at the line, both parts the bin's height), a solid line at the
+     * threshold, dashed lines at P5, P50 and P95 and a blue one at the deterministic value.
+     *
+     * @param belowName   the legend's name for the red bars, {@code aboveName} for the green
+     * @param percentiles P5, P50, P95; any may be NaN when the figure has none
+     * @param deterministic the deterministic value, NaN when there is none
+     */
+    static JFreeChart distribution(Histogram histogram, String axisLabel, NumberFormat ticks, double threshold,
+                                   String belowName, String aboveName, double[] percentiles, double deterministic,
+                                   String deterministicLabel) {
+        XYIntervalSeries below = new XYIntervalSeries(belowName);
+        XYIntervalSeries above = new XYIntervalSeries(aboveName);
+        for (int i = 0; i < histogram.bins(); i++) {
+            int count = histogram.counts().get(i);
+            double left = histogram.binStart(i);
+            double right = histogram.binStart(i + 1);
+            if (left < threshold && threshold < right) {
+                // The bin the threshold cuts is drawn in both colours, split at the threshold line.
+                below.add((left + threshold) / 2, left, threshold, count, 0, count);
+                above.add((threshold + right) / 2, threshold, right, count, 0, count);
+            } else {
+                (right <= threshold ? below : above).add(histogram.binMiddle(i), left, right, count, 0, count);
+            }
+        }
+        XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
+        data.addSeries(below);
+        data.addSeries(above);
+        NumberAxis x = new NumberAxis(axisLabel);
+        NumberAxis y = new NumberAxis("Paths");
+        XYBarRenderer bars = new XYBarRenderer();
+        XYPlot plot = new XYPlot(data, x, y, bars);
+        JFreeChart chart = new JFreeChart(null, THEME.getRegularFont(), plot, true);
+        THEME.apply(chart);
+        chart.setAntiAlias(true);
+        chart.setTextAntiAlias(true);
+        chart.setBackgroundPaint(Color.WHITE);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setOutlineVisible(false);
+        plot.setDomainGridlinesVisible(false);
+        plot.setRangeGridlinePaint(GRID);
+        bars.setShadowVisible(false);
+        bars.setBarPainter(new StandardXYBarPainter());
+        bars.setDrawBarOutline(true);
+        bars.setDefaultOutlinePaint(Color.WHITE);
+        bars.setDefaultOutlineStroke(new BasicStroke(0.6f));
+        bars.setSeriesPaint(0, BAD);
+        bars.setSeriesPaint(1, FAIR);
+        bars.setSeriesOutlinePaint(0, Color.WHITE);
+        bars.setSeriesOutlinePaint(1, Color.WHITE);
+        bars.setAutoPopulateSeriesOutlinePaint(false);
+        x.setNumberFormatOverride(ticks);
+        x.setAutoRangeIncludesZero(false);
+        y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        y.setUpperMargin(0.22);
+        plot.addDomainMarker(line(threshold, INK, 1.0f, null, false));
+        String[] names = {"P5", "P50", "P95"};
+        for (int k = 0; k < 3; k++) {
+            if (!Double.isNaN(percentiles[k])) {
+                ValueMarker marker = line(percentiles[k], MUTED, 0.9f, names[k], true);
+                marker.setStroke(new BasicStroke(0.9f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 3f}, 0f));
+                plot.addDomainMarker(marker);
+            }
+        }
+        if (!Double.isNaN(deterministic)) {
+            ValueMarker base = line(deterministic, PRICE, 1.4f, deterministicLabel, false);
+            base.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+            base.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+            base.setLabelOffset(new RectangleInsets(16, 4, 2, 4));
+            plot.addDomainMarker(base);
+        }
+        return chart;
+    }
+
+    /** A straight line across the plot at {@code value}, labelled at its top (or its foot when {@code top} is false). */
+    private static ValueMarker line(double value, Color color, float width, String label, boolean top) {
+        ValueMarker marker = new ValueMarker(value, color, new BasicStroke(width));
+        if (label != null) {
+            marker.setLabel(label);
+            marker.setLabelFont(THEME.getSmallFont());
+            marker.setLabelPaint(color);
+            marker.setLabelBackgroundColor(TRANSPARENT);
+            marker.setLabelAnchor(top ? RectangleAnchor.TOP_RIGHT : RectangleAnchor.BOTTOM_RIGHT);
+            marker.setLabelTextAnchor(top ? TextAnchor.TOP_LEFT : TextAnchor.BOTTOM_LEFT);
+            marker.setLabelOffset(new RectangleInsets(2, 4, 2, 4));
+        }
+        return marker;
+    }
+
+    /** Percent tick labels with the true minus sign: {@code 0.125 → 12.5%}. */
+    static NumberFormat percentFormat() {
+        DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(Locale.US);
+        symbols.setMinusSign('−');
+        return new DecimalFormat("0.#%", symbols);
+    }
+
+    /** Money tick labels in the memo's currency, whole units. */
+    static NumberFormat moneyFormat(String currency) {
+        return currencyFormat(currency, "#,##0");
     }
 
     private static XYPlot style(JFreeChart chart) {

@@ -90,7 +90,12 @@ public final class MemoRenderer {
     }
 
     public byte[] portfolioMemo(PortfolioAnalysis portfolio, MemoContext context) throws MemoTemplateException {
-        Map<String, Object> model = PortfolioMemoModel.of(portfolio, context, paper);
+        return portfolioMemo(portfolio, List.of(), context);
+    }
+
+    /** The portfolio memo, with a Risk table of every cluster that has a Monte Carlo risk profile in {@code risks}. */
+    public byte[] portfolioMemo(PortfolioAnalysis portfolio, List<RiskProfile> risks, MemoContext context) throws MemoTemplateException {
+        Map<String, Object> model = PortfolioMemoModel.of(portfolio, risks, context, paper);
         String xhtml = templates.render(MemoTemplates.PORTFOLIO_MEMO, model);
         PdfMemoWriter.Metadata metadata = new PdfMemoWriter.Metadata(
                 "Portfolio memo: " + context.inputFileName(),
@@ -131,7 +136,10 @@ public final class MemoRenderer {
         return writeAll(portfolio, List.of(), context, folder);
     }
 
-    /** As {@link #writeAll(PortfolioAnalysis, MemoContext, Path)}, each cluster memo with its risk profile from {@code risks} if any. */
+    /**
+     * As {@link #writeAll(PortfolioAnalysis, MemoContext, Path)}, each cluster memo with its risk profile from {@code risks} if
+     * any, and the portfolio memo with all of them.
+     */
     public List<Path> writeAll(PortfolioAnalysis portfolio, List<RiskProfile> risks, MemoContext context, Path folder)
             throws MemoTemplateException, IOException {
         boolean folderIsNew = !Files.exists(folder);
@@ -140,7 +148,7 @@ public final class MemoRenderer {
         List<Callable<Path>> jobs = new ArrayList<>();
         Queue<Path> written = new ConcurrentLinkedQueue<>();
         String portfolioName = names.nameFor("portfolio", ".pdf");
-        jobs.add(() -> wrote(written, MemoFiles.writeAtomically(folder, portfolioName, portfolioMemo(portfolio, context))));
+        jobs.add(() -> wrote(written, MemoFiles.writeAtomically(folder, portfolioName, portfolioMemo(portfolio, risks, context))));
         for (ClusterAnalysis cluster : portfolio.clusters()) {
             String name = names.nameFor(cluster.cluster().id(), ".pdf");
             Optional<RiskProfile> risk = risks.stream().filter(r -> r.clusterId().equals(cluster.cluster().id())).findFirst();

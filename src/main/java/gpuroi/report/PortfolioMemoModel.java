@@ -5,6 +5,7 @@ import gpuroi.engine.ContractAnalysis;
 import gpuroi.engine.PortfolioRollup;
 import gpuroi.engine.Decision;
 import gpuroi.engine.PortfolioAnalysis;
+import gpuroi.engine.RiskProfile;
 import gpuroi.model.Assumptions;
 import gpuroi.model.Formats;
 
@@ -22,6 +23,11 @@ final class PortfolioMemoModel {
     }
 
     static Map<String, Object> of(PortfolioAnalysis portfolio, MemoContext context, Paper paper) {
+        return of(portfolio, List.of(), context, paper);
+    }
+
+    /** As above; with Monte Carlo risk profiles the template also gets {@code risk} (absent otherwise, so {@code <#if risk??>}). */
+    static Map<String, Object> of(PortfolioAnalysis portfolio, List<RiskProfile> risks, MemoContext context, Paper paper) {
         Assumptions a = portfolio.assumptions();
         String ccy = a.currency();
         Map<String, Object> model = MemoCommon.header(a, context, paper);
@@ -68,6 +74,7 @@ final class PortfolioMemoModel {
         model.put("actions", actions(portfolio.rollup(), ccy));
         model.put("portfolioNpvAtHurdle", Formats.money(portfolio.rollup().totalNpvAtHurdle(), ccy));
         model.put("portfolioNpv", Formats.money(portfolio.rollup().totalNpv(), ccy));
+        RiskSection.portfolio(portfolio, risks).ifPresent(risk -> model.put("risk", risk));
         model.put("warnings", context.notes().stream().filter(n -> n.kind().equals("warning"))
                 .map(n -> n.location() + ": " + n.message()).toList());
         return model;

@@ -1,6 +1,7 @@
 package gpuroi.workbook;
 
 import gpuroi.engine.CashFlowModel;
+import gpuroi.engine.Tornado;
 import gpuroi.model.Assumptions;
 import gpuroi.model.Formats;
 import org.apache.poi.ss.usermodel.Row;
@@ -19,7 +20,8 @@ final class NotesSheet {
     private NotesSheet() {
     }
 
-    static void write(Sheet sheet, List<InputNote> notes, Assumptions assumptions, RunInfo runInfo, OutputStyles styles) {
+    static void write(Sheet sheet, List<InputNote> notes, Assumptions assumptions, RunInfo runInfo,
+                      SensitivitySheet.Scope sensitivityScope, OutputStyles styles) {
         OutputCells.headerRow(sheet, 0, new String[] {"Kind", "Location", "Message"}, WIDTHS, styles);
         int r = 1;
         if (notes.isEmpty()) {
@@ -58,6 +60,12 @@ final class NotesSheet {
         for (String[] convention : conventions()) {
             r = entry(sheet, r, convention[0], convention[1], styles);
         }
+
+        r = section(sheet, r + 1, WorkbookWriter.SENSITIVITY_SHEET + " and " + WorkbookWriter.RISK_SHEET, styles);
+        r = entry(sheet, r, "Clusters shown", sensitivityScope.describe(), styles);
+        for (String[] convention : sensitivityConventions()) {
+            r = entry(sheet, r, convention[0], convention[1], styles);
+        }
         OutputCells.widths(sheet, WIDTHS);
         sheet.createFreezePane(0, 1);
     }
@@ -91,6 +99,29 @@ final class NotesSheet {
                         + WorkbookWriter.CASH_FLOWS_SHEET + " and its live IRR, NPV, MIRR and MOIC recalculate. The number of"
                         + " monthly rows is fixed by the life at conversion, and a custom price curve is written as values;"
                         + " " + WorkbookWriter.SUMMARY_SHEET + " holds the engine's figures as values (re-run the tool after edits)."});
+    }
+
+    private static List<String[]> sensitivityConventions() {
+        return List.of(
+                new String[] {"Grid values", "Each cell of the sensitivity grids is the engine's result for that pair of inputs,"
+                        + " everything else as assumed, written as a value (not a formula): re-run the tool after edits. The"
+                        + " centre of the start price × utilization grid is the cluster's base case."},
+                new String[] {"Start price × utilization", "The cluster's start price and utilization times 70% to 130% in steps"
+                        + " of 10%, utilization capped at 100%. With lessor contracts, only the GPU-hours not under contract move:"
+                        + " the contracted GPUs bill their contract rate whatever the market price and whether used or not."},
+                new String[] {"Break-even contour", "Thick black lines between neighbouring cells whose NPV at the hurdle differs"
+                        + " in sign; the break-even column is the exact start price (or capex per GPU) of each row at which NPV at"
+                        + " the hurdle is 0 (NPV is linear in both)."},
+                new String[] {"Decline × capex", "Planned clusters: the price path replaced by a geometric annual decline"
+                        + " (rows), capex per GPU times 70% to 130% (columns). Not shown for owned clusters, whose capex is spent."},
+                new String[] {"Tornado", "NPV at the hurdle with one input at −" + Formats.percent(Tornado.DEFAULT_RELATIVE_MOVE, 0)
+                        + " and +" + Formats.percent(Tornado.DEFAULT_RELATIVE_MOVE, 0) + " of its base value (utilization capped"
+                        + " at 100%), the others as assumed; widest swing first. The annual decline moves only for a cluster on a"
+                        + " geometric decline."},
+                new String[] {"NPV distribution", WorkbookWriter.RISK_SHEET + " (when a Monte Carlo ran): each cluster's NPV at"
+                        + " the discount rate over its paths in round bins spanning the 0.5th to the 99.5th percentile, the paths"
+                        + " beyond counted below and above, with P5, P50 and P95; a column chart beside the first "
+                        + RiskSheet.MAX_CHARTS + " clusters' tables."});
     }
 
     private static int section(Sheet sheet, int r, String title, OutputStyles styles) {

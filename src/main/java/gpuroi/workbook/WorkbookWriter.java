@@ -50,12 +50,14 @@ public final class WorkbookWriter {
     public static final String PORTFOLIO_SHEET = "ROI Portfolio";
     /** Written only when a Monte Carlo ran; replaced (or removed) on every conversion all the same. */
     public static final String RISK_SHEET = "ROI Risk";
+    /** Grids of NPV and IRR over the inputs, and the tornado, per cluster (the largest ones in a very large fleet). */
+    public static final String SENSITIVITY_SHEET = "ROI Sensitivity";
     /**
      * The sheets added, in order. A sheet of the input with one of these names is replaced.
      * {@link #RISK_SHEET} is added only when there are risk profiles.
      */
     public static final List<String> OUTPUT_SHEETS = List.of(SUMMARY_SHEET, CONTRACTS_SHEET, PORTFOLIO_SHEET, RISK_SHEET,
-            CHART_SHEET, INPUTS_SHEET, CASH_FLOWS_SHEET, NOTES_SHEET);
+            SENSITIVITY_SHEET, CHART_SHEET, INPUTS_SHEET, CASH_FLOWS_SHEET, NOTES_SHEET);
 
     /** Rows of an added sheet kept in memory before they are flushed to a temporary file. */
     private static final int ROWS_IN_MEMORY = 500;
@@ -152,14 +154,17 @@ public final class WorkbookWriter {
         ContractsSheet.write(workbook.getSheet(CONTRACTS_SHEET), analysis.contracts(), analysis.assumptions(), styles);
         PortfolioSheet.write(workbook.getSheet(PORTFOLIO_SHEET), analysis, styles);
         if (!risks.isEmpty()) {
-            RiskSheet.write(workbook.getSheet(RISK_SHEET), risks, styles);
+            RiskSheet.write(workbook.getSheet(RISK_SHEET), model.getSheet(RISK_SHEET), risks, styles);
         }
+        SensitivitySheet.Scope sensitivityScope = SensitivitySheet.scope(analysis.clusters());
+        SensitivitySheet.write(workbook.getSheet(SENSITIVITY_SHEET), analysis.clusters(), sensitivityScope,
+                analysis.assumptions(), styles);
         ModelInputsSheet.write(workbook.getSheet(INPUTS_SHEET), analysis.clusters(), layout, styles);
         CashFlowSheet.write(workbook.getSheet(CASH_FLOWS_SHEET), analysis.clusters(), layout, styles);
         // A chart lives in the sheet's drawing part, outside the streamed rows: it is built on the XSSF sheet.
         CumulativeCashFlowChart.write(workbook.getSheet(CHART_SHEET), model.getSheet(CHART_SHEET), analysis.clusters(),
                 layout, styles);
-        NotesSheet.write(workbook.getSheet(NOTES_SHEET), notes, analysis.assumptions(), runInfo, styles);
+        NotesSheet.write(workbook.getSheet(NOTES_SHEET), notes, analysis.assumptions(), runInfo, sensitivityScope, styles);
         // Open on the results. setActiveSheet also unselects every other tab, so no input sheet is left
         // grouped with the summary (where one edit would change both).
         model.setActiveSheet(model.getSheetIndex(SUMMARY_SHEET));

@@ -124,7 +124,9 @@ class ConvertRiskTest {
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Cluster id");
             assertThat(sheet.getRow(0).getCell(2).getStringCellValue()).isEqualTo("Seed");
             assertThat(sheet.getRow(0).getCell(3).getStringCellValue()).isEqualTo("Sampler");
-            assertThat(sheet.getLastRowNum()).isEqualTo(2);
+            // One row per cluster, then a blank row before the NPV distributions.
+            assertThat(sheet.getRow(3) == null).as("a blank row after the table").isTrue();
+            assertThat(sheet.getRow(4).getCell(0).getStringCellValue()).startsWith("NPV distribution");
             for (int i = 0; i < 2; i++) {
                 Row row = sheet.getRow(1 + i);
                 JsonNode risk = json.get("clusters").get(i).get("risk");
@@ -181,8 +183,12 @@ class ConvertRiskTest {
             JsonNode risk = cluster.get("risk");
             String text = pdfText(memos.resolve(cluster.get("id").asText() + ".pdf"));
             String negative = gpuroi.model.Formats.percent(1 - risk.get("probabilityBeatsHurdle").asDouble(), 0);
+            // Put on the IRR when every path has a single one, else on NPV at the hurdle (the same count either way).
             assertThat(text).contains("Risk")
-                    .contains("NPV at the 12.0% hurdle is negative in " + negative + " of 2,000 paths (seed 42)")
+                    .containsPattern("(IRR falls below the 12\\.0% hurdle|NPV at the 12\\.0% hurdle is 0 or below) in "
+                            + java.util.regex.Pattern.quote(negative) + " of 2,000 paths; the cluster loses money in "
+                            + java.util.regex.Pattern.quote(gpuroi.model.Formats.percent(risk.get("probabilityOfLoss").asDouble(), 0)))
+                    .contains("2,000 paths (plain Monte Carlo sampler, seed 42)")
                     .contains("P5").contains("P50").contains("P95")
                     .contains(gpuroi.model.Formats.money(risk.get("npvP5").asDouble(), "USD"))
                     .contains(gpuroi.model.Formats.money(risk.get("npvP50").asDouble(), "USD"))
@@ -191,7 +197,10 @@ class ConvertRiskTest {
 
         Path plain = dir.resolve("plain.roi.xlsx");
         convert("convert", input.toString(), "--json", "-o", plain.toString());
-        assertThat(pdfText(dir.resolve("plain.roi.memos").resolve("plan-a.pdf"))).doesNotContain("paths (seed");
+        assertThat(pdfText(dir.resolve("plain.roi.memos").resolve("plan-a.pdf"))).doesNotContain("paths (").doesNotContain("Monte Carlo");
+        assertThat(pdfText(dir.resolve("plain.roi.memos").resolve("portfolio.pdf"))).doesNotContain("Beats hurdle");
+        assertThat(pdfText(memos.resolve("portfolio.pdf"))).contains("Beats hurdle")
+                .contains("2,000 paths per cluster, plain Monte Carlo sampler, seed 42");
     }
 
     @Test

@@ -17,7 +17,7 @@ class DeclineCapexGridTest {
 
     @Test
     void theCentreOfTheGridIsTheBaseCase() {
-        DeclineCapexGrid grid = DeclineCapexGrid.of(cluster, assumptions, List.of(0.2, 0.3, 0.4),
+        DeclineCapexGrid grid = DeclineCapexGrid.over(cluster, assumptions, List.of(0.2, 0.3, 0.4),
                 List.of(0.9 * cluster.capexPerGpu(), cluster.capexPerGpu(), 1.1 * cluster.capexPerGpu()));
         ClusterMetrics base = RoiEngine.analyze(cluster, assumptions).metrics();
 
@@ -50,5 +50,25 @@ class DeclineCapexGridTest {
         }
         // A faster decline leaves less room for capex.
         assertThat(grid.breakEvenCapexPerGpu().get(0).getAsDouble()).isGreaterThan(grid.breakEvenCapexPerGpu().get(5).getAsDouble());
+    }
+
+    @Test
+    void withALessorContractTheBreakEvenCapexOfEachRowStillGivesZeroNpvAtTheHurdle() {
+        Cluster rented = SensitivityTest.RENTED_OUT;
+        Assumptions a = SensitivityTest.CONTRACT_ASSUMPTIONS;
+        DeclineCapexGrid grid = DeclineCapexGrid.of(rented, a, SensitivityTest.CONTRACTS, SensitivityTest.QUOTES);
+        DeclineCapexGrid marketOnly = DeclineCapexGrid.of(rented, a);
+
+        for (int row = 0; row < grid.annualDeclines().size(); row++) {
+            double capex = grid.breakEvenCapexPerGpu().get(row).getAsDouble();
+            Cluster atContour = rented.toBuilder().pricePath(new PricePath.AnnualDecline(grid.annualDeclines().get(row)))
+                    .capexPerGpu(capex).build();
+            double npv = RoiEngine.analyze(atContour, a, SensitivityTest.CONTRACTS, SensitivityTest.QUOTES).metrics().npvAtHurdle();
+            assertThat(npv).isCloseTo(0, within(1e-6));
+            // The contract's revenue does not fall with the market, so it leaves more room for capex on a steep decline.
+            if (grid.annualDeclines().get(row) >= 0.3) {
+                assertThat(capex).isGreaterThan(marketOnly.breakEvenCapexPerGpu().get(row).getAsDouble());
+            }
+        }
     }
 }

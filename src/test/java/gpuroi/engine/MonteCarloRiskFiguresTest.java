@@ -27,6 +27,29 @@ class MonteCarloRiskFiguresTest {
     }
 
     @Test
+    void theHistogramsCountEveryPathAndCentreWhereThePercentilesSay() {
+        RiskProfile risk = MonteCarlo.analyze(cluster, assumptions, RiskInputs.defaults(17).withPaths(4_000));
+        Histogram npv = risk.npvHistogram();
+        Histogram irr = risk.irrHistogram().orElseThrow();
+
+        assertThat(npv.total()).isEqualTo(4_000);
+        assertThat(irr.total()).isEqualTo(4_000 - risk.pathsWithoutSingleIrr());
+        // The bins hold P5..P95 well inside them, and the running count passes half the paths in the
+        // bin that holds the median.
+        assertThat(npv.binStart(0)).isLessThan(risk.npv().p5());
+        assertThat(npv.binStart(npv.bins())).isGreaterThan(risk.npv().p95());
+        int running = npv.below();
+        int medianBin = -1;
+        for (int b = 0; b < npv.bins() && medianBin < 0; b++) {
+            running += npv.counts().get(b);
+            if (running >= 2_000) {
+                medianBin = b;
+            }
+        }
+        assertThat(risk.npv().p50()).isBetween(npv.binStart(medianBin), npv.binStart(medianBin + 1));
+    }
+
+    @Test
     void atTheBreakEvenPriceAboutHalfThePathsFlipTheDecision() {
         double breakEven = RoiEngine.analyze(cluster, assumptions).metrics().breakEvenStartPrice().getAsDouble();
         Cluster atBreakEven = cluster.toBuilder().startPricePerGpuHour(breakEven * (1 + 1e-9)).build();

@@ -72,4 +72,55 @@ class TornadoTest {
                 Map.of(Tornado.Input.ANNUAL_PRICE_DECLINE, new Tornado.Range(0.2, 0.4))))
                 .hasMessageContaining("not a geometric decline");
     }
+
+    @Test
+    void withALessorContractEachEndOfABarIsTheEnginesNpvOfTheMovedClusterWithItsContract() {
+        Cluster rented = SensitivityTest.RENTED_OUT;
+        Assumptions a = SensitivityTest.CONTRACT_ASSUMPTIONS;
+
+        List<Tornado.Bar> bars = Tornado.of(rented, a, SensitivityTest.CONTRACTS, SensitivityTest.QUOTES);
+
+        assertThat(bars).isSortedAccordingTo((x, y) -> Double.compare(y.swing(), x.swing()));
+        for (Tornado.Bar bar : bars) {
+            double low = npv(rented, a, bar.input(), bar.low());
+            double high = npv(rented, a, bar.input(), bar.high());
+            assertThat(bar.npvAtLow()).as("%s low", bar.input()).isEqualTo(low);
+            assertThat(bar.npvAtHigh()).as("%s high", bar.input()).isEqualTo(high);
+            assertThat(bar.swing()).isEqualTo(Math.abs(high - low));
+        }
+        // The contract's GPU-hours do not move with the start price: a narrower bar than without it.
+        double withContract = bars.stream().filter(b -> b.input() == Tornado.Input.START_PRICE_PER_GPU_HOUR).findFirst().orElseThrow().swing();
+        double without = Tornado.of(rented, a).stream().filter(b -> b.input() == Tornado.Input.START_PRICE_PER_GPU_HOUR)
+                .findFirst().orElseThrow().swing();
+        assertThat(withContract).isLessThan(without);
+    }
+
+    /** The full engine on the moved cluster, written out input by input. */
+    private static double npv(Cluster cluster, Assumptions a, Tornado.Input input, double value) {
+        Cluster.Builder b = cluster.toBuilder();
+        Assumptions at = a;
+        switch (input) {
+            case START_PRICE_PER_GPU_HOUR -> b.startPricePerGpuHour(value);
+            case UTILIZATION -> b.utilization(value);
+            case CAPEX_PER_GPU -> b.capexPerGpu(value);
+            case ANNUAL_PRICE_DECLINE -> b.pricePath(new PricePath.AnnualDecline(value));
+            case ELECTRICITY_PER_KWH -> b.electricityPerKwh(value);
+            case OTHER_OPEX_PER_GPU_MONTH -> b.otherOpexPerGpuMonth(value);
+            case RESIDUAL_SHARE -> b.residualShare(value);
+            case HURDLE_RATE -> at = a.withRates(a.discountRate(), value);
+        }
+        return RoiEngine.analyze(b.build(), at, SensitivityTest.CONTRACTS, SensitivityTest.QUOTES).metrics().npvAtHurdle();
+    }
+
+    @Test
+    void inputsNearTheModelsBoundsStayInsideThemSoEveryValidClusterGetsItsBars() {
+        Cluster extreme = cluster.toBuilder().residualShare(9.5).electricityPerKwh(95).build();
+
+        List<Tornado.Bar> bars = Tornado.of(extreme, assumptions);
+
+        Tornado.Bar residual = bars.stream().filter(b -> b.input() == Tornado.Input.RESIDUAL_SHARE).findFirst().orElseThrow();
+        Tornado.Bar electricity = bars.stream().filter(b -> b.input() == Tornado.Input.ELECTRICITY_PER_KWH).findFirst().orElseThrow();
+        assertThat(residual.high()).isEqualTo(10.0);
+        assertThat(electricity.high()).isEqualTo(100.0);
+    }
 }

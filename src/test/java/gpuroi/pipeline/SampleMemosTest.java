@@ -50,7 +50,9 @@ class SampleMemosTest {
         assertThat(b200).doesNotContain("read but not applied");
         // The sample's Assumptions ask for 1000 Monte Carlo runs: they now apply, and the memo says so.
         assertThat(sample.risks()).hasSize(sample.analysis().clusters().size());
-        assertThat(b200).containsPattern("NPV at the [0-9.]+% hurdle is negative in [0-9]+% of 1,000 paths \\(seed -?[0-9]+\\)");
+        assertThat(b200).containsPattern("IRR falls below the [0-9.]+% hurdle in [0-9]+% of 1,000 paths");
+        assertThat(b200).containsPattern("1,000 paths \\(plain Monte Carlo sampler, seed -?[0-9]+\\)");
+        assertThat(portfolio).contains("Beats hurdle");
         assertThat(b200).contains("SHA-256 of the source: " + sample.inputSha256());
     }
 }

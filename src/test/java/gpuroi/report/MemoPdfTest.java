@@ -55,9 +55,10 @@ class MemoPdfTest {
                     forms++;
                 }
             }
-            assertThat(forms).isEqualTo(2);
+            assertThat(forms).as("price path, cash flow and tornado").isEqualTo(3);
         }
-        assertThat(MemoFixtures.flatText(pdf)).contains("Month from start", "payback 23.9 months", "Levelized cost $1.63/GPU-hr");
+        assertThat(MemoFixtures.flatText(pdf)).contains("Month from start", "payback 23.9 months", "Levelized cost $1.63/GPU-hr",
+                "NPV at the 10.0% hurdle");
     }
 
     @Test

@@ -94,7 +94,7 @@ class InputSheetsPreservedTest {
         Path output = dir.resolve("out.xlsx");
         WriterFixtures.write(input, output, WriterFixtures.analyze(WriterFixtures.workedExample("gpu-a").build()));
         try (XSSFWorkbook workbook = WriterFixtures.open(output)) {
-            assertThat(sheetNames(workbook)).containsExactly("Fleet", "ROI Summary", "ROI Contracts", "ROI Portfolio", "ROI Chart", "ROI Inputs",
+            assertThat(sheetNames(workbook)).containsExactly("Fleet", "ROI Summary", "ROI Contracts", "ROI Portfolio", "ROI Sensitivity", "ROI Chart", "ROI Inputs",
                     "ROI Cash Flows", "ROI Notes");
             assertThat(workbook.getSheet("ROI Summary").getRow(1).getCell(0).getStringCellValue()).isEqualTo("gpu-a");
         }

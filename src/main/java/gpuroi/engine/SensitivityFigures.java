@@ -1,0 +1,190 @@
+package gpuroi.engine;
+
+import gpuroi.model.Assumptions;
+import gpuroi.model.Cluster;
+import gpuroi.model.ClusterStatus;
+import gpuroi.model.Lease;
+import gpuroi.model.PricePath;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * What the sensitivity sheet and {@code --json} show for one analysed cluster: NPV at the hurdle rate
+ * and IRR over start price × utilization with the break-even start price of each row, NPV at the
+ * hurdle over annual price decline × capex per GPU with the break-even capex of each row, and the
+ * tornado of {@link Tornado} (±20%).
+ *
+ * <p>These are the figures a full engine run per cell gives ({@link Sensitivity}, {@link DeclineCapexGrid},
+ * with the cluster's lessor contracts), at a small part of the cost, because the model is linear
+ * where the grids move it: each month's market revenue is proportional to start price × utilization
+ * (contract revenue, fixed by the contract, does not move), and capex enters the flows at month 0 and
+ * through the residual. So one extra schedule at a start price and utilization of 1 gives every cell's
+ * monthly flows, whose NPV is then taken exactly as {@link Metrics} takes it and whose IRR is the same root
+ * (see {@link #irr}); the base cell gets the base case's own flows and solver, so it equals the analysis bit for bit. A decline row needs two
+ * schedules (capex 0 and 1 per GPU).
+ *
+ * @param clusterId               the cluster
+ * @param startPriceByUtilization NPV and IRR over start price (columns) × utilization (rows)
+ * @param declineByCapex          NPV over annual decline (rows) × capex per GPU (columns); empty for an owned
+ *                                cluster, whose capex is spent and does not decide HOLD or RESELL, or one
+ *                                without capex
+ * @param tornado                 NPV swings at ±20% of each input, widest first
+ */
+public record SensitivityFigures(String clusterId, StartPriceByUtilization startPriceByUtilization,
+                                 Optional<DeclineByCapex> declineByCapex, List<Tornado.Bar> tornado) {
+    public SensitivityFigures {
+        tornado = List.copyOf(tornado);
+    }
+
+    /**
+     * @param startPrices         one per column: the cluster's start price × {@link Sensitivity#DEFAULT_FACTORS}
+     * @param utilizations        one per row: its utilization × the same factors, capped at 100%
+     * @param npvAtHurdle         {@code npvAtHurdle.get(row).get(column)}
+     * @param irr                 the annual IRR of each cell, or why there is none
+     * @param breakEvenStartPrice per row, the start price at which NPV at the hurdle rate is 0, as
+     *                            {@link ClusterMetrics#breakEvenStartPrice()} defines it; empty when the start price
+     *                            moves nothing (no uncommitted GPU-hour is billed)
+     */
+    public record StartPriceByUtilization(List<Double> startPrices, List<Double> utilizations, List<List<Double>> npvAtHurdle,
+                                          List<List<IrrResult>> irr, List<OptionalDouble> breakEvenStartPrice) {
+        public StartPriceByUtilization {
+            startPrices = List.copyOf(startPrices);
+            utilizations = List.copyOf(utilizations);
+            npvAtHurdle = npvAtHurdle.stream().map(List::copyOf).toList();
+            irr = irr.stream().map(List::copyOf).toList();
+            breakEvenStartPrice = List.copyOf(breakEvenStartPrice);
+        }
+
+        /** The row and the column of the base case: where both factors are 1. */
+        public int baseRow() {
+            return Sensitivity.DEFAULT_FACTORS.indexOf(1.0);
+        }
+
+        public int baseColumn() {
+            return Sensitivity.DEFAULT_FACTORS.indexOf(1.0);
+        }
+    }
+
+    /**
+     * @param annualDeclines       one per row: {@link DeclineCapexGrid#DEFAULT_DECLINES}, each replacing the cluster's path
+     * @param capexPerGpu          one per column: the cluster's capex per GPU × {@link Sensitivity#DEFAULT_FACTORS}
+     * @param npvAtHurdle          {@code npvAtHurdle.get(row).get(column)}
+     * @param breakEvenCapexPerGpu per row, the capex per GPU at which NPV at the hurdle rate is 0 (see {@link DeclineCapexGrid})
+     */
+    public record DeclineByCapex(List<Double> annualDeclines, List<Double> capexPerGpu, List<List<Double>> npvAtHurdle,
+                                 List<OptionalDouble> breakEvenCapexPerGpu) {
+        public DeclineByCapex {
+            annualDeclines = List.copyOf(annualDeclines);
+            capexPerGpu = List.copyOf(capexPerGpu);
+            npvAtHurdle = npvAtHurdle.stream().map(List::copyOf).toList();
+            breakEvenCapexPerGpu = List.copyOf(breakEvenCapexPerGpu);
+        }
+    }
+
+    /** The figures of an analysed cluster, with the lessor contracts its schedule was built with. */
+    public static SensitivityFigures of(ClusterAnalysis base) {
+        Cluster cluster = base.cluster();
+        Assumptions assumptions = base.schedule().assumptions();
+        List<Lease> lessorContracts = base.schedule().lessorContracts();
+        return new SensitivityFigures(cluster.id(), startPriceByUtilization(base.schedule()),
+                declineByCapex(cluster, assumptions, lessorContracts),
+                Tornado.of(cluster, assumptions, lessorContracts, List.of()));
+    }
+
+    private static StartPriceByUtilization startPriceByUtilization(CashFlowSchedule base) {
+        Cluster cluster = base.cluster();
+        Assumptions assumptions = base.assumptions();
+        double hurdle = assumptions.hurdleRate();
+        double[] baseNet = base.netFlows();
+        double[] revenuePerPriceUtilization = marketRevenue(CashFlowModel.schedule(
+                cluster.toBuilder().startPricePerGpuHour(1).utilization(1).build(), assumptions, base.lessorContracts()));
+        double baseProduct = cluster.startPricePerGpuHour() * cluster.utilization();
+        double npvPerPriceUtilization = CashFlowSchedule.npvAtValuationDate(hurdle, revenuePerPriceUtilization, base.offsetMonths());
+        double npvWithoutMarket = base.npvAtValuationDate(hurdle) - baseProduct * npvPerPriceUtilization;
+
+        List<Double> prices = Sensitivity.prices(cluster, Sensitivity.DEFAULT_FACTORS);
+        List<Double> utilizations = Sensitivity.utilizations(cluster, Sensitivity.DEFAULT_FACTORS);
+        List<List<Double>> npv = new ArrayList<>(utilizations.size());
+        List<List<IrrResult>> irr = new ArrayList<>(utilizations.size());
+        List<OptionalDouble> breakEven = new ArrayList<>(utilizations.size());
+        double[] net = new double[baseNet.length];
+        for (double utilization : utilizations) {
+            List<Double> npvRow = new ArrayList<>(prices.size());
+            List<IrrResult> irrRow = new ArrayList<>(prices.size());
+            for (double price : prices) {
+                // Exactly 0 at the base case, whose flows are then the analysis's own.
+                double shift = price * utilization - baseProduct;
+                for (int m = 0; m < net.length; m++) {
+                    net[m] = baseNet[m] + shift * revenuePerPriceUtilization[m];
+                }
+                npvRow.add(CashFlowSchedule.npvAtValuationDate(hurdle, net, base.offsetMonths()));
+                irrRow.add(shift == 0 ? IrrSolver.periodic(net, 12) : irr(net));
+            }
+            npv.add(npvRow);
+            irr.add(irrRow);
+            double perStartPrice = utilization * npvPerPriceUtilization;
+            double price = -npvWithoutMarket / perStartPrice;
+            breakEven.add(perStartPrice > 0 && Double.isFinite(price) ? OptionalDouble.of(price) : OptionalDouble.empty());
+        }
+        return new StartPriceByUtilization(prices, utilizations, npv, irr, breakEven);
+    }
+
+    /**
+     * The IRR {@link IrrSolver#periodic} gives, for 49 cells a cluster: flows that change sign once have exactly one
+     * root (Descartes), which {@link FastIrr}'s safeguarded Newton finds in a few passes; any other flows, and a root
+     * outside the solver's range, go to the solver itself, which scans for every root and says why there is none.
+     */
+    private static IrrResult irr(double[] net) {
+        if (signChanges(net) == 1) {
+            double annual = FastIrr.annual(net);
+            if (!Double.isNaN(annual)) {
+                return new IrrResult.Unique(annual, Math.expm1(Math.log1p(annual) / 12), "");
+            }
+        }
+        return IrrSolver.periodic(net, 12);
+    }
+
+    private static int signChanges(double[] flows) {
+        int changes = 0;
+        double previous = 0;
+        for (double flow : flows) {
+            if (flow != 0) {
+                if (previous != 0 && (flow > 0) != (previous > 0)) {
+                    changes++;
+                }
+                previous = flow;
+            }
+        }
+        return changes;
+    }
+
+    /** Each month's revenue from the uncommitted GPUs (the market), month 0 first. */
+    private static double[] marketRevenue(CashFlowSchedule schedule) {
+        double[] revenue = new double[schedule.months().size()];
+        for (MonthlyCashFlow month : schedule.months()) {
+            revenue[month.month()] = month.revenue() - month.contractRevenue();
+        }
+        return revenue;
+    }
+
+    private static Optional<DeclineByCapex> declineByCapex(Cluster cluster, Assumptions assumptions, List<Lease> lessorContracts) {
+        if (cluster.status() == ClusterStatus.OWNED || cluster.capexPerGpu() <= 0) {
+            return Optional.empty();
+        }
+        List<Double> capexPerGpu = DeclineCapexGrid.defaultCapexPerGpu(cluster);
+        List<List<Double>> npv = new ArrayList<>();
+        List<OptionalDouble> breakEven = new ArrayList<>();
+        for (double decline : DeclineCapexGrid.DEFAULT_DECLINES) {
+            Cluster.Builder onDecline = cluster.toBuilder().pricePath(new PricePath.AnnualDecline(decline));
+            double npvAtZeroCapex = RoiEngine.npvAtHurdle(onDecline.capexPerGpu(0).build(), assumptions, lessorContracts);
+            double npvAtUnitCapex = RoiEngine.npvAtHurdle(onDecline.capexPerGpu(1).build(), assumptions, lessorContracts);
+            double npvPerDollar = npvAtUnitCapex - npvAtZeroCapex;
+            npv.add(capexPerGpu.stream().map(capex -> npvAtZeroCapex + capex * npvPerDollar).toList());
+            breakEven.add(DeclineCapexGrid.breakEvenCapexPerGpu(npvAtZeroCapex, npvAtUnitCapex));
+        }
+        return Optional.of(new DeclineByCapex(DeclineCapexGrid.DEFAULT_DECLINES, capexPerGpu, npv, breakEven));
+    }
+}

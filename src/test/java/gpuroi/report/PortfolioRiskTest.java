@@ -1,0 +1,71 @@
+package gpuroi.report;
+
+import gpuroi.engine.ClusterAnalysis;
+import gpuroi.engine.MonteCarlo;
+import gpuroi.engine.PortfolioAnalysis;
+import gpuroi.engine.RiskProfile;
+import gpuroi.engine.RoiEngine;
+import gpuroi.model.Formats;
+import gpuroi.model.RiskInputs;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The portfolio memo's Risk table: every cluster with its profile's figures, the shakiest first, and one sentence on how decisions hold. */
+class PortfolioRiskTest {
+    private final PortfolioAnalysis portfolio = new PortfolioAnalysis(MemoFixtures.ASSUMPTIONS, List.of(
+            MemoFixtures.analysis("base-lot"),
+            RoiEngine.analyze(MemoFixtures.workedExample("rich-lot").toBuilder().startPricePerGpuHour(2.80).build(), MemoFixtures.ASSUMPTIONS),
+            RoiEngine.analyze(MemoFixtures.workedExample("near-lot").toBuilder().startPricePerGpuHour(2.20).build(), MemoFixtures.ASSUMPTIONS)));
+
+    private List<RiskProfile> risks() {
+        List<RiskProfile> risks = new ArrayList<>();
+        for (int i = 0; i < portfolio.clusters().size(); i++) {
+            ClusterAnalysis c = portfolio.clusters().get(i);
+            risks.add(MonteCarlo.analyze(c.cluster(), MemoFixtures.ASSUMPTIONS, List.of(), RiskInputs.defaults(7).withPaths(500), i));
+        }
+        return risks;
+    }
+
+    @Test
+    void everyClusterIsListedWithItsProfilesFiguresHighestOddsOfLossFirst() throws Exception {
+        List<RiskProfile> risks = risks();
+        String text = MemoFixtures.flatText(MemoRenderer.builtIn(Paper.A4).portfolioMemo(portfolio, risks, MemoFixtures.CONTEXT));
+        String table = text.substring(text.indexOf("Beats hurdle"));
+
+        List<String> expectedRows = new ArrayList<>();
+        risks.stream()
+                .sorted(Comparator.comparingDouble((RiskProfile r) -> -r.probabilityOfLoss()).thenComparingDouble(r -> r.npv().p5()))
+                .forEach(r -> expectedRows.add(r.clusterId() + " " + r.baseDecision().name() + " " + Formats.money(r.npv().p5(), "USD") + " "
+                        + Formats.money(r.npv().p50(), "USD") + " " + Formats.money(r.npv().p95(), "USD") + " "
+                        + Formats.percent(r.probabilityOfLoss(), 0) + " " + Formats.percent(r.probabilityOfBeatingHurdle(), 0) + " "
+                        + Formats.percent(r.decisionFlipShare(), 0)));
+        assertThat(table).containsSubsequence(expectedRows);
+        assertThat(table).contains("500 paths per cluster, plain Monte Carlo sampler, seed 7");
+
+        long holding = risks.stream().filter(r -> r.decisionFlipShare() <= 0.10).count();
+        assertThat(holding).as("the near-break-even lot is fragile").isLessThan(3);
+        assertThat(text).contains(holding + " of 3 clusters' decisions hold in at least 90% of paths");
+        RiskProfile nearLot = risks.get(2);
+        assertThat(text).contains("near-lot (" + nearLot.baseDecision().name() + ") flips in " + Formats.percent(nearLot.decisionFlipShare(), 0));
+    }
+
+    @Test
+    void withoutAMonteCarloThePortfolioMemoHasNoRiskTable() throws Exception {
+        String text = MemoFixtures.flatText(MemoRenderer.builtIn(Paper.A4).portfolioMemo(portfolio, List.of(), MemoFixtures.CONTEXT));
+
+        assertThat(text).doesNotContain("Beats hurdle").doesNotContain("paths");
+        assertThat(text).contains("Recommended changes, ranked");
+    }
+
+    @Test
+    void theSameSeedGivesAByteIdenticalPortfolioMemo() throws Exception {
+        byte[] first = MemoRenderer.builtIn(Paper.A4).portfolioMemo(portfolio, risks(), MemoFixtures.CONTEXT);
+
+        assertThat(MemoRenderer.builtIn(Paper.A4).portfolioMemo(portfolio, risks(), MemoFixtures.CONTEXT)).isEqualTo(first);
+    }
+}
