@@ -29,9 +29,9 @@ public final class Metrics {
 
         double monthlyDiscount = Returns.periodicRate(discountRate, 12);
         OptionalDouble monthlyMirr = Returns.mirr(net, monthlyDiscount, monthlyDiscount);
-        OptionalDouble mirr = monthlyMirr.isPresent()
+        OptionalDouble mirr = finite(monthlyMirr.isPresent()
                 ? OptionalDouble.of(Returns.annualize(monthlyMirr.getAsDouble(), 12))
-                : OptionalDouble.empty();
+                : OptionalDouble.empty());
 
         double[] cumulative = new double[net.length];
         double[] discountedCumulative = new double[net.length];
@@ -48,10 +48,10 @@ public final class Metrics {
 
         double capex = cluster.totalCapex();
         double inflowsAfterPurchase = running + capex;
-        OptionalDouble moic = capex > 0 ? OptionalDouble.of(inflowsAfterPurchase / capex) : OptionalDouble.empty();
-        OptionalDouble totalReturn = moic.isPresent() && moic.getAsDouble() >= 0
+        OptionalDouble moic = finite(capex > 0 ? OptionalDouble.of(inflowsAfterPurchase / capex) : OptionalDouble.empty());
+        OptionalDouble totalReturn = finite(moic.isPresent() && moic.getAsDouble() >= 0
                 ? OptionalDouble.of(Math.pow(moic.getAsDouble(), 1.0 / cluster.lifeYears()) - 1)
-                : OptionalDouble.empty();
+                : OptionalDouble.empty());
 
         Levelized atHurdle = Levelized.of(schedule, hurdleRate);
         Levelized undiscounted = Levelized.of(schedule, 0.0);
@@ -162,5 +162,13 @@ public final class Metrics {
             }
             return new Levelized(cost, hours, revenue, contractRevenue, perStartPrice, perUtilization);
         }
+    }
+
+    /**
+     * A ratio to capex has no meaningful value when capex is a rounding error (1e-308 per GPU):
+     * absent, as for zero capex, rather than infinite.
+     */
+    private static OptionalDouble finite(OptionalDouble value) {
+        return value.isPresent() && !Double.isFinite(value.getAsDouble()) ? OptionalDouble.empty() : value;
     }
 }

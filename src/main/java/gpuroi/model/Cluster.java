@@ -45,6 +45,13 @@ public record Cluster(
         OptionalDouble secondaryPricePerGpu) {
 
     public static final int MAX_LIFE_MONTHS = 600;
+    /**
+     * Largest amount per GPU (capex, resale price, opex per month): a thousand times any GPU sold.
+     * Bounded so that every sum over GPUs and months stays a finite double; 1e308 is a typo.
+     */
+    public static final double MAX_MONEY = 1e9;
+    /** Largest rental price per GPU-hour, for the same reason. */
+    public static final double MAX_PRICE_PER_GPU_HOUR = 1e6;
 
     public Cluster {
         startDate = Objects.requireNonNullElse(startDate, Optional.empty());
@@ -62,7 +69,7 @@ public record Cluster(
                         throw new InvalidValueException("GPU count", gpuCount, "a whole number of GPUs ≥ 1");
                     }
                 },
-                () -> Checks.nonNegative("capex per GPU", capexPerGpu),
+                () -> Checks.between("capex per GPU", capexPerGpu, 0, MAX_MONEY, "an amount from 0 to 1,000,000,000 per GPU"),
                 () -> Checks.present("status", status),
                 () -> {
                     if (status == ClusterStatus.OWNED && purchase.isEmpty()) {
@@ -79,12 +86,15 @@ public record Cluster(
                 () -> Checks.between("power per GPU", powerKwPerGpu, 0, 100, "kW per GPU from 0 to 100"),
                 () -> Checks.between("PUE", pue, 1, 5, "a power usage effectiveness from 1.0 to 5.0"),
                 () -> Checks.between("electricity price", electricityPerKwh, 0, 100, "a price per kWh from 0 to 100"),
-                () -> Checks.nonNegative("other opex per GPU-month", otherOpexPerGpuMonth),
+                () -> Checks.between("other opex per GPU-month", otherOpexPerGpuMonth, 0, MAX_MONEY,
+                        "an amount from 0 to 1,000,000,000 per GPU-month"),
                 () -> Checks.between("utilization", utilization, 0, 1, "a share of hours from 0% to 100%"),
-                () -> Checks.nonNegative("start price per GPU-hour", startPricePerGpuHour),
+                () -> Checks.between("start price per GPU-hour", startPricePerGpuHour, 0, MAX_PRICE_PER_GPU_HOUR,
+                        "a price from 0 to 1,000,000 per GPU-hour"),
                 () -> {
                     if (secondary.isPresent()) {
-                        Checks.nonNegative("secondary price per GPU", secondary.getAsDouble());
+                        Checks.between("secondary price per GPU", secondary.getAsDouble(), 0, MAX_MONEY,
+                                "an amount from 0 to 1,000,000,000 per GPU");
                     }
                 });
         id = id.strip();

@@ -27,7 +27,8 @@ final class MemoFiles {
     /** A safe file name for {@code id} with {@code suffix}, distinct from every name handed out before (case-insensitively). */
     String nameFor(String id, String suffix) {
         String stem = UNSAFE.matcher(id).replaceAll("_");
-        stem = stem.replaceAll("^[._]+", "").replaceAll("[._]+$", "");
+        // No leading '-' either: a script's "rm $f" or "lpr $f" would take "-2+3.pdf" for an option.
+        stem = stem.replaceAll("\\.{2,}", ".").replaceAll("^[._-]+", "").replaceAll("[._-]+$", "");
         if (stem.isEmpty()) {
             stem = "cluster";
         }

@@ -16,7 +16,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -140,21 +142,43 @@ public final class MemoRenderer {
      */
     public List<Path> writeAll(PortfolioAnalysis portfolio, List<RiskProfile> risks, MemoContext context, Path folder)
             throws MemoTemplateException, IOException {
+        boolean folderIsNew = !Files.exists(folder);
         Files.createDirectories(folder);
         MemoFiles names = new MemoFiles();
         List<Callable<Path>> jobs = new ArrayList<>();
+        Queue<Path> written = new ConcurrentLinkedQueue<>();
         String portfolioName = names.nameFor("portfolio", ".pdf");
-        jobs.add(() -> MemoFiles.writeAtomically(folder, portfolioName, portfolioMemo(portfolio, risks, context)));
+        jobs.add(() -> wrote(written, MemoFiles.writeAtomically(folder, portfolioName, portfolioMemo(portfolio, risks, context))));
         for (ClusterAnalysis cluster : portfolio.clusters()) {
             String name = names.nameFor(cluster.cluster().id(), ".pdf");
             Optional<RiskProfile> risk = risks.stream().filter(r -> r.clusterId().equals(cluster.cluster().id())).findFirst();
-            jobs.add(() -> MemoFiles.writeAtomically(folder, name, clusterMemo(cluster, risk, portfolio.assumptions(), context)));
+            jobs.add(() -> wrote(written, MemoFiles.writeAtomically(folder, name, clusterMemo(cluster, risk, portfolio.assumptions(), context))));
         }
         for (ContractAnalysis contract : portfolio.contracts()) {
             String name = names.nameFor(contract.contract().contractId(), ".pdf");
-            jobs.add(() -> MemoFiles.writeAtomically(folder, name, contractMemo(contract, portfolio.assumptions(), context)));
+            jobs.add(() -> wrote(written, MemoFiles.writeAtomically(folder, name, contractMemo(contract, portfolio.assumptions(), context))));
         }
-        return onAllCores(jobs);
+        try {
+            return onAllCores(jobs);
+        } catch (MemoTemplateException | IOException | RuntimeException e) {
+            // One memo failed (a template stopped at its time limit, say): leave no half set of memos behind.
+            for (Path path : written) {
+                Files.deleteIfExists(path);
+            }
+            if (folderIsNew) {
+                try (var left = Files.list(folder)) {
+                    if (left.findAny().isEmpty()) {
+                        Files.delete(folder);
+                    }
+                }
+            }
+            throw e;
+        }
+    }
+
+    private static Path wrote(Queue<Path> written, Path path) {
+        written.add(path);
+        return path;
     }
 
     /** Runs independent jobs on the render threads and returns their results in order, or the first job's failure. */

@@ -189,7 +189,7 @@ final class AssumptionsSheet {
                     taxRate, depreciationYears, financing);
         } catch (InvalidValueException e) {
             Column c = FIELDS.get(e.field());
-            Cell cell = c == null ? null : valueCells.get(c);
+            Cell cell = c == null ? valueCells.get(LOAN_TO_VALUE) : valueCells.get(c);
             if (cell != null) {
                 reader.problem(cell, e.field() + ": " + e.expected());
             } else {
@@ -246,14 +246,16 @@ final class AssumptionsSheet {
         }
         if (rate.isEmpty()) {
             failed = true;
-            reader.problem(sheet, where(), "no loan rate", "Loan rate: the loan's annual interest rate, needed with a loan to value");
+            // Named at the loan-to-value cell, the one that asks for a loan.
+            reader.problem(sheet, CellReader.ref(valueCells.get(LOAN_TO_VALUE)), "a loan to value with no Loan rate row",
+                    "Loan rate: the loan's annual interest rate, needed with a loan to value");
             return Optional.empty();
         }
         try {
             return Optional.of(new Financing(ltv.getAsDouble(), rate.getAsDouble(), term, balloon.orElse(0)));
         } catch (InvalidValueException e) {
             Column c = FIELDS.get(e.field());
-            Cell cell = c == null ? null : valueCells.get(c);
+            Cell cell = c == null ? valueCells.get(LOAN_TO_VALUE) : valueCells.get(c);
             failed = true;
             if (cell != null) {
                 reader.problem(cell, e.field() + ": " + e.expected());

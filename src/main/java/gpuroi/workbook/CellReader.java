@@ -107,7 +107,7 @@ final class CellReader {
 
     private Value fromType(Cell cell, CellType type) {
         return switch (type) {
-            case NUMERIC -> num(cell, cell.getNumericCellValue());
+            case NUMERIC -> numeric(cell);
             case STRING -> isPlaceholder(cell.getStringCellValue()) ? new Blank() : new Text(cell.getStringCellValue().strip());
             case BOOLEAN -> new Bool(cell.getBooleanCellValue());
             case ERROR -> {
@@ -116,6 +116,29 @@ final class CellReader {
             }
             default -> new Blank();
         };
+    }
+
+    /**
+     * A number cell's value. A file not written by Excel may save a number cell as text that is no
+     * number ({@code <v>INF</v>}), or as NaN or infinity; those are the cell's problem, not a crash.
+     */
+    private Value numeric(Cell cell) {
+        double value;
+        try {
+            value = cell.getNumericCellValue();
+        } catch (RuntimeException e) {
+            problem(cell.getSheet(), ref(cell), "a number cell saved as '" + savedText(cell) + "'", "a finite number");
+            return new Failed();
+        }
+        if (!Double.isFinite(value)) {
+            problem(cell.getSheet(), ref(cell), "a number cell saved as '" + savedText(cell) + "'", "a finite number");
+            return new Failed();
+        }
+        return num(cell, value);
+    }
+
+    private static String savedText(Cell cell) {
+        return cell instanceof XSSFCell x && x.getCTCell().isSetV() ? x.getCTCell().getV() : "?";
     }
 
     private Num num(Cell cell, double value) {
@@ -140,8 +163,7 @@ final class CellReader {
             v = evaluator.evaluate(cell);
         } catch (RuntimeException e) {
             problem(cell.getSheet(), ref(cell), "the formula =" + cell.getCellFormula() + " with no saved result",
-                    "a formula this tool can evaluate (" + e.getClass().getSimpleName()
-                            + "), or the file saved from Excel so the result is stored");
+                    "a formula this tool can evaluate (" + whyNotEvaluated(e) + "), or the file saved from Excel so the result is stored");
             return new Failed();
         }
         if (v == null) {
@@ -158,6 +180,16 @@ final class CellReader {
             }
             default -> new Blank();
         };
+    }
+
+    /** Why POI could not calculate a formula, in the user's words rather than a Java class name. */
+    private static String whyNotEvaluated(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.apache.poi.ss.formula.eval.NotImplementedException) {
+                return "it uses a function this tool cannot calculate";
+            }
+        }
+        return "it cannot be calculated outside Excel";
     }
 
     /** What the user sees in the cell, quoted, for "found …". */

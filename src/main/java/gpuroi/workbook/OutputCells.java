@@ -1,5 +1,6 @@
 package gpuroi.workbook;
 
+import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.DateUtil;
@@ -21,9 +22,27 @@ final class OutputCells {
 
     static Cell text(Row row, int column, String value, CellStyle style) {
         Cell cell = row.createCell(column);
-        cell.setCellValue(value == null ? "" : value);
+        cell.setCellValue(value == null ? "" : fitted(value));
         cell.setCellStyle(style);
         return cell;
+    }
+
+    /** Excel's limit on the text of one cell. */
+    static final int MAX_TEXT = SpreadsheetVersion.EXCEL2007.getMaxTextLength();
+
+    /**
+     * Text cut to {@link #MAX_TEXT} with an ellipsis: an id of Excel's maximum length fits its own
+     * cell, but not a title that adds to it, and POI refuses the whole workbook for one such cell.
+     */
+    static String fitted(String text) {
+        if (text.length() <= MAX_TEXT) {
+            return text;
+        }
+        int end = MAX_TEXT - 1;
+        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, end) + "…";
     }
 
     static Cell number(Row row, int column, double value, CellStyle style) {

@@ -79,8 +79,11 @@ final class WorkbookFiles {
     }
 
     private static XSSFWorkbook openOoxml(Path file, String name) throws WorkbookException {
+        PackageLimits.check(file, name);
         try {
-            return new XSSFWorkbook(new ByteArrayInputStream(TrailingEmptyRows.trim(file, Files.readAllBytes(file))));
+            XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(TrailingEmptyRows.trim(file, Files.readAllBytes(file))));
+            MacroWorkbooks.refuse(workbook, name);
+            return workbook;
         } catch (IOException | RuntimeException e) {
             // Other zip-based formats fail here too; name them, and call anything else damaged.
             String otherFormat = otherZipFormat(file, e);

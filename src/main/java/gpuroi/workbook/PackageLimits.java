@@ -1,0 +1,139 @@
+package gpuroi.workbook;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Enumeration;
+import java.util.Locale;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
+
+/**
+ * What an input .xlsx may unpack to, set here and nowhere else. An .xlsx is a zip of XML files,
+ * and a small zip can inflate to gigabytes (a "zip bomb") or declare entities that read local
+ * files or expand exponentially (XXE, "billion laughs"). Every entry is inflated once, counting
+ * bytes and never keeping them, before anything else unpacks the file; the same limits are given
+ * to POI, which checks them again as it reads.
+ */
+final class PackageLimits {
+    /** Most zip entries read; a workbook has about 10 plus a few per sheet, chart and picture. */
+    static final int MAX_ENTRIES = 10_000;
+    /**
+     * Largest single entry inflated. A sheet formatted down to row 1,048,576 is about 160 MB of XML
+     * (its empty rows are dropped after this check); a fleet's data is kilobytes.
+     */
+    static final long MAX_ENTRY_BYTES = 512L << 20;
+    /** Largest total of all entries inflated. */
+    static final long MAX_TOTAL_BYTES = 1L << 30;
+    /**
+     * Smallest compressed/inflated size ratio once an entry passes {@link #GRACE_BYTES}: 0.01 is
+     * 100:1, POI's own default. Real sheets compress about 10:1; a bomb of one repeated byte 1000:1.
+     */
+    static final double MIN_INFLATE_RATIO = 0.01;
+    /** Entries smaller than this are not held to the ratio (a small, very regular styles part). */
+    static final long GRACE_BYTES = 100L << 10;
+
+    private static final byte[] DOCTYPE = "<!DOCTYPE".getBytes(StandardCharsets.US_ASCII);
+
+    static {
+        ZipSecureFile.setMaxFileCount(MAX_ENTRIES);
+        ZipSecureFile.setMaxEntrySize(MAX_ENTRY_BYTES);
+        ZipSecureFile.setMinInflateRatio(MIN_INFLATE_RATIO);
+        ZipSecureFile.setGraceEntrySize(GRACE_BYTES);
+    }
+
+    private PackageLimits() {
+    }
+
+    /**
+     * Refuses a zip that breaks a limit or whose XML declares a DOCTYPE (the only way to define
+     * entities; Excel never writes one), with one line naming the file and the reason. A zip that
+     * cannot be read at all is refused as damaged, since its entries cannot be checked.
+     */
+    static void check(Path file, String name) throws WorkbookException {
+        long total = 0;
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            if (zip.size() > MAX_ENTRIES) {
+                throw refused(name, "a zip of " + zip.size() + " entries",
+                        "it holds " + String.format(Locale.US, "%,d", zip.size()) + " zip entries (at most "
+                                + String.format(Locale.US, "%,d", MAX_ENTRIES) + " are read; a workbook has a few per sheet)");
+            }
+            for (Enumeration<? extends ZipEntry> all = zip.entries(); all.hasMoreElements(); ) {
+                ZipEntry entry = all.nextElement();
+                total += inflatedSize(zip, entry, name, MAX_TOTAL_BYTES - total);
+            }
+        } catch (IOException | RuntimeException e) {
+            throw WorkbookException.ofFile(name, "a damaged zip file", "an .xlsx workbook",
+                    name + " is damaged or is not an Excel workbook (its zip directory cannot be read: the file may be cut short"
+                            + " or not be a zip at all); re-save it from Excel");
+        }
+    }
+
+    /** Inflates one entry without keeping it, and returns its size; refuses it past a limit or with a DOCTYPE. */
+    private static long inflatedSize(ZipFile zip, ZipEntry entry, String name, long totalLeft) throws IOException, WorkbookException {
+        long compressed = Math.max(entry.getCompressedSize(), 0);
+        boolean xml = isXml(entry.getName());
+        byte[] buffer = new byte[64 * 1024];
+        long size = 0;
+        int doctypeMatched = 0;
+        try (InputStream in = zip.getInputStream(entry)) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                size += n;
+                if (size > MAX_ENTRY_BYTES) {
+                    throw refused(name, "a zip entry inflating past " + mb(MAX_ENTRY_BYTES), entry.getName()
+                            + " inflates to more than " + mb(MAX_ENTRY_BYTES) + " (limit per part)");
+                }
+                if (size > totalLeft) {
+                    throw refused(name, "zip entries inflating past " + mb(MAX_TOTAL_BYTES), "its parts inflate to more than "
+                            + mb(MAX_TOTAL_BYTES) + " in all (limit per workbook)");
+                }
+                if (size > GRACE_BYTES && (double) compressed / size < MIN_INFLATE_RATIO) {
+                    throw refused(name, "a zip bomb", entry.getName() + " inflates more than "
+                            + Math.round(1 / MIN_INFLATE_RATIO) + " times its compressed size (" + kb(compressed)
+                            + " to over " + kb(size) + "), as zip bombs do; a real sheet compresses about 10 times");
+                }
+                if (xml) {
+                    doctypeMatched = scanForDoctype(buffer, n, doctypeMatched);
+                    if (doctypeMatched == DOCTYPE.length) {
+                        throw refused(name, "an XML part declaring a DOCTYPE", entry.getName()
+                                + " declares a DOCTYPE, which can define entities that read local files or expand without end;"
+                                + " Excel never writes one");
+                    }
+                }
+            }
+        }
+        return size;
+    }
+
+    /** How much of {@code <!DOCTYPE} is matched after {@code n} more bytes, carrying a partial match across reads. */
+    private static int scanForDoctype(byte[] bytes, int n, int matched) {
+        for (int i = 0; i < n && matched < DOCTYPE.length; i++) {
+            if (bytes[i] == DOCTYPE[matched]) {
+                matched++;
+            } else {
+                matched = bytes[i] == DOCTYPE[0] ? 1 : 0;
+            }
+        }
+        return matched;
+    }
+
+    private static boolean isXml(String entryName) {
+        String lower = entryName.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".xml") || lower.endsWith(".rels") || lower.endsWith(".vml");
+    }
+
+    private static WorkbookException refused(String name, String found, String reason) {
+        return WorkbookException.ofFile(name, found, "an .xlsx workbook within gpu-roi's size and safety limits",
+                name + " refused: " + reason);
+    }
+
+    private static String mb(long bytes) {
+        return String.format(Locale.US, "%,d MB", bytes >> 20);
+    }
+
+    private static String kb(long bytes) {
+        return String.format(Locale.US, "%,d KB", Math.max(1, bytes >> 10));
+    }
+}
