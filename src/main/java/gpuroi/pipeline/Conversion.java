@@ -234,7 +234,7 @@ public final class Conversion {
         }
         Path input = analyzed.input();
         MemoContext context = new MemoContext(input.getFileName().toString(), analyzed.inputSha256(), options.toolVersion(), notes);
-        return renderer.writeAll(analyzed.analysis(), analyzed.risks(), context, folder);
+        return renderer.writeAll(analyzed.analysis(), analyzed.risks(), analyzed.contractRisks(), context, folder);
     }
 
     /** {@code results/fleet.roi.xlsx → results/fleet.roi.memos}: the memo folder beside an output workbook. */

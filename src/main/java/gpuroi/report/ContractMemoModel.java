@@ -2,6 +2,8 @@ package gpuroi.report;
 
 import gpuroi.engine.ContractAnalysis;
 import gpuroi.engine.ContractDecision;
+import gpuroi.engine.ContractRiskProfile;
+import gpuroi.engine.RiskProfile;
 import gpuroi.model.Assumptions;
 import gpuroi.model.Formats;
 import gpuroi.model.Lease;
@@ -25,6 +27,46 @@ final class ContractMemoModel {
     /** "KEEP", "RESELL CAPACITY", "TERMINATE". */
     static String label(ContractDecision decision) {
         return decision.name().replace('_', ' ');
+    }
+
+    /**
+     * The Risk section of a contract whose market price was simulated: what carrying out the decision costs
+     * over the paths, by how much it beats the next open option, and how often another option is cheaper.
+     */
+    static Map<String, Object> risk(ContractRiskProfile r, Assumptions a) {
+        String ccy = a.currency();
+        String decision = label(r.baseDecision());
+        Map<String, Object> risk = new LinkedHashMap<>();
+        StringBuilder sentence = new StringBuilder("Over " + RiskSection.count(r.paths()) + " simulated market price paths, "
+                + decision + " stays the cheapest option in " + RiskSection.share(1 - r.decisionFlipShare()) + " of paths");
+        r.bestActionShare().entrySet().stream()
+                .filter(e -> e.getKey() != r.baseDecision() && e.getValue() > 0)
+                .sorted(Map.Entry.<ContractDecision, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> sentence.append("; ").append(label(e.getKey())).append(" is cheaper in ")
+                        .append(RiskSection.share(e.getValue())));
+        sentence.append('.');
+        r.probabilityOfLoss().ifPresent(p -> sentence.append(" Acting costs more than keeping the contract as it is in ")
+                .append(RiskSection.share(p)).append(" of paths."));
+        risk.put("sentence", sentence.toString());
+        List<Map<String, Object>> rows = new ArrayList<>();
+        rows.add(percentiles("Present cost of " + decision, r.chosenCost(), ccy));
+        r.advantage().ifPresent(p -> rows.add(percentiles("Saving against the cheapest other open option", p, ccy)));
+        risk.put("rows", rows);
+        risk.put("caption", "Present costs at the " + Formats.percent(a.hurdleRate(), 1) + " hurdle rate; P95 of the cost is the"
+                + " expensive tail. Deterministic cost " + Formats.money(r.baseChosenCost(), ccy) + ", mean over the paths "
+                + Formats.money(r.meanChosenCost(), ccy) + ", mean of the costliest 5% " + Formats.money(r.expectedShortfallCost(), ccy)
+                + ". A saving below 0 on a path means another option was cheaper there. " + RiskSection.count(r.paths())
+                + " paths, " + RiskSection.samplerName(r.sampler()) + ", seed " + r.seed() + ".");
+        return risk;
+    }
+
+    private static Map<String, Object> percentiles(String label, RiskProfile.Percentiles p, String ccy) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("label", label);
+        row.put("p5", Formats.money(p.p5(), ccy));
+        row.put("p50", Formats.money(p.p50(), ccy));
+        row.put("p95", Formats.money(p.p95(), ccy));
+        return row;
     }
 
     static Map<String, Object> of(ContractAnalysis k, Assumptions assumptions, MemoContext context, Paper paper) {

@@ -2,6 +2,7 @@ package gpuroi.report;
 
 import gpuroi.engine.ClusterAnalysis;
 import gpuroi.engine.ContractAnalysis;
+import gpuroi.engine.ContractRiskProfile;
 import gpuroi.engine.PortfolioAnalysis;
 import gpuroi.engine.RiskProfile;
 import gpuroi.model.Assumptions;
@@ -76,7 +77,14 @@ public final class MemoRenderer {
     }
 
     public byte[] contractMemo(ContractAnalysis analysis, Assumptions assumptions, MemoContext context) throws MemoTemplateException {
+        return contractMemo(analysis, Optional.empty(), assumptions, context);
+    }
+
+    /** The contract memo, with a Risk section when the contract has a Monte Carlo risk profile. */
+    public byte[] contractMemo(ContractAnalysis analysis, Optional<ContractRiskProfile> risk, Assumptions assumptions,
+                               MemoContext context) throws MemoTemplateException {
         Map<String, Object> model = ContractMemoModel.of(analysis, assumptions, context, paper);
+        risk.ifPresent(r -> model.put("risk", ContractMemoModel.risk(r, assumptions)));
         String xhtml = templates.render(MemoTemplates.CONTRACT_MEMO, model);
         String decision = ContractMemoModel.label(analysis.decision());
         PdfMemoWriter.Metadata metadata = new PdfMemoWriter.Metadata(
@@ -142,6 +150,12 @@ public final class MemoRenderer {
      */
     public List<Path> writeAll(PortfolioAnalysis portfolio, List<RiskProfile> risks, MemoContext context, Path folder)
             throws MemoTemplateException, IOException {
+        return writeAll(portfolio, risks, List.of(), context, folder);
+    }
+
+    /** As above, each contract memo also with its risk profile from {@code contractRisks} if any. */
+    public List<Path> writeAll(PortfolioAnalysis portfolio, List<RiskProfile> risks, List<ContractRiskProfile> contractRisks,
+                               MemoContext context, Path folder) throws MemoTemplateException, IOException {
         boolean folderIsNew = !Files.exists(folder);
         Files.createDirectories(folder);
         MemoFiles names = new MemoFiles();
@@ -156,7 +170,10 @@ public final class MemoRenderer {
         }
         for (ContractAnalysis contract : portfolio.contracts()) {
             String name = names.nameFor(contract.contract().contractId(), ".pdf");
-            jobs.add(() -> wrote(written, MemoFiles.writeAtomically(folder, name, contractMemo(contract, portfolio.assumptions(), context))));
+            Optional<ContractRiskProfile> risk = contractRisks.stream()
+                    .filter(r -> r.contractId().equals(contract.contract().contractId())).findFirst();
+            jobs.add(() -> wrote(written, MemoFiles.writeAtomically(folder, name,
+                    contractMemo(contract, risk, portfolio.assumptions(), context))));
         }
         try {
             return onAllCores(jobs);

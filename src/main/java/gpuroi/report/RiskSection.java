@@ -183,7 +183,8 @@ final class RiskSection {
     }
 
     private static String runDescription(RiskProfile r) {
-        return count(r.paths()) + " paths of price and utilization at the default volatilities, " + samplerName(r.sampler())
+        return count(r.paths()) + " paths of price and utilization (volatilities and ranges as the run set them: Assumptions,"
+                + " Risk sheet or flags), " + samplerName(r.sampler())
                 + ", seed " + r.seed();
     }
 
@@ -212,7 +213,7 @@ final class RiskSection {
         return " Not drawn, the outermost paths: " + count(h.below()) + " below and " + count(h.above()) + " above the range shown.";
     }
 
-    private static String count(int n) {
+    static String count(int n) {
         return String.format(Locale.US, "%,d", n);
     }
 
