@@ -15,8 +15,9 @@ import java.util.zip.Deflater;
  * cluster (600,000 rows at 10,000 clusters). Profiling a 1,000-cluster conversion showed most of
  * the writer's time in deflating: first the temporary row files, then the final package. So the
  * temporary files stay uncompressed (they are read back once, from the page cache), and the
- * package is deflated at the fastest level: the file is some 20% larger, written several times
- * faster, and its content is the same. Formula text, almost always plain ASCII, is written without
+ * package is deflated at the fastest level: the file is about 30% larger (14.7 MB instead of
+ * 11.6 MB at 1,000 clusters), its content the same, and writing 60,000 formula rows takes about
+ * 2.7 times less CPU (1.5 s instead of 3.9 s). Formula text, almost always plain ASCII, is written without
  * POI's character-by-character escaping when there is nothing to escape.
  */
 final class StreamingWorkbook extends SXSSFWorkbook {
