@@ -144,10 +144,21 @@ final class CashFlowSheet {
         return hours == Math.rint(hours) ? String.valueOf((long) hours) : String.valueOf(hours);
     }
 
-    /** Absolute references to one cluster's row on the inputs sheet. */
-    private record Inputs(int row) {
+    /**
+     * Absolute references to one cluster's row on the inputs sheet, formatted once per cluster
+     * rather than for every month's formulas.
+     */
+    private static final class Inputs {
+        private final String[] references = new String[ModelInputsSheet.PATH_DESCRIPTION + 1];
+
+        Inputs(int row) {
+            for (int column = 0; column < references.length; column++) {
+                references[column] = OutputCells.absolute(WorkbookWriter.INPUTS_SHEET, row, column);
+            }
+        }
+
         String ref(int column) {
-            return OutputCells.absolute(WorkbookWriter.INPUTS_SHEET, row, column);
+            return references[column];
         }
     }
 }

@@ -87,7 +87,8 @@ final class OutputCells {
 
     /** {@code C7}: a relative reference on the same sheet. */
     static String relative(int row, int column) {
-        return new CellReference(row, column, false, false).formatAsString();
+        // What CellReference.formatAsString gives, without building one for each of a million formula cells.
+        return CellReference.convertNumToColString(column) + (row + 1);
     }
 
     /** {@code 'Sheet name'!$K$2:$K$26}: an absolute column range on another sheet. */

@@ -60,9 +60,6 @@ public final class WorkbookWriter {
     public static final List<String> OUTPUT_SHEETS = List.of(SUMMARY_SHEET, CONTRACTS_SHEET, PORTFOLIO_SHEET, RISK_SHEET,
             SENSITIVITY_SHEET, CHART_SHEET, INPUTS_SHEET, CASH_FLOWS_SHEET, NOTES_SHEET);
 
-    /** Rows of an added sheet kept in memory before they are flushed to a temporary file. */
-    private static final int ROWS_IN_MEMORY = 500;
-
     private WorkbookWriter() {
     }
 
@@ -123,7 +120,7 @@ public final class WorkbookWriter {
                 // The input's sheets stay in the XSSF model untouched; the added sheets are streamed,
                 // so a fleet of thousands of clusters needs neither an XML object per cell nor the heap.
                 // Closing it deletes its temporary row files (and closes the workbook it wraps, harmlessly twice).
-                try (SXSSFWorkbook streaming = new SXSSFWorkbook(workbook, ROWS_IN_MEMORY, true, false)) {
+                try (SXSSFWorkbook streaming = new StreamingWorkbook(workbook)) {
                     addResultSheets(streaming, layout, analysis, risks, contractRisks, notes, runInfo);
                     try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                         streaming.write(out);
