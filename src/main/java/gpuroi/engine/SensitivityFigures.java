@@ -72,14 +72,16 @@ public record SensitivityFigures(String clusterId, StartPriceByUtilization start
      * @param annualDeclines       one per row: {@link DeclineCapexGrid#DEFAULT_DECLINES}, each replacing the cluster's path
      * @param capexPerGpu          one per column: the cluster's capex per GPU × {@link Sensitivity#DEFAULT_FACTORS}
      * @param npvAtHurdle          {@code npvAtHurdle.get(row).get(column)}
+     * @param irr                  the annual IRR of each cell, or why there is none
      * @param breakEvenCapexPerGpu per row, the capex per GPU at which NPV at the hurdle rate is 0 (see {@link DeclineCapexGrid})
      */
     public record DeclineByCapex(List<Double> annualDeclines, List<Double> capexPerGpu, List<List<Double>> npvAtHurdle,
-                                 List<OptionalDouble> breakEvenCapexPerGpu) {
+                                 List<List<IrrResult>> irr, List<OptionalDouble> breakEvenCapexPerGpu) {
         public DeclineByCapex {
             annualDeclines = List.copyOf(annualDeclines);
             capexPerGpu = List.copyOf(capexPerGpu);
             npvAtHurdle = npvAtHurdle.stream().map(List::copyOf).toList();
+            irr = irr.stream().map(List::copyOf).toList();
             breakEvenCapexPerGpu = List.copyOf(breakEvenCapexPerGpu);
         }
     }
@@ -176,15 +178,31 @@ public record SensitivityFigures(String clusterId, StartPriceByUtilization start
         }
         List<Double> capexPerGpu = DeclineCapexGrid.defaultCapexPerGpu(cluster);
         List<List<Double>> npv = new ArrayList<>();
+        List<List<IrrResult>> irr = new ArrayList<>();
         List<OptionalDouble> breakEven = new ArrayList<>();
         for (double decline : DeclineCapexGrid.DEFAULT_DECLINES) {
             Cluster.Builder onDecline = cluster.toBuilder().pricePath(new PricePath.AnnualDecline(decline));
-            double npvAtZeroCapex = RoiEngine.npvAtHurdle(onDecline.capexPerGpu(0).build(), assumptions, lessorContracts);
-            double npvAtUnitCapex = RoiEngine.npvAtHurdle(onDecline.capexPerGpu(1).build(), assumptions, lessorContracts);
+            // Capex enters the flows linearly (the purchase, and the residual as a share of it), so two schedules give
+            // every column's flows and NPV.
+            CashFlowSchedule zeroCapex = CashFlowModel.schedule(onDecline.capexPerGpu(0).build(), assumptions, lessorContracts);
+            CashFlowSchedule unitCapex = CashFlowModel.schedule(onDecline.capexPerGpu(1).build(), assumptions, lessorContracts);
+            double npvAtZeroCapex = zeroCapex.npvAtValuationDate(assumptions.hurdleRate());
+            double npvAtUnitCapex = unitCapex.npvAtValuationDate(assumptions.hurdleRate());
             double npvPerDollar = npvAtUnitCapex - npvAtZeroCapex;
             npv.add(capexPerGpu.stream().map(capex -> npvAtZeroCapex + capex * npvPerDollar).toList());
             breakEven.add(DeclineCapexGrid.breakEvenCapexPerGpu(npvAtZeroCapex, npvAtUnitCapex));
+            double[] atZero = zeroCapex.netFlows();
+            double[] atUnit = unitCapex.netFlows();
+            List<IrrResult> irrRow = new ArrayList<>(capexPerGpu.size());
+            for (double capex : capexPerGpu) {
+                double[] net = new double[atZero.length];
+                for (int m = 0; m < net.length; m++) {
+                    net[m] = atZero[m] + capex * (atUnit[m] - atZero[m]);
+                }
+                irrRow.add(irr(net));
+            }
+            irr.add(irrRow);
         }
-        return Optional.of(new DeclineByCapex(DeclineCapexGrid.DEFAULT_DECLINES, capexPerGpu, npv, breakEven));
+        return Optional.of(new DeclineByCapex(DeclineCapexGrid.DEFAULT_DECLINES, capexPerGpu, npv, irr, breakEven));
     }
 }

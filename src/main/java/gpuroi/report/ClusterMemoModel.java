@@ -2,11 +2,10 @@ package gpuroi.report;
 
 import gpuroi.engine.ClusterAnalysis;
 import gpuroi.engine.ClusterMetrics;
-import gpuroi.engine.DeclineCapexGrid;
+import gpuroi.engine.SensitivityFigures;
 import gpuroi.engine.MonthlyCashFlow;
 import gpuroi.engine.RiskProfile;
 import gpuroi.engine.Sensitivity;
-import gpuroi.engine.Tornado;
 import gpuroi.model.Assumptions;
 import gpuroi.model.Cluster;
 import gpuroi.model.ClusterStatus;
@@ -71,8 +70,10 @@ final class ClusterMemoModel {
         Sensitivity.Grid grid = startPriceByUtilization(cluster, assumptions, lessor);
         model.put("sensitivity", HeatMaps.startPriceByUtilization(grid, baseIndex(grid.startPrices(), cluster.startPricePerGpuHour()),
                 baseIndex(grid.utilizations(), cluster.utilization()), assumptions, holdOrSell));
-        model.put("declineCapex", HeatMaps.declineByCapex(declineCapexGrid(cluster, assumptions, lessor), assumptions));
-        model.put("tornado", TornadoSection.of(tornado(analysis), m.npvAtHurdle(), assumptions, charts));
+        // The decline × capex grid and the tornado as the ROI Sensitivity sheet has them (built by linearity, not a run per cell).
+        SensitivityFigures figures = SensitivityFigures.of(analysis);
+        figures.declineByCapex().ifPresent(decline -> model.put("declineCapex", HeatMaps.declineByCapex(decline, assumptions)));
+        model.put("tornado", TornadoSection.of(figures.tornado(), m.npvAtHurdle(), assumptions, charts));
         model.put("assumptions", AssumptionSources.rows(analysis, assumptions, context.notes()));
         model.put("warnings", AssumptionSources.warnings(cluster, context.notes()));
         model.put("marketContext", marketContext(analysis, currency));
@@ -80,20 +81,13 @@ final class ClusterMemoModel {
         return model;
     }
 
-    // The engine's sensitivity runs with the cluster's lessor contracts, so the grid centre is the memo's base case.
-    // Market quotes only price the RENT alternative, which no heat-map cell or tornado bar shows.
-
+    /**
+     * The full engine over start price × utilization with the cluster's lessor contracts, so the grid centre is the memo's
+     * base case, and each cell has the value of holding against selling an owned cluster. Market quotes only price the
+     * RENT alternative, which no heat-map cell shows.
+     */
     private static Sensitivity.Grid startPriceByUtilization(Cluster cluster, Assumptions assumptions, List<Lease> lessor) {
         return Sensitivity.startPriceByUtilization(cluster, assumptions, lessor, List.of());
-    }
-
-    private static List<Tornado.Bar> tornado(ClusterAnalysis analysis) {
-        return Tornado.of(analysis.cluster(), analysis.schedule().assumptions(), analysis.schedule().lessorContracts(), List.of(),
-                analysis.tornadoRangesWithDefaults());
-    }
-
-    private static DeclineCapexGrid declineCapexGrid(Cluster cluster, Assumptions assumptions, List<Lease> lessor) {
-        return DeclineCapexGrid.of(cluster, assumptions, lessor, List.of());
     }
 
     /** The position of the cluster's own value on a grid axis (the middle when it is not there exactly). */

@@ -1,7 +1,8 @@
 package gpuroi.report;
 
 import gpuroi.engine.ClusterMetrics;
-import gpuroi.engine.DeclineCapexGrid;
+import gpuroi.engine.IrrResult;
+import gpuroi.engine.SensitivityFigures;
 import gpuroi.engine.Sensitivity;
 import gpuroi.model.Assumptions;
 import gpuroi.model.Formats;
@@ -93,14 +94,14 @@ final class HeatMaps {
      * capex per GPU (columns), coloured by NPV at the hurdle rate, and per row the capex per GPU at
      * which that NPV is 0.
      */
-    static Map<String, Object> declineByCapex(DeclineCapexGrid grid, Assumptions a) {
+    static Map<String, Object> declineByCapex(SensitivityFigures.DeclineByCapex grid, Assumptions a) {
         String ccy = a.currency();
         int rows = grid.annualDeclines().size();
         int columns = grid.capexPerGpu().size();
         double[][] margin = new double[rows][columns];
         for (int r = 0; r < rows; r++) {
             for (int col = 0; col < columns; col++) {
-                margin[r][col] = grid.at(r, col).npvAtHurdle();
+                margin[r][col] = grid.npvAtHurdle().get(r).get(col);
             }
         }
         Bands bands = Bands.of(margin, ccy);
@@ -108,7 +109,7 @@ final class HeatMaps {
         for (int r = 0; r < rows; r++) {
             List<Map<String, Object>> cellModels = new ArrayList<>();
             for (int col = 0; col < columns; col++) {
-                Map<String, Object> c = cell(grid.at(r, col), margin, r, col, bands, ccy);
+                Map<String, Object> c = cell(grid.irr().get(r).get(col), margin[r][col], margin, r, col, bands, ccy);
                 c.put("base", false);
                 cellModels.add(c);
             }
@@ -135,9 +136,14 @@ final class HeatMaps {
 
     /** One cell: its IRR, NPV, colour, and which of its edges the break-even line runs along. */
     private static Map<String, Object> cell(ClusterMetrics metrics, double[][] margin, int r, int col, Bands bands, String ccy) {
+        return cell(metrics.irr(), metrics.npvAtHurdle(), margin, r, col, bands, ccy);
+    }
+
+    private static Map<String, Object> cell(IrrResult irr, double npvAtHurdle, double[][] margin, int r, int col, Bands bands,
+                                            String ccy) {
         Map<String, Object> c = new LinkedHashMap<>();
-        c.put("text", metrics.irr().annualRate().isPresent() ? Formats.percent(metrics.irr().annualRate().getAsDouble(), 1) : "—");
-        c.put("npv", Formats.money(metrics.npvAtHurdle(), ccy));
+        c.put("text", irr.annualRate().isPresent() ? Formats.percent(irr.annualRate().getAsDouble(), 1) : "—");
+        c.put("npv", Formats.money(npvAtHurdle, ccy));
         c.put("color", bands.color(margin[r][col]));
         c.put("edges", edges(margin, r, col));
         return c;

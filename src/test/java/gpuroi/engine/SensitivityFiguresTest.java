@@ -106,6 +106,14 @@ class SensitivityFiguresTest {
                     double expected = fullDecline.at(row, column).npvAtHurdle();
                     assertThat(decline.npvAtHurdle().get(row).get(column)).as("decline NPV at (%d, %d)", row, column)
                             .isCloseTo(expected, within(1e-6 * Math.max(Math.abs(expected), scale)));
+                    IrrResult expectedIrr = fullDecline.at(row, column).irr();
+                    IrrResult irr = decline.irr().get(row).get(column);
+                    assertThat(irr.getClass()).as("decline IRR kind at (%d, %d)", row, column).isEqualTo(expectedIrr.getClass());
+                    if (expectedIrr.annualRate().isPresent()) {
+                        double rate = expectedIrr.annualRate().getAsDouble();
+                        assertThat(irr.annualRate().getAsDouble()).as("decline IRR at (%d, %d)", row, column)
+                                .isCloseTo(rate, within(1e-6 * Math.max(Math.abs(rate), 1e-3)));
+                    }
                 }
                 assertThat(decline.breakEvenCapexPerGpu().get(row).isPresent())
                         .isEqualTo(fullDecline.breakEvenCapexPerGpu().get(row).isPresent());
