@@ -2,11 +2,14 @@ package gpuroi.workbook;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
@@ -46,11 +49,26 @@ final class HeaderMatcher {
         return String.join("", words(header));
     }
 
+    private static final Pattern BRACKETED = Pattern.compile("\\([^)]*\\)|\\[[^]]*]|\\{[^}]*}");
+    private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^a-z0-9]+");
+
     private static List<String> words(String header) {
         String s = header == null ? "" : header.toLowerCase(Locale.ROOT);
-        s = s.replaceAll("\\([^)]*\\)|\\[[^]]*]|\\{[^}]*}", " ");
-        s = s.replace("#", " number ").replaceAll("[^a-z0-9]+", " ").strip();
+        s = BRACKETED.matcher(s).replaceAll(" ");
+        s = NOT_ALPHANUMERIC.matcher(s.replace("#", " number ")).replaceAll(" ").strip();
         return s.isEmpty() ? List.of() : Arrays.asList(s.split(" "));
+    }
+
+    /** The normalized label and aliases of each known column, worked out once: every header is compared with them. */
+    private static final Map<Column, Set<String>> KEYS = new ConcurrentHashMap<>();
+
+    private static Set<String> keys(Column column) {
+        return KEYS.computeIfAbsent(column, c -> {
+            Set<String> keys = new HashSet<>();
+            keys.add(normalize(c.label()));
+            c.aliases().forEach(a -> keys.add(normalize(a)));
+            return Set.copyOf(keys);
+        });
     }
 
     /** The known column a header means, or null. Tries the whole header, then drops trailing unit words. */
@@ -59,7 +77,7 @@ final class HeaderMatcher {
         while (!w.isEmpty()) {
             String key = String.join("", w);
             for (Column c : known) {
-                if (normalize(c.label()).equals(key) || c.aliases().stream().anyMatch(a -> normalize(a).equals(key))) {
+                if (keys(c).contains(key)) {
                     return c;
                 }
             }
