@@ -97,7 +97,10 @@ class WatchCrashTest {
         drop(inbox, "fleet.xlsx", validWorkbook("pod"));
 
         Process watcher = watcher(1000, "--grace", "60s");
-        await("fleet.xlsx taken", WAIT, () -> names(dir.resolve("processing")).contains("fleet.xlsx"));
+        // Running, not only taken: a job still queued at SIGTERM is left in processing for the next start, by design.
+        // The job's staging folder appears when a worker starts it (and stays for the 1 s job delay at least).
+        await("fleet.xlsx running", WAIT, () -> names(dir.resolve("out")).stream().anyMatch(n -> n.startsWith(".staging-fleet.xlsx"))
+                || names(dir.resolve("done")).contains("fleet.xlsx"));
         watcher.destroy();
         assertThat(watcher.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 
