@@ -192,19 +192,7 @@ public final class ContractMonteCarlo {
         }
 
         private static int[] strata(RiskInputs inputs, int streamIndex) {
-            int n = inputs.paths();
-            SplittableRandom random = RandomStreams.forPath(inputs.seed(), streamIndex, -1L);
-            int[] p = new int[n];
-            for (int i = 0; i < n; i++) {
-                p[i] = i;
-            }
-            for (int i = n - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                int swap = p[i];
-                p[i] = p[j];
-                p[j] = swap;
-            }
-            return p;
+            return RandomStreams.permutation(RandomStreams.forPath(inputs.seed(), streamIndex, -1L), inputs.paths());
         }
 
         /**

@@ -317,20 +317,9 @@ public final class MonteCarlo {
 
         /** One random permutation of the strata per input, each from its own stream. */
         private static int[][] strata(RiskInputs inputs, int clusterIndex) {
-            int n = inputs.paths();
-            int[][] permutations = new int[RANGE_DIMENSIONS][n];
+            int[][] permutations = new int[RANGE_DIMENSIONS][];
             for (int d = 0; d < RANGE_DIMENSIONS; d++) {
-                SplittableRandom random = RandomStreams.forPath(inputs.seed(), clusterIndex, -1L - d);
-                int[] p = permutations[d];
-                for (int i = 0; i < n; i++) {
-                    p[i] = i;
-                }
-                for (int i = n - 1; i > 0; i--) {
-                    int j = random.nextInt(i + 1);
-                    int swap = p[i];
-                    p[i] = p[j];
-                    p[j] = swap;
-                }
+                permutations[d] = RandomStreams.permutation(RandomStreams.forPath(inputs.seed(), clusterIndex, -1L - d), inputs.paths());
             }
             return permutations;
         }

@@ -32,6 +32,21 @@ final class RandomStreams {
     }
 
     /** A uniform strictly inside (0, 1). */
+    /** 0, 1, …, n − 1 in an order drawn from {@code random} (Fisher–Yates): the strata a Latin hypercube assigns to paths. */
+    static int[] permutation(SplittableRandom random, int n) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = p[i];
+            p[i] = p[j];
+            p[j] = swap;
+        }
+        return p;
+    }
+
     static double uniform(SplittableRandom random) {
         return ((random.nextLong() >>> 11) + 0.5) * 0x1.0p-53;
     }

@@ -13,6 +13,7 @@ import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.DatasetRenderingOrder;
+import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
@@ -149,13 +150,7 @@ final class MemoCharts {
         plot.setRenderer(1, new IntervalBarRenderer());
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
-        JFreeChart chart = new JFreeChart(null, THEME.getRegularFont(), plot, true);
-        THEME.apply(chart);
-        chart.setAntiAlias(true);
-        chart.setTextAntiAlias(true);
-        chart.setBackgroundPaint(Color.WHITE);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setOutlineVisible(false);
+        JFreeChart chart = onWhite(plot);
         plot.setDomainGridlinesVisible(false);
         plot.setRangeGridlinePaint(GRID);
         Color[] paints = {LOW, PRICE};
@@ -215,13 +210,7 @@ final class MemoCharts {
         NumberAxis y = new NumberAxis("Paths");
         XYBarRenderer bars = new XYBarRenderer();
         XYPlot plot = new XYPlot(data, x, y, bars);
-        JFreeChart chart = new JFreeChart(null, THEME.getRegularFont(), plot, true);
-        THEME.apply(chart);
-        chart.setAntiAlias(true);
-        chart.setTextAntiAlias(true);
-        chart.setBackgroundPaint(Color.WHITE);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setOutlineVisible(false);
+        JFreeChart chart = onWhite(plot);
         plot.setDomainGridlinesVisible(false);
         plot.setRangeGridlinePaint(GRID);
         bars.setShadowVisible(false);
@@ -282,6 +271,18 @@ final class MemoCharts {
     /** Money tick labels in the memo's currency, whole units. */
     static NumberFormat moneyFormat(String currency) {
         return currencyFormat(currency, "#,##0");
+    }
+
+    /** A chart of the memo's theme around {@code plot}, with a legend, on white, without a plot outline. */
+    private static JFreeChart onWhite(Plot plot) {
+        JFreeChart chart = new JFreeChart(null, THEME.getRegularFont(), plot, true);
+        THEME.apply(chart);
+        chart.setAntiAlias(true);
+        chart.setTextAntiAlias(true);
+        chart.setBackgroundPaint(Color.WHITE);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setOutlineVisible(false);
+        return chart;
     }
 
     private static XYPlot style(JFreeChart chart) {
