@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import gpuroi.engine.PortfolioAnalysis;
 import gpuroi.engine.RoiEngine;
+import gpuroi.engine.SensitivityFigures;
 import java.io.OutputStream;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
@@ -91,6 +92,9 @@ class ReaderFuzzTest {
             List<String> notFinite = new ArrayList<>();
             finite(analysis, "analysis", notFinite, new IdentityHashMap<>());
             for (var cluster : analysis.clusters()) {
+                // The sensitivity grids and the tornado, over the Risk sheet's ranges where it gives them.
+                finite(SensitivityFigures.of(cluster.withTornadoRanges(input.tornadoRanges(cluster.cluster()))),
+                        cluster.cluster().id() + " sensitivity", notFinite, new IdentityHashMap<>());
                 double[] flows = cluster.schedule().netFlows();
                 for (int m = 0; m < flows.length; m++) {
                     if (!Double.isFinite(flows[m])) {
@@ -163,6 +167,38 @@ class ReaderFuzzTest {
                 assumptions(workbook.createSheet(pick("Assumptions", "assumptions ", "Settings")));
             }
             fleet(workbook.createSheet(pick("Fleet", "FLEET", " fleet", "Clusters")));
+            if (random.nextInt(3) == 0) {
+                table(workbook.createSheet(pick("Leases", "leases", "Contracts")), LeasesSheet.COLUMNS, 1 + random.nextInt(3));
+            }
+            if (random.nextInt(3) == 0) {
+                table(workbook.createSheet(pick("Market", "market ", "Prices")), MarketSheet.COLUMNS, 1 + random.nextInt(3));
+            }
+            if (random.nextInt(4) == 0) {
+                table(workbook.createSheet(pick("Risk", "Risk ranges", "Ranges")), RiskRangesSheet.COLUMNS, 1 + random.nextInt(4));
+            }
+        }
+
+        /** A sheet of the contract's columns (required ones nearly always, optional ones half the time) in random order. */
+        private void table(XSSFSheet sheet, List<Column> all, int rows) {
+            List<Column> columns = new ArrayList<>();
+            for (Column c : all) {
+                boolean keep = c.required() ? junk <= 0.2 || random.nextInt(20) != 0 : random.nextInt(2) == 0;
+                if (keep) {
+                    columns.add(random.nextInt(columns.size() + 1), c);
+                }
+            }
+            int r = 0;
+            Row header = sheet.createRow(r++);
+            for (int i = 0; i < columns.size(); i++) {
+                text(header, i, name(columns.get(i)));
+            }
+            for (int k = 0; k < rows; k++) {
+                dataRow = k;
+                Row row = sheet.createRow(r++);
+                for (int i = 0; i < columns.size(); i++) {
+                    value(row, i, columns.get(i).label());
+                }
+            }
         }
 
         String describe() {
@@ -265,6 +301,26 @@ class ReaderFuzzTest {
                         "custom:yearly:1,0.8,0.6", "custom:monthly:1,0.99"));
                 case "Currency" -> text(row, column, pick("USD", "EUR", "usd", "€"));
                 case "Monte Carlo runs" -> number(row, column, random.nextInt(10_000));
+                case "Contract id" -> text(row, column, pick("lease-", "=1+1", "עסקה ") + dataRow);
+                case "Role" -> text(row, column, pick("Lessee", "Lessor", "lessee", "we rent out", "rented in"));
+                case "Counterparty" -> text(row, column, pick("NeoCloud", "Big Cloud", "@SUM(1)"));
+                case "Rate", "On-demand price", "Reserved price" -> text(row, column, "$" + random.nextInt(6) + "." + random.nextInt(100) + "/hr");
+                case "Start date" -> date(row, column, LocalDate.of(2023 + random.nextInt(4), 1 + random.nextInt(12), 1));
+                case "Term" -> number(row, column, 1 + random.nextInt(60));
+                case "Prepaid share", "Annual price decline" -> percent(row, column, random.nextDouble());
+                case "GPUs actually needed" -> number(row, column, random.nextInt(1000));
+                case "Resale allowed" -> text(row, column, pick("yes", "no", "Y", "N", "true"));
+                case "Termination fee", "New price per GPU" -> number(row, column, random.nextInt(1_000_000));
+                case "Input" -> text(row, column, pick("Annual price decline", "Start price", "Utilization", "Capex per GPU",
+                        "Electricity price", "Other opex", "Residual value", "Hurdle rate", "Colour"));
+                case "Low", "Most likely", "High" -> {
+                    if (random.nextBoolean()) {
+                        percent(row, column, random.nextDouble() * 1.5);
+                    } else {
+                        text(row, column, "$" + random.nextInt(50_000));
+                    }
+                }
+                case "Distribution" -> text(row, column, pick("PERT", "Triangular", "pert", "normal", ""));
                 case "Seed" -> number(row, column, random.nextInt());
                 default -> anything(row, column);
             }
