@@ -29,7 +29,8 @@ final class DecisionColours {
         });
     }
 
-    private static ConditionalFormattingRule rule(SheetConditionalFormatting formatting, String value,
+    /** Cells equal to {@code value}: filled with {@code fill}, in bold {@code font}. */
+    static ConditionalFormattingRule rule(SheetConditionalFormatting formatting, String value,
                                                   IndexedColors fill, IndexedColors font) {
         ConditionalFormattingRule rule = formatting.createConditionalFormattingRule(ComparisonOperator.EQUAL, "\"" + value + "\"");
         PatternFormatting pattern = rule.createPatternFormatting();

@@ -5,11 +5,8 @@ import gpuroi.engine.ClusterMetrics;
 import gpuroi.engine.Decision;
 import gpuroi.engine.IrrResult;
 import gpuroi.model.Cluster;
-import org.apache.poi.ss.usermodel.ComparisonOperator;
 import org.apache.poi.ss.usermodel.ConditionalFormattingRule;
-import org.apache.poi.ss.usermodel.FontFormatting;
 import org.apache.poi.ss.usermodel.IndexedColors;
-import org.apache.poi.ss.usermodel.PatternFormatting;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.SheetConditionalFormatting;
@@ -121,25 +118,12 @@ final class SummarySheet {
         SheetConditionalFormatting formatting = sheet.getSheetConditionalFormatting();
         CellRangeAddress[] regions = {decisions};
         formatting.addConditionalFormatting(regions, new ConditionalFormattingRule[] {
-            decisionRule(formatting, Decision.BUY, IndexedColors.LIGHT_GREEN, IndexedColors.DARK_GREEN),
-            decisionRule(formatting, Decision.HOLD, IndexedColors.LIGHT_GREEN, IndexedColors.DARK_GREEN),
+            DecisionColours.rule(formatting, Decision.BUY.name(), IndexedColors.LIGHT_GREEN, IndexedColors.DARK_GREEN),
+            DecisionColours.rule(formatting, Decision.HOLD.name(), IndexedColors.LIGHT_GREEN, IndexedColors.DARK_GREEN),
         });
         formatting.addConditionalFormatting(regions, new ConditionalFormattingRule[] {
-            decisionRule(formatting, Decision.RENT, IndexedColors.LIGHT_ORANGE, IndexedColors.BROWN),
-            decisionRule(formatting, Decision.RESELL, IndexedColors.CORAL, IndexedColors.DARK_RED),
+            DecisionColours.rule(formatting, Decision.RENT.name(), IndexedColors.LIGHT_ORANGE, IndexedColors.BROWN),
+            DecisionColours.rule(formatting, Decision.RESELL.name(), IndexedColors.CORAL, IndexedColors.DARK_RED),
         });
-    }
-
-    private static ConditionalFormattingRule decisionRule(SheetConditionalFormatting formatting, Decision decision,
-                                                          IndexedColors fill, IndexedColors font) {
-        ConditionalFormattingRule rule = formatting.createConditionalFormattingRule(ComparisonOperator.EQUAL,
-                "\"" + decision.name() + "\"");
-        PatternFormatting pattern = rule.createPatternFormatting();
-        pattern.setFillBackgroundColor(fill.getIndex());
-        pattern.setFillPattern(PatternFormatting.SOLID_FOREGROUND);
-        FontFormatting fontFormatting = rule.createFontFormatting();
-        fontFormatting.setFontColorIndex(font.getIndex());
-        fontFormatting.setFontStyle(false, true);
-        return rule;
     }
 }
