@@ -5,15 +5,11 @@ import gpuroi.model.RiskInputs;
 import gpuroi.model.UncertainInput;
 import gpuroi.model.ValueRange;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -75,26 +71,11 @@ public final class TemplateWorkbook {
         if (!replaceExisting && Files.exists(absolute)) {
             throw new FileAlreadyExistsException(target.toString());
         }
-        Path temporary = absolute.resolveSibling("." + absolute.getFileName() + "." + UUID.randomUUID() + ".tmp");
-        try {
-            try (XSSFWorkbook workbook = build(valuationDate, absolute.getFileName().toString());
-                 OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        AtomicOutput.write(absolute, replaceExisting, out -> {
+            try (XSSFWorkbook workbook = build(valuationDate, absolute.getFileName().toString())) {
                 workbook.write(out);
             }
-            if (replaceExisting) {
-                Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } else {
-                // A plain rename that fails if the file appeared meanwhile, rather than replacing it.
-                Files.move(temporary, absolute);
-            }
-        } catch (Throwable failure) {
-            try {
-                Files.deleteIfExists(temporary);
-            } catch (IOException cleanup) {
-                failure.addSuppressed(cleanup);
-            }
-            throw failure;
-        }
+        });
     }
 
     static XSSFWorkbook build(LocalDate valuationDate, String fileName) {

@@ -18,17 +18,13 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Writes the results beside the investor's own sheets: the input workbook is read into memory
@@ -113,8 +109,7 @@ public final class WorkbookWriter {
         }
 
         byte[] inputBytes = Files.readAllBytes(source);
-        Path temporary = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
-        try {
+        AtomicOutput.write(target, true, out -> {
             try (XSSFWorkbook workbook = open(input, TrailingEmptyRows.trim(source, inputBytes))) {
                 removeResultSheets(workbook);
                 // The input's sheets stay in the XSSF model untouched; the added sheets are streamed,
@@ -122,20 +117,10 @@ public final class WorkbookWriter {
                 // Closing it deletes its temporary row files (and closes the workbook it wraps, harmlessly twice).
                 try (SXSSFWorkbook streaming = new StreamingWorkbook(workbook)) {
                     addResultSheets(streaming, layout, analysis, risks, contractRisks, notes, runInfo);
-                    try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                        streaming.write(out);
-                    }
+                    streaming.write(out);
                 }
             }
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (Throwable failure) {
-            try {
-                Files.deleteIfExists(temporary);
-            } catch (IOException cleanup) {
-                failure.addSuppressed(cleanup);
-            }
-            throw failure;
-        }
+        });
     }
 
     private static XSSFWorkbook open(Path input, byte[] bytes) throws IOException {
