@@ -9,8 +9,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.OptionalDouble;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ForkJoinPool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -94,9 +92,9 @@ class ContractMonteCarloTest {
         RiskInputs inputs = RiskInputs.defaults(99).withPaths(3_000).withJumps(0.8, 0.2).withSampler(Sampler.LATIN_HYPERCUBE)
                 .withAnnualDecline(RiskInputs.SOURCE_DECLINE_RANGE);
 
-        List<ContractRiskProfile> one = runOn(1, () -> ContractMonteCarlo.analyze(contracts, ASSUMPTIONS, inputs, 3));
-        List<ContractRiskProfile> three = runOn(3, () -> ContractMonteCarlo.analyze(contracts, ASSUMPTIONS, inputs, 3));
-        List<ContractRiskProfile> again = runOn(2, () -> ContractMonteCarlo.analyze(contracts, ASSUMPTIONS, inputs, 3));
+        List<ContractRiskProfile> one = Threads.runOn(1, () -> ContractMonteCarlo.analyze(contracts, ASSUMPTIONS, inputs, 3));
+        List<ContractRiskProfile> three = Threads.runOn(3, () -> ContractMonteCarlo.analyze(contracts, ASSUMPTIONS, inputs, 3));
+        List<ContractRiskProfile> again = Threads.runOn(2, () -> ContractMonteCarlo.analyze(contracts, ASSUMPTIONS, inputs, 3));
 
         assertThat(three).isEqualTo(one);
         assertThat(again).isEqualTo(one);
@@ -107,14 +105,6 @@ class ContractMonteCarloTest {
                 .isNotEqualTo(one.get(1).chosenCost());
     }
 
-    private static <T> T runOn(int threads, Callable<T> run) throws Exception {
-        ForkJoinPool pool = new ForkJoinPool(threads);
-        try {
-            return pool.submit(run).get();
-        } finally {
-            pool.shutdown();
-        }
-    }
 
     /** Φ(x) by the Abramowitz–Stegun 7.1.26 erf approximation (error below 1.5e-7). */
     private static double normalCdf(double x) {

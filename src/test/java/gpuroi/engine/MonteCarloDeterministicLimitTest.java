@@ -12,8 +12,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ForkJoinPool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -90,9 +88,9 @@ class MonteCarloDeterministicLimitTest {
         RiskInputs inputs = RiskInputs.defaults(77).withPaths(1_500).withJumps(1.0, 0.3)
                 .withSampler(Sampler.LATIN_HYPERCUBE).withAnnualDecline(RiskInputs.SOURCE_DECLINE_RANGE);
 
-        List<RiskProfile> oneThread = runOn(1, () -> MonteCarlo.analyze(portfolio, assumptions, inputs));
-        List<RiskProfile> threeThreads = runOn(3, () -> MonteCarlo.analyze(portfolio, assumptions, inputs));
-        List<RiskProfile> again = runOn(2, () -> MonteCarlo.analyze(portfolio, assumptions, inputs));
+        List<RiskProfile> oneThread = Threads.runOn(1, () -> MonteCarlo.analyze(portfolio, assumptions, inputs));
+        List<RiskProfile> threeThreads = Threads.runOn(3, () -> MonteCarlo.analyze(portfolio, assumptions, inputs));
+        List<RiskProfile> again = Threads.runOn(2, () -> MonteCarlo.analyze(portfolio, assumptions, inputs));
 
         assertThat(threeThreads).isEqualTo(oneThread);
         assertThat(again).isEqualTo(oneThread);
@@ -125,15 +123,6 @@ class MonteCarloDeterministicLimitTest {
     }
 
     private RiskProfile runOn(int threads, Cluster cluster, RiskInputs inputs) throws Exception {
-        return runOn(threads, () -> MonteCarlo.analyze(cluster, assumptions, inputs));
-    }
-
-    private static <T> T runOn(int threads, Callable<T> run) throws Exception {
-        ForkJoinPool pool = new ForkJoinPool(threads);
-        try {
-            return pool.submit(run).get();
-        } finally {
-            pool.shutdown();
-        }
+        return Threads.runOn(threads, () -> MonteCarlo.analyze(cluster, assumptions, inputs));
     }
 }
