@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gpuroi.engine.ClusterAnalysis;
 import gpuroi.engine.ContractAnalysis;
+import gpuroi.engine.ContractRiskProfile;
 import gpuroi.engine.IrrResult;
+import gpuroi.engine.RiskProfile;
 import gpuroi.engine.SensitivityFigures;
 import gpuroi.model.Assumptions;
 import gpuroi.model.Formats;
@@ -17,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** What convert and validate report per workbook, as text for people and as JSON for scripts. */
@@ -146,6 +149,8 @@ final class WorkbookJobs {
             node.put("hurdleRate", a.hurdleRate());
             // The engine is pure: the grids of a large fleet are computed on every core.
             List<SensitivityFigures> sensitivity = analyzed.analysis().clusters().parallelStream().map(SensitivityFigures::of).toList();
+            Map<String, RiskProfile> risks = analyzed.risksById();
+            Map<String, ContractRiskProfile> contractRisks = analyzed.contractRisksById();
             int index = 0;
             for (ClusterAnalysis c : analyzed.analysis().clusters()) {
                 SensitivityFigures figures = sensitivity.get(index++);
@@ -165,14 +170,15 @@ final class WorkbookJobs {
                     MetricsJson.putIrr(cluster, "equityIrr", l.equityIrr());
                     cluster.put("equityNpvAtHurdle", l.equityNpvAtHurdle());
                 });
-                analyzed.risk(c.cluster().id()).ifPresent(r -> MetricsJson.putRisk(cluster.putObject("risk"), r));
+                Optional.ofNullable(risks.get(c.cluster().id())).ifPresent(r -> MetricsJson.putRisk(cluster.putObject("risk"), r));
                 MetricsJson.putSensitivity(cluster.putObject("sensitivity"), figures);
                 MetricsJson.putTornado(cluster.putArray("tornado"), figures.tornado());
             }
             analyzed.analysis().contracts().forEach(k -> {
                 ObjectNode contract = contracts.addObject();
                 ContractsJson.putContract(contract, k);
-                analyzed.contractRisk(k.contract().contractId()).ifPresent(r -> ContractsJson.putRisk(contract.putObject("risk"), r));
+                Optional.ofNullable(contractRisks.get(k.contract().contractId()))
+                        .ifPresent(r -> ContractsJson.putRisk(contract.putObject("risk"), r));
             });
             ContractsJson.putPortfolio(node.putObject("portfolio"), analyzed.analysis().rollup());
             for (InputNote warning : analyzed.warnings()) {

@@ -36,9 +36,11 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.stream.Collectors;
 
 /**
  * The pipeline every shell calls (command line, hot folder): read a workbook, run the engine on
@@ -97,18 +99,18 @@ public final class Conversion {
             this(input, read, analysis, inputSha256, List.of(), List.of());
         }
 
-        /** The lessee contract's risk profile, when a Monte Carlo was run. */
-        public Optional<ContractRiskProfile> contractRisk(String contractId) {
-            return contractRisks.stream().filter(r -> r.contractId().equals(contractId)).findFirst();
+        /** Each lessee contract's risk profile by contract id (empty when no Monte Carlo was run): one lookup per contract. */
+        public Map<String, ContractRiskProfile> contractRisksById() {
+            return contractRisks.stream().collect(Collectors.toMap(ContractRiskProfile::contractId, r -> r, (first, later) -> first));
         }
 
         public List<InputNote> warnings() {
             return read.notes(InputNote.Kind.WARNING);
         }
 
-        /** The cluster's risk profile, when a Monte Carlo was run. */
-        public Optional<RiskProfile> risk(String clusterId) {
-            return risks.stream().filter(r -> r.clusterId().equals(clusterId)).findFirst();
+        /** Each cluster's risk profile by cluster id (empty when no Monte Carlo was run): one lookup per cluster. */
+        public Map<String, RiskProfile> risksById() {
+            return risks.stream().collect(Collectors.toMap(RiskProfile::clusterId, r -> r, (first, later) -> first));
         }
     }
 

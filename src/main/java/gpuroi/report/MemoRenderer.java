@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /**
  * Investment memos as PDF: one per cluster (decision first, then the numbers, charts, sensitivity
@@ -159,19 +160,22 @@ public final class MemoRenderer {
         boolean folderIsNew = !Files.exists(folder);
         Files.createDirectories(folder);
         MemoFiles names = new MemoFiles();
+        Map<String, RiskProfile> riskById = risks.stream()
+                .collect(Collectors.toMap(RiskProfile::clusterId, r -> r, (first, later) -> first));
+        Map<String, ContractRiskProfile> contractRiskById = contractRisks.stream()
+                .collect(Collectors.toMap(ContractRiskProfile::contractId, r -> r, (first, later) -> first));
         List<Callable<Path>> jobs = new ArrayList<>();
         Queue<Path> written = new ConcurrentLinkedQueue<>();
         String portfolioName = names.nameFor("portfolio", ".pdf");
         jobs.add(() -> wrote(written, MemoFiles.writeAtomically(folder, portfolioName, portfolioMemo(portfolio, risks, context))));
         for (ClusterAnalysis cluster : portfolio.clusters()) {
             String name = names.nameFor(cluster.cluster().id(), ".pdf");
-            Optional<RiskProfile> risk = risks.stream().filter(r -> r.clusterId().equals(cluster.cluster().id())).findFirst();
+            Optional<RiskProfile> risk = Optional.ofNullable(riskById.get(cluster.cluster().id()));
             jobs.add(() -> wrote(written, MemoFiles.writeAtomically(folder, name, clusterMemo(cluster, risk, portfolio.assumptions(), context))));
         }
         for (ContractAnalysis contract : portfolio.contracts()) {
             String name = names.nameFor(contract.contract().contractId(), ".pdf");
-            Optional<ContractRiskProfile> risk = contractRisks.stream()
-                    .filter(r -> r.contractId().equals(contract.contract().contractId())).findFirst();
+            Optional<ContractRiskProfile> risk = Optional.ofNullable(contractRiskById.get(contract.contract().contractId()));
             jobs.add(() -> wrote(written, MemoFiles.writeAtomically(folder, name,
                     contractMemo(contract, risk, portfolio.assumptions(), context))));
         }
