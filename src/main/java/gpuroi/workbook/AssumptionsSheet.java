@@ -4,6 +4,7 @@ import gpuroi.model.Assumptions;
 import gpuroi.model.Financing;
 import gpuroi.model.Formats;
 import gpuroi.model.InvalidValueException;
+import gpuroi.model.NumberConvention;
 import gpuroi.model.PricePath;
 import gpuroi.model.RiskInputs;
 import gpuroi.model.RiskSettings;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import java.util.function.Function;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
@@ -29,6 +31,9 @@ import org.apache.poi.ss.usermodel.Sheet;
 final class AssumptionsSheet {
     static final Column VALUATION_DATE = Column.optional("Valuation date", "valuation", "as of", "as of date", "analysis date");
     static final Column CURRENCY = Column.optional("Currency", "ccy");
+    static final Column NUMBER_FORMAT = Column.optional("Number format", "number formats", "numbers", "number style",
+            "number convention", "number notation");
+    static final Column DECIMAL_SEPARATOR = Column.optional("Decimal separator", "decimal mark", "decimal symbol", "decimal sign");
     static final Column DISCOUNT_RATE = Column.optional("Discount rate", "discount", "wacc", "cost of capital");
     static final Column HURDLE_RATE = Column.optional("Hurdle rate", "hurdle", "required return", "target irr");
     static final Column PRICE_PATH = Column.optional("Default price path", "price path", "rental price path", "price curve");
@@ -57,7 +62,7 @@ final class AssumptionsSheet {
     static final Column JUMP_SIZE = Column.optional("Jump size", "price drop per jump", "jump drop", "jump");
     static final Column SAMPLER = Column.optional("Sampler", "sampling", "sampling method", "monte carlo sampler");
 
-    static final List<Column> PARAMETERS = List.of(VALUATION_DATE, CURRENCY, DISCOUNT_RATE, HURDLE_RATE, PRICE_PATH,
+    static final List<Column> PARAMETERS = List.of(VALUATION_DATE, CURRENCY, NUMBER_FORMAT, DECIMAL_SEPARATOR, DISCOUNT_RATE, HURDLE_RATE, PRICE_PATH,
             MARKETPLACE_FEE, RESALE_FEE, RESALE_DISCOUNT, TAX_RATE, DEPRECIATION_YEARS, LOAN_TO_VALUE, LOAN_RATE, LOAN_TERM, BALLOON, MONTE_CARLO_RUNS, SEED,
             PRICE_VOLATILITY, UTILIZATION_VOLATILITY, RANK_CORRELATION, JUMPS_PER_YEAR, JUMP_SIZE, SAMPLER);
 
@@ -148,11 +153,15 @@ final class AssumptionsSheet {
 
     /** Reads the assumptions, applying and noting the contract's defaults; null when a value is unreadable. */
     Assumptions read(LocalDate defaultValuationDate) {
+        // First, so that every number typed as text, on this sheet and the others, is read in the declared format.
+        reader.useConvention(numberConvention());
         LocalDate valuationDate = date(VALUATION_DATE, defaultValuationDate);
         String currency = text(CURRENCY, "USD", "USD");
         if (!currency.strip().matches("[A-Za-z]{3}")) {
             // Checked here as well as in the model so that it is reported with the sheet's other problems.
             problem(CURRENCY, "a three-letter ISO code such as USD or EUR");
+        } else {
+            reader.useCurrency(currency);
         }
         double discount = percent(DISCOUNT_RATE, "an annual rate such as 10% or 0.1", Assumptions.DEFAULT_DISCOUNT_RATE, "10%");
         double hurdle = percent(HURDLE_RATE, "an annual rate such as 12% or 0.12", discount,
@@ -197,6 +206,36 @@ final class AssumptionsSheet {
             }
             return null;
         }
+    }
+
+    /**
+     * The declared Number format (or Decimal separator); undeclared when neither row is given. A
+     * declaration that cannot be read is refused at its cell rather than ignored.
+     */
+    private NumberConvention numberConvention() {
+        Optional<NumberConvention> format = declared(NUMBER_FORMAT, NumberConvention::fromFormat, NumberConvention.FORMAT_EXPECTED);
+        Optional<NumberConvention> separator = declared(DECIMAL_SEPARATOR, NumberConvention::fromDecimalSeparator,
+                NumberConvention.SEPARATOR_EXPECTED);
+        if (format.isPresent() && separator.isPresent() && format.get() != separator.get()) {
+            problem(DECIMAL_SEPARATOR, "the decimal separator of the Number format row's " + format.get().example()
+                    + ", or one of the two rows left out");
+            return NumberConvention.UNDECLARED;
+        }
+        return format.or(() -> separator).orElse(NumberConvention.UNDECLARED);
+    }
+
+    private Optional<NumberConvention> declared(Column c, Function<String, Optional<NumberConvention>> parse, String expected) {
+        if (!given(c)) {
+            return Optional.empty();
+        }
+        CellReader.Value v = reader.value(valueCells.get(c));
+        Optional<NumberConvention> declared = v instanceof CellReader.Text t ? parse.apply(t.text()) : Optional.empty();
+        if (v instanceof CellReader.Failed) {
+            failed = true;
+        } else if (declared.isEmpty() && !(v instanceof CellReader.Blank)) {
+            problem(c, expected);
+        }
+        return declared;
     }
 
     private LocalDate date(Column c, LocalDate fallback) {

@@ -1,6 +1,7 @@
 package gpuroi.workbook;
 
 import gpuroi.model.Formats;
+import gpuroi.model.NumberConvention;
 import gpuroi.model.Quantities;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -37,6 +38,8 @@ final class CellReader {
     private final DataFormatter formatter = new DataFormatter(Locale.US);
     private final List<CellProblem> problems;
     private final List<InputNote> notes;
+    private NumberConvention convention = NumberConvention.UNDECLARED;
+    private String currency = "USD";
 
     /** @param date1904 whether the workbook counts dates from 1904 (old Mac Excel) rather than 1900 */
     CellReader(String fileName, FormulaEvaluator evaluator, boolean date1904, List<CellProblem> problems, List<InputNote> notes) {
@@ -47,6 +50,20 @@ final class CellReader {
         this.notes = notes;
         // Show a formula's saved result in messages, as Excel does, rather than its formula text.
         formatter.setUseCachedValuesForFormulaCells(true);
+    }
+
+    /** How numbers typed as text are read from here on: the workbook's declared Number format, once read. */
+    void useConvention(NumberConvention convention) {
+        this.convention = convention;
+    }
+
+    NumberConvention convention() {
+        return convention;
+    }
+
+    /** The workbook's currency, once read: an amount typed with another currency's mark gets a warning. */
+    void useCurrency(String currency) {
+        this.currency = currency.strip().toUpperCase(Locale.ROOT);
     }
 
     /** A cell's value after formulas are resolved. */
@@ -293,7 +310,16 @@ final class CellReader {
         }
         if (v instanceof Text t) {
             try {
-                return Read.of(Quantities.parseAmount(t.text()));
+                Quantities.Amount a = Quantities.amount(t.text(), convention);
+                if (!a.mayBeIn(currency)) {
+                    note(InputNote.Kind.WARNING, ref(cell), "'" + t.text() + "' is marked " + a.currencyNamed()
+                            + " but the workbook's currency is " + currency + ": read as " + Formats.plain(a.value()) + " " + currency
+                            + ", not converted; convert the amount, or set the Assumptions Currency");
+                }
+                return Read.of(a.value());
+            } catch (Quantities.SeparatorException e) {
+                problem(cell, separatorExpected(e));
+                return Read.fail();
             } catch (NumberFormatException e) {
                 problem(cell, expected);
                 return Read.fail();
@@ -304,6 +330,19 @@ final class CellReader {
             return Read.fail();
         }
         return v instanceof Failed ? Read.fail() : Read.blank();
+    }
+
+    /** What to type instead of a text whose separators are refused: both readings, and how to say which is meant. */
+    String separatorExpected(Quantities.SeparatorException e) {
+        if (e.isAmbiguous()) {
+            return "a number that reads one way: " + e.getMessage() + " (as text or as a number cell), or declare the workbook's "
+                    + "number format in an Assumptions row 'Number format' with the value 1.234,56 or 1,234.56";
+        }
+        if (convention == NumberConvention.UNDECLARED) {
+            return "a number: " + e.getMessage() + "; retype it, or declare that format in an Assumptions row 'Number format'";
+        }
+        return "a number in the workbook's Number format: " + e.getMessage()
+                + "; retype it, or change the Assumptions row 'Number format'";
     }
 
     /**
@@ -320,7 +359,10 @@ final class CellReader {
             p = Quantities.fromNumber(n.value());
         } else if (v instanceof Text t) {
             try {
-                p = Quantities.parsePercent(t.text());
+                p = Quantities.parsePercent(t.text(), convention);
+            } catch (Quantities.SeparatorException e) {
+                problem(cell, separatorExpected(e));
+                return Read.fail();
             } catch (NumberFormatException e) {
                 problem(cell, expected);
                 return Read.fail();

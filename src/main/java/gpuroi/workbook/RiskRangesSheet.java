@@ -179,7 +179,10 @@ final class RiskRangesSheet {
         }
         if (v instanceof CellReader.Text t && t.text().strip().endsWith("%")) {
             try {
-                return new Bound(Quantities.parsePercent(t.text()).fraction(), true);
+                return new Bound(Quantities.parsePercent(t.text(), reader.convention()).fraction(), true);
+            } catch (Quantities.SeparatorException e) {
+                row.problem(c, reader.separatorExpected(e));
+                return null;
             } catch (NumberFormatException e) {
                 row.problem(c, expected);
                 return null;

@@ -115,6 +115,8 @@ public final class TemplateWorkbook {
             {"Money in the Assumptions currency: 50000, 50,000, $50k or 1.2M all work. Prices are per GPU-hour ($2.85 or $2.85/hr); "
                     + "capex and secondary prices are per GPU; other opex is per GPU-month.", ""},
             {"Percentages: 70%, 0.7 or the text 70% all mean 70%. A bare 70 is read as 70% with a warning.", ""},
+            {"Numbers typed as text in European notation (62 000 €, 62’000, 2,85 €/h, 1.234,56) are read when they can only mean "
+                    + "one thing; for 62.000 or €9.000 set the Assumptions Number format to 1.234,56 (or 1,234.56), else they are refused.", ""},
             {"Dates: a date cell, ISO text such as 2026-06-01, or an Excel date serial.", ""},
             {"Power per GPU in kW including its server share (about 1.0-1.3 kW for an H100); electricity in $/kWh; PUE >= 1.", ""},
             {"Price path: flat; blended:0.5:5 (linear to 50% of the start price over 5 years, then flat); decline:0.4 (40% a year); "
@@ -145,6 +147,9 @@ public final class TemplateWorkbook {
             {AssumptionsSheet.VALUATION_DATE.label(), valuationDate,
                 "date; cash flows are valued at this date; left out: the first day of the current month"},
             {AssumptionsSheet.CURRENCY.label(), "USD", "three-letter code of every amount in the workbook; left out: USD"},
+            {AssumptionsSheet.NUMBER_FORMAT.label(), null,
+                "how numbers typed as text are read: 1,234.56 or 1.234,56 (as text); left out: 50,000 is fifty thousand, "
+                        + "2,85 is 2.85, and a text that reads two ways such as 62.000 is refused at its cell"},
             {AssumptionsSheet.DISCOUNT_RATE.label(), new Share(0.10), "annual rate for NPV; left out: 10%"},
             {AssumptionsSheet.HURDLE_RATE.label(), new Share(0.10),
                 "annual return required to BUY or HOLD (the article's benchmark: the stock market, about 10%); left out: the discount rate"},
@@ -174,7 +179,10 @@ public final class TemplateWorkbook {
         for (int i = 0; i < rows.length; i++) {
             write(sheet.createRow(i + 1), st, rows[i]);
         }
-        dropdown(sheet, 5, 5, 1, PRICE_PATH_CHOICES, DataValidation.ErrorStyle.INFO, "Price path",
+        // A text cell, so that Excel keeps 1.234,56 as typed instead of turning it into a number that cannot say which is which.
+        sheet.getRow(rowOf(rows, AssumptionsSheet.NUMBER_FORMAT)).createCell(1).setCellStyle(st.text);
+        int pricePath = rowOf(rows, AssumptionsSheet.PRICE_PATH);
+        dropdown(sheet, pricePath, pricePath, 1, PRICE_PATH_CHOICES, DataValidation.ErrorStyle.INFO, "Price path",
                 PRICE_PATH_NOTE);
         dropdown(sheet, rows.length, rows.length, 1, List.of("Monte Carlo", "Latin hypercube"), DataValidation.ErrorStyle.STOP,
                 "Sampler", "Monte Carlo or Latin hypercube");
@@ -182,6 +190,16 @@ public final class TemplateWorkbook {
         sheet.setColumnWidth(1, 16 * 256);
         sheet.setColumnWidth(2, 100 * 256);
         sheet.createFreezePane(0, 1);
+    }
+
+    /** The sheet row (below the header) of a parameter in the Assumptions rows. */
+    private static int rowOf(Object[][] rows, Column parameter) {
+        for (int i = 0; i < rows.length; i++) {
+            if (parameter.label().equals(rows[i][0])) {
+                return i + 1;
+            }
+        }
+        throw new IllegalArgumentException(parameter.label() + " is not an Assumptions row of the template");
     }
 
     private static void fleet(XSSFSheet sheet, Styles st, LocalDate valuationDate) {

@@ -84,10 +84,10 @@ class QuantitiesTest {
 
     @Test
     void misplacedThousandsSeparatorsAreExplained() {
-        assertThatThrownBy(() -> Quantities.parseAmount("1,00"))
+        assertThatThrownBy(() -> Quantities.parseAmount("1,000,00.5"))
                 .isInstanceOf(NumberFormatException.class)
-                .hasMessageContaining("'1,00'")
-                .hasMessageContaining("commas must separate thousands");
+                .hasMessageContaining("'1,000,00.5'")
+                .hasMessageContaining("thousands separators group digits in threes");
     }
 
     @Test

@@ -6,12 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import gpuroi.model.RiskInputs;
 import gpuroi.model.UncertainInput;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +42,28 @@ class TemplateWorkbookTest {
         WorkbookInput read = WorkbookReader.read(dir.resolve("fleet.xlsx"), LocalDate.of(2000, 1, 1));
         assertThat(read.portfolio().assumptions().valuationDate()).isEqualTo(VALUATION_DATE);
         assertThat(read.portfolio().cluster("h100-owned").orElseThrow().startDate()).hasValue(VALUATION_DATE.minusMonths(18));
+    }
+
+    @Test
+    void theTemplatesNumberFormatRowIsATextCellThatOnceFilledInDeclaresHowTextAmountsAreRead() throws Exception {
+        Path file = dir.resolve("fleet.xlsx");
+        TemplateWorkbook.write(file, VALUATION_DATE, false);
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(file))) {
+            Row numberFormat = StreamSupport.stream(wb.getSheet("Assumptions").spliterator(), false)
+                    .filter(r -> r.getCell(0).getStringCellValue().equals("Number format")).findFirst().orElseThrow();
+            Cell value = numberFormat.getCell(1);
+            assertThat(value.getCellType()).isEqualTo(CellType.BLANK);
+            assertThat(value.getCellStyle().getDataFormatString()).isEqualTo("@");
+            value.setCellValue("1.234,56");
+            wb.getSheet("Fleet").getRow(1).getCell(4).setCellValue("62.000 €");
+            try (OutputStream out = Files.newOutputStream(file)) {
+                wb.write(out);
+            }
+        }
+
+        WorkbookInput read = WorkbookReader.read(file, VALUATION_DATE);
+
+        assertThat(read.portfolio().cluster("h100-owned").orElseThrow().capexPerGpu()).isEqualTo(62_000);
     }
 
     @Test
