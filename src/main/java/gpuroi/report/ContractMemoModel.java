@@ -121,7 +121,7 @@ final class ContractMemoModel {
         model.put("marketPrice", Formats.price(k.marketPrice().startPricePerGpuHour(), ccy) + "/GPU-hr");
         model.put("marketDescription", k.marketPrice().description());
         model.put("warnings", context.notes().stream().filter(n -> n.kind().equals("warning"))
-                .filter(n -> n.message().contains(lease.contractId()))
+                .filter(n -> n.message().contains(lease.contractId()) || n.workbookWide())
                 .map(n -> n.location() + ": " + n.message()).toList());
         return model;
     }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.function.Function;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -24,9 +25,10 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 
 /**
- * The Assumptions sheet: parameter/value pairs in any rows, below any title block. A row counts
- * when its first text cell names a known parameter; the value is the cell in the column headed
- * "Value" when the sheet has one, else the next non-empty cell to its right.
+ * The Assumptions sheet: parameter/value pairs in any rows and columns, below any title block and
+ * beside any index column. A row counts when its first text cell (or its cell under a "Parameter"
+ * header) names a known parameter; the value is the cell in the column headed "Value" when the
+ * sheet has one, else the next non-empty cell to its right.
  */
 final class AssumptionsSheet {
     static final Column VALUATION_DATE = Column.optional("Valuation date", "valuation", "as of", "as of date", "analysis date");
@@ -97,50 +99,109 @@ final class AssumptionsSheet {
     }
 
     private void findParameters() {
-        int[] valueHeader = valueHeader();
+        ParameterHeader header = ParameterHeader.of(sheet);
         for (Row row : sheet) {
-            Cell label = null;
-            Cell value = null;
-            for (Cell cell : row) {
-                if (reader.isBlank(cell)) {
-                    continue;
-                }
-                if (label == null) {
-                    if (cell.getCellType() != CellType.STRING) {
-                        break;
-                    }
-                    label = cell;
-                } else {
-                    value = cell;
-                    break;
-                }
+            Cell label = label(row, header);
+            if (label == null) {
+                continue;
             }
-            if (label != null && valueHeader != null && row.getRowNum() > valueHeader[0] && label.getColumnIndex() < valueHeader[1]) {
+            Cell value = null;
+            if (header != null && row.getRowNum() > header.row() && label.getColumnIndex() < header.valueColumn()) {
                 // Under a "Value" header the value is that column's cell: when it is empty the parameter
                 // takes its default, rather than the note written beside it being read as the value.
-                Cell inValueColumn = row.getCell(valueHeader[1]);
+                Cell inValueColumn = row.getCell(header.valueColumn());
                 value = reader.isBlank(inValueColumn) ? null : inValueColumn;
+            } else {
+                for (int i = label.getColumnIndex() + 1; i < row.getLastCellNum() && value == null; i++) {
+                    value = reader.isBlank(row.getCell(i)) ? null : row.getCell(i);
+                }
             }
-            Column c = label == null ? null : HeaderMatcher.match(label.getStringCellValue(), PARAMETERS);
+            Column c = HeaderMatcher.match(label.getStringCellValue(), PARAMETERS);
             if (c != null && !valueCells.containsKey(c)) {
                 valueCells.put(c, value);
             }
         }
     }
 
-    /** The row and column of a header cell reading "Value" among the first rows, or null when there is none. */
-    private int[] valueHeader() {
-        for (Row row : sheet) {
-            if (row.getRowNum() >= HeaderMatcher.ROWS_SCANNED) {
-                break;
-            }
-            for (Cell cell : row) {
-                if (cell.getCellType() == CellType.STRING && HeaderMatcher.normalize(cell.getStringCellValue()).equals("value")) {
-                    return new int[] {row.getRowNum(), cell.getColumnIndex()};
+    /**
+     * The header of a parameter table: the row and column of a cell reading "Value" among the first
+     * rows, and the column of the "Parameter" header left of it (−1 when it has none).
+     */
+    record ParameterHeader(int row, int valueColumn, int labelColumn) {
+        private static final Set<String> LABEL_HEADERS = Set.of("parameter", "parameters", "assumption", "assumptions", "name",
+                "item", "input", "inputs", "setting", "settings", "variable", "driver", "key");
+
+        static ParameterHeader of(Sheet sheet) {
+            for (Row row : sheet) {
+                if (row.getRowNum() >= HeaderMatcher.ROWS_SCANNED) {
+                    break;
                 }
+                for (Cell cell : row) {
+                    if (cell.getCellType() == CellType.STRING && HeaderMatcher.normalize(cell.getStringCellValue()).equals("value")) {
+                        return new ParameterHeader(row.getRowNum(), cell.getColumnIndex(), labelColumn(row, cell.getColumnIndex()));
+                    }
+                }
+            }
+            return null;
+        }
+
+        private static int labelColumn(Row row, int valueColumn) {
+            for (int i = valueColumn - 1; i >= Math.max(0, row.getFirstCellNum()); i--) {
+                Cell cell = row.getCell(i);
+                if (cell != null && cell.getCellType() == CellType.STRING
+                        && LABEL_HEADERS.contains(HeaderMatcher.normalize(cell.getStringCellValue()))) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+    }
+
+    /**
+     * A row's parameter name: under a "Parameter" header, that column's text; elsewhere the row's first
+     * text, after any index numbers or blanks left of it (pandas writes its index in column A).
+     */
+    private static Cell label(Row row, ParameterHeader header) {
+        if (header != null && header.labelColumn() >= 0 && row.getRowNum() > header.row()) {
+            Cell cell = row.getCell(header.labelColumn());
+            if (isText(cell)) {
+                return cell;
+            }
+        }
+        for (Cell cell : row) {
+            if (isText(cell)) {
+                return cell;
             }
         }
         return null;
+    }
+
+    private static boolean isText(Cell cell) {
+        return cell != null && cell.getCellType() == CellType.STRING && !CellReader.isPlaceholder(cell.getStringCellValue());
+    }
+
+    /** How many rows name a known parameter: whether a sheet read as Assumptions holds any. */
+    static int parameterRows(Sheet sheet) {
+        ParameterHeader header = ParameterHeader.of(sheet);
+        int rows = 0;
+        for (Row row : sheet) {
+            Cell label = label(row, header);
+            if (label != null && HeaderMatcher.match(label.getStringCellValue(), PARAMETERS) != null) {
+                rows++;
+            }
+        }
+        return rows;
+    }
+
+    /** Whether a sheet's first rows hold a Parameter | Value header over at least one known parameter. */
+    static boolean hasParameterTable(Sheet sheet) {
+        ParameterHeader header = ParameterHeader.of(sheet);
+        return header != null && header.labelColumn() >= 0 && parameterRows(sheet) > 0;
+    }
+
+    /** Whether the sheet named any known parameter at all; when it did not, every assumption is a default. */
+    boolean foundParameters() {
+        return !valueCells.isEmpty();
     }
 
     private String where() {

@@ -2,6 +2,7 @@ package gpuroi.workbook;
 
 import gpuroi.model.Assumptions;
 import gpuroi.model.Cluster;
+import gpuroi.model.Formats;
 import gpuroi.model.InvalidValueException;
 import gpuroi.model.Lease;
 import gpuroi.model.MarketQuote;
@@ -63,19 +64,20 @@ public final class WorkbookReader {
         CellReader reader = new CellReader(fileName, workbook.getCreationHelper().createFormulaEvaluator(),
                 workbook.isDate1904(), problems, notes);
 
-        Sheet assumptionsSheet = sheet(workbook, ASSUMPTIONS_NAMES);
-        if (assumptionsSheet == null) {
-            notes.add(new InputNote(InputNote.Kind.DEFAULT, "Assumptions", "no Assumptions sheet; every assumption uses its default"));
-        }
+        SheetRoles roles = SheetRoles.find(workbook, notes);
+        Sheet assumptionsSheet = roles.sheet(SheetRoles.Role.ASSUMPTIONS);
         AssumptionsSheet assumptionsReader = new AssumptionsSheet(reader, assumptionsSheet);
         Assumptions assumptions = assumptionsReader.read(defaultValuationDate);
+        if (assumptions != null && (assumptionsSheet == null || !assumptionsReader.foundParameters())) {
+            notes.add(defaultsWarning(assumptionsSheet, assumptions));
+        }
         LocalDate valuationDate = assumptions == null ? defaultValuationDate : assumptions.valuationDate();
         String currency = assumptions == null ? "USD" : assumptions.currency();
 
-        Sheet marketSheet = sheet(workbook, MARKET_NAMES);
+        Sheet marketSheet = roles.sheet(SheetRoles.Role.MARKET);
         List<MarketQuote> market = marketSheet == null ? List.of() : new MarketSheet(reader, marketSheet).read();
 
-        Sheet riskSheet = sheet(workbook, RISK_NAMES);
+        Sheet riskSheet = roles.sheet(SheetRoles.Role.RISK);
         RiskSettings riskSettings = assumptionsReader.riskSettings();
         if (riskSheet != null) {
             Map<UncertainInput, RiskRange> ranges = new RiskRangesSheet(reader, riskSheet).read();
@@ -83,16 +85,17 @@ public final class WorkbookReader {
                     OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), Optional.empty(), ranges));
         }
 
-        Sheet fleetSheet = sheet(workbook, FLEET_NAMES);
+        Sheet fleetSheet = roles.sheet(SheetRoles.Role.FLEET);
         List<Cluster> clusters = List.of();
         if (fleetSheet == null) {
+            String nearMiss = roles.fleetNearMiss();
             problems.add(new CellProblem(fileName, "", "", "the sheets " + sheetNames(workbook),
-                    "a sheet named Fleet with one row per cluster"));
+                    "a sheet named Fleet with one row per cluster" + (nearMiss.isEmpty() ? "" : " (" + nearMiss + ")")));
         } else {
             int before = problems.size();
             clusters = new FleetSheet(reader, fleetSheet, valuationDate, currency, market).read();
             boolean fleetComplete = problems.size() == before;
-            Sheet leasesSheet = sheet(workbook, LEASES_NAMES);
+            Sheet leasesSheet = roles.sheet(SheetRoles.Role.LEASES);
             List<Lease> leases = leasesSheet == null ? List.of() : new LeasesSheet(reader, leasesSheet, clusters, fleetComplete).read();
             if (problems.isEmpty() && assumptions != null) {
                 try {
@@ -105,6 +108,25 @@ public final class WorkbookReader {
             }
         }
         throw new WorkbookException(problems);
+    }
+
+    /**
+     * The warning that the figures every decision rests on are defaults: without it a workbook whose
+     * Assumptions went unread would convert quietly at a 10% hurdle.
+     */
+    private static InputNote defaultsWarning(Sheet assumptionsSheet, Assumptions a) {
+        String why = assumptionsSheet == null ? "no Assumptions sheet was read"
+                : "no known parameter was found on the Assumptions sheet '" + assumptionsSheet.getSheetName() + "'";
+        return new InputNote(InputNote.Kind.WARNING, assumptionsSheet == null ? "Assumptions" : assumptionsSheet.getSheetName(),
+                why + ": hurdle rate " + percent(a.hurdleRate()) + ", discount rate " + percent(a.discountRate())
+                        + " and valuation date " + a.valuationDate() + " are defaults, and so are the fees (marketplace "
+                        + percent(a.marketplaceFee()) + ", resale " + percent(a.resaleFee()) + ") and every other assumption;"
+                        + " add a sheet named Assumptions with Parameter | Value rows to set them");
+    }
+
+    /** {@code 10%}, {@code 12.5%}: a rate as people type it. */
+    private static String percent(double fraction) {
+        return Formats.percent(fraction, 2).replaceAll("\\.?0+%$", "%");
     }
 
     /** The sheet whose name, ignoring case and spaces, is one of the given names. */

@@ -22,7 +22,12 @@ class FleetSheetReadingTest {
     @TempDir
     Path dir;
 
+    /**
+     * Adds an Assumptions sheet giving the valuation date: these tests are about the Fleet sheet, and
+     * without one the reader warns that every assumption is a default (see DefaultAssumptionsWarningTest).
+     */
     private WorkbookInput read(TestWorkbook wb) throws Exception {
+        wb.sheet("Assumptions").row("Valuation date", VALUATION.toString());
         return WorkbookReader.read(wb.write(dir.resolve("fleet.xlsx")), VALUATION);
     }
 
