@@ -47,9 +47,18 @@ public final class WorkbookReader {
      * @throws WorkbookException carrying every problem found, or one line when the file is not a readable .xlsx
      */
     public static WorkbookInput read(Path file, LocalDate defaultValuationDate) throws WorkbookException {
+        return read(file, defaultValuationDate, HiddenRows.COUNT);
+    }
+
+    /**
+     * Reads a workbook, counting or leaving out hidden Fleet and Leases rows (each noted either way).
+     *
+     * @see #read(Path, LocalDate)
+     */
+    public static WorkbookInput read(Path file, LocalDate defaultValuationDate, HiddenRows hiddenRows) throws WorkbookException {
         String fileName = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         try (XSSFWorkbook workbook = WorkbookFiles.open(file)) {
-            return read(workbook, fileName, defaultValuationDate);
+            return read(workbook, fileName, defaultValuationDate, hiddenRows);
         } catch (IOException e) {
             // Closing a workbook opened from a stream touches no file; nothing the user can act on.
             throw WorkbookException.ofFile(fileName, "a file that cannot be closed", "a readable .xlsx workbook",
@@ -57,7 +66,8 @@ public final class WorkbookReader {
         }
     }
 
-    private static WorkbookInput read(XSSFWorkbook workbook, String fileName, LocalDate defaultValuationDate) throws WorkbookException {
+    private static WorkbookInput read(XSSFWorkbook workbook, String fileName, LocalDate defaultValuationDate, HiddenRows hiddenRows)
+            throws WorkbookException {
         List<CellProblem> problems = new ArrayList<>();
         List<InputNote> notes = new ArrayList<>();
         CellReader reader = new CellReader(fileName, workbook.getCreationHelper().createFormulaEvaluator(),
@@ -90,10 +100,12 @@ public final class WorkbookReader {
                     "a sheet named Fleet with one row per cluster"));
         } else {
             int before = problems.size();
-            clusters = new FleetSheet(reader, fleetSheet, valuationDate, currency, market).read();
+            FleetSheet fleet = new FleetSheet(reader, fleetSheet, valuationDate, currency, market, hiddenRows);
+            clusters = fleet.read();
             boolean fleetComplete = problems.size() == before;
             Sheet leasesSheet = sheet(workbook, LEASES_NAMES);
-            List<Lease> leases = leasesSheet == null ? List.of() : new LeasesSheet(reader, leasesSheet, clusters, fleetComplete).read();
+            List<Lease> leases = leasesSheet == null ? List.of()
+                    : new LeasesSheet(reader, leasesSheet, clusters, fleetComplete, hiddenRows, fleet.skippedClusters()).read();
             if (problems.isEmpty() && assumptions != null) {
                 try {
                     return new WorkbookInput(new Portfolio(assumptions, clusters, leases, market), notes,
