@@ -200,10 +200,29 @@ final class FleetSheet {
         }
         try {
             b.lifeYears(lifeYears);
-            return Optional.of(b.gpuModel(model).gpuCount(count).capexPerGpu(capexPerGpu).build());
+            Cluster cluster = b.gpuModel(model).gpuCount(count).capexPerGpu(capexPerGpu).build();
+            warnImplausible(row, cluster, fields.get("capex per GPU"));
+            return Optional.of(cluster);
         } catch (InvalidValueException e) {
             row.problem(fields, e);
             return Optional.empty();
+        }
+    }
+
+    /** Warns at each typed cell whose value is far outside anything real; values taken from Market or the catalog are not re-checked. */
+    private void warnImplausible(TableRow row, Cluster c, Column capexColumn) {
+        String who = "cluster " + c.id() + ": ";
+        String capex = capexColumn == TOTAL_CAPEX ? "capex per GPU (total capex ÷ " + c.gpuCount() + " GPUs)" : "capex per GPU";
+        Plausibility.capexPerGpu(reader, row.ref(capexColumn), who, capex, c.gpuModel(), c.capexPerGpu(), currency);
+        if (!row.isBlank(START_PRICE)) {
+            Plausibility.pricePerGpuHour(reader, row.ref(START_PRICE), who, "start rental price", c.gpuModel(),
+                    c.startPricePerGpuHour(), currency);
+        }
+        if (!row.isBlank(POWER)) {
+            Plausibility.powerKwPerGpu(reader, row.ref(POWER), who, c.powerKwPerGpu());
+        }
+        if (!row.isBlank(PUE)) {
+            Plausibility.pue(reader, row.ref(PUE), who, c.pue());
         }
     }
 

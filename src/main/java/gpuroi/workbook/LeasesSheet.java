@@ -52,9 +52,10 @@ final class LeasesSheet {
     private final boolean fleetComplete;
     private final HiddenRows hiddenRows;
     private final Map<String, String> skippedClusters;
+    private final String currency;
 
     LeasesSheet(CellReader reader, Sheet sheet, List<Cluster> clusters, boolean fleetComplete) {
-        this(reader, sheet, clusters, fleetComplete, HiddenRows.COUNT, Map.of());
+        this(reader, sheet, clusters, fleetComplete, HiddenRows.COUNT, Map.of(), "USD");
     }
 
     /**
@@ -62,15 +63,17 @@ final class LeasesSheet {
      * @param fleetComplete   false when some Fleet rows failed: an unknown cluster id may then be one of them
      * @param hiddenRows      whether hidden contract rows are counted or left out
      * @param skippedClusters hidden Fleet rows left out, by cluster id in lower case, each with its cell
+     * @param currency        the workbook's currency, to show rates in
      */
     LeasesSheet(CellReader reader, Sheet sheet, List<Cluster> clusters, boolean fleetComplete, HiddenRows hiddenRows,
-                Map<String, String> skippedClusters) {
+                Map<String, String> skippedClusters, String currency) {
         this.reader = reader;
         this.sheet = sheet;
         this.clusters = clusters;
         this.fleetComplete = fleetComplete;
         this.hiddenRows = hiddenRows;
         this.skippedClusters = skippedClusters;
+        this.currency = currency;
     }
 
     List<Lease> read() {
@@ -185,8 +188,9 @@ final class LeasesSheet {
             return Optional.empty();
         }
         try {
-            return Optional.of(new Lease(id, role, clusterId, counterparty, model, count, rate, start, term, prepaid,
-                    needed, resale, fee));
+            Lease lease = new Lease(id, role, clusterId, counterparty, model, count, rate, start, term, prepaid, needed, resale, fee);
+            Plausibility.pricePerGpuHour(reader, row.ref(RATE), "contract " + name + ": ", "rate", model, rate, currency);
+            return Optional.of(lease);
         } catch (InvalidValueException e) {
             row.problem(FIELDS, e);
             return Optional.empty();

@@ -83,7 +83,7 @@ public final class WorkbookReader {
         String currency = assumptions == null ? "USD" : assumptions.currency();
 
         Sheet marketSheet = sheet(workbook, MARKET_NAMES);
-        List<MarketQuote> market = marketSheet == null ? List.of() : new MarketSheet(reader, marketSheet).read();
+        List<MarketQuote> market = marketSheet == null ? List.of() : new MarketSheet(reader, marketSheet, currency).read();
 
         Sheet riskSheet = sheet(workbook, RISK_NAMES);
         RiskSettings riskSettings = assumptionsReader.riskSettings();
@@ -105,7 +105,8 @@ public final class WorkbookReader {
             boolean fleetComplete = problems.size() == before;
             Sheet leasesSheet = sheet(workbook, LEASES_NAMES);
             List<Lease> leases = leasesSheet == null ? List.of()
-                    : new LeasesSheet(reader, leasesSheet, clusters, fleetComplete, hiddenRows, fleet.skippedClusters()).read();
+                    : new LeasesSheet(reader, leasesSheet, clusters, fleetComplete, hiddenRows, fleet.skippedClusters(),
+                            currency).read();
             if (problems.isEmpty() && assumptions != null) {
                 try {
                     return new WorkbookInput(new Portfolio(assumptions, clusters, leases, market), notes,
