@@ -52,14 +52,15 @@ public enum HiddenRows {
         if (row.getOutlineLevel() > 0) {
             return "hidden in a collapsed outline group";
         }
-        if (filteredOut(row)) {
-            return "filtered out by the sheet's AutoFilter";
+        if (inActiveFilter(row)) {
+            // The file does not say whether the filter or the user hid it; both look the same once saved.
+            return "hidden or filtered out (the sheet has an AutoFilter)";
         }
         return "hidden";
     }
 
     /** Whether the sheet has an AutoFilter with a criterion over a range holding this row. */
-    private static boolean filteredOut(Row row) {
+    private static boolean inActiveFilter(Row row) {
         Sheet sheet = row.getSheet();
         if (!(sheet instanceof XSSFSheet x) || !x.getCTWorksheet().isSetAutoFilter()) {
             return false;

@@ -26,6 +26,8 @@ final class Plausibility {
     static final double RENT_HIGH = 10;
     static final double POWER_LOW_KW = 0.1;
     static final double POWER_HIGH_KW = 5;
+    /** From here a power per GPU reads as watts (a 50 W GPU is no data-centre GPU). */
+    private static final double WATTS_LIKE = 50;
     /** Above this the facility would spend twice the GPUs' power on cooling; values below 1 are refused by the model. */
     static final double PUE_HIGH = 3.0;
 
@@ -75,9 +77,10 @@ final class Plausibility {
             reader.note(InputNote.Kind.WARNING, where, who + "power per GPU " + Formats.plain(kw) + " kW is below "
                     + Formats.plain(POWER_LOW_KW) + " kW; check the cell (0 leaves power uncosted; a figure in MW?)");
         } else if (kw > POWER_HIGH_KW) {
+            String hint = kw >= WATTS_LIKE ? "watts typed in a kW column? " + Formats.plain(kw) + " W is " + Formats.plain(kw / 1000) + " kW"
+                    : "the draw of a whole server rather than of one GPU?";
             reader.note(InputNote.Kind.WARNING, where, who + "power per GPU " + Formats.plain(kw) + " kW is above "
-                    + Formats.plain(POWER_HIGH_KW) + " kW; check the cell (watts typed in a kW column? " + Formats.plain(kw)
-                    + " W is " + Formats.plain(kw / 1000) + " kW; or the power of a whole server?)");
+                    + Formats.plain(POWER_HIGH_KW) + " kW; check the cell (" + hint + ")");
         }
     }
 
