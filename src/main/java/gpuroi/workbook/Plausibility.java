@@ -41,10 +41,10 @@ final class Plausibility {
         catalog(model).ifPresent(e -> {
             String figure = "the catalog's new " + e.model() + " price " + Formats.money(e.newPricePerGpu(), "USD");
             String valueText = shown + " " + Formats.money(value, currency);
-            if (value < CAPEX_LOW * e.newPricePerGpu()) {
+            if (below(value, CAPEX_LOW * e.newPricePerGpu())) {
                 warn(reader, where, who + valueText + " is below " + Formats.percent(CAPEX_LOW, 0) + " of " + figure
                         + "; check the cell (a misread thousands separator, or a price in thousands?)", currency);
-            } else if (value > CAPEX_HIGH * e.newPricePerGpu()) {
+            } else if (above(value, CAPEX_HIGH * e.newPricePerGpu())) {
                 warn(reader, where, who + valueText + " is above " + Formats.plain(CAPEX_HIGH) + "× " + figure
                         + "; check the cell (a total for the cluster typed as a price per GPU?)", currency);
             }
@@ -61,10 +61,10 @@ final class Plausibility {
         catalog(model).ifPresent(e -> {
             String figure = "the catalog's on-demand " + e.model() + " price " + Formats.price(e.onDemandPricePerGpuHour(), "USD") + "/GPU-hr";
             String valueText = label + " " + Formats.price(value, currency) + "/GPU-hr";
-            if (value < RENT_LOW * e.onDemandPricePerGpuHour()) {
+            if (below(value, RENT_LOW * e.onDemandPricePerGpuHour())) {
                 warn(reader, where, who + valueText + " is below " + Formats.percent(RENT_LOW, 0) + " of " + figure
                         + "; check the cell (a price in cents, or per GPU-second?)", currency);
-            } else if (value > RENT_HIGH * e.onDemandPricePerGpuHour()) {
+            } else if (above(value, RENT_HIGH * e.onDemandPricePerGpuHour())) {
                 warn(reader, where, who + valueText + " is above " + Formats.plain(RENT_HIGH) + "× " + figure
                         + "; check the cell (a price per node, per day or in cents?)", currency);
             }
@@ -73,10 +73,10 @@ final class Plausibility {
 
     /** Power per GPU, whatever the model: no data-centre GPU with its server share draws under 0.1 kW or over 5 kW. */
     static void powerKwPerGpu(CellReader reader, String where, String who, double kw) {
-        if (kw < POWER_LOW_KW) {
+        if (below(kw, POWER_LOW_KW)) {
             reader.note(InputNote.Kind.WARNING, where, who + "power per GPU " + Formats.plain(kw) + " kW is below "
                     + Formats.plain(POWER_LOW_KW) + " kW; check the cell (0 leaves power uncosted; a figure in MW?)");
-        } else if (kw > POWER_HIGH_KW) {
+        } else if (above(kw, POWER_HIGH_KW)) {
             String hint = kw >= WATTS_LIKE ? "watts typed in a kW column? " + Formats.plain(kw) + " W is " + Formats.plain(kw / 1000) + " kW"
                     : "the draw of a whole server rather than of one GPU?";
             reader.note(InputNote.Kind.WARNING, where, who + "power per GPU " + Formats.plain(kw) + " kW is above "
@@ -86,10 +86,19 @@ final class Plausibility {
 
     /** PUE above {@link #PUE_HIGH}: no data centre runs that inefficiently. */
     static void pue(CellReader reader, String where, String who, double pue) {
-        if (pue > PUE_HIGH) {
+        if (above(pue, PUE_HIGH)) {
             reader.note(InputNote.Kind.WARNING, where, who + "PUE " + Formats.plain(pue) + " is above " + Formats.plain(PUE_HIGH)
                     + " (typical data centres run at 1.1 to 1.6); check the cell");
         }
+    }
+
+    /** A value exactly at a bound passes, even where the bound (5% of $1.60) is a hair off in binary. */
+    private static boolean below(double value, double bound) {
+        return value < bound * (1 - 1e-9);
+    }
+
+    private static boolean above(double value, double bound) {
+        return value > bound * (1 + 1e-9);
     }
 
     private static Optional<GpuCatalog.Entry> catalog(String model) {
