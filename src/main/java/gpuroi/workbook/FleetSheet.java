@@ -71,7 +71,7 @@ final class FleetSheet {
     private final List<MarketQuote> market;
     private final HiddenRows hiddenRows;
     private final Set<Column> absentColumnsNoted = new HashSet<>();
-    private final Map<String, String> skippedRows = new LinkedHashMap<>();
+    private final Map<String, String> skippedClusters = new LinkedHashMap<>();
 
     FleetSheet(CellReader reader, Sheet sheet, LocalDate valuationDate, String currency, List<MarketQuote> market) {
         this(reader, sheet, valuationDate, currency, market, HiddenRows.COUNT);
@@ -89,7 +89,7 @@ final class FleetSheet {
 
     /** The ids (lower case) of the hidden clusters left out by {@link HiddenRows#SKIP}, each with its row's first cell. */
     Map<String, String> skippedClusters() {
-        return skippedRows;
+        return skippedClusters;
     }
 
     List<Cluster> read() {
@@ -111,10 +111,10 @@ final class FleetSheet {
             }
         }
         if (clusters.isEmpty() && idCells.isEmpty()) {
-            reader.problem(sheet, Tables.rowRange(sheet, header), skippedRows.isEmpty() ? "no cluster rows below the header"
+            reader.problem(sheet, Tables.rowRange(sheet, header), skippedClusters.isEmpty() ? "no cluster rows below the header"
                             : "only hidden cluster rows, all left out by " + HiddenRows.OPTION,
                     "at least one row with a cluster id, GPU model, GPU count and capex"
-                            + (skippedRows.isEmpty() ? "" : " that is not hidden (or run without " + HiddenRows.OPTION + ")"));
+                            + (skippedClusters.isEmpty() ? "" : " that is not hidden (or run without " + HiddenRows.OPTION + ")"));
         }
         return clusters;
     }
@@ -126,9 +126,10 @@ final class FleetSheet {
         }
         String id = HiddenRows.shownText(row.cell(ID));
         String where = row.ref(ID);
-        boolean skipped = hiddenRows.note(reader, sheet.getRow(row.rowNumber() - 1), id.isEmpty() ? "no cluster id" : "cluster " + id, where);
+        boolean skipped = hiddenRows.note(reader, sheet.getRow(row.rowNumber() - 1),
+                id.isEmpty() ? "no cluster id" : "cluster " + id, where);
         if (skipped && !id.isEmpty()) {
-            skippedRows.putIfAbsent(id.toLowerCase(Locale.ROOT), where);
+            skippedClusters.putIfAbsent(id.toLowerCase(Locale.ROOT), where);
         }
         return skipped;
     }
