@@ -10,6 +10,7 @@ import gpuroi.report.Paper;
 import gpuroi.watch.HotFolder;
 import gpuroi.watch.JobConverter;
 import gpuroi.watch.WatchConfig;
+import gpuroi.workbook.HiddenRows;
 import gpuroi.workbook.WorkbookException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -122,13 +123,18 @@ public final class WatchCommand implements Callable<Integer> {
             description = "Value every workbook at this date. Default: the workbook's, else the first day of the current month.")
     String valuationDate;
 
+    @Option(names = "--skip-hidden", description = "Leave out hidden and filtered-out rows of Fleet and Leases (a warning names each). "
+            + "Default: they are counted, with a warning each.")
+    boolean skipHidden;
+
     @Override
     public Integer call() throws Exception {
         WatchConfig config = config();
         MemoRenderer renderer = memoRenderer();
         Optional<LocalDate> forced = forcedValuationDate();
+        HiddenRows hiddenRows = skipHidden ? HiddenRows.SKIP : HiddenRows.COUNT;
         Supplier<Conversion.Options> options = () -> new Conversion.Options(
-                forced.orElse(LocalDate.now().withDayOfMonth(1)), forced, ToolVersion.get());
+                forced.orElse(LocalDate.now().withDayOfMonth(1)), forced, ToolVersion.get()).withHiddenRows(hiddenRows);
         PrintWriter stdout = spec.commandLine().getOut();
         Consumer<String> log = line -> {
             synchronized (stdout) {

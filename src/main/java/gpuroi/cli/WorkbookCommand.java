@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import gpuroi.model.RiskSettings;
 import gpuroi.pipeline.Conversion;
 import gpuroi.report.MemoTemplateException;
+import gpuroi.workbook.HiddenRows;
 import gpuroi.workbook.WorkbookException;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -48,6 +49,10 @@ abstract class WorkbookCommand implements Callable<Integer> {
 
     @Option(names = "--strict", description = "Treat warnings as failures: exit code 1 and no output file.")
     boolean strict;
+
+    @Option(names = "--skip-hidden", description = {"Leave out hidden and filtered-out rows of Fleet and Leases (a warning names each).",
+            "Default: they are counted, with a warning each."})
+    boolean skipHidden;
 
     /** Writes the computed workbook, or only checks. */
     abstract boolean writes();
@@ -165,7 +170,8 @@ abstract class WorkbookCommand implements Callable<Integer> {
             }
         }
         LocalDate defaultDate = forced.orElse(LocalDate.now().withDayOfMonth(1));
-        return new Conversion.Options(defaultDate, forced, ToolVersion.get(), monteCarloRuns(), monteCarloSeed(), riskOverrides());
+        return new Conversion.Options(defaultDate, forced, ToolVersion.get(), monteCarloRuns(), monteCarloSeed(), riskOverrides(),
+                skipHidden ? HiddenRows.SKIP : HiddenRows.COUNT);
     }
 
     /** A progress bar on stderr, only for several workbooks on an interactive terminal. */

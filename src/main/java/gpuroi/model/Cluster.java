@@ -83,7 +83,8 @@ public record Cluster(
                     }
                 },
                 () -> Checks.between("residual value", residualShare, 0, 10, "a share of capex from 0% to 1000%"),
-                () -> Checks.between("power per GPU", powerKwPerGpu, 0, 100, "kW per GPU from 0 to 100"),
+                () -> Checks.between("power per GPU", powerKwPerGpu, 0, 100,
+                        "kW per GPU from 0 to 100 (a figure in watts is a thousand times too big: 700 W is 0.7 kW)"),
                 () -> Checks.between("PUE", pue, 1, 5, "a power usage effectiveness from 1.0 to 5.0"),
                 () -> Checks.between("electricity price", electricityPerKwh, 0, 100, "a price per kWh from 0 to 100"),
                 () -> Checks.between("other opex per GPU-month", otherOpexPerGpuMonth, 0, MAX_MONEY,

@@ -45,7 +45,8 @@ public record MarketQuote(
                 () -> decline.ifPresent(v -> Checks.between("annual price decline", v, 0, 0.999, "an annual decline from 0% to 99.9%")),
                 () -> newPrice.ifPresent(v -> Checks.nonNegative("new price per GPU", v)),
                 () -> secondary.ifPresent(v -> Checks.nonNegative("secondary price per GPU", v)),
-                () -> power.ifPresent(v -> Checks.between("power per GPU", v, 0, 100, "kW per GPU from 0 to 100")));
+                () -> power.ifPresent(v -> Checks.between("power per GPU", v, 0, 100,
+                        "kW per GPU from 0 to 100 (a figure in watts is a thousand times too big: 700 W is 0.7 kW)")));
         gpuModel = gpuModel.strip();
     }
 

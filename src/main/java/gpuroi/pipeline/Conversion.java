@@ -17,6 +17,7 @@ import gpuroi.report.MemoContext;
 import gpuroi.report.MemoRenderer;
 import gpuroi.report.MemoTemplateException;
 import gpuroi.report.SourceNote;
+import gpuroi.workbook.HiddenRows;
 import gpuroi.workbook.InputNote;
 import gpuroi.workbook.RunInfo;
 import gpuroi.workbook.WorkbookException;
@@ -56,13 +57,27 @@ public final class Conversion {
      * @param defaultValuationDate used when the workbook names none
      * @param forcedValuationDate  when present, replaces the workbook's own valuation date
      * @param toolVersion          recorded in every output
+     * @param hiddenRows           whether hidden Fleet and Leases rows are counted (the default) or left out
      */
     public record Options(LocalDate defaultValuationDate, Optional<LocalDate> forcedValuationDate, String toolVersion,
-                          OptionalInt monteCarloRuns, OptionalLong monteCarloSeed, RiskSettings riskOverrides) {
+                          OptionalInt monteCarloRuns, OptionalLong monteCarloSeed, RiskSettings riskOverrides,
+                          HiddenRows hiddenRows) {
         public Options {
             monteCarloRuns = monteCarloRuns == null ? OptionalInt.empty() : monteCarloRuns;
             monteCarloSeed = monteCarloSeed == null ? OptionalLong.empty() : monteCarloSeed;
             riskOverrides = riskOverrides == null ? RiskSettings.NONE : riskOverrides;
+            hiddenRows = hiddenRows == null ? HiddenRows.COUNT : hiddenRows;
+        }
+
+        /** Hidden rows counted, with a warning each. */
+        public Options(LocalDate defaultValuationDate, Optional<LocalDate> forcedValuationDate, String toolVersion,
+                       OptionalInt monteCarloRuns, OptionalLong monteCarloSeed, RiskSettings riskOverrides) {
+            this(defaultValuationDate, forcedValuationDate, toolVersion, monteCarloRuns, monteCarloSeed, riskOverrides, HiddenRows.COUNT);
+        }
+
+        /** These options with hidden rows counted or left out. */
+        public Options withHiddenRows(HiddenRows rows) {
+            return new Options(defaultValuationDate, forcedValuationDate, toolVersion, monteCarloRuns, monteCarloSeed, riskOverrides, rows);
         }
 
         /** No Monte Carlo settings on the command line beyond runs and seed. */
@@ -135,7 +150,7 @@ public final class Conversion {
     /** Reads and analyses a workbook without writing anything ({@code validate}). */
     public static Analyzed analyze(Path input, Options options) throws WorkbookException, IOException {
         String sha256 = sha256(input);
-        WorkbookInput read = WorkbookReader.read(input, options.defaultValuationDate());
+        WorkbookInput read = WorkbookReader.read(input, options.defaultValuationDate(), options.hiddenRows());
         Portfolio portfolio = read.portfolio();
         Assumptions assumptions = options.forcedValuationDate()
                 .map(date -> portfolio.assumptions().withValuationDate(date))

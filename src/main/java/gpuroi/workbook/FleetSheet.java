@@ -69,14 +69,27 @@ final class FleetSheet {
     private final LocalDate valuationDate;
     private final String currency;
     private final List<MarketQuote> market;
+    private final HiddenRows hiddenRows;
     private final Set<Column> absentColumnsNoted = new HashSet<>();
+    private final Map<String, String> skippedClusters = new LinkedHashMap<>();
 
     FleetSheet(CellReader reader, Sheet sheet, LocalDate valuationDate, String currency, List<MarketQuote> market) {
+        this(reader, sheet, valuationDate, currency, market, HiddenRows.COUNT);
+    }
+
+    FleetSheet(CellReader reader, Sheet sheet, LocalDate valuationDate, String currency, List<MarketQuote> market,
+               HiddenRows hiddenRows) {
         this.reader = reader;
         this.sheet = sheet;
         this.valuationDate = valuationDate;
         this.currency = currency;
         this.market = market;
+        this.hiddenRows = hiddenRows;
+    }
+
+    /** The ids (lower case) of the hidden clusters left out by {@link HiddenRows#SKIP}, each with its row's first cell. */
+    Map<String, String> skippedClusters() {
+        return skippedClusters;
     }
 
     List<Cluster> read() {
@@ -93,15 +106,32 @@ final class FleetSheet {
         int lastRow = Tables.lastDataRow(reader, sheet, header);
         for (int r = header.rowIndex() + 1; r <= lastRow; r++) {
             TableRow row = new TableRow(reader, sheet, r, header);
-            if (!row.isEmptyRow() && !row.isTotalsRow(ID)) {
+            if (!row.isEmptyRow() && !row.isTotalsRow(ID) && !skipsHidden(row)) {
                 readRow(row, idCells).ifPresent(clusters::add);
             }
         }
         if (clusters.isEmpty() && idCells.isEmpty()) {
-            reader.problem(sheet, Tables.rowRange(sheet, header), "no cluster rows below the header",
-                    "at least one row with a cluster id, GPU model, GPU count and capex");
+            reader.problem(sheet, Tables.rowRange(sheet, header), skippedClusters.isEmpty() ? "no cluster rows below the header"
+                            : "only hidden cluster rows, all left out by " + HiddenRows.OPTION,
+                    "at least one row with a cluster id, GPU model, GPU count and capex"
+                            + (skippedClusters.isEmpty() ? "" : " that is not hidden (or run without " + HiddenRows.OPTION + ")"));
         }
         return clusters;
+    }
+
+    /** Warns about a hidden row; true when it is left out, its id then remembered for the Leases sheet. */
+    private boolean skipsHidden(TableRow row) {
+        if (!HiddenRows.isHidden(sheet.getRow(row.rowNumber() - 1))) {
+            return false;
+        }
+        String id = HiddenRows.shownText(row.cell(ID));
+        String where = row.ref(ID);
+        boolean skipped = hiddenRows.note(reader, sheet.getRow(row.rowNumber() - 1),
+                id.isEmpty() ? "no cluster id" : "cluster " + id, where);
+        if (skipped && !id.isEmpty()) {
+            skippedClusters.putIfAbsent(id.toLowerCase(Locale.ROOT), where);
+        }
+        return skipped;
     }
 
     private Optional<Cluster> readRow(TableRow row, Map<String, String> idCells) {
@@ -171,10 +201,29 @@ final class FleetSheet {
         }
         try {
             b.lifeYears(lifeYears);
-            return Optional.of(b.gpuModel(model).gpuCount(count).capexPerGpu(capexPerGpu).build());
+            Cluster cluster = b.gpuModel(model).gpuCount(count).capexPerGpu(capexPerGpu).build();
+            warnImplausible(row, cluster, fields.get("capex per GPU"));
+            return Optional.of(cluster);
         } catch (InvalidValueException e) {
             row.problem(fields, e);
             return Optional.empty();
+        }
+    }
+
+    /** Warns at each typed cell whose value is far outside anything real; values taken from Market or the catalog are not re-checked. */
+    private void warnImplausible(TableRow row, Cluster c, Column capexColumn) {
+        String who = "cluster " + c.id() + ": ";
+        String capex = capexColumn == TOTAL_CAPEX ? "capex per GPU (total capex ÷ " + c.gpuCount() + " GPUs)" : "capex per GPU";
+        Plausibility.capexPerGpu(reader, row.ref(capexColumn), who, capex, c.gpuModel(), c.capexPerGpu(), currency);
+        if (!row.isBlank(START_PRICE)) {
+            Plausibility.pricePerGpuHour(reader, row.ref(START_PRICE), who, "start rental price", c.gpuModel(),
+                    c.startPricePerGpuHour(), currency);
+        }
+        if (!row.isBlank(POWER)) {
+            Plausibility.powerKwPerGpu(reader, row.ref(POWER), who, c.powerKwPerGpu());
+        }
+        if (!row.isBlank(PUE)) {
+            Plausibility.pue(reader, row.ref(PUE), who, c.pue());
         }
     }
 

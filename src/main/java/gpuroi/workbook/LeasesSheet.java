@@ -50,16 +50,30 @@ final class LeasesSheet {
     private final Sheet sheet;
     private final List<Cluster> clusters;
     private final boolean fleetComplete;
+    private final HiddenRows hiddenRows;
+    private final Map<String, String> skippedClusters;
+    private final String currency;
+
+    LeasesSheet(CellReader reader, Sheet sheet, List<Cluster> clusters, boolean fleetComplete) {
+        this(reader, sheet, clusters, fleetComplete, HiddenRows.COUNT, Map.of(), "USD");
+    }
 
     /**
-     * @param clusters      the clusters read from the Fleet sheet
-     * @param fleetComplete false when some Fleet rows failed: an unknown cluster id may then be one of them
+     * @param clusters        the clusters read from the Fleet sheet
+     * @param fleetComplete   false when some Fleet rows failed: an unknown cluster id may then be one of them
+     * @param hiddenRows      whether hidden contract rows are counted or left out
+     * @param skippedClusters hidden Fleet rows left out, by cluster id in lower case, each with its cell
+     * @param currency        the workbook's currency, to show rates in
      */
-    LeasesSheet(CellReader reader, Sheet sheet, List<Cluster> clusters, boolean fleetComplete) {
+    LeasesSheet(CellReader reader, Sheet sheet, List<Cluster> clusters, boolean fleetComplete, HiddenRows hiddenRows,
+                Map<String, String> skippedClusters, String currency) {
         this.reader = reader;
         this.sheet = sheet;
         this.clusters = clusters;
         this.fleetComplete = fleetComplete;
+        this.hiddenRows = hiddenRows;
+        this.skippedClusters = skippedClusters;
+        this.currency = currency;
     }
 
     List<Lease> read() {
@@ -72,11 +86,21 @@ final class LeasesSheet {
         int lastRow = Tables.lastDataRow(reader, sheet, header);
         for (int r = header.rowIndex() + 1; r <= lastRow; r++) {
             TableRow row = new TableRow(reader, sheet, r, header);
-            if (!row.isEmptyRow() && !row.isTotalsRow(CONTRACT_ID)) {
+            if (!row.isEmptyRow() && !row.isTotalsRow(CONTRACT_ID) && !skipsHidden(row)) {
                 readRow(row, idCells).ifPresent(leases::add);
             }
         }
         return leases;
+    }
+
+    /** Warns about a hidden row; true when it is left out. */
+    private boolean skipsHidden(TableRow row) {
+        if (!HiddenRows.isHidden(sheet.getRow(row.rowNumber() - 1))) {
+            return false;
+        }
+        String id = HiddenRows.shownText(row.cell(CONTRACT_ID));
+        return hiddenRows.note(reader, sheet.getRow(row.rowNumber() - 1), id.isEmpty() ? "no contract id" : "contract " + id,
+                row.ref(CONTRACT_ID));
     }
 
     private Optional<Lease> readRow(TableRow row, Map<String, String> idCells) {
@@ -102,6 +126,12 @@ final class LeasesSheet {
         if (role == LeaseRole.LESSOR) {
             if (clusterId.isEmpty()) {
                 row.problem(CLUSTER_ID, "the id of the Fleet cluster this lessor contract rents out");
+            } else if (skippedClusters.containsKey(clusterId.get().toLowerCase(Locale.ROOT))) {
+                // Renting out a cluster that is left out cannot be valued; the contract goes with it, said aloud.
+                reader.note(InputNote.Kind.WARNING, row.ref(CLUSTER_ID), "contract " + name + " rents out cluster " + clusterId.get()
+                        + ", whose Fleet row (" + skippedClusters.get(clusterId.get().toLowerCase(Locale.ROOT))
+                        + ") is hidden and left out by " + HiddenRows.OPTION + "; the contract is left out too");
+                return Optional.empty();
             } else {
                 cluster = clusters.stream().filter(c -> c.id().equalsIgnoreCase(clusterId.get())).findFirst().orElse(null);
                 if (cluster == null && fleetComplete) {
@@ -158,8 +188,9 @@ final class LeasesSheet {
             return Optional.empty();
         }
         try {
-            return Optional.of(new Lease(id, role, clusterId, counterparty, model, count, rate, start, term, prepaid,
-                    needed, resale, fee));
+            Lease lease = new Lease(id, role, clusterId, counterparty, model, count, rate, start, term, prepaid, needed, resale, fee);
+            Plausibility.pricePerGpuHour(reader, row.ref(RATE), "contract " + name + ": ", "rate", model, rate, currency);
+            return Optional.of(lease);
         } catch (InvalidValueException e) {
             row.problem(FIELDS, e);
             return Optional.empty();

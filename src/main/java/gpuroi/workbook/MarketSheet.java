@@ -38,10 +38,17 @@ final class MarketSheet {
 
     private final CellReader reader;
     private final Sheet sheet;
+    private final String currency;
 
     MarketSheet(CellReader reader, Sheet sheet) {
+        this(reader, sheet, "USD");
+    }
+
+    /** @param currency the workbook's currency, to show prices in */
+    MarketSheet(CellReader reader, Sheet sheet, String currency) {
         this.reader = reader;
         this.sheet = sheet;
+        this.currency = currency;
     }
 
     List<MarketQuote> read() {
@@ -85,9 +92,15 @@ final class MarketSheet {
             return Optional.empty();
         }
         try {
-            return Optional.of(new MarketQuote(model, CellReader.toOptional(onDemand), CellReader.toOptional(reserved),
+            MarketQuote quote = new MarketQuote(model, CellReader.toOptional(onDemand), CellReader.toOptional(reserved),
                     CellReader.toOptional(decline), CellReader.toOptional(newPrice), CellReader.toOptional(secondary),
-                    CellReader.toOptional(power)));
+                    CellReader.toOptional(power));
+            String who = "Market " + model + ": ";
+            onDemand.ifPresent(v -> Plausibility.pricePerGpuHour(reader, row.ref(ON_DEMAND), who, "on-demand price", model, v, currency));
+            reserved.ifPresent(v -> Plausibility.pricePerGpuHour(reader, row.ref(RESERVED), who, "reserved price", model, v, currency));
+            newPrice.ifPresent(v -> Plausibility.capexPerGpu(reader, row.ref(NEW_PRICE), who, "new price per GPU", model, v, currency));
+            power.ifPresent(v -> Plausibility.powerKwPerGpu(reader, row.ref(POWER), who, v));
+            return Optional.of(quote);
         } catch (InvalidValueException e) {
             row.problem(FIELDS, e);
             return Optional.empty();

@@ -48,9 +48,18 @@ public final class WorkbookReader {
      * @throws WorkbookException carrying every problem found, or one line when the file is not a readable .xlsx
      */
     public static WorkbookInput read(Path file, LocalDate defaultValuationDate) throws WorkbookException {
+        return read(file, defaultValuationDate, HiddenRows.COUNT);
+    }
+
+    /**
+     * Reads a workbook, counting or leaving out hidden Fleet and Leases rows (each noted either way).
+     *
+     * @see #read(Path, LocalDate)
+     */
+    public static WorkbookInput read(Path file, LocalDate defaultValuationDate, HiddenRows hiddenRows) throws WorkbookException {
         String fileName = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         try (XSSFWorkbook workbook = WorkbookFiles.open(file)) {
-            return read(workbook, fileName, defaultValuationDate);
+            return read(workbook, fileName, defaultValuationDate, hiddenRows);
         } catch (IOException e) {
             // Closing a workbook opened from a stream touches no file; nothing the user can act on.
             throw WorkbookException.ofFile(fileName, "a file that cannot be closed", "a readable .xlsx workbook",
@@ -58,7 +67,8 @@ public final class WorkbookReader {
         }
     }
 
-    private static WorkbookInput read(XSSFWorkbook workbook, String fileName, LocalDate defaultValuationDate) throws WorkbookException {
+    private static WorkbookInput read(XSSFWorkbook workbook, String fileName, LocalDate defaultValuationDate, HiddenRows hiddenRows)
+            throws WorkbookException {
         List<CellProblem> problems = new ArrayList<>();
         List<InputNote> notes = new ArrayList<>();
         CellReader reader = new CellReader(fileName, workbook.getCreationHelper().createFormulaEvaluator(),
@@ -75,7 +85,7 @@ public final class WorkbookReader {
         String currency = assumptions == null ? "USD" : assumptions.currency();
 
         Sheet marketSheet = roles.sheet(SheetRoles.Role.MARKET);
-        List<MarketQuote> market = marketSheet == null ? List.of() : new MarketSheet(reader, marketSheet).read();
+        List<MarketQuote> market = marketSheet == null ? List.of() : new MarketSheet(reader, marketSheet, currency).read();
 
         Sheet riskSheet = roles.sheet(SheetRoles.Role.RISK);
         RiskSettings riskSettings = assumptionsReader.riskSettings();
@@ -93,10 +103,13 @@ public final class WorkbookReader {
                     "a sheet named Fleet with one row per cluster" + (nearMiss.isEmpty() ? "" : " (" + nearMiss + ")")));
         } else {
             int before = problems.size();
-            clusters = new FleetSheet(reader, fleetSheet, valuationDate, currency, market).read();
+            FleetSheet fleet = new FleetSheet(reader, fleetSheet, valuationDate, currency, market, hiddenRows);
+            clusters = fleet.read();
             boolean fleetComplete = problems.size() == before;
             Sheet leasesSheet = roles.sheet(SheetRoles.Role.LEASES);
-            List<Lease> leases = leasesSheet == null ? List.of() : new LeasesSheet(reader, leasesSheet, clusters, fleetComplete).read();
+            List<Lease> leases = leasesSheet == null ? List.of()
+                    : new LeasesSheet(reader, leasesSheet, clusters, fleetComplete, hiddenRows, fleet.skippedClusters(),
+                            currency).read();
             if (problems.isEmpty() && assumptions != null) {
                 try {
                     return new WorkbookInput(new Portfolio(assumptions, clusters, leases, market), notes,
