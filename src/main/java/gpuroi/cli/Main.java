@@ -3,7 +3,12 @@ package gpuroi.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 
 /** The {@code gpuroi} command: a thin shell over the pipeline; every subcommand is one class. */
 @Command(name = "gpuroi",
@@ -29,7 +34,14 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+        // Java 17 encodes System.out in the locale's charset, ASCII under LANG=C (cron, systemd, containers),
+        // which turns −, € and × into '?': gpuroi writes UTF-8 whatever the locale.
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        System.setOut(out);
+        System.setErr(err);
+        System.exit(run(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true),
+                new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true), args));
     }
 
     /** Runs a command line with the given streams and returns the exit code (tests call this directly). */
