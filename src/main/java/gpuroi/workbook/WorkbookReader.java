@@ -104,7 +104,7 @@ public final class WorkbookReader {
                 }
             }
         }
-        throw new WorkbookException(problems);
+        throw new WorkbookException(problems, notes.stream().filter(n -> n.kind() == InputNote.Kind.WARNING).toList());
     }
 
     /** The sheet whose name, ignoring case and spaces, is one of the given names. */
