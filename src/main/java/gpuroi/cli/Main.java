@@ -23,7 +23,7 @@ import java.nio.charset.StandardCharsets;
             "1:warnings only, with --strict",
             "2:invalid input (each problem is named)",
             "3:internal error (a bug: please report it)",
-            "4:an output could not be written (read-only or full disk, bad folder; the reason is named)"})
+            "4:an output could not be written (the path and the reason are named)"})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
