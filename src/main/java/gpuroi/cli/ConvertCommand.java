@@ -70,6 +70,9 @@ public final class ConvertCommand extends WorkbookCommand {
 
     private MemoRenderer memoRenderer;
 
+    /** Whether the memo folder of the workbook being converted was made for it (and so goes if its workbook fails). */
+    private boolean memoFolderWasNew;
+
     @Override
     OptionalInt monteCarloRuns() {
         return runs == null ? OptionalInt.empty() : OptionalInt.of(runs);
@@ -129,7 +132,15 @@ public final class ConvertCommand extends WorkbookCommand {
         } else {
             folder = pdfDir.resolve(Conversion.defaultMemoFolder(workbookOutput).getFileName());
         }
+        memoFolderWasNew = !Files.exists(folder);
         return Conversion.writeMemos(analyzed, memoRenderer, folder, options);
+    }
+
+    @Override
+    void discardMemos(List<Path> memos) throws IOException {
+        if (!memos.isEmpty()) {
+            Conversion.discardMemos(memos, memos.get(0).getParent(), memoFolderWasNew);
+        }
     }
 
     @Override

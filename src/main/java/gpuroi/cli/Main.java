@@ -3,7 +3,12 @@ package gpuroi.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 
 /** The {@code gpuroi} command: a thin shell over the pipeline; every subcommand is one class. */
 @Command(name = "gpuroi",
@@ -17,7 +22,8 @@ import java.io.PrintWriter;
             "0:success",
             "1:warnings only, with --strict",
             "2:invalid input (each problem is named)",
-            "3:internal error (a bug: please report it)"})
+            "3:internal error (a bug: please report it)",
+            "4:an output could not be written (the path and the reason are named)"})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -29,7 +35,14 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+        // Java 17 encodes System.out in the locale's charset, ASCII under LANG=C (cron, systemd, containers),
+        // which turns −, € and × into '?': gpuroi writes UTF-8 whatever the locale.
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        System.setOut(out);
+        System.setErr(err);
+        System.exit(run(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true),
+                new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true), args));
     }
 
     /** Runs a command line with the given streams and returns the exit code (tests call this directly). */

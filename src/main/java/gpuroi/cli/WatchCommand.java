@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import gpuroi.engine.ClusterAnalysis;
 import gpuroi.engine.Decision;
 import gpuroi.pipeline.Conversion;
+import gpuroi.pipeline.OutputException;
 import gpuroi.report.MemoRenderer;
 import gpuroi.report.MemoTemplateException;
 import gpuroi.report.Paper;
@@ -53,7 +54,9 @@ import java.util.regex.Pattern;
             "and its PDF memos), and the input is moved to DIR/done, or to DIR/failed with NAME.error.txt and",
             "NAME.error.json naming every cell to fix. Files are taken only once complete; Office lock files,",
             "temporary and hidden files are left alone; other files go to failed with a reason. Files left in",
-            "DIR/processing by a stopped or killed run are converted again on start. DIR/status.json says what runs.",
+            "DIR/processing by a stopped or killed run are converted again on start. An input whose outputs cannot be",
+            "written (a full or read-only disk) stays in processing and is tried again a minute later, the reason logged.",
+            "DIR/status.json says what runs.",
             ""},
         footer = {"", "Examples:",
             "  gpuroi watch /srv/gpuroi                       # until stopped (Ctrl-C or SIGTERM finish the running jobs)",
@@ -84,7 +87,8 @@ public final class WatchCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "NAME", defaultValue = "out", description = "Outputs, a folder per input. Default: ${DEFAULT-VALUE}.")
     String out;
 
-    @Option(names = "--once", description = "Convert what is in the inbox and in processing, then exit (exit code 2 if any file failed).")
+    @Option(names = "--once", description = "Convert what is in the inbox and in processing, then exit (exit code 2 if any file failed, "
+            + "4 if an output could not be written; that input stays in processing).")
     boolean once;
 
     @Option(names = "--workers", paramLabel = "N", description = "Workbooks converted at once. Default: the number of cores.")
@@ -150,6 +154,9 @@ public final class WatchCommand implements Callable<Integer> {
         }
         if (once) {
             long failures = hotFolder.runOnce();
+            if (hotFolder.outputFailures() > 0) {
+                return ExitCodes.OUTPUT_FAILED;
+            }
             return failures == 0 ? ExitCodes.OK : ExitCodes.INVALID_INPUT;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -215,10 +222,12 @@ public final class WatchCommand implements Callable<Integer> {
                 Conversion.write(analyzed, output, run);
                 return JobConverter.Result.converted(summary(analyzed, memos.size()));
             } catch (WorkbookException e) {
-                if (e.isAboutTheFile()) {
-                    return rejected(new WorkbookJobs.Outcome(name, Optional.empty(), Optional.empty(), List.of(), Optional.of(e.getMessage())));
+                return rejected(WorkbookJobs.Outcome.rejected(name, e));
+            } catch (OutputException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new InterruptedException("stopped while writing " + name);
                 }
-                return rejected(new WorkbookJobs.Outcome(name, Optional.empty(), Optional.empty(), e.problems(), Optional.empty()));
+                return JobConverter.Result.outputFailed(e.getMessage());
             } catch (MemoTemplateException e) {
                 return rejected(new WorkbookJobs.Outcome(name, Optional.empty(), Optional.empty(), List.of(), Optional.of(e.getMessage())));
             } catch (ClosedByInterruptException | InterruptedIOException e) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gpuroi.model.RiskSettings;
 import gpuroi.pipeline.Conversion;
+import gpuroi.pipeline.OutputException;
 import gpuroi.report.MemoTemplateException;
 import gpuroi.workbook.HiddenRows;
 import gpuroi.workbook.WorkbookException;
@@ -69,6 +70,10 @@ abstract class WorkbookCommand implements Callable<Integer> {
         return List.of();
     }
 
+    /** Deletes the memos {@link #writeMemos} wrote for a workbook that then could not be written; none by default. */
+    void discardMemos(List<Path> memos) throws IOException {
+    }
+
     /**
      * Monte Carlo paths asked for on the command line; empty lets the workbook's Assumptions decide.
      * None by default: only convert runs the risk analysis.
@@ -122,6 +127,10 @@ abstract class WorkbookCommand implements Callable<Integer> {
             }
             out.flush();
         }
+        // The machine before the workbooks: with a full or read-only disk, every workbook would fail again.
+        if (outcomes.stream().anyMatch(WorkbookJobs.Outcome::outputFailed)) {
+            return ExitCodes.OUTPUT_FAILED;
+        }
         if (outcomes.stream().anyMatch(WorkbookJobs.Outcome::failed)) {
             return ExitCodes.INVALID_INPUT;
         }
@@ -143,16 +152,23 @@ abstract class WorkbookCommand implements Callable<Integer> {
             Path output = outputFor(input);
             Conversion.refuseToOverwriteInput(input, output);
             List<Path> memos = writeMemos(analyzed, output, options);
-            Conversion.write(analyzed, output, options);
+            try {
+                Conversion.write(analyzed, output, options);
+            } catch (IOException | RuntimeException e) {
+                try {
+                    discardMemos(memos);
+                } catch (IOException cleanup) {
+                    e.addSuppressed(cleanup);
+                }
+                throw e;
+            }
             return new WorkbookJobs.Outcome(input, Optional.of(output), Optional.of(analyzed), List.of(), Optional.empty(), memos);
         } catch (MemoTemplateException e) {
             return new WorkbookJobs.Outcome(input, Optional.empty(), Optional.empty(), List.of(), Optional.of(e.getMessage()));
         } catch (WorkbookException e) {
-            if (e.isAboutTheFile()) {
-                // "secret.xlsx is password-protected; remove the password (File > Info > …)": the one line says what to do.
-                return new WorkbookJobs.Outcome(input, Optional.empty(), Optional.empty(), List.of(), Optional.of(e.getMessage()));
-            }
-            return new WorkbookJobs.Outcome(input, Optional.empty(), Optional.empty(), e.problems(), Optional.empty());
+            return WorkbookJobs.Outcome.rejected(input, e);
+        } catch (OutputException e) {
+            return WorkbookJobs.Outcome.outputFailed(input, e);
         } catch (IOException | IllegalArgumentException e) {
             String name = input.getFileName() == null ? input.toString() : input.getFileName().toString();
             return new WorkbookJobs.Outcome(input, Optional.empty(), Optional.empty(), List.of(),

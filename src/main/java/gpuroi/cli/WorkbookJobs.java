@@ -12,8 +12,10 @@ import gpuroi.engine.SensitivityFigures;
 import gpuroi.model.Assumptions;
 import gpuroi.model.Formats;
 import gpuroi.pipeline.Conversion;
+import gpuroi.pipeline.OutputException;
 import gpuroi.workbook.CellProblem;
 import gpuroi.workbook.InputNote;
+import gpuroi.workbook.WorkbookException;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,11 +29,20 @@ final class WorkbookJobs {
     private WorkbookJobs() {
     }
 
-    /** The outcome of one workbook: analysed (maybe written, with its memos), or rejected with its problems. */
+    /**
+     * The outcome of one workbook: analysed (maybe written, with its memos), rejected with its problems and the
+     * warnings noted before them, or analysed but not written because the output could not be ({@code outputError}).
+     */
     record Outcome(Path input, Optional<Path> output, Optional<Conversion.Analyzed> analyzed, List<CellProblem> errors,
-                   Optional<String> fileError, List<Path> memos) {
+                   Optional<String> fileError, List<Path> memos, List<InputNote> rejectedWarnings, Optional<String> outputError) {
         Outcome {
             memos = List.copyOf(memos);
+            rejectedWarnings = List.copyOf(rejectedWarnings);
+        }
+
+        Outcome(Path input, Optional<Path> output, Optional<Conversion.Analyzed> analyzed, List<CellProblem> errors,
+                Optional<String> fileError, List<Path> memos) {
+            this(input, output, analyzed, errors, fileError, memos, List.of(), Optional.empty());
         }
 
         Outcome(Path input, Optional<Path> output, Optional<Conversion.Analyzed> analyzed, List<CellProblem> errors,
@@ -39,18 +50,42 @@ final class WorkbookJobs {
             this(input, output, analyzed, errors, fileError, List.of());
         }
 
+        /** A workbook refused: the one line about the file, or every problem with the warnings noted before them. */
+        static Outcome rejected(Path input, WorkbookException e) {
+            if (e.isAboutTheFile()) {
+                // "secret.xlsx is password-protected; remove the password (File > Info > …)": the one line says what to do.
+                return new Outcome(input, Optional.empty(), Optional.empty(), List.of(), Optional.of(e.getMessage()));
+            }
+            return new Outcome(input, Optional.empty(), Optional.empty(), e.problems(), Optional.empty(), List.of(),
+                    e.warnings(), Optional.empty());
+        }
+
+        /** A workbook read and analysed whose output could not be written: {@code cannot write PATH: REASON}. */
+        static Outcome outputFailed(Path input, OutputException e) {
+            return new Outcome(input, Optional.empty(), Optional.empty(), List.of(), Optional.empty(), List.of(),
+                    List.of(), Optional.of(e.getMessage()));
+        }
+
         boolean failed() {
             return analyzed.isEmpty();
         }
 
+        /** Whether it failed for want of a writable output rather than for its input. */
+        boolean outputFailed() {
+            return outputError.isPresent();
+        }
+
         List<InputNote> warnings() {
-            return analyzed.map(Conversion.Analyzed::warnings).orElse(List.of());
+            return analyzed.map(Conversion.Analyzed::warnings).orElse(rejectedWarnings);
         }
     }
 
     static String text(Outcome outcome, boolean written) {
         StringBuilder out = new StringBuilder();
         String name = outcome.input().getFileName().toString();
+        if (outcome.outputFailed()) {
+            return out.append(name).append(": not converted: ").append(outcome.outputError().get()).append('\n').toString();
+        }
         if (outcome.failed()) {
             out.append(name).append(": not converted, ").append(count(outcome.errors().size() + (outcome.fileError().isPresent() ? 1 : 0), "problem")).append(":\n");
             for (CellProblem problem : outcome.errors()) {
@@ -58,6 +93,7 @@ final class WorkbookJobs {
                         .append(", expected ").append(problem.expected()).append('\n');
             }
             outcome.fileError().ifPresent(e -> out.append("  ").append(e).append('\n'));
+            appendWarnings(out, outcome);
             return out.toString();
         }
         Conversion.Analyzed analyzed = outcome.analyzed().get();
@@ -114,9 +150,7 @@ final class WorkbookJobs {
         List<InputNote> notes = analyzed.read().notes();
         long defaults = notes.stream().filter(n -> n.kind() == InputNote.Kind.DEFAULT).count();
         long catalog = notes.stream().filter(n -> n.kind() == InputNote.Kind.CATALOG).count();
-        for (InputNote warning : outcome.warnings()) {
-            out.append("  warning: ").append(warning.location()).append(": ").append(warning.message()).append('\n');
-        }
+        appendWarnings(out, outcome);
         if (!outcome.memos().isEmpty()) {
             out.append("  ").append(count(outcome.memos().size(), "memo")).append(" → ")
                     .append(outcome.memos().get(0).getParent()).append('\n');
@@ -124,6 +158,12 @@ final class WorkbookJobs {
         out.append("  ").append(count((int) defaults, "default")).append(" and ").append(count((int) catalog, "catalog value"))
                 .append(" used").append(written ? ", listed in the ROI Notes sheet" : "").append(".\n");
         return out.toString();
+    }
+
+    private static void appendWarnings(StringBuilder out, Outcome outcome) {
+        for (InputNote warning : outcome.warnings()) {
+            out.append("  warning: ").append(warning.location()).append(": ").append(warning.message()).append('\n');
+        }
     }
 
     static ObjectNode json(Outcome outcome) {
@@ -181,15 +221,15 @@ final class WorkbookJobs {
                         .ifPresent(r -> ContractsJson.putRisk(contract.putObject("risk"), r));
             });
             ContractsJson.putPortfolio(node.putObject("portfolio"), analyzed.analysis().rollup());
-            for (InputNote warning : analyzed.warnings()) {
-                ObjectNode w = warnings.addObject();
-                String[] where = splitLocation(warning.location());
-                w.put("sheet", where[0]);
-                w.put("cell", where[1]);
-                w.putNull("value");
-                w.put("message", warning.message());
-            }
         });
+        for (InputNote warning : outcome.warnings()) {
+            ObjectNode w = warnings.addObject();
+            String[] where = splitLocation(warning.location());
+            w.put("sheet", where[0]);
+            w.put("cell", where[1]);
+            w.putNull("value");
+            w.put("message", warning.message());
+        }
         for (CellProblem problem : outcome.errors()) {
             ObjectNode e = errors.addObject();
             e.put("sheet", problem.sheet());
@@ -205,6 +245,8 @@ final class WorkbookJobs {
             e.putNull("value");
             e.put("message", message);
         });
+        // Not among the errors, which are all about the input: here the input was fine and the machine refused the output.
+        node.put("outputError", outcome.outputError().orElse(null));
         return node;
     }
 

@@ -27,6 +27,7 @@ import gpuroi.workbook.WorkbookWriter;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -161,7 +162,7 @@ public final class Conversion {
         } catch (InvalidValueException e) {
             // The reader checks contracts against their clusters; this is the engine's last word on them.
             throw new WorkbookException(List.of(new CellProblem(input.getFileName().toString(), "", "", e.found(),
-                    e.field() + ": " + e.expected())));
+                    e.field() + ": " + e.expected())), read.notes(InputNote.Kind.WARNING));
         }
         analysis = withTornadoRanges(analysis, read);
         int runs = runs(read, options);
@@ -169,7 +170,11 @@ public final class Conversion {
             return new Analyzed(input, read, analysis, sha256);
         }
         String fileName = input.getFileName().toString();
-        refuseAbsurdMonteCarlo(fileName, runs, portfolio, analysis);
+        try {
+            refuseAbsurdMonteCarlo(fileName, runs, portfolio, analysis);
+        } catch (WorkbookException e) {
+            throw new WorkbookException(e.problems(), read.notes(InputNote.Kind.WARNING));
+        }
         RiskSettings settings = read.riskSettings().overriddenBy(options.riskOverrides());
         RiskInputs base = RiskInputs.defaults(seed(read, options)).withPaths(runs);
         List<RiskProfile> risks;
@@ -177,7 +182,8 @@ public final class Conversion {
             risks = MonteCarlo.analyze(portfolio, analysis.assumptions(), cluster -> settings.forCluster(base, cluster));
         } catch (InvalidValueException e) {
             // A range given as an amount can make a cluster's factor impossible (a negative capex); say which.
-            throw new WorkbookException(List.of(new CellProblem(fileName, "", "", e.found(), e.field() + ": " + e.expected())));
+            throw new WorkbookException(List.of(new CellProblem(fileName, "", "", e.found(), e.field() + ": " + e.expected())),
+                    read.notes(InputNote.Kind.WARNING));
         }
         List<ContractRiskProfile> contractRisks = ContractMonteCarlo.analyze(analysis.contracts(), analysis.assumptions(),
                 settings.forContracts(base), portfolio.clusters().size());
@@ -229,7 +235,16 @@ public final class Conversion {
         refuseToOverwriteInput(input, output);
         RunInfo runInfo = new RunInfo(input.getFileName().toString(), analyzed.inputSha256(), options.toolVersion(),
                 analyzed.analysis().assumptions().valuationDate());
-        WorkbookWriter.write(input, output, analyzed.analysis(), analyzed.risks(), analyzed.contractRisks(), analyzed.read().notes(), runInfo);
+        try {
+            WorkbookWriter.write(input, output, analyzed.analysis(), analyzed.risks(), analyzed.contractRisks(), analyzed.read().notes(), runInfo);
+        } catch (FileSystemException e) {
+            // The writer reports what the file system refused as a FileSystemException; unless it is about
+            // reading the input again, the machine is at fault (full, read-only, no such folder), not the workbook.
+            if (e.getFile() != null && Path.of(e.getFile()).toAbsolutePath().normalize().equals(input.toAbsolutePath().normalize())) {
+                throw e;
+            }
+            throw new OutputException(output, e);
+        }
     }
 
     /** Fails when {@code output} is the input workbook itself: gpuroi only ever reads its inputs. */
@@ -251,7 +266,29 @@ public final class Conversion {
         }
         Path input = analyzed.input();
         MemoContext context = new MemoContext(input.getFileName().toString(), analyzed.inputSha256(), options.toolVersion(), notes);
-        return renderer.writeAll(analyzed.analysis(), analyzed.risks(), analyzed.contractRisks(), context, folder);
+        try {
+            return renderer.writeAll(analyzed.analysis(), analyzed.risks(), analyzed.contractRisks(), context, folder);
+        } catch (IOException e) {
+            // Memos are rendered in memory: whatever fails here is the folder or the disk.
+            throw new OutputException(folder, e);
+        }
+    }
+
+    /**
+     * Deletes memos already written for a workbook that then could not be written, and their folder
+     * when {@code folderWasNew} and nothing else is in it, so a failed run leaves no half set of outputs.
+     */
+    public static void discardMemos(List<Path> memos, Path folder, boolean folderWasNew) throws IOException {
+        for (Path memo : memos) {
+            Files.deleteIfExists(memo);
+        }
+        if (folderWasNew && Files.isDirectory(folder)) {
+            try (var left = Files.list(folder)) {
+                if (left.findAny().isEmpty()) {
+                    Files.delete(folder);
+                }
+            }
+        }
     }
 
     /** {@code results/fleet.roi.xlsx → results/fleet.roi.memos}: the memo folder beside an output workbook. */

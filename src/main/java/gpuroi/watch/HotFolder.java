@@ -1,5 +1,7 @@
 package gpuroi.watch;
 
+import gpuroi.pipeline.OutputException;
+
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -7,6 +9,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileStore;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -17,6 +20,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
@@ -57,6 +61,8 @@ public final class HotFolder implements AutoCloseable {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
     private static final String STAGING_PREFIX = ".staging-";
     private static final String LOCK_FILE = ".gpuroi-watch.lock";
+    /** How long an input whose outputs could not be written (a full or read-only disk) waits before it is tried again. */
+    static final Duration OUTPUT_RETRY = Duration.ofMinutes(1);
 
     private final WatchConfig config;
     private final JobConverter converter;
@@ -69,6 +75,8 @@ public final class HotFolder implements AutoCloseable {
     private final Set<String> active = ConcurrentHashMap.newKeySet();
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicBoolean scanRequested = new AtomicBoolean();
+    /** Names in processing whose outputs could not be written, with the System.nanoTime() from which they are tried again. */
+    private final Map<String, Long> retryAt = new ConcurrentHashMap<>();
     /** Guards choosing a free name and renaming into it, so two moves never pick the same name. */
     private final Object names = new Object();
     private final FileChannel lockChannel;
@@ -182,6 +190,11 @@ public final class HotFolder implements AutoCloseable {
         return status.failedCount();
     }
 
+    /** How many jobs could not write their outputs (their inputs stay in processing). */
+    public long outputFailures() {
+        return status.outputFailureCount();
+    }
+
     /**
      * Stops taking files, leaves queued jobs in processing, waits up to the grace period for
      * running ones, and interrupts the rest, whose inputs stay in processing for the next start.
@@ -262,18 +275,25 @@ public final class HotFolder implements AutoCloseable {
             return 0;
         }
         int waiting = 0;
+        long now = System.nanoTime();
         for (Path file : list(config.processing())) {
             String name = file.getFileName().toString();
-            if (active.contains(name) || name.startsWith(".")) {
+            Long retry = retryAt.get(name);
+            // An input waiting out an output failure is not counted as waiting: --once ends, with exit code 4.
+            if (active.contains(name) || name.startsWith(".") || retry != null && now - retry < 0) {
                 continue;
             }
             if (!hasRoom()) {
                 waiting++;
                 continue;
             }
-            resume(name);
+            if (retryAt.remove(name) != null) {
+                log.accept(name + ": trying again after its outputs could not be written");
+                submit(name);
+            } else {
+                resume(name);
+            }
         }
-        long now = System.nanoTime();
         Set<Path> present = new HashSet<>();
         for (Path file : list(config.inbox())) {
             InboxFiles kind = InboxFiles.classify(file.getFileName().toString());
@@ -498,6 +518,7 @@ public final class HotFolder implements AutoCloseable {
             running.incrementAndGet();
             ScheduledFuture<?> watchdog = scanner.schedule(() -> timeOut(this), config.jobTimeout().toMillis(), TimeUnit.MILLISECONDS);
             Path staging = config.out().resolve(STAGING_PREFIX + name + "-" + UUID.randomUUID());
+            boolean settledHere = false;
             try {
                 Files.createDirectories(staging);
                 if (!config.jobDelay().isZero()) {
@@ -507,7 +528,10 @@ public final class HotFolder implements AutoCloseable {
                 if (!settled.compareAndSet(false, true)) {
                     return;
                 }
-                if (result.converted()) {
+                settledHere = true;
+                if (result.outputFailed()) {
+                    leaveForRetry(result.summary());
+                } else if (result.converted()) {
                     Path outputs;
                     synchronized (names) {
                         outputs = config.out().resolve(stem(name));
@@ -526,6 +550,14 @@ public final class HotFolder implements AutoCloseable {
                 }
             } catch (InterruptedException e) {
                 leaveForNextStart();
+            } catch (IOException e) {
+                // The folders refused a write or a move (the staging folder, out/, failed/): the machine, not the input.
+                if (stopping) {
+                    leaveForNextStart();
+                } else if (settledHere || settled.compareAndSet(false, true)) {
+                    String where = e instanceof FileSystemException fs && fs.getFile() != null ? " " + fs.getFile() : "";
+                    leaveForRetry("cannot write" + where + ": " + OutputException.reason(e));
+                }
             } catch (Exception | LinkageError e) {
                 if (stopping) {
                     // Interrupted I/O surfaces as all sorts of exceptions while stopping; the next start retries.
@@ -564,6 +596,15 @@ public final class HotFolder implements AutoCloseable {
             if (worker != null) {
                 worker.interrupt();
             }
+        }
+
+        /** Leaves the input in processing, to be converted again after {@link #OUTPUT_RETRY}: its outputs could not be written. */
+        private void leaveForRetry(String reason) {
+            double seconds = seconds(startNanos);
+            retryAt.put(name, System.nanoTime() + OUTPUT_RETRY.toNanos());
+            status.outputFailed(name, seconds, reason);
+            log.accept(String.format(Locale.ROOT, "%s: output failed in %.2f s: %s; left in %s, tried again in %s", name, seconds,
+                    reason, config.processing().getFileName(), describe(OUTPUT_RETRY)));
         }
 
         private void leaveForNextStart() {

@@ -14,25 +14,32 @@ public interface JobConverter {
     /**
      * Converts {@code input}, writing every output into {@code outputFolder} (new and empty, renamed
      * into place by the caller once this returns). Returns a rejection, not an exception, for a
-     * workbook the analyst must fix.
+     * workbook the analyst must fix, and an output failure for outputs the machine would not take
+     * (a full or read-only disk): the input is fine and is tried again.
      */
     Result convert(Path input, Path outputFolder) throws IOException, InterruptedException;
 
     /**
      * What one job gave.
      *
-     * @param converted  whether the outputs were written
-     * @param summary    one line for the log: decision counts, or the number of problems
-     * @param errorText  for a rejected workbook, every problem with its cell, for people
-     * @param errorJson  the same as JSON, for scripts
+     * @param converted    whether the outputs were written
+     * @param outputFailed whether the outputs could not be written, through no fault of the input
+     * @param summary      one line for the log: decision counts, the number of problems, or why the output failed
+     * @param errorText    for a rejected workbook, every problem with its cell, for people
+     * @param errorJson    the same as JSON, for scripts
      */
-    record Result(boolean converted, String summary, String errorText, String errorJson) {
+    record Result(boolean converted, boolean outputFailed, String summary, String errorText, String errorJson) {
         public static Result converted(String summary) {
-            return new Result(true, summary, "", "");
+            return new Result(true, false, summary, "", "");
         }
 
         public static Result rejected(String summary, String errorText, String errorJson) {
-            return new Result(false, summary, errorText, errorJson);
+            return new Result(false, false, summary, errorText, errorJson);
+        }
+
+        /** {@code cannot write PATH: No space left on device}: the input stays for another try. */
+        public static Result outputFailed(String reason) {
+            return new Result(false, true, reason, "", "");
         }
     }
 }

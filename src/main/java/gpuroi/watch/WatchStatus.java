@@ -32,6 +32,7 @@ final class WatchStatus {
     private int running;
     private long converted;
     private long failed;
+    private long outputFailures;
     private ObjectNode lastRun;
     private final Deque<Failure> recentFailures = new ArrayDeque<>();
     private String lastWritten = "";
@@ -69,6 +70,21 @@ final class WatchStatus {
         lastRun.put("summary", summary);
     }
 
+    /** A job whose outputs could not be written: its input stays in processing for another try, so it is not among the failed. */
+    synchronized void outputFailed(String fileName, double seconds, String reason) {
+        outputFailures++;
+        lastRun = JSON.createObjectNode();
+        lastRun.put("file", fileName);
+        lastRun.put("result", "output failed");
+        lastRun.put("finishedAt", Instant.now().toString());
+        lastRun.put("seconds", Math.round(seconds * 1000) / 1000.0);
+        lastRun.put("summary", reason);
+    }
+
+    synchronized long outputFailureCount() {
+        return outputFailures;
+    }
+
     synchronized long failedCount() {
         return failed;
     }
@@ -89,6 +105,7 @@ final class WatchStatus {
         root.put("running", running);
         root.put("converted", converted);
         root.put("failed", failed);
+        root.put("outputFailures", outputFailures);
         if (lastRun == null) {
             root.putNull("lastRun");
         } else {

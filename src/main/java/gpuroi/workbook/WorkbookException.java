@@ -4,18 +4,26 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * A workbook that cannot be read, with every problem found in it, so that the user can fix them
- * all in one pass. The message is meant to be shown as is: one line per problem, no stack trace.
+ * A workbook that cannot be read, with every problem found in it and every warning noted while
+ * reading it, so that the user can fix them all in one pass. The message is meant to be shown as
+ * is: one line per problem, no stack trace.
  */
 public final class WorkbookException extends Exception {
     private static final long serialVersionUID = 1L;
 
     private final transient List<CellProblem> problems;
+    private final transient List<InputNote> warnings;
     private final boolean aboutTheFile;
 
     public WorkbookException(List<CellProblem> problems) {
+        this(problems, List.of());
+    }
+
+    /** The problems, with the warnings noted before they were found (shown with them, not lost behind them). */
+    public WorkbookException(List<CellProblem> problems, List<InputNote> warnings) {
         super(summary(problems));
         this.problems = List.copyOf(problems);
+        this.warnings = List.copyOf(warnings);
         this.aboutTheFile = false;
     }
 
@@ -27,6 +35,7 @@ public final class WorkbookException extends Exception {
     private WorkbookException(String message, List<CellProblem> problems) {
         super(message);
         this.problems = List.copyOf(problems);
+        this.warnings = List.of();
         this.aboutTheFile = true;
     }
 
@@ -40,6 +49,11 @@ public final class WorkbookException extends Exception {
 
     public List<CellProblem> problems() {
         return problems;
+    }
+
+    /** The warnings ({@link InputNote.Kind#WARNING}) noted while reading, up to the point the workbook was refused. */
+    public List<InputNote> warnings() {
+        return warnings;
     }
 
     private static String summary(List<CellProblem> problems) {

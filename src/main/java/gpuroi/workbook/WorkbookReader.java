@@ -120,7 +120,7 @@ public final class WorkbookReader {
                 }
             }
         }
-        throw new WorkbookException(problems);
+        throw new WorkbookException(problems, notes.stream().filter(n -> n.kind() == InputNote.Kind.WARNING).toList());
     }
 
     /**
