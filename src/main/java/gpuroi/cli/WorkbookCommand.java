@@ -38,7 +38,7 @@ abstract class WorkbookCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "WORKBOOK", description = "One or more .xlsx workbooks (see workbook.md for the sheets).")
+    @Parameters(arity = "1..*", paramLabel = "WORKBOOK", description = "One or more .xlsx workbooks (the sheets and how cells are read: docs/workbook.md).")
     List<Path> inputs;
 
     @Option(names = "--valuation-date", paramLabel = "YYYY-MM-DD",

@@ -15,9 +15,14 @@ class PlausibilityBoundsTest {
     @TempDir
     Path dir;
 
+    /** The warnings about cells: these workbooks have no Assumptions sheet, which is warned about too. */
+    private static List<InputNote> plausibilityWarnings(WorkbookInput input) {
+        return input.notes(InputNote.Kind.WARNING).stream().filter(n -> !n.location().equals("Assumptions")).toList();
+    }
+
     private List<String> warnedCells(TestWorkbook wb) throws Exception {
         WorkbookInput input = WorkbookReader.read(wb.write(dir.resolve("fleet.xlsx")), VALUATION);
-        return input.notes(InputNote.Kind.WARNING).stream().map(InputNote::location).toList();
+        return plausibilityWarnings(input).stream().map(InputNote::location).toList();
     }
 
     @Test
@@ -40,7 +45,7 @@ class PlausibilityBoundsTest {
                 .row("h100-lot", "H100 SXM", 8, 496, 2.5, "Planned")
                 .write(dir.resolve("total.xlsx")), VALUATION);
 
-        assertThat(input.notes(InputNote.Kind.WARNING)).singleElement().satisfies(n -> {
+        assertThat(plausibilityWarnings(input)).singleElement().satisfies(n -> {
             assertThat(n.location()).isEqualTo("Fleet!D2");
             assertThat(n.message()).startsWith("cluster h100-lot: capex per GPU (total capex ÷ 8 GPUs) $62 is below 10%"
                     + " of the catalog's new H100 SXM price $38,750");
