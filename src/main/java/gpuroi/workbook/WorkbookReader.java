@@ -60,8 +60,7 @@ public final class WorkbookReader {
     private static WorkbookInput read(XSSFWorkbook workbook, String fileName, LocalDate defaultValuationDate) throws WorkbookException {
         List<CellProblem> problems = new ArrayList<>();
         List<InputNote> notes = new ArrayList<>();
-        CellReader reader = new CellReader(fileName, workbook.getCreationHelper().createFormulaEvaluator(),
-                workbook.isDate1904(), problems, notes);
+        CellReader reader = CellReader.of(workbook, fileName, problems, notes);
 
         Sheet assumptionsSheet = sheet(workbook, ASSUMPTIONS_NAMES);
         if (assumptionsSheet == null) {
