@@ -149,6 +149,11 @@ final class CellReader {
         return FormulaError.isValidCode(code) ? FormulaError.forInt(code).getString() : "#VALUE!";
     }
 
+    /** A formula that refers to its own cell, directly or through others: POI's evaluator gives it a code of its own. */
+    private static boolean isCircular(int code) {
+        return code == FormulaError.CIRCULAR_REF.getCode();
+    }
+
     /**
      * A number cell's value. A file not written by Excel may save a number cell as text that is no
      * number ({@code <v>INF</v>}), or as NaN or infinity; those are the cell's problem, not a crash.
@@ -242,8 +247,13 @@ final class CellReader {
             case STRING -> isPlaceholder(v.getStringValue()) ? new Blank() : new Text(v.getStringValue().strip());
             case BOOLEAN -> new Bool(v.getBooleanValue());
             case ERROR -> {
-                problem(cell.getSheet(), ref(cell), "=" + formula(cell) + " → '" + errorText(v.getErrorValue()) + "'",
-                        errorExpected(errorText(v.getErrorValue())));
+                if (isCircular(v.getErrorValue())) {
+                    problem(cell.getSheet(), ref(cell), "=" + formula(cell) + ", which refers back to its own cell",
+                            "a formula that does not depend on itself, directly or through the cells it uses");
+                } else {
+                    problem(cell.getSheet(), ref(cell), "=" + formula(cell) + " → '" + errorText(v.getErrorValue()) + "'",
+                            errorExpected(errorText(v.getErrorValue())));
+                }
                 yield new Failed();
             }
             default -> new Blank();
