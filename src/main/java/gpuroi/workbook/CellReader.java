@@ -26,7 +26,6 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTCalcPr;
 import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTCell;
 
 /**
@@ -49,10 +48,8 @@ final class CellReader {
      * referring to other sheets and to other formulas are calculated, and each cell at most once.
      */
     static CellReader of(XSSFWorkbook workbook, String fileName, List<CellProblem> problems, List<InputNote> notes) {
-        CTCalcPr calc = workbook.getCTWorkbook().getCalcPr();
-        boolean recalculateOnLoad = calc != null && calc.isSetFullCalcOnLoad() && calc.getFullCalcOnLoad();
         return new CellReader(fileName, workbook.getCreationHelper().createFormulaEvaluator(), workbook.isDate1904(),
-                recalculateOnLoad, problems, notes);
+                StaleFormulaResults.recalculatedOnLoad(workbook), problems, notes);
     }
 
     /**
