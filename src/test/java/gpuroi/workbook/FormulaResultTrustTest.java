@@ -201,4 +201,19 @@ class FormulaResultTrustTest {
             assertThat(p.found()).isEqualTo("=Quotes!A1*2 → '#N/A'");
         });
     }
+
+    @Test
+    void aReferenceToAnotherWorkbookByItsFileNameIsRefusedNamingTheFile() throws Exception {
+        XSSFWorkbook wb = new XSSFWorkbook();
+        XSSFCell cell = (XSSFCell) wb.createSheet("Fleet").createRow(0).createCell(0);
+        // Written as text into the file, as openpyxl does: POI's setCellFormula refuses a workbook it has no link to.
+        cell.getCTCell().addNewF().setStringValue("'[quotes.xlsx]Prices'!B2*2");
+
+        assertThat(valueOfFleetA1(wb)).isInstanceOf(Failed.class);
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.cell()).isEqualTo("Fleet!A1");
+            assertThat(p.found()).isEqualTo("='[quotes.xlsx]Prices'!B2*2, which reads the other workbook quotes.xlsx, a link this tool cannot follow");
+            assertThat(p.expected()).contains("Paste Special > Values");
+        });
+    }
 }
