@@ -143,7 +143,7 @@ final class CellReader {
     }
 
     private static String errorText(int code) {
-        return FormulaError.isValidCode(code) ? FormulaError.forInt(code).getString() : "#VALUE!";
+        return FormulaError.isValidCode(code) ? FormulaError.forInt(code).getString() : "#UNKNOWN(" + code + ")";
     }
 
     /** A formula that refers to its own cell, directly or through others: POI's evaluator gives it a code of its own. */
@@ -258,10 +258,11 @@ final class CellReader {
     }
 
     /** Why POI could not calculate a formula, in the user's words, with what to do about it. */
-    record Unevaluable(String found, String expected) {
+    private record Unevaluable(String found, String expected) {
         private static final String PASTE_VALUES = "paste its value over the formula (in Excel: Copy, then Paste Special > Values)";
         private static final Pattern LINKED_BOOK = Pattern.compile("external workbook name '([^']+)'|Book not linked for filename (.+)");
-        private static final Pattern LINK_IN_FORMULA = Pattern.compile("\\[([^\\]]+)\\]");
+        /** {@code [1]} or {@code [quotes.xlsx]}; not a table's {@code Table1[Column]}. */
+        private static final Pattern LINK_IN_FORMULA = Pattern.compile("\\[(\\d+|[^\\]]+\\.xl\\w*)\\]");
 
         static Unevaluable of(RuntimeException e, String formula) {
             for (Throwable t = e; t != null; t = t.getCause()) {
