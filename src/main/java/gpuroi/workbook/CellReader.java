@@ -14,6 +14,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.poi.ss.formula.eval.NotImplementedFunctionException;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.CellType;
@@ -25,6 +26,8 @@ import org.apache.poi.ss.usermodel.FormulaEvaluator;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFCell;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTCell;
 
 /**
  * Turns cells into typed values the way a spreadsheet user means them, and records a
@@ -34,6 +37,8 @@ import org.apache.poi.xssf.usermodel.XSSFCell;
 final class CellReader {
     private final String fileName;
     private final boolean date1904;
+    /** Whether the workbook asks to be recalculated when opened, so that no saved formula result is meant to be read. */
+    private final boolean recalculateOnLoad;
     private final FormulaEvaluator evaluator;
     private final DataFormatter formatter = new DataFormatter(Locale.US);
     private final List<CellProblem> problems;
@@ -41,10 +46,25 @@ final class CellReader {
     private NumberConvention convention = NumberConvention.UNDECLARED;
     private String currency = "USD";
 
-    /** @param date1904 whether the workbook counts dates from 1904 (old Mac Excel) rather than 1900 */
-    CellReader(String fileName, FormulaEvaluator evaluator, boolean date1904, List<CellProblem> problems, List<InputNote> notes) {
+    /**
+     * A reader for one workbook, with one formula evaluator over all its sheets, so that formulas
+     * referring to other sheets and to other formulas are calculated, and each cell at most once.
+     */
+    static CellReader of(XSSFWorkbook workbook, String fileName, List<CellProblem> problems, List<InputNote> notes) {
+        return new CellReader(fileName, workbook.getCreationHelper().createFormulaEvaluator(), workbook.isDate1904(),
+                StaleFormulaResults.recalculatedOnLoad(workbook), problems, notes);
+    }
+
+    /**
+     * @param date1904          whether the workbook counts dates from 1904 (old Mac Excel) rather than 1900
+     * @param recalculateOnLoad whether the workbook asks to be fully recalculated when opened
+     *                          ({@code <calcPr fullCalcOnLoad="1"/>}), as openpyxl and XlsxWriter files do
+     */
+    CellReader(String fileName, FormulaEvaluator evaluator, boolean date1904, boolean recalculateOnLoad,
+               List<CellProblem> problems, List<InputNote> notes) {
         this.fileName = fileName;
         this.date1904 = date1904;
+        this.recalculateOnLoad = recalculateOnLoad;
         this.evaluator = evaluator;
         this.problems = problems;
         this.notes = notes;
@@ -107,14 +127,14 @@ final class CellReader {
         notes.add(new InputNote(kind, location, message));
     }
 
-    /** The value of a cell; a formula gives its cached result, or is evaluated when it has none. */
+    /** The value of a cell; a formula gives its saved result when that can be trusted, else it is evaluated. */
     Value value(Cell cell) {
         if (cell == null) {
             return new Blank();
         }
         CellType type = cell.getCellType();
         if (type == CellType.FORMULA) {
-            if (hasCachedValue(cell)) {
+            if (trustsSavedResult(cell)) {
                 return fromType(cell, cell.getCachedFormulaResultType());
             }
             return evaluate(cell);
@@ -128,11 +148,24 @@ final class CellReader {
             case STRING -> isPlaceholder(cell.getStringCellValue()) ? new Blank() : new Text(cell.getStringCellValue().strip());
             case BOOLEAN -> new Bool(cell.getBooleanCellValue());
             case ERROR -> {
-                problem(cell, "a value, not the Excel error " + FormulaError.forInt(cell.getErrorCellValue()).getString());
+                problem(cell, errorExpected(errorText(cell.getErrorCellValue())));
                 yield new Failed();
             }
             default -> new Blank();
         };
+    }
+
+    private static String errorExpected(String error) {
+        return "a value, not the Excel error " + error + ": correct the formula or the cells it uses, or type the value";
+    }
+
+    private static String errorText(int code) {
+        return FormulaError.isValidCode(code) ? FormulaError.forInt(code).getString() : "#UNKNOWN(" + code + ")";
+    }
+
+    /** A formula that refers to its own cell, directly or through others: POI's evaluator gives it a code of its own. */
+    private static boolean isCircular(int code) {
+        return code == FormulaError.CIRCULAR_REF.getCode();
     }
 
     /**
@@ -148,7 +181,9 @@ final class CellReader {
             return new Failed();
         }
         if (!Double.isFinite(value)) {
-            problem(cell.getSheet(), ref(cell), "a number cell saved as '" + savedText(cell) + "'", "a finite number");
+            String saved = "saved as '" + savedText(cell) + "'";
+            problem(cell.getSheet(), ref(cell), cell.getCellType() == CellType.FORMULA ? "=" + formula(cell) + " " + saved
+                    : "a number cell " + saved, "a finite number");
             return new Failed();
         }
         return num(cell, value);
@@ -166,12 +201,41 @@ final class CellReader {
         return new Num(value, percent, date);
     }
 
-    private static boolean hasCachedValue(Cell cell) {
-        // POI reports a missing cached value as 0; only the XML can tell "no value" from a real 0.
-        if (cell instanceof XSSFCell x) {
-            return x.getCTCell().isSetV() || x.getCTCell().isSetIs();
+    /**
+     * Whether a formula's saved result is what the formula gives. It is not when the workbook asks
+     * to be recalculated on opening (openpyxl saves no result, XlsxWriter saves 0 for every formula),
+     * when there is no saved result or an empty one (POI reads both as 0), or when the saved text
+     * is not of the result's type (a number that does not parse, a TRUE/FALSE that is not 1 or 0).
+     */
+    private boolean trustsSavedResult(Cell cell) {
+        if (recalculateOnLoad) {
+            return false;
         }
-        return true;
+        if (!(cell instanceof XSSFCell x)) {
+            return true;
+        }
+        CTCell ct = x.getCTCell();
+        if (ct.isSetIs()) {
+            return true;
+        }
+        if (!ct.isSetV() || ct.getV().isBlank()) {
+            return false;
+        }
+        String saved = ct.getV().strip();
+        return switch (cell.getCachedFormulaResultType()) {
+            case NUMERIC -> parses(saved);
+            case BOOLEAN -> saved.equals("0") || saved.equals("1");
+            default -> true;
+        };
+    }
+
+    private static boolean parses(String number) {
+        try {
+            Double.parseDouble(number);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private Value evaluate(Cell cell) {
@@ -179,34 +243,80 @@ final class CellReader {
         try {
             v = evaluator.evaluate(cell);
         } catch (RuntimeException e) {
-            problem(cell.getSheet(), ref(cell), "the formula =" + cell.getCellFormula() + " with no saved result",
-                    "a formula this tool can evaluate (" + whyNotEvaluated(e) + "), or the file saved from Excel so the result is stored");
+            Unevaluable why = Unevaluable.of(e, formula(cell));
+            problem(cell.getSheet(), ref(cell), "=" + formula(cell) + ", " + why.found(), why.expected());
             return new Failed();
         }
         if (v == null) {
             return new Blank();
         }
         return switch (v.getCellType()) {
-            case NUMERIC -> num(cell, v.getNumberValue());
-            case STRING -> v.getStringValue().isBlank() ? new Blank() : new Text(v.getStringValue().strip());
+            case NUMERIC -> {
+                if (!Double.isFinite(v.getNumberValue())) {
+                    problem(cell.getSheet(), ref(cell), "=" + formula(cell) + " → '" + v.getNumberValue() + "'", "a finite number");
+                    yield new Failed();
+                }
+                yield num(cell, v.getNumberValue());
+            }
+            case STRING -> isPlaceholder(v.getStringValue()) ? new Blank() : new Text(v.getStringValue().strip());
             case BOOLEAN -> new Bool(v.getBooleanValue());
             case ERROR -> {
-                problem(cell.getSheet(), ref(cell), "=" + cell.getCellFormula() + " giving " + FormulaError.forInt(v.getErrorValue()).getString(),
-                        "a formula that gives a value");
+                if (isCircular(v.getErrorValue())) {
+                    problem(cell.getSheet(), ref(cell), "=" + formula(cell) + ", which refers back to its own cell",
+                            "a formula that does not depend on itself, directly or through the cells it uses");
+                } else {
+                    problem(cell.getSheet(), ref(cell), "=" + formula(cell) + " → '" + errorText(v.getErrorValue()) + "'",
+                            errorExpected(errorText(v.getErrorValue())));
+                }
                 yield new Failed();
             }
             default -> new Blank();
         };
     }
 
-    /** Why POI could not calculate a formula, in the user's words rather than a Java class name. */
-    private static String whyNotEvaluated(RuntimeException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof org.apache.poi.ss.formula.eval.NotImplementedException) {
-                return "it uses a function this tool cannot calculate";
+    /** Why POI could not calculate a formula, in the user's words, with what to do about it. */
+    private record Unevaluable(String found, String expected) {
+        private static final String PASTE_VALUES = "paste its value over the formula (in Excel: Copy, then Paste Special > Values)";
+        private static final Pattern LINKED_BOOK = Pattern.compile("external workbook name '([^']+)'|Book not linked for filename (.+)");
+        /** {@code [1]} or {@code [quotes.xlsx]}; not a table's {@code Table1[Column]}. */
+        private static final Pattern LINK_IN_FORMULA = Pattern.compile("\\[(\\d+|[^\\]]+\\.xl\\w*)\\]");
+
+        static Unevaluable of(RuntimeException e, String formula) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof NotImplementedFunctionException f) {
+                    String name = f.getFunctionName().replaceFirst("(?i)^_xl(fn|ws)\\.", "");
+                    return new Unevaluable("which uses " + name + ", a function this tool cannot calculate",
+                            "a value: " + PASTE_VALUES + ", or calculate it with other functions");
+                }
             }
+            Optional<String> book = linkedBook(e, formula);
+            if (book.isPresent()) {
+                return new Unevaluable("which reads the other workbook " + book.get() + ", a link this tool cannot follow",
+                        "a value in this workbook: " + PASTE_VALUES + ", or copy the linked cells into this workbook");
+            }
+            return new Unevaluable("which this tool cannot calculate", "a value: " + PASTE_VALUES);
         }
-        return "it cannot be calculated outside Excel";
+
+        /** The other workbook a formula reads, by POI's message ({@code [1]} resolved to its file) or else the formula's {@code [name]}. */
+        private static Optional<String> linkedBook(RuntimeException e, String formula) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                Matcher m = LINKED_BOOK.matcher(String.valueOf(t.getMessage()));
+                if (m.find()) {
+                    return Optional.of((m.group(1) != null ? m.group(1) : m.group(2)).strip());
+                }
+            }
+            Matcher m = LINK_IN_FORMULA.matcher(formula);
+            return m.find() ? Optional.of("[" + m.group(1) + "]") : Optional.empty();
+        }
+    }
+
+    /** The formula's text; "?" when POI cannot even give it back (a damaged shared formula). */
+    private static String formula(Cell cell) {
+        try {
+            return cell.getCellFormula();
+        } catch (RuntimeException e) {
+            return "?";
+        }
     }
 
     /** What the user sees in the cell, quoted, for "found …". */
@@ -215,7 +325,7 @@ final class CellReader {
             return "an empty cell";
         }
         if (cell.getCellType() == CellType.FORMULA) {
-            return "=" + cell.getCellFormula() + " → '" + (hasCachedValue(cell) ? formatted(cell) : evaluatedForDisplay(cell)) + "'";
+            return "=" + formula(cell) + " → '" + (trustsSavedResult(cell) ? formatted(cell) : evaluatedForDisplay(cell)) + "'";
         }
         String shown = formatted(cell);
         return shown.isBlank() ? "an empty cell" : "'" + shown.strip() + "'";
@@ -230,7 +340,7 @@ final class CellReader {
         }
     }
 
-    /** The result of a formula with no saved result, computed without writing it into the cell. */
+    /** The result of a formula whose saved result is not trusted, computed without writing it into the cell. */
     private String evaluatedForDisplay(Cell cell) {
         try {
             CellValue v = evaluator.evaluate(cell);
@@ -241,7 +351,7 @@ final class CellReader {
                 case NUMERIC -> Formats.plain(v.getNumberValue());
                 case STRING -> v.getStringValue();
                 case BOOLEAN -> String.valueOf(v.getBooleanValue()).toUpperCase(Locale.ROOT);
-                case ERROR -> FormulaError.forInt(v.getErrorValue()).getString();
+                case ERROR -> errorText(v.getErrorValue());
                 default -> "";
             };
         } catch (RuntimeException e) {

@@ -71,8 +71,7 @@ public final class WorkbookReader {
             throws WorkbookException {
         List<CellProblem> problems = new ArrayList<>();
         List<InputNote> notes = new ArrayList<>();
-        CellReader reader = new CellReader(fileName, workbook.getCreationHelper().createFormulaEvaluator(),
-                workbook.isDate1904(), problems, notes);
+        CellReader reader = CellReader.of(workbook, fileName, problems, notes);
 
         SheetRoles roles = SheetRoles.find(workbook, notes);
         Sheet assumptionsSheet = roles.sheet(SheetRoles.Role.ASSUMPTIONS);

@@ -34,7 +34,9 @@ import java.util.Set;
  *
  * <p>Input sheets are not touched: they are written back exactly as POI read them (values,
  * formulas and their cached results, styles, merged cells, widths, charts, defined names), except
- * that rows below a sheet's last value holding only formatting are dropped ({@link TrailingEmptyRows}). The
+ * that rows below a sheet's last value holding only formatting are dropped ({@link TrailingEmptyRows}),
+ * and that a workbook asking to be recalculated on opening loses its placeholder formula results
+ * ({@link StaleFormulaResults}). The
  * added sheets are streamed (SXSSF), their formulas carrying the engine's figures as cached values.
  */
 public final class WorkbookWriter {
@@ -112,6 +114,7 @@ public final class WorkbookWriter {
         AtomicOutput.write(target, true, out -> {
             try (XSSFWorkbook workbook = open(input, TrailingEmptyRows.trim(source, inputBytes))) {
                 removeResultSheets(workbook);
+                StaleFormulaResults.dropWhenRecalculatedOnLoad(workbook);
                 // The input's sheets stay in the XSSF model untouched; the added sheets are streamed,
                 // so a fleet of thousands of clusters needs neither an XML object per cell nor the heap.
                 // Closing it deletes its temporary row files (and closes the workbook it wraps, harmlessly twice).
