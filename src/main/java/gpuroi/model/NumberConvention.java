@@ -11,6 +11,12 @@ import java.util.Optional;
 public enum NumberConvention {
     /** Nothing declared: {@code 1,234.56}, except that a text that reads two ways is refused. */
     UNDECLARED("1,234.56", '.'),
+    /**
+     * Nothing declared, in a workbook whose currency is also written {@code 1.234,56} (EUR, CHF, SEK…):
+     * there {@code 2,500} may be two and a half as well as two thousand five hundred, so a comma before
+     * three digits is refused like a dot before three digits.
+     */
+    UNDECLARED_EITHER_WAY("1,234.56", '.'),
     /** Comma groups thousands, dot is the decimal point: {@code 1,234.56}. */
     DECIMAL_POINT("1,234.56", '.'),
     /** Dot groups thousands, comma is the decimal mark: {@code 1.234,56}. */
@@ -31,6 +37,24 @@ public enum NumberConvention {
 
     public char decimalMark() {
         return decimalMark;
+    }
+
+    /** Whether no convention was declared, so the default applies and texts that read two ways are refused. */
+    public boolean undeclared() {
+        return this == UNDECLARED || this == UNDECLARED_EITHER_WAY;
+    }
+
+    /**
+     * Currencies whose amounts are written with a decimal point wherever they are used. Any other
+     * currency (EUR, CHF, SEK, BRL, CAD…) is written {@code 1.234,56} in at least some of the places
+     * that use it.
+     */
+    private static final java.util.Set<String> DECIMAL_POINT_CURRENCIES = java.util.Set.of("USD", "GBP", "JPY", "CNY", "HKD",
+            "SGD", "AUD", "NZD", "INR", "KRW", "TWD", "MXN", "ILS", "THB", "PHP", "MYR", "AED", "SAR");
+
+    /** The convention of a workbook that declares none, given its currency (an ISO code). */
+    public static NumberConvention undeclaredFor(String currency) {
+        return DECIMAL_POINT_CURRENCIES.contains(currency.strip().toUpperCase(Locale.ROOT)) ? UNDECLARED : UNDECLARED_EITHER_WAY;
     }
 
     /** The declared convention's counterpart, to show what a refused text would mean there. */

@@ -194,6 +194,11 @@ public final class Quantities {
                             + " if the dot separates thousands (as in 1.234,56), " + plain(point) + unit
                             + " if it is a decimal point (as in 1,234.56); write " + plain(comma) + unit + " or " + plain(point) + unit, true);
                 }
+                if (point != null && comma != null && point.compareTo(comma) != 0 && convention == NumberConvention.UNDECLARED_EITHER_WAY) {
+                    throw new SeparatorException("'" + shown + "' can be read two ways: " + plain(point) + unit
+                            + " if the comma separates thousands (as in 1,234.56), " + plain(comma) + unit
+                            + " if it is a decimal comma (as in 1.234,56); write " + plain(point) + unit + " or " + plain(comma) + unit, true);
+                }
                 if (point != null) {
                     return point;
                 }
@@ -217,7 +222,7 @@ public final class Quantities {
         String rule = convention.decimalMark() == '.'
                 ? "the comma groups thousands in threes, the dot marks decimals"
                 : "the dot groups thousands in threes, the comma marks decimals";
-        String format = convention == NumberConvention.UNDECLARED ? "the default format " : "the declared format ";
+        String format = convention.undeclared() ? "the default format " : "the declared format ";
         return new SeparatorException("'" + shown + "' is not a number in " + format + convention.example() + " (" + rule
                 + "); in " + convention.other().example() + " it would read " + plain(otherReading) + unit, false);
     }

@@ -84,6 +84,10 @@ final class CellReader {
     /** The workbook's currency, once read: an amount typed with another currency's mark gets a warning. */
     void useCurrency(String currency) {
         this.currency = currency.strip().toUpperCase(Locale.ROOT);
+        if (convention.undeclared()) {
+            // In a EUR or CHF workbook "2,500" may be two and a half: without a declaration, refuse it rather than guess.
+            convention = NumberConvention.undeclaredFor(this.currency);
+        }
     }
 
     /** A cell's value after formulas are resolved. */
@@ -448,7 +452,7 @@ final class CellReader {
             return "a number that reads one way: " + e.getMessage() + " (as text or as a number cell), or declare the workbook's "
                     + "number format in an Assumptions row 'Number format' with the value 1.234,56 or 1,234.56";
         }
-        if (convention == NumberConvention.UNDECLARED) {
+        if (convention.undeclared()) {
             return "a number: " + e.getMessage() + "; retype it, or declare that format in an Assumptions row 'Number format'";
         }
         return "a number in the workbook's Number format: " + e.getMessage()

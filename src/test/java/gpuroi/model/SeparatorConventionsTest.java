@@ -89,6 +89,43 @@ class SeparatorConventionsTest {
                 .hasMessageContaining("write " + thousands.replace("-", "") + " or " + decimals.replace("-", ""));
     }
 
+    @ParameterizedTest(name = "''{0}'' is {1} or {2} in a workbook whose currency is also written 1.234,56")
+    @CsvSource(delimiter = '|', value = {
+        "2,500       | 2500     | 2.5",
+        "2,500 €/h   | 2500     | 2.5",
+        "EUR 62,000  | 62000    | 62",
+        "-1,500      | -1500    | -1.5",
+    })
+    void aCommaBeforeThreeDigitsIsRefusedTooWhereTheCurrencyIsWrittenBothWays(String text, String thousands, String decimals) {
+        assertThatThrownBy(() -> Quantities.amount(text, NumberConvention.UNDECLARED_EITHER_WAY))
+                .isInstanceOfSatisfying(Quantities.SeparatorException.class, e -> assertThat(e.isAmbiguous()).isTrue())
+                .hasMessageContaining("'" + text + "' can be read two ways")
+                .hasMessageContaining(thousands.replace("-", "") + " if the comma separates thousands")
+                .hasMessageContaining(decimals.replace("-", "") + " if it is a decimal comma");
+    }
+
+    @ParameterizedTest(name = "''{0}'' = {1} in a workbook whose currency is also written 1.234,56")
+    @CsvSource(delimiter = '|', value = {
+        "1,234.56      | 1234.56",
+        "2,85          | 2.85",
+        "1.234.567,89  | 1234567.89",
+        "62 000 €      | 62000",
+        "2.5           | 2.5",
+        "1,234,567     | 1234567",
+    })
+    void textsThatReadOneWayAreReadTheSameWhereverTheCurrencyIsWrittenBothWays(String text, double expected) {
+        assertThat(Quantities.amount(text, NumberConvention.UNDECLARED_EITHER_WAY).value()).isCloseTo(expected, within(1e-9));
+    }
+
+    @Test
+    void onlyCurrenciesWrittenWithADecimalPointEverywhereKeepTheCommaAsAThousandsSeparatorByDefault() {
+        assertThat(NumberConvention.undeclaredFor("USD")).isEqualTo(NumberConvention.UNDECLARED);
+        assertThat(NumberConvention.undeclaredFor("gbp")).isEqualTo(NumberConvention.UNDECLARED);
+        assertThat(NumberConvention.undeclaredFor("EUR")).isEqualTo(NumberConvention.UNDECLARED_EITHER_WAY);
+        assertThat(NumberConvention.undeclaredFor("CHF")).isEqualTo(NumberConvention.UNDECLARED_EITHER_WAY);
+        assertThat(NumberConvention.undeclaredFor("CAD")).isEqualTo(NumberConvention.UNDECLARED_EITHER_WAY);
+    }
+
     @ParameterizedTest(name = "''{0}'' is not {1}; in the other convention {2}")
     @CsvSource(delimiter = '|', value = {
         "2.85        | DECIMAL_COMMA | 2.85",

@@ -126,6 +126,30 @@ class NumbersTypedAsTextTest {
         });
     }
 
+    @Test
+    void inAnUndeclaredEuroWorkbookACommaBeforeThreeDigitsIsRefusedWhileTheSameTextReadsAsThousandsInADollarWorkbook() throws Exception {
+        Path euro = new TestWorkbook().sheet("Assumptions").row("Currency", "EUR")
+                .sheet("Fleet")
+                .row("Cluster id", "GPU model", "GPU count", "Capex per GPU", "Start price", "Other opex per GPU-month")
+                .row("a", "H100", 8, 30_000, "2,500 €/h", "1,500")
+                .write(dir.resolve("euro.xlsx"));
+        WorkbookException e = catchThrowableOfType(() -> WorkbookReader.read(euro, VALUATION), WorkbookException.class);
+
+        assertThat(e.problems()).extracting(CellProblem::cell).containsExactlyInAnyOrder("Fleet!E2", "Fleet!F2");
+        assertThat(problemAt(e, "Fleet!E2").expected()).contains("2500 if the comma separates thousands")
+                .contains("2.5 if it is a decimal comma").contains("Number format");
+        assertThat(problemAt(e, "Fleet!F2").expected()).contains("1500 if the comma").contains("1.5 if it is a decimal comma");
+
+        Path dollar = new TestWorkbook().sheet("Assumptions").row("Currency", "USD")
+                .sheet("Fleet")
+                .row("Cluster id", "GPU model", "GPU count", "Capex per GPU", "Start price", "Other opex per GPU-month")
+                .row("a", "H100", 8, "30,000", 2.5, "1,500")
+                .write(dir.resolve("dollar.xlsx"));
+        Cluster a = cluster(WorkbookReader.read(dollar, VALUATION), "a");
+        assertThat(a.capexPerGpu()).isEqualTo(30_000);
+        assertThat(a.otherOpexPerGpuMonth()).isEqualTo(1_500);
+    }
+
     private static CellProblem problemAt(WorkbookException e, String cell) {
         return e.problems().stream().filter(p -> p.cell().equals(cell)).findFirst().orElseThrow();
     }
