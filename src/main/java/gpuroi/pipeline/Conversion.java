@@ -151,7 +151,8 @@ public final class Conversion {
     /** Reads and analyses a workbook without writing anything ({@code validate}). */
     public static Analyzed analyze(Path input, Options options) throws WorkbookException, IOException {
         String sha256 = sha256(input);
-        WorkbookInput read = WorkbookReader.read(input, options.defaultValuationDate(), options.hiddenRows());
+        WorkbookInput read = WorkbookReader.read(input, options.defaultValuationDate(), options.hiddenRows(),
+                options.forcedValuationDate().isPresent());
         Portfolio portfolio = read.portfolio();
         Assumptions assumptions = options.forcedValuationDate()
                 .map(date -> portfolio.assumptions().withValuationDate(date))

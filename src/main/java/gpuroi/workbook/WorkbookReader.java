@@ -57,9 +57,21 @@ public final class WorkbookReader {
      * @see #read(Path, LocalDate)
      */
     public static WorkbookInput read(Path file, LocalDate defaultValuationDate, HiddenRows hiddenRows) throws WorkbookException {
+        return read(file, defaultValuationDate, hiddenRows, false);
+    }
+
+    /**
+     * Reads a workbook whose valuation date may have been given on the command line.
+     *
+     * @param valuationDateGiven whether {@code defaultValuationDate} was given by the user (--valuation-date)
+     *                           rather than chosen by the tool, so that warnings do not call it a default
+     * @see #read(Path, LocalDate, HiddenRows)
+     */
+    public static WorkbookInput read(Path file, LocalDate defaultValuationDate, HiddenRows hiddenRows, boolean valuationDateGiven)
+            throws WorkbookException {
         String fileName = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         try (XSSFWorkbook workbook = WorkbookFiles.open(file)) {
-            return read(workbook, fileName, defaultValuationDate, hiddenRows);
+            return read(workbook, fileName, defaultValuationDate, hiddenRows, valuationDateGiven);
         } catch (IOException e) {
             // Closing a workbook opened from a stream touches no file; nothing the user can act on.
             throw WorkbookException.ofFile(fileName, "a file that cannot be closed", "a readable .xlsx workbook",
@@ -67,8 +79,8 @@ public final class WorkbookReader {
         }
     }
 
-    private static WorkbookInput read(XSSFWorkbook workbook, String fileName, LocalDate defaultValuationDate, HiddenRows hiddenRows)
-            throws WorkbookException {
+    private static WorkbookInput read(XSSFWorkbook workbook, String fileName, LocalDate defaultValuationDate, HiddenRows hiddenRows,
+                                      boolean valuationDateGiven) throws WorkbookException {
         List<CellProblem> problems = new ArrayList<>();
         List<InputNote> notes = new ArrayList<>();
         CellReader reader = CellReader.of(workbook, fileName, problems, notes);
@@ -78,7 +90,7 @@ public final class WorkbookReader {
         AssumptionsSheet assumptionsReader = new AssumptionsSheet(reader, assumptionsSheet);
         Assumptions assumptions = assumptionsReader.read(defaultValuationDate);
         if (assumptions != null && (assumptionsSheet == null || !assumptionsReader.foundParameters())) {
-            notes.add(defaultsWarning(assumptionsSheet, assumptions));
+            notes.add(defaultsWarning(assumptionsSheet, assumptions, valuationDateGiven));
         }
         LocalDate valuationDate = assumptions == null ? defaultValuationDate : assumptions.valuationDate();
         String currency = assumptions == null ? "USD" : assumptions.currency();
@@ -126,12 +138,16 @@ public final class WorkbookReader {
      * The warning that the figures every decision rests on are defaults: without it a workbook whose
      * Assumptions went unread would convert quietly at a 10% hurdle.
      */
-    private static InputNote defaultsWarning(Sheet assumptionsSheet, Assumptions a) {
+    private static InputNote defaultsWarning(Sheet assumptionsSheet, Assumptions a, boolean valuationDateGiven) {
         String why = assumptionsSheet == null ? "no Assumptions sheet was read"
                 : "no known parameter was found on the Assumptions sheet '" + assumptionsSheet.getSheetName() + "'";
+        String defaults = valuationDateGiven
+                ? "hurdle rate " + percent(a.hurdleRate()) + " and discount rate " + percent(a.discountRate())
+                        + " are defaults (the valuation date " + a.valuationDate() + " is --valuation-date's)"
+                : "hurdle rate " + percent(a.hurdleRate()) + ", discount rate " + percent(a.discountRate())
+                        + " and valuation date " + a.valuationDate() + " are defaults";
         return new InputNote(InputNote.Kind.WARNING, assumptionsSheet == null ? "Assumptions" : assumptionsSheet.getSheetName(),
-                why + ": hurdle rate " + percent(a.hurdleRate()) + ", discount rate " + percent(a.discountRate())
-                        + " and valuation date " + a.valuationDate() + " are defaults, and so are the fees (marketplace "
+                why + ": " + defaults + ", and so are the fees (marketplace "
                         + percent(a.marketplaceFee()) + ", resale " + percent(a.resaleFee()) + ") and every other assumption;"
                         + " add a sheet named Assumptions with Parameter | Value rows to set them");
     }

@@ -46,6 +46,16 @@ class MissingAssumptionsWarningTest {
     }
 
     @Test
+    void aValuationDateGivenOnTheCommandLineIsNotCalledADefault() throws Exception {
+        CliRun run = CliRun.of("convert", input().toString(), "--no-memos", "--valuation-date", "2026-03-01");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("  warning: Assumptions: no Assumptions sheet was read: hurdle rate 10% and discount rate 10%"
+                + " are defaults (the valuation date 2026-03-01 is --valuation-date's)");
+        assertThat(run.out()).doesNotContain("valuation date 2026-03-01 are defaults");
+    }
+
+    @Test
     void validatePrintsTheWarningWithTheDefaultValues() throws Exception {
         CliRun run = CliRun.of("validate", input().toString());
 
