@@ -116,7 +116,7 @@ final class AssumptionsSheet {
                     value = reader.isBlank(row.getCell(i)) ? null : row.getCell(i);
                 }
             }
-            Column c = HeaderMatcher.match(label.getStringCellValue(), PARAMETERS);
+            Column c = HeaderMatcher.match(LabelText.of(label).orElse(""), PARAMETERS);
             if (c != null && !valueCells.containsKey(c)) {
                 valueCells.put(c, value);
             }
@@ -137,7 +137,7 @@ final class AssumptionsSheet {
                     break;
                 }
                 for (Cell cell : row) {
-                    if (cell.getCellType() == CellType.STRING && HeaderMatcher.normalize(cell.getStringCellValue()).equals("value")) {
+                    if (LabelText.of(cell).map(HeaderMatcher::normalize).filter("value"::equals).isPresent()) {
                         return new ParameterHeader(row.getRowNum(), cell.getColumnIndex(), labelColumn(row, cell.getColumnIndex()));
                     }
                 }
@@ -148,8 +148,7 @@ final class AssumptionsSheet {
         private static int labelColumn(Row row, int valueColumn) {
             for (int i = valueColumn - 1; i >= Math.max(0, row.getFirstCellNum()); i--) {
                 Cell cell = row.getCell(i);
-                if (cell != null && cell.getCellType() == CellType.STRING
-                        && LABEL_HEADERS.contains(HeaderMatcher.normalize(cell.getStringCellValue()))) {
+                if (LabelText.of(cell).map(HeaderMatcher::normalize).filter(LABEL_HEADERS::contains).isPresent()) {
                     return i;
                 }
             }
@@ -177,7 +176,7 @@ final class AssumptionsSheet {
     }
 
     private static boolean isText(Cell cell) {
-        return cell != null && cell.getCellType() == CellType.STRING && !CellReader.isPlaceholder(cell.getStringCellValue());
+        return LabelText.of(cell).filter(text -> !CellReader.isPlaceholder(text)).isPresent();
     }
 
     /** How many rows name a known parameter: whether a sheet read as Assumptions holds any. */
@@ -186,7 +185,7 @@ final class AssumptionsSheet {
         int rows = 0;
         for (Row row : sheet) {
             Cell label = label(row, header);
-            if (label != null && HeaderMatcher.match(label.getStringCellValue(), PARAMETERS) != null) {
+            if (label != null && HeaderMatcher.match(LabelText.of(label).orElse(""), PARAMETERS) != null) {
                 rows++;
             }
         }

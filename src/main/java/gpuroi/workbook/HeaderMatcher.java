@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -106,10 +107,11 @@ final class HeaderMatcher {
             Map<Column, String> raw = new LinkedHashMap<>();
             List<String> headers = new ArrayList<>();
             for (Cell cell : row) {
-                if (cell.getCellType() != CellType.STRING || cell.getStringCellValue().isBlank()) {
+                Optional<String> label = LabelText.of(cell);
+                if (label.isEmpty()) {
                     continue;
                 }
-                String text = cell.getStringCellValue().strip();
+                String text = label.get();
                 headers.add(text);
                 Column c = match(text, known);
                 if (c != null && !columns.containsKey(c)) {

@@ -42,6 +42,7 @@ class ForeignFormulaWorkbooksTest {
     @CsvSource({
         "formulas-openpyxl.xlsx, formulas-openpyxl-values.xlsx",
         "formulas-xlsxwriter.xlsx, formulas-xlsxwriter-values.xlsx",
+        "formulas-xlsxwriter-labels.xlsx, formulas-xlsxwriter-values.xlsx",
         "formulas-libreoffice.xlsx, formulas-openpyxl-values.xlsx",
     })
     void aWorkbookOfFormulasReadsToExactlyThePortfolioOfItsPlainValuesTwin(String formulas, String values) throws Exception {
@@ -59,7 +60,7 @@ class ForeignFormulaWorkbooksTest {
 
     /** The figures the fixture script wrote, typed here by hand: the twins agree because both are right, not both 0. */
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"formulas-openpyxl.xlsx", "formulas-xlsxwriter.xlsx", "formulas-libreoffice.xlsx"})
+    @CsvSource({"formulas-openpyxl.xlsx", "formulas-xlsxwriter.xlsx", "formulas-xlsxwriter-labels.xlsx", "formulas-libreoffice.xlsx"})
     void theFormulasGiveTheFiguresTheyWereWrittenFor(String formulas) throws Exception {
         WorkbookInput input = read(formulas);
 
