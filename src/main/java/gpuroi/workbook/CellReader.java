@@ -517,7 +517,16 @@ final class CellReader {
     Read<LocalDate> date(Cell cell) {
         Value v = value(cell);
         if (v instanceof Num n) {
-            if (n.dateFormatted() || (n.value() >= FIRST_SERIAL && n.value() <= LAST_SERIAL)) {
+            if (n.value() >= FIRST_SERIAL && n.value() <= LAST_SERIAL) {
+                return Read.of(fromSerial(n.value(), date1904));
+            }
+            if (n.dateFormatted() && n.value() < 1) {
+                // Excel shows 0 in a date cell as 1900-01-00 and POI reads it as 1899-12-31: an empty result, not a date.
+                problem(cell, "a date from 1950 to 2100; a date cell holding " + Formats.plain(n.value())
+                        + " (often an empty cell or formula result shown as a date) is no date");
+                return Read.fail();
+            }
+            if (n.dateFormatted()) {
                 return Read.of(fromSerial(n.value(), date1904));
             }
             problem(cell, DATE_EXPECTED);

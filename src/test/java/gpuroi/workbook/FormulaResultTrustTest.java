@@ -216,4 +216,24 @@ class FormulaResultTrustTest {
             assertThat(p.expected()).contains("Paste Special > Values");
         });
     }
+
+    @Test
+    void aDateCellHoldingZeroIsRefusedRatherThanReadAsTheLastDayOf1899() throws Exception {
+        XSSFWorkbook wb = new XSSFWorkbook();
+        XSSFCellStyle dateStyle = wb.createCellStyle();
+        dateStyle.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd"));
+        XSSFCell typed = (XSSFCell) wb.createSheet("Fleet").createRow(0).createCell(0);
+        typed.setCellValue(0);
+        typed.setCellStyle(dateStyle);
+        // A formula over an empty cell gives 0 where a date was meant.
+        XSSFCell computed = formula(wb, "Fleet", "N(B1)", "0");
+        computed.setCellStyle(dateStyle);
+
+        reopened(wb, "Fleet", 0);
+
+        assertThat(reader.date(read.getSheet("Fleet").getRow(0).getCell(0)).failed()).isTrue();
+        assertThat(reader.date(read.getSheet("Fleet").getRow(1).getCell(0)).failed()).isTrue();
+        assertThat(problems).extracting(CellProblem::cell).containsExactly("Fleet!A1", "Fleet!A2");
+        assertThat(problems).allSatisfy(p -> assertThat(p.expected()).startsWith("a date from 1950 to 2100"));
+    }
 }
