@@ -39,6 +39,10 @@ final class CellReader {
     private final boolean date1904;
     /** Whether the workbook asks to be recalculated when opened, so that no saved formula result is meant to be read. */
     private final boolean recalculateOnLoad;
+    /** Whether the workbook was saved in manual calculation mode, so that saved results may be out of date. */
+    private boolean manualCalculation;
+    /** Cells already warned about, so that a cell read twice is warned about once. */
+    private final java.util.Set<String> warnedCells = new java.util.HashSet<>();
     private final FormulaEvaluator evaluator;
     private final DataFormatter formatter = new DataFormatter(Locale.US);
     private final List<CellProblem> problems;
@@ -51,8 +55,10 @@ final class CellReader {
      * referring to other sheets and to other formulas are calculated, and each cell at most once.
      */
     static CellReader of(XSSFWorkbook workbook, String fileName, List<CellProblem> problems, List<InputNote> notes) {
-        return new CellReader(fileName, workbook.getCreationHelper().createFormulaEvaluator(), workbook.isDate1904(),
+        CellReader reader = new CellReader(fileName, workbook.getCreationHelper().createFormulaEvaluator(), workbook.isDate1904(),
                 StaleFormulaResults.recalculatedOnLoad(workbook), problems, notes);
+        reader.manualCalculation = StaleFormulaResults.manualCalculation(workbook);
+        return reader;
     }
 
     /**
@@ -139,7 +145,7 @@ final class CellReader {
         CellType type = cell.getCellType();
         if (type == CellType.FORMULA) {
             if (trustsSavedResult(cell)) {
-                return fromType(cell, cell.getCachedFormulaResultType());
+                return manualCalculation ? recalculated(cell) : fromType(cell, cell.getCachedFormulaResultType());
             }
             return evaluate(cell);
         }
@@ -251,6 +257,64 @@ final class CellReader {
             problem(cell.getSheet(), ref(cell), "=" + formula(cell) + ", " + why.found(), why.expected());
             return new Failed();
         }
+        return evaluated(cell, v);
+    }
+
+    /**
+     * A formula of a workbook saved in manual calculation mode: its saved result may predate the last
+     * change to the cells it uses, so the formula is calculated, and a saved result that differs is
+     * a warning at the cell. A formula that cannot be calculated here keeps its saved result, with a
+     * warning that it could not be checked.
+     */
+    private Value recalculated(Cell cell) {
+        CellValue v;
+        try {
+            v = evaluator.evaluate(cell);
+        } catch (RuntimeException e) {
+            warnOnce(cell, "=" + formula(cell) + " could not be recalculated here (" + Unevaluable.of(e, formula(cell)).found()
+                    + ") and the workbook is set to manual calculation, so its saved result '" + formatted(cell)
+                    + "' was used unchecked; recalculate in Excel (F9) and save, or paste values");
+            return fromType(cell, cell.getCachedFormulaResultType());
+        }
+        Value calculated = evaluated(cell, v);
+        if (outOfDate(cell, calculated)) {
+            warnOnce(cell, "the saved result '" + formatted(cell) + "' of =" + formula(cell) + " is out of date (the workbook is set to"
+                    + " manual calculation): read " + shown(calculated) + ", as the formula gives; recalculate in Excel (F9) and save"
+                    + " to silence this");
+        }
+        return calculated;
+    }
+
+    /** Whether a saved result differs from the calculated one by more than rounding in the last digits. */
+    private static boolean outOfDate(Cell cell, Value calculated) {
+        CellType saved = cell.getCachedFormulaResultType();
+        if (calculated instanceof Num n) {
+            if (saved != CellType.NUMERIC) {
+                return true;
+            }
+            double before = cell.getNumericCellValue();
+            return Math.abs(before - n.value()) > 1e-9 * Math.max(1, Math.max(Math.abs(before), Math.abs(n.value())));
+        }
+        if (calculated instanceof Text t) {
+            return saved != CellType.STRING || !cell.getStringCellValue().strip().equals(t.text());
+        }
+        return false;
+    }
+
+    private static String shown(Value value) {
+        if (value instanceof Num n) {
+            return Formats.plain(n.value());
+        }
+        return value instanceof Text t ? "'" + t.text() + "'" : "it";
+    }
+
+    private void warnOnce(Cell cell, String message) {
+        if (warnedCells.add(ref(cell))) {
+            note(InputNote.Kind.WARNING, ref(cell), message);
+        }
+    }
+
+    private Value evaluated(Cell cell, CellValue v) {
         if (v == null) {
             return new Blank();
         }

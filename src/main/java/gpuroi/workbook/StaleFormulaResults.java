@@ -8,6 +8,7 @@ import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTCalcPr;
 import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTCell;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.STCalcMode;
 
 /**
  * The input sheets' formula results in a workbook that asks to be recalculated on opening
@@ -23,6 +24,12 @@ final class StaleFormulaResults {
     static boolean recalculatedOnLoad(XSSFWorkbook workbook) {
         CTCalcPr calc = workbook.getCTWorkbook().getCalcPr();
         return calc != null && calc.isSetFullCalcOnLoad() && calc.getFullCalcOnLoad();
+    }
+
+    /** Whether the workbook was saved with calculation set to manual, when saved results may be out of date. */
+    static boolean manualCalculation(XSSFWorkbook workbook) {
+        CTCalcPr calc = workbook.getCTWorkbook().getCalcPr();
+        return calc != null && calc.isSetCalcMode() && calc.getCalcMode() == STCalcMode.MANUAL;
     }
 
     /** Drops the saved result of every formula in the workbook's sheets when the workbook asks to be recalculated on opening. */

@@ -236,4 +236,30 @@ class FormulaResultTrustTest {
         assertThat(problems).extracting(CellProblem::cell).containsExactly("Fleet!A1", "Fleet!A2");
         assertThat(problems).allSatisfy(p -> assertThat(p.expected()).startsWith("a date from 1950 to 2100"));
     }
+
+    @Test
+    void inAWorkbookSavedInManualCalculationModeAnOutOfDateSavedResultIsRecalculatedWithAWarning() throws Exception {
+        XSSFWorkbook wb = new XSSFWorkbook();
+        formula(wb, "Fleet", "31000*2", "31000");
+        formula(wb, "Fleet", "0.1+0.2", "0.30000000000000004");
+        formula(wb, "Fleet", "EFFECT(0.114,12)", "0.12");
+        wb.getCTWorkbook().addNewCalcPr().setCalcMode(org.openxmlformats.schemas.spreadsheetml.x2006.main.STCalcMode.MANUAL);
+        reopened(wb, "Fleet", 0);
+        List<InputNote> notes = new ArrayList<>();
+        CellReader manual = CellReader.of(read, "book.xlsx", problems, notes);
+        XSSFSheet fleet = read.getSheet("Fleet");
+
+        CellReader.Value stale = manual.value(fleet.getRow(0).getCell(0));
+        manual.value(fleet.getRow(0).getCell(0));
+        CellReader.Value current = manual.value(fleet.getRow(1).getCell(0));
+        CellReader.Value unchecked = manual.value(fleet.getRow(2).getCell(0));
+
+        assertThat(stale).isEqualTo(new Num(62_000, false, false));
+        assertThat(((Num) current).value()).isEqualTo(0.1 + 0.2);
+        assertThat(((Num) unchecked).value()).isEqualTo(0.12);
+        assertThat(problems).isEmpty();
+        assertThat(notes).extracting(InputNote::location).containsExactly("Fleet!A1", "Fleet!A3");
+        assertThat(notes.get(0).message()).contains("saved result '31000'").contains("out of date").contains("read 62000");
+        assertThat(notes.get(1).message()).contains("EFFECT").contains("saved result '0.12' was used unchecked");
+    }
 }
