@@ -28,10 +28,8 @@ import java.util.OptionalDouble;
  * @param remainingValueAtHurdle      PV at the hurdle rate, at the valuation date, of the flows still to come (after the purchase)
  * @param saleValueNow                secondary price × GPUs × (1 − resale fee), when a secondary price is known
  * @param breakEvenSecondaryPrice     the secondary price per GPU at which selling now equals holding
- * @param owningCostAtHurdle          PV at the hurdle rate, at the valuation date, of capex + opex − residual still to come
- * @param rentingCostOnDemandAtHurdle PV at the hurdle rate of renting the same billed GPU-hours still to come at the
- *                                    on-demand market path; empty when no market price is known
- * @param rentingCostReservedAtHurdle the same at the Market sheet's reserved price, held flat; empty when none is given
+ * @param ownUse                      the own-use view: present cost of owning the GPU-hours against renting them at
+ *                                    the cluster's own price path, gross of the marketplace fee
  */
 public record ClusterMetrics(
         IrrResult irr,
@@ -55,7 +53,5 @@ public record ClusterMetrics(
         double remainingValueAtHurdle,
         OptionalDouble saleValueNow,
         OptionalDouble breakEvenSecondaryPrice,
-        double owningCostAtHurdle,
-        OptionalDouble rentingCostOnDemandAtHurdle,
-        OptionalDouble rentingCostReservedAtHurdle) {
+        OwnUseComparison ownUse) {
 }

@@ -3,67 +3,83 @@ package gpuroi.engine;
 import gpuroi.model.Assumptions;
 import gpuroi.model.Cluster;
 import gpuroi.model.ClusterStatus;
+import gpuroi.model.ClusterUse;
 import gpuroi.model.Formats;
 
+import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
  * BUY or RENT for a planned cluster, HOLD or RESELL for an owned one, each with its reason in numbers.
  *
- * <p>BUY when NPV at the hurdle rate is ≥ 0, which is the same as the levelized cost of a utilized
- * GPU-hour being at or below the levelized rental price. HOLD when the present value at the hurdle
- * rate of the flows still to come (rent, costs, residual) is at least what a sale would fetch now.
+ * <p>BUY or RENT follows the cluster's {@link ClusterUse}. Renting out, the cluster is an investment: BUY
+ * when NPV at the hurdle rate is ≥ 0, which is the same as the levelized cost of a utilized GPU-hour being
+ * at or below the levelized rental price net of the marketplace fee. For own use, BUY when the present cost
+ * of owning the GPU-hours is at most the present cost of renting them at the cluster's own price path
+ * (gross: a renter pays no fee). Each reason cites only figures of the basis that decides; when the other
+ * basis would decide otherwise, one more sentence says so and why. HOLD when the present value at the
+ * hurdle rate of the flows still to come (rent, costs, residual) is at least what a sale would fetch now.
  */
 public final class Decisions {
     private Decisions() {
     }
 
     public static Recommendation recommend(CashFlowSchedule schedule, ClusterMetrics metrics) {
-        return recommend(schedule, metrics, RentalReference.NONE);
-    }
-
-    /** As {@link #recommend(CashFlowSchedule, ClusterMetrics)}; a RENT also says what renting would cost at these prices. */
-    public static Recommendation recommend(CashFlowSchedule schedule, ClusterMetrics metrics, RentalReference rental) {
         Cluster cluster = schedule.cluster();
         if (cluster.status() != ClusterStatus.PLANNED) {
             return holdOrResell(schedule, metrics);
         }
-        Recommendation r = buyOrRent(schedule, metrics);
-        if (r.decision() != Decision.RENT
-                || (metrics.rentingCostOnDemandAtHurdle().isEmpty() && metrics.rentingCostReservedAtHurdle().isEmpty())) {
-            return r;
-        }
-        return new Recommendation(r.decision(), r.reason() + rentingClause(schedule, metrics, rental));
+        Recommendation r = cluster.use() == ClusterUse.OWN_USE ? forOwnUse(schedule, metrics) : asInvestment(schedule, metrics);
+        return basisDisagreement(schedule, metrics)
+                .map(sentence -> new Recommendation(r.decision(), r.reason() + " " + sentence))
+                .orElse(r);
     }
 
-    private static String rentingClause(CashFlowSchedule schedule, ClusterMetrics metrics, RentalReference rental) {
-        String currency = schedule.assumptions().currency();
-        double hours = schedule.months().stream().filter(m -> !m.history()).mapToDouble(MonthlyCashFlow::utilizedGpuHours).sum();
-        StringBuilder s = new StringBuilder(" Renting the same ")
-                .append(String.format(java.util.Locale.US, "%,.0f", hours)).append(" GPU-hours would cost ");
-        if (metrics.rentingCostOnDemandAtHurdle().isPresent()) {
-            MarketPrice onDemand = rental.onDemand().orElseThrow();
-            s.append(Formats.money(metrics.rentingCostOnDemandAtHurdle().getAsDouble(), currency))
-                    .append(" on demand (from ").append(Formats.price(onDemand.startPricePerGpuHour(), currency))
-                    .append("/GPU-hr, ").append(onDemand.source() == MarketPrice.Source.MARKET_SHEET ? "Market sheet" : "catalog")
-                    .append(')');
-        }
-        if (metrics.rentingCostReservedAtHurdle().isPresent()) {
-            s.append(metrics.rentingCostOnDemandAtHurdle().isPresent() ? " or " : "")
-                    .append(Formats.money(metrics.rentingCostReservedAtHurdle().getAsDouble(), currency))
-                    .append(" reserved at ").append(Formats.price(rental.reservedPricePerGpuHour().getAsDouble(), currency))
-                    .append("/GPU-hr");
-        }
-        return s.append(", against ").append(Formats.money(metrics.owningCostAtHurdle(), currency))
-                .append(" to own, all at the ").append(Formats.percent(schedule.assumptions().hurdleRate(), 1))
-                .append(" hurdle.").toString();
+    /** BUY or RENT for a planned cluster judged as an investment renting its hours out: BUY when NPV at the hurdle ≥ 0. */
+    public static Decision asInvestment(ClusterMetrics metrics) {
+        return metrics.npvAtHurdle() >= 0 ? Decision.BUY : Decision.RENT;
     }
 
-    private static Recommendation buyOrRent(CashFlowSchedule schedule, ClusterMetrics metrics) {
+    /** BUY or RENT for a planned cluster judged for own use: BUY when owning the hours costs no more than renting them. */
+    public static Decision forOwnUse(ClusterMetrics metrics) {
+        return metrics.ownUse().owningIsCheaper() ? Decision.BUY : Decision.RENT;
+    }
+
+    /**
+     * One sentence saying what the basis that does not decide would answer and why, when it answers
+     * otherwise; empty when both bases agree or the cluster is owned. Renting out differs from own use
+     * only by the marketplace fee (own-use saving = NPV at the hurdle + the fee's present value), so the
+     * fee is the reason.
+     */
+    public static Optional<String> basisDisagreement(CashFlowSchedule schedule, ClusterMetrics metrics) {
+        Cluster cluster = schedule.cluster();
+        Decision investment = asInvestment(metrics);
+        Decision ownUse = forOwnUse(metrics);
+        if (cluster.status() != ClusterStatus.PLANNED || investment == ownUse) {
+            return Optional.empty();
+        }
+        Assumptions assumptions = schedule.assumptions();
+        String currency = assumptions.currency();
+        String hurdle = Formats.percent(assumptions.hurdleRate(), 1);
+        OwnUseComparison own = metrics.ownUse();
+        String fee = "the " + Formats.percent(assumptions.marketplaceFee(), 1) + " marketplace fee takes "
+                + Formats.money(own.marketplaceFeeAtHurdle(), currency) + " of revenue at the " + hurdle
+                + " hurdle, which turns NPV negative; for own use no fee is paid.";
+        if (cluster.use() == ClusterUse.OWN_USE) {
+            return Optional.of("As an investment renting the hours out the answer would be " + investment + " (NPV "
+                    + signedMoney(metrics.npvAtHurdle(), currency) + " at the " + hurdle + " hurdle): " + fee);
+        }
+        return Optional.of("For own use the answer would be " + ownUse + " (owning the GPU-hours costs "
+                + Formats.money(own.costToOwn(), currency) + " against " + Formats.money(own.costToRent(), currency)
+                + " to rent them): renting them out, " + fee);
+    }
+
+    private static Recommendation asInvestment(CashFlowSchedule schedule, ClusterMetrics metrics) {
         Assumptions assumptions = schedule.assumptions();
         Cluster cluster = schedule.cluster();
         String currency = assumptions.currency();
-        boolean buy = metrics.npvAtHurdle() >= 0;
+        boolean buy = asInvestment(metrics) == Decision.BUY;
         String hurdle = Formats.percent(assumptions.hurdleRate(), 1);
         StringBuilder reason = new StringBuilder();
         reason.append(irrPhrase(metrics.irr()))
@@ -72,7 +88,10 @@ public final class Decisions {
         if (metrics.levelizedCostPerGpuHour().isPresent() && metrics.levelizedPricePerGpuHour().isPresent()) {
             reason.append(" Owning costs ").append(Formats.price(metrics.levelizedCostPerGpuHour().getAsDouble(), currency))
                     .append(" per utilized GPU-hr against an expected ")
-                    .append(Formats.price(metrics.levelizedPricePerGpuHour().getAsDouble(), currency)).append(';');
+                    .append(Formats.price(metrics.levelizedPricePerGpuHour().getAsDouble(), currency))
+                    .append(assumptions.marketplaceFee() > 0
+                            ? " net of the " + Formats.percent(assumptions.marketplaceFee(), 1) + " marketplace fee" : "")
+                    .append(';');
         } else {
             reason.append(" No GPU-hour is ever billed at this utilization;");
         }
@@ -91,6 +110,56 @@ public final class Decisions {
                     .append(breakEvenPrice.isPresent() ? Formats.price(breakEvenPrice.getAsDouble(), currency) : "n/a (no GPU-hours are sold)")
                     .append("/GPU-hr (now ").append(now).append(')');
             utilizationClause(reason, metrics.breakEvenUtilization(), " or from ", " utilization");
+        }
+        reason.append('.');
+        return new Recommendation(buy ? Decision.BUY : Decision.RENT, reason.toString());
+    }
+
+    private static Recommendation forOwnUse(CashFlowSchedule schedule, ClusterMetrics metrics) {
+        Assumptions assumptions = schedule.assumptions();
+        Cluster cluster = schedule.cluster();
+        String currency = assumptions.currency();
+        OwnUseComparison own = metrics.ownUse();
+        boolean buy = own.owningIsCheaper();
+        String hurdle = Formats.percent(assumptions.hurdleRate(), 1);
+        String hours = String.format(Locale.US, "%,.0f", own.gpuHours());
+        StringBuilder reason = new StringBuilder("For own use, ");
+        if (own.gpuHours() <= 0) {
+            reason.append("no GPU-hour is used at this utilization, and owning costs ")
+                    .append(Formats.money(own.costToOwn(), currency)).append(" at the ").append(hurdle).append(" hurdle")
+                    .append(buy ? ", which the fixed revenue covers." : " for nothing.");
+            return new Recommendation(buy ? Decision.BUY : Decision.RENT, reason.toString());
+        }
+        String owning = Formats.money(own.costToOwn(), currency);
+        String renting = Formats.money(own.costToRent(), currency);
+        String pricePath = schedule.pricePath().describe(cluster.startPricePerGpuHour(), currency);
+        if (buy) {
+            reason.append("owning the ").append(hours).append(" GPU-hours costs ").append(owning).append(" against ")
+                    .append(renting).append(" to rent them on the cluster's price path (").append(pricePath).append(')');
+        } else {
+            reason.append("renting the ").append(hours).append(" GPU-hours on the cluster's price path (").append(pricePath).append(") costs ")
+                    .append(renting).append(" against ").append(owning).append(" to own them");
+        }
+        reason.append(", present values at the ").append(hurdle).append(" hurdle (no marketplace fee is paid).");
+        if (own.costToOwnPerGpuHour().isPresent() && own.costToRentPerGpuHour().isPresent()) {
+            reason.append(" An owned GPU-hour costs ").append(Formats.price(own.costToOwnPerGpuHour().getAsDouble(), currency))
+                    .append(" against ").append(Formats.price(own.costToRentPerGpuHour().getAsDouble(), currency))
+                    .append(" rented;");
+        }
+        OptionalDouble breakEvenPrice = own.breakEvenStartPrice();
+        String now = Formats.price(cluster.startPricePerGpuHour(), currency);
+        if (buy && breakEvenPrice.isPresent() && breakEvenPrice.getAsDouble() < 0) {
+            reason.append(" no rental price or utilization would make renting cheaper: the fixed revenue alone pays for owning");
+        } else if (buy) {
+            reason.append(" renting would be cheaper below a start price of ")
+                    .append(breakEvenPrice.isPresent() ? Formats.price(breakEvenPrice.getAsDouble(), currency) : "n/a")
+                    .append("/GPU-hr (now ").append(now).append(')');
+            utilizationClause(reason, own.breakEvenUtilization(), " or below ", "");
+        } else {
+            reason.append(" owning is cheaper only from a start price of ")
+                    .append(breakEvenPrice.isPresent() ? Formats.price(breakEvenPrice.getAsDouble(), currency) : "n/a")
+                    .append("/GPU-hr (now ").append(now).append(')');
+            utilizationClause(reason, own.breakEvenUtilization(), " or from ", " utilization");
         }
         reason.append('.');
         return new Recommendation(buy ? Decision.BUY : Decision.RENT, reason.toString());

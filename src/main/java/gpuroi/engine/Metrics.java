@@ -11,11 +11,6 @@ public final class Metrics {
     }
 
     public static ClusterMetrics of(CashFlowSchedule schedule) {
-        return of(schedule, RentalReference.NONE);
-    }
-
-    /** The metrics, with what renting the same GPU-hours would cost at the reference's prices. */
-    public static ClusterMetrics of(CashFlowSchedule schedule, RentalReference rental) {
         Cluster cluster = schedule.cluster();
         double discountRate = schedule.assumptions().discountRate();
         double hurdleRate = schedule.assumptions().hurdleRate();
@@ -57,23 +52,14 @@ public final class Metrics {
         Levelized undiscounted = Levelized.of(schedule, 0.0);
 
         double remaining = 0;
-        double owningCost = 0;
-        double onDemandCost = 0;
-        double reservedCost = 0;
-        double reserved = rental.reservedPricePerGpuHour().orElse(0);
         for (MonthlyCashFlow month : months) {
             if (month.history()) {
                 continue;
             }
             double monthsFromValuation = schedule.offsetMonths() + month.month();
             double factor = Returns.discountFactor(hurdleRate, monthsFromValuation / 12.0);
-            owningCost += factor * (month.capex() + month.power() + month.otherOpex() - month.residual());
             if (month.month() > 0) {
                 remaining += month.net() * factor;
-                int marketMonth = Math.max(1, (int) Math.ceil(monthsFromValuation - 1e-9));
-                double onDemand = rental.onDemand().map(p -> p.priceForMonth(marketMonth)).orElse(0.0);
-                onDemandCost += factor * month.utilizedGpuHours() * onDemand;
-                reservedCost += factor * month.utilizedGpuHours() * reserved;
             }
         }
         double saleShare = cluster.gpuCount() * (1 - schedule.assumptions().resaleFee());
@@ -88,9 +74,7 @@ public final class Metrics {
                 ratio(undiscounted.costNotCoveredByContracts(), undiscounted.revenuePerStartPrice),
                 ratio(atHurdle.costNotCoveredByContracts(), atHurdle.revenuePerUtilization),
                 capex, schedule.totalRevenue(), schedule.totalOperatingCost(), schedule.last().residual(),
-                remaining, saleValue, ratio(Math.max(remaining, 0), saleShare), owningCost,
-                rental.onDemand().isPresent() ? OptionalDouble.of(onDemandCost) : OptionalDouble.empty(),
-                rental.reservedPricePerGpuHour().isPresent() ? OptionalDouble.of(reservedCost) : OptionalDouble.empty());
+                remaining, saleValue, ratio(Math.max(remaining, 0), saleShare), OwnUseComparison.of(schedule));
     }
 
     /**

@@ -3,6 +3,7 @@ package gpuroi.engine;
 import gpuroi.model.Assumptions;
 import gpuroi.model.Cluster;
 import gpuroi.model.ClusterStatus;
+import gpuroi.model.ClusterUse;
 import gpuroi.model.Lease;
 import gpuroi.model.LeaseRole;
 import gpuroi.model.Portfolio;
@@ -76,7 +77,7 @@ public final class MonteCarlo {
                 setup.netFlows(price, utilization, factors, net);
                 npv[i] = setup.npvAtValuationDate(setup.discountRate, net);
                 irr[i] = FastIrr.annual(net);
-                outcome[i] = setup.outcome(net, irr[i]);
+                outcome[i] = setup.outcome(net, irr[i], price, utilization);
             }
         });
         return summarize(setup, npv, irr, outcome);
@@ -252,6 +253,8 @@ public final class MonteCarlo {
         final double discountRate;
         final double hurdleRate;
         final boolean planned;
+        /** A planned cluster for own use: BUY or RENT on the saving from owning, not on NPV. */
+        final boolean ownUse;
         final OptionalDouble saleValue;
         final Decision baseDecision;
         final double baseNpv;
@@ -303,7 +306,9 @@ public final class MonteCarlo {
             discountRate = assumptions.discountRate();
             hurdleRate = assumptions.hurdleRate();
             planned = cluster.status() == ClusterStatus.PLANNED;
-            saleValue = Metrics.of(schedule).saleValueNow();
+            ownUse = planned && cluster.use() == ClusterUse.OWN_USE;
+            ClusterMetrics baseMetrics = Metrics.of(schedule);
+            saleValue = baseMetrics.saleValueNow();
             horizonYears = yearsFromValuation[life];
             jumpCountCumulative = inputs.jumpsPerYear() > 0 && horizonYears > 0
                     ? poissonCumulative(inputs.jumpsPerYear() * horizonYears) : null;
@@ -311,7 +316,8 @@ public final class MonteCarlo {
             for (int m = 1; m <= life; m++) {
                 hurdleDiscount[m] = Returns.discountFactor(hurdleRate, (offsetMonths + m) / 12.0);
             }
-            baseDecision = decide(schedule.netFlows(), schedule.npvAtValuationDate(hurdleRate));
+            baseDecision = decide(schedule.netFlows(), schedule.npvAtValuationDate(hurdleRate),
+                    ownUse ? baseMetrics.ownUse().marketplaceFeeAtHurdle() : 0);
             baseNpv = schedule.npvAtValuationDate(discountRate);
         }
 
@@ -438,7 +444,7 @@ public final class MonteCarlo {
         }
 
         /** The path's flags: loss, beating the hurdle, decision flipped. */
-        byte outcome(double[] net, double irrValue) {
+        byte outcome(double[] net, double irrValue, double[] price, double[] utilization) {
             boolean loss;
             if (Double.isNaN(irrValue)) {
                 double sum = 0;
@@ -451,7 +457,7 @@ public final class MonteCarlo {
             }
             double npvAtHurdle = npvAtValuationDate(hurdleRate, net);
             boolean beats = npvAtHurdle > 0;
-            boolean flips = decide(net, npvAtHurdle) != baseDecision;
+            boolean flips = decide(net, npvAtHurdle, ownUse ? marketplaceFeeAtHurdle(price, utilization) : 0) != baseDecision;
             return (byte) ((loss ? LOSS : 0) | (beats ? BEATS_HURDLE : 0) | (flips ? FLIPS : 0));
         }
 
@@ -459,10 +465,25 @@ public final class MonteCarlo {
             return Returns.npvMonthly(annualRate, net) * Returns.discountFactor(annualRate, offsetMonths / 12.0);
         }
 
-        /** The rule of {@link Decisions}: BUY when NPV at the hurdle ≥ 0; HOLD unless a sale now is worth more. */
-        Decision decide(double[] net, double npvAtHurdle) {
+        /**
+         * PV at the hurdle of the marketplace fee on the path's market revenue: added back to NPV, it gives the
+         * own-use saving (renting the same hours at the path's prices, gross, less the cost of owning them).
+         */
+        double marketplaceFeeAtHurdle(double[] price, double[] utilization) {
+            double fee = 0;
+            for (int m = 1; m <= life; m++) {
+                fee += uncommittedHours[m] * utilization[m] * marketplaceFee * price[m] * hurdleDiscount[m];
+            }
+            return fee;
+        }
+
+        /**
+         * The rule of {@link Decisions}: BUY when NPV at the hurdle ≥ 0, or for own use when NPV plus the fee's
+         * present value (the saving from owning) is; HOLD unless a sale now is worth more.
+         */
+        Decision decide(double[] net, double npvAtHurdle, double feeAtHurdle) {
             if (planned) {
-                return npvAtHurdle >= 0 ? Decision.BUY : Decision.RENT;
+                return npvAtHurdle + feeAtHurdle >= 0 ? Decision.BUY : Decision.RENT;
             }
             if (saleValue.isEmpty()) {
                 return Decision.HOLD;

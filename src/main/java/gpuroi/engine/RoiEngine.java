@@ -24,15 +24,16 @@ public final class RoiEngine {
     }
 
     /**
-     * One cluster with the lessor contracts that rent it out; the Market quotes price what renting
-     * the same GPU-hours would cost instead.
+     * One cluster with the lessor contracts that rent it out. Renting the same GPU-hours instead is priced
+     * on the cluster's own start price and path, not on the Market quotes: the cluster's prices already come
+     * from its Market row or the catalog when the workbook leaves them blank, and one path keeps every figure
+     * of a decision on one basis. The quotes are kept in the signature for the callers that pass them.
      */
     public static ClusterAnalysis analyze(Cluster cluster, Assumptions assumptions, List<Lease> lessorContracts,
                                           List<MarketQuote> quotes) {
         CashFlowSchedule schedule = CashFlowModel.schedule(cluster, assumptions, lessorContracts);
-        RentalReference rental = RentalReference.forModel(cluster.gpuModel(), quotes, assumptions);
-        ClusterMetrics metrics = Metrics.of(schedule, rental);
-        return new ClusterAnalysis(cluster, schedule, metrics, Decisions.recommend(schedule, metrics, rental),
+        ClusterMetrics metrics = Metrics.of(schedule);
+        return new ClusterAnalysis(cluster, schedule, metrics, Decisions.recommend(schedule, metrics),
                 AfterTax.of(schedule), Leverage.of(schedule));
     }
 

@@ -25,6 +25,7 @@ import java.util.OptionalDouble;
  * @param startPricePerGpuHour     rental price at the start of the path, per GPU-hour
  * @param pricePath                shape of the price over time; empty means the portfolio default
  * @param secondaryPricePerGpu     what one GPU would fetch sold today; empty when unknown
+ * @param use                      who uses the GPU-hours: the basis of BUY or RENT (rent out by default)
  */
 public record Cluster(
         String id,
@@ -42,7 +43,8 @@ public record Cluster(
         double utilization,
         double startPricePerGpuHour,
         Optional<PricePath> pricePath,
-        OptionalDouble secondaryPricePerGpu) {
+        OptionalDouble secondaryPricePerGpu,
+        ClusterUse use) {
 
     public static final int MAX_LIFE_MONTHS = 600;
     /**
@@ -57,6 +59,7 @@ public record Cluster(
         startDate = Objects.requireNonNullElse(startDate, Optional.empty());
         pricePath = Objects.requireNonNullElse(pricePath, Optional.empty());
         secondaryPricePerGpu = Objects.requireNonNullElse(secondaryPricePerGpu, OptionalDouble.empty());
+        use = Objects.requireNonNullElse(use, ClusterUse.RENT_OUT);
         String rawId = id;
         String rawModel = gpuModel;
         Optional<LocalDate> purchase = startDate;
@@ -140,6 +143,7 @@ public record Cluster(
         b.startPricePerGpuHour = startPricePerGpuHour;
         b.pricePath = pricePath.orElse(null);
         b.secondaryPricePerGpu = secondaryPricePerGpu.isPresent() ? secondaryPricePerGpu.getAsDouble() : null;
+        b.use = use;
         return b;
     }
 
@@ -161,6 +165,7 @@ public record Cluster(
         private double startPricePerGpuHour;
         private PricePath pricePath;
         private Double secondaryPricePerGpu;
+        private ClusterUse use = ClusterUse.RENT_OUT;
 
         private Builder(String id) {
             this.id = id;
@@ -182,6 +187,7 @@ public record Cluster(
         public Builder startPricePerGpuHour(double value) { startPricePerGpuHour = value; return this; }
         public Builder pricePath(PricePath value) { pricePath = value; return this; }
         public Builder secondaryPricePerGpu(Double value) { secondaryPricePerGpu = value; return this; }
+        public Builder use(ClusterUse value) { use = value; return this; }
 
         /** Life in years, which must come to a whole number of months (4.5 years = 54 months). */
         public Builder lifeYears(double years) {
@@ -197,7 +203,7 @@ public record Cluster(
             return new Cluster(id, gpuModel, gpuCount, capexPerGpu, status, Optional.ofNullable(startDate), lifeMonths,
                     residualShare, powerKwPerGpu, pue, electricityPerKwh, otherOpexPerGpuMonth, utilization,
                     startPricePerGpuHour, Optional.ofNullable(pricePath),
-                    secondaryPricePerGpu == null ? OptionalDouble.empty() : OptionalDouble.of(secondaryPricePerGpu));
+                    secondaryPricePerGpu == null ? OptionalDouble.empty() : OptionalDouble.of(secondaryPricePerGpu), use);
         }
     }
 }

@@ -2,6 +2,7 @@ package gpuroi.workbook;
 
 import gpuroi.model.Cluster;
 import gpuroi.model.ClusterStatus;
+import gpuroi.model.ClusterUse;
 import gpuroi.model.Formats;
 import gpuroi.model.GpuCatalog;
 import gpuroi.model.InvalidValueException;
@@ -50,9 +51,10 @@ final class FleetSheet {
     static final Column PRICE_PATH = Column.optional("Price path", "path", "price curve", "price decline", "rent path");
     static final Column SECONDARY = Column.optional("Secondary price per GPU", "secondary price", "resale price",
             "resale price per gpu", "resale value per gpu", "secondary market price", "used price", "used price per gpu");
+    static final Column USE = Column.optional("Use", "purpose", "usage", "intended use", "use of the gpus", "rent out or own use");
 
     static final List<Column> COLUMNS = List.of(ID, MODEL, COUNT, CAPEX_PER_GPU, TOTAL_CAPEX, STATUS, PURCHASE_DATE, LIFE,
-            RESIDUAL, POWER, PUE, ELECTRICITY, OTHER_OPEX, UTILIZATION, START_PRICE, PRICE_PATH, SECONDARY);
+            RESIDUAL, POWER, PUE, ELECTRICITY, OTHER_OPEX, UTILIZATION, START_PRICE, PRICE_PATH, SECONDARY, USE);
 
     /**
      * Purchases before this are refused, not warned about: no GPU rented out today was bought then
@@ -185,6 +187,7 @@ final class FleetSheet {
                     GpuCatalog.Entry::secondaryPricePerGpu, v -> Formats.money(v, currency) + " per GPU")
                     .ifPresent(b::secondaryPricePerGpu);
         }
+        b.use(use(row, name, status));
         Read<String> path = row.text(PRICE_PATH);
         if (path.value().isPresent()) {
             try {
@@ -295,6 +298,33 @@ final class FleetSheet {
                     + " the valuation date " + valuationDate + ")"));
         }
         return guess;
+    }
+
+    /**
+     * The basis of BUY or RENT; a blank cell rents out, an unknown word is refused rather than guessed. Only a
+     * planned cluster is decided on it, so only there is the default noted, and Own use on an owned cluster is
+     * a warning: HOLD or RESELL weighs the cluster's rental income against a sale.
+     */
+    private ClusterUse use(TableRow row, String name, ClusterStatus status) {
+        Read<String> text = row.text(USE);
+        if (text.value().isPresent()) {
+            try {
+                ClusterUse use = ClusterUse.parse(text.value().get());
+                if (use == ClusterUse.OWN_USE && status == ClusterStatus.OWNED) {
+                    reader.note(InputNote.Kind.WARNING, row.ref(USE), "cluster " + name + ": Use is Own use, but the cluster is"
+                            + " owned and HOLD or RESELL weighs its rental income against a sale; Use decides only BUY or RENT"
+                            + " for a planned cluster");
+                }
+                return use;
+            } catch (InvalidValueException e) {
+                row.problem(USE, ClusterUse.EXPECTED);
+                return ClusterUse.RENT_OUT;
+            }
+        }
+        if (!text.failed() && status == ClusterStatus.PLANNED) {
+            noteDefault(row, USE, name, "Rent out (judged as an investment that sells the GPU-hours, net of the marketplace fee)");
+        }
+        return ClusterUse.RENT_OUT;
     }
 
     private double amountOr(TableRow row, Column c, String expected, String name, String shown, double fallback) {
