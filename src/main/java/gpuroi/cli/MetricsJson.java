@@ -2,12 +2,16 @@ package gpuroi.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import gpuroi.engine.ClusterAnalysis;
 import gpuroi.engine.ClusterMetrics;
+import gpuroi.engine.Decisions;
 import gpuroi.engine.Histogram;
 import gpuroi.engine.IrrResult;
+import gpuroi.engine.OwnUseComparison;
 import gpuroi.engine.RiskProfile;
 import gpuroi.engine.SensitivityFigures;
 import gpuroi.engine.Tornado;
+import gpuroi.model.ClusterStatus;
 
 import java.util.List;
 import java.util.OptionalDouble;
@@ -42,6 +46,38 @@ final class MetricsJson {
         node.put("remainingValueAtHurdle", m.remainingValueAtHurdle());
         putOptional(node, "saleValueNow", m.saleValueNow());
         putOptional(node, "breakEvenSecondaryPrice", m.breakEvenSecondaryPrice());
+    }
+
+    /**
+     * The basis of BUY or RENT ({@code use}: {@code rent-out} or {@code own-use}) and, for a planned cluster, both
+     * views of it: the investment's decision (NPV at the hurdle, above) and the own-use comparison, all at the
+     * hurdle rate. An owned cluster gets {@code null}s: its whole-life costs would count capex already spent.
+     */
+    private static final List<String> BASIS_FIELDS = List.of("investmentDecision", "ownUseDecision", "ownUseGpuHours",
+            "ownUseCostToOwn", "ownUseCostToRent", "ownUseSaving", "marketplaceFeeAtHurdle", "ownUseCostToOwnPerGpuHour",
+            "ownUseCostToRentPerGpuHour", "ownUseBreakEvenPrice", "ownUseBreakEvenUtilization");
+
+    static void putUse(ObjectNode node, ClusterAnalysis analysis) {
+        node.put("use", analysis.cluster().use().key());
+        boolean planned = analysis.cluster().status() == ClusterStatus.PLANNED;
+        OwnUseComparison own = analysis.metrics().ownUse();
+        if (!planned) {
+            for (String name : BASIS_FIELDS) {
+                node.putNull(name);
+            }
+            return;
+        }
+        node.put("investmentDecision", Decisions.asInvestment(analysis.metrics()).name());
+        node.put("ownUseDecision", Decisions.forOwnUse(analysis.metrics()).name());
+        node.put("ownUseGpuHours", own.gpuHours());
+        node.put("ownUseCostToOwn", own.costToOwn());
+        node.put("ownUseCostToRent", own.costToRent());
+        node.put("ownUseSaving", own.savingFromOwning());
+        node.put("marketplaceFeeAtHurdle", own.marketplaceFeeAtHurdle());
+        putOptional(node, "ownUseCostToOwnPerGpuHour", own.costToOwnPerGpuHour());
+        putOptional(node, "ownUseCostToRentPerGpuHour", own.costToRentPerGpuHour());
+        putOptional(node, "ownUseBreakEvenPrice", own.breakEvenStartPrice());
+        putOptional(node, "ownUseBreakEvenUtilization", own.breakEvenUtilization());
     }
 
     /**

@@ -7,6 +7,7 @@ import gpuroi.engine.RoiEngine;
 import gpuroi.model.Assumptions;
 import gpuroi.model.Cluster;
 import gpuroi.model.ClusterStatus;
+import gpuroi.model.ClusterUse;
 import gpuroi.model.InvalidValueException;
 import gpuroi.model.Presets;
 import gpuroi.model.PricePath;
@@ -110,6 +111,11 @@ public final class QuoteCommand implements Callable<Integer> {
 
     @Option(names = "--status", paramLabel = "planned|owned", description = "Planned (BUY/RENT) or owned (HOLD/RESELL). Default: planned.")
     String status;
+
+    @Option(names = "--use", paramLabel = "rent-out|own-use",
+            description = "Basis of BUY/RENT: rent-out (an investment selling the GPU-hours, net of the marketplace fee) or "
+                    + "own-use (the hours replace renting them at the same price path, no fee). Default: rent-out.")
+    String use;
 
     @Option(names = "--purchase-date", paramLabel = "YYYY-MM-DD",
             description = "When the cluster was (or will be) bought. Required for owned; default for planned: the valuation date.")
@@ -229,6 +235,7 @@ public final class QuoteCommand implements Callable<Integer> {
             set(c.opex, "--opex", Quantities::parseAmount, b::otherOpexPerGpuMonth);
             set(c.residual, "--residual", s -> share("--residual", s), b::residualShare);
             set(c.status, "--status", ClusterStatus::parse, b::status);
+            set(c.use, "--use", ClusterUse::parse, b::use);
             set(c.purchaseDate, "--purchase-date", this::date, b::startDate);
             set(c.secondaryPrice, "--secondary-price", Quantities::parseAmount, b::secondaryPricePerGpu);
 

@@ -76,6 +76,7 @@ final class QuoteReport {
         StringBuilder out = new StringBuilder();
         out.append("gpuroi quote: ").append(c.id()).append(" — ").append(c.gpuCount()).append(" × ").append(c.gpuModel())
                 .append(", ").append(c.status().label().toLowerCase(Locale.ROOT))
+                .append(c.status() == ClusterStatus.PLANNED ? ", basis: " + c.use().label() : "")
                 .append(", valued at ").append(a.valuationDate()).append(" in ").append(cur).append("\n\n");
         out.append("  ").append(analysis.recommendation().decision()).append('\n');
         wrap(out, analysis.recommendation().reason(), "  ");
@@ -100,6 +101,10 @@ final class QuoteReport {
         metrics.row("Break-even start price (NPV at " + hurdle + " = 0)", priceOr(m.breakEvenStartPrice(), cur));
         metrics.row("Break-even start price (IRR = 0)", priceOr(m.breakEvenStartPriceZeroIrr(), cur));
         metrics.row("Break-even utilization (NPV at " + hurdle + " = 0)", utilizationOr(m.breakEvenUtilization()));
+        if (c.status() == ClusterStatus.PLANNED) {
+            metrics.row("Own use: present cost of owning the GPU-hours", Formats.money(m.ownUse().costToOwn(), cur));
+            metrics.row("Own use: present cost of renting them (no fee)", Formats.money(m.ownUse().costToRent(), cur));
+        }
         if (c.status() == ClusterStatus.OWNED) {
             metrics.row("Value of holding at " + hurdle + " (remaining flows)", Formats.money(m.remainingValueAtHurdle(), cur));
             metrics.row("Sale value now (after resale fee)", m.saleValueNow().isPresent() ? Formats.money(m.saleValueNow().getAsDouble(), cur) : "not given");
@@ -176,6 +181,7 @@ final class QuoteReport {
         root.put("decision", analysis.recommendation().decision().name());
         root.put("reason", analysis.recommendation().reason());
         MetricsJson.put(root, analysis.metrics());
+        MetricsJson.putUse(root, analysis);
         ObjectNode inputs = root.putObject("inputs");
         inputs.put("gpuModel", c.gpuModel());
         inputs.put("gpus", c.gpuCount());

@@ -202,6 +202,7 @@ final class WorkbookJobs {
                 cluster.put("decision", c.recommendation().decision().name());
                 cluster.put("reason", c.recommendation().reason());
                 MetricsJson.put(cluster, c.metrics());
+                MetricsJson.putUse(cluster, c);
                 c.afterTax().ifPresent(t -> {
                     MetricsJson.putIrr(cluster, "afterTaxIrr", t.irr());
                     cluster.put("afterTaxNpvAtHurdle", t.npvAtHurdle());

@@ -2,6 +2,8 @@ package gpuroi.report;
 
 import gpuroi.engine.ClusterAnalysis;
 import gpuroi.engine.ClusterMetrics;
+import gpuroi.engine.Decisions;
+import gpuroi.engine.OwnUseComparison;
 import gpuroi.engine.SensitivityFigures;
 import gpuroi.engine.MonthlyCashFlow;
 import gpuroi.engine.RiskProfile;
@@ -9,6 +11,7 @@ import gpuroi.engine.Sensitivity;
 import gpuroi.model.Assumptions;
 import gpuroi.model.Cluster;
 import gpuroi.model.ClusterStatus;
+import gpuroi.model.ClusterUse;
 import gpuroi.model.Formats;
 import gpuroi.model.Lease;
 import gpuroi.model.PricePath;
@@ -61,6 +64,9 @@ final class ClusterMemoModel {
         model.put("decisionClass", analysis.recommendation().decision().name().toLowerCase(Locale.ROOT));
         model.put("reason", analysis.recommendation().reason());
         model.put("metrics", metrics(analysis, assumptions));
+        if (cluster.status() == ClusterStatus.PLANNED) {
+            model.put("basis", basis(analysis, assumptions));
+        }
         charts.put("price", MemoCharts.pricePathAgainstCost(analysis, currency));
         charts.put("cashflow", MemoCharts.cumulativeCashFlow(analysis, currency));
         model.put("priceChart", ChartElements.SCHEME + "price");
@@ -129,6 +135,45 @@ final class ClusterMemoModel {
         return rows;
     }
 
+    /**
+     * BUY or RENT seen both ways, side by side: as an investment renting the hours out (NPV at the hurdle, IRR) and for
+     * own use (present cost of owning the GPU-hours against renting them on the cluster's own path), which one decides,
+     * and, when they disagree, the engine's sentence saying why.
+     */
+    static Map<String, Object> basis(ClusterAnalysis analysis, Assumptions a) {
+        ClusterMetrics m = analysis.metrics();
+        OwnUseComparison own = m.ownUse();
+        Cluster cluster = analysis.cluster();
+        String ccy = a.currency();
+        String hurdle = Formats.percent(a.hurdleRate(), 1);
+        Map<String, Object> basis = new LinkedHashMap<>();
+        basis.put("hurdle", hurdle);
+        List<Map<String, Object>> views = new ArrayList<>();
+        Map<String, Object> investment = new LinkedHashMap<>();
+        investment.put("name", "Rent out: an investment selling the GPU-hours"
+                + (a.marketplaceFee() > 0 ? ", net of the " + Formats.percent(a.marketplaceFee(), 1) + " marketplace fee" : ""));
+        investment.put("decision", Decisions.asInvestment(m).name());
+        investment.put("deciding", cluster.use() == ClusterUse.RENT_OUT);
+        investment.put("first", "NPV at " + hurdle + ": " + Formats.money(m.npvAtHurdle(), ccy));
+        investment.put("second", "IRR " + m.irr().display(1));
+        views.add(investment);
+        Map<String, Object> ownUse = new LinkedHashMap<>();
+        ownUse.put("name", "Own use: the GPU-hours replace renting them, no fee");
+        ownUse.put("decision", Decisions.forOwnUse(m).name());
+        ownUse.put("deciding", cluster.use() == ClusterUse.OWN_USE);
+        ownUse.put("first", "owning " + Formats.money(own.costToOwn(), ccy));
+        ownUse.put("second", "renting " + Formats.money(own.costToRent(), ccy) + " ("
+                + String.format(Locale.US, "%,.0f", own.gpuHours()) + " GPU-hours)");
+        views.add(ownUse);
+        basis.put("views", views);
+        basis.put("use", cluster.use().label());
+        basis.put("caption", "Present values at the " + hurdle + " hurdle, valued at " + a.valuationDate()
+                + ", on the cluster's own price path (" + analysis.schedule().pricePath().describe(cluster.startPricePerGpuHour(), ccy)
+                + "). The Fleet sheet's Use column (" + cluster.use().label() + ") sets the basis that decides.");
+        Decisions.basisDisagreement(analysis.schedule(), m).ifPresent(sentence -> basis.put("disagreement", sentence));
+        return basis;
+    }
+
     private static void row(List<Map<String, Object>> rows, String label, String value, String note) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("label", label);
@@ -155,20 +200,27 @@ final class ClusterMemoModel {
             text.append(" That is an implied average change of ").append(Formats.percent(change, 1))
                     .append(" a year, against the 40%-a-year falls seen in H100 rentals in 2023–2024.");
         }
-        if (m.breakEvenStartPrice().isPresent() && cluster.startPricePerGpuHour() > 0) {
-            double breakEven = m.breakEvenStartPrice().getAsDouble();
+        // The break-evens of the basis that decides: an own-use memo never argues from the investment's.
+        boolean ownUse = cluster.status() == ClusterStatus.PLANNED && cluster.use() == ClusterUse.OWN_USE;
+        OptionalDouble breakEvenPrice = ownUse ? m.ownUse().breakEvenStartPrice() : m.breakEvenStartPrice();
+        OptionalDouble breakEvenUtilization = ownUse ? m.ownUse().breakEvenUtilization() : m.breakEvenUtilization();
+        String met = ownUse ? " Owning the GPU-hours is cheaper than renting them from a start price of " : " The hurdle is met from a start price of ";
+        String stops = ownUse ? " before renting becomes cheaper." : " before owning stops paying.";
+        String clears = ownUse ? " for owning to be cheaper than renting." : " for owning to clear it.";
+        if (breakEvenPrice.isPresent() && cluster.startPricePerGpuHour() > 0) {
+            double breakEven = breakEvenPrice.getAsDouble();
             double margin = cluster.startPricePerGpuHour() / breakEven - 1;
-            text.append(" The hurdle is met from a start price of ").append(Formats.price(breakEven, ccy)).append("/GPU-hr; ");
+            text.append(met).append(Formats.price(breakEven, ccy)).append("/GPU-hr; ");
             if (margin >= 0) {
                 text.append("today's assumed ").append(Formats.price(cluster.startPricePerGpuHour(), ccy))
-                        .append(" could fall ").append(Formats.percent(margin / (1 + margin), 1)).append(" before owning stops paying.");
+                        .append(" could fall ").append(Formats.percent(margin / (1 + margin), 1)).append(stops);
             } else {
                 text.append("the market would have to pay ").append(Formats.percent(-margin, 1)).append(" more than the assumed ")
-                        .append(Formats.price(cluster.startPricePerGpuHour(), ccy)).append(" for owning to clear it.");
+                        .append(Formats.price(cluster.startPricePerGpuHour(), ccy)).append(clears);
             }
         }
-        if (m.breakEvenUtilization().isPresent()) {
-            double u = m.breakEvenUtilization().getAsDouble();
+        if (breakEvenUtilization.isPresent()) {
+            double u = breakEvenUtilization.getAsDouble();
             text.append(" At the assumed prices, utilization must reach ").append(Formats.percent(u, 0))
                     .append(u > 1 ? ", which no cluster can," : "").append(" (assumed ")
                     .append(Formats.percent(cluster.utilization(), 0)).append(").");

@@ -5,6 +5,7 @@ import gpuroi.engine.ClusterMetrics;
 import gpuroi.engine.Decision;
 import gpuroi.engine.IrrResult;
 import gpuroi.model.Cluster;
+import gpuroi.model.ClusterStatus;
 import org.apache.poi.ss.usermodel.ConditionalFormattingRule;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
@@ -24,33 +25,38 @@ final class SummarySheet {
     static final int GPU_MODEL = 1;
     static final int GPUS = 2;
     static final int STATUS = 3;
-    static final int DECISION = 4;
-    static final int IRR = 5;
-    static final int XIRR = 6;
-    static final int NPV = 7;
-    static final int NPV_AT_HURDLE = 8;
-    static final int MIRR = 9;
-    static final int PAYBACK = 10;
-    static final int DISCOUNTED_PAYBACK = 11;
-    static final int MOIC = 12;
-    static final int TOTAL_RETURN = 13;
-    static final int LEVELIZED_COST = 14;
-    static final int LEVELIZED_PRICE = 15;
-    static final int BREAK_EVEN_PRICE = 16;
-    static final int BREAK_EVEN_PRICE_ZERO_IRR = 17;
-    static final int BREAK_EVEN_UTILIZATION = 18;
-    static final int TOTAL_CAPEX = 19;
-    static final int REASON = 20;
+    static final int USE = 4;
+    static final int DECISION = 5;
+    static final int IRR = 6;
+    static final int XIRR = 7;
+    static final int NPV = 8;
+    static final int NPV_AT_HURDLE = 9;
+    static final int MIRR = 10;
+    static final int PAYBACK = 11;
+    static final int DISCOUNTED_PAYBACK = 12;
+    static final int MOIC = 13;
+    static final int TOTAL_RETURN = 14;
+    static final int LEVELIZED_COST = 15;
+    static final int LEVELIZED_PRICE = 16;
+    static final int BREAK_EVEN_PRICE = 17;
+    static final int BREAK_EVEN_PRICE_ZERO_IRR = 18;
+    static final int BREAK_EVEN_UTILIZATION = 19;
+    static final int TOTAL_CAPEX = 20;
+    static final int OWN_USE_COST_TO_OWN = 21;
+    static final int OWN_USE_COST_TO_RENT = 22;
+    static final int REASON = 23;
 
     private static final String[] HEADERS = {
-        "Cluster id", "GPU model", "GPUs", "Status", "Decision", "IRR (monthly, annualized)", "XIRR (Act/365)",
+        "Cluster id", "GPU model", "GPUs", "Status", "Use (basis of BUY/RENT)", "Decision", "IRR (monthly, annualized)", "XIRR (Act/365)",
         "NPV at discount rate", "NPV at hurdle rate", "MIRR (annualized)", "Payback (months)",
         "Discounted payback (months)", "MOIC", "Annualized total return (article's measure, not an IRR)",
         "Levelized cost per utilized GPU-hr", "Levelized price per utilized GPU-hr",
         "Break-even start price (NPV at hurdle = 0)", "Break-even start price (IRR = 0)",
-        "Break-even utilization (NPV at hurdle = 0)", "Total capex", "Reason",
+        "Break-even utilization (NPV at hurdle = 0)", "Total capex",
+        "Own use: present cost of owning the GPU-hours (at hurdle)", "Own use: present cost of renting them (own price path, at hurdle)",
+        "Reason",
     };
-    private static final int[] WIDTHS = {18, 14, 8, 9, 10, 14, 12, 14, 14, 12, 11, 12, 9, 17, 13, 13, 14, 13, 13, 14, 60};
+    private static final int[] WIDTHS = {18, 14, 8, 9, 11, 10, 14, 12, 14, 14, 12, 11, 12, 9, 17, 13, 13, 14, 13, 13, 14, 17, 17, 60};
     private static final int MAX_REASON_WIDTH = 120;
 
     private SummarySheet() {
@@ -80,6 +86,7 @@ final class SummarySheet {
         OutputCells.text(row, GPU_MODEL, cluster.gpuModel(), styles.text);
         OutputCells.number(row, GPUS, cluster.gpuCount(), styles.integer);
         OutputCells.text(row, STATUS, cluster.status().label(), styles.text);
+        OutputCells.text(row, USE, cluster.use().label(), styles.text);
         OutputCells.text(row, DECISION, analysis.recommendation().decision().name(), styles.text);
         irr(row, IRR, m.irr(), styles);
         irr(row, XIRR, m.xirr(), styles);
@@ -96,6 +103,14 @@ final class SummarySheet {
         OutputCells.optional(row, BREAK_EVEN_PRICE_ZERO_IRR, m.breakEvenStartPriceZeroIrr(), "n/a", styles.pricePerHour, styles.text);
         OutputCells.optional(row, BREAK_EVEN_UTILIZATION, m.breakEvenUtilization(), "n/a", styles.percent, styles.text);
         OutputCells.number(row, TOTAL_CAPEX, m.totalCapex(), styles.money);
+        if (cluster.status() == ClusterStatus.PLANNED) {
+            OutputCells.number(row, OWN_USE_COST_TO_OWN, m.ownUse().costToOwn(), styles.money);
+            OutputCells.number(row, OWN_USE_COST_TO_RENT, m.ownUse().costToRent(), styles.money);
+        } else {
+            // Whole-life costs of an owned cluster would count capex already spent: Use decides only BUY or RENT.
+            OutputCells.text(row, OWN_USE_COST_TO_OWN, "n/a (owned)", styles.text);
+            OutputCells.text(row, OWN_USE_COST_TO_RENT, "n/a (owned)", styles.text);
+        }
         OutputCells.text(row, REASON, analysis.recommendation().reason(), styles.text);
     }
 

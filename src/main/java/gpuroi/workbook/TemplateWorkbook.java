@@ -125,7 +125,10 @@ public final class TemplateWorkbook {
             {"Defaults for empty Fleet cells", "section"},
             {"Status: Owned if the purchase date is on or before the valuation date, else Planned. Purchase date: the valuation date "
                     + "(planned). Useful life: 5 years. Residual value: 0% of capex. Utilization: 100%. PUE: 1.0. Electricity: $0 "
-                    + "(power not costed). Other opex: $0. Price path: the Assumptions' default price path.", ""},
+                    + "(power not costed). Other opex: $0. Price path: the Assumptions' default price path. Use: Rent out.", ""},
+            {"Use decides how a planned cluster is judged. Rent out: an investment that sells the GPU-hours at the market price "
+                    + "net of the marketplace fee (BUY when NPV at the hurdle is >= 0). Own use: the GPU-hours replace renting them "
+                    + "at the same price path, with no fee (BUY when owning them costs no more than renting them, both at the hurdle).", ""},
             {"Start price, power per GPU and secondary price: the Market row for the GPU model, else the built-in catalog. "
                     + "Every default and catalog value used is listed in the ROI Notes sheet of the result.", ""},
         };
@@ -219,16 +222,21 @@ public final class TemplateWorkbook {
             new TemplateColumn(FleetSheet.UTILIZATION.label() + " (%)", 11, st.percent),
             new TemplateColumn("Start price ($/GPU-hr)", 12, st.price),
             new TemplateColumn(FleetSheet.PRICE_PATH.label(), 16, st.text),
-            new TemplateColumn(FleetSheet.SECONDARY.label() + " ($)", 14, st.money));
+            new TemplateColumn(FleetSheet.SECONDARY.label() + " ($)", 14, st.money),
+            new TemplateColumn(FleetSheet.USE.label(), 10, st.text));
         table(sheet, st, columns);
         write(sheet.createRow(1), st, "h100-owned", "Owned", "H100 SXM", 8, new Money(45_000), valuationDate.minusMonths(18),
-                5, new Share(0), 1.1, 1.3, 0.08, new Money(150), new Share(0.70), new Price(2.95), null, new Money(23_500));
+                5, new Share(0), 1.1, 1.3, 0.08, new Money(150), new Share(0.70), new Price(2.95), null, new Money(23_500), null);
         write(sheet.createRow(2), st, "h200-plan", "Planned", "H200", 16, new Money(38_000), null,
-                5, new Share(0.10), 1.2, 1.3, 0.08, new Money(150), new Share(0.75), new Price(4.50), "blended:0.5:5", null);
+                5, new Share(0.10), 1.2, 1.3, 0.08, new Money(150), new Share(0.75), new Price(4.50), "blended:0.5:5", null,
+                "Rent out");
         dropdown(sheet, 1, ROWS_PREPARED, 1, List.of("Owned", "Planned"), DataValidation.ErrorStyle.STOP, "Status",
                 "Owned (HOLD or RESELL) or Planned (BUY or RENT)");
         dropdown(sheet, 1, ROWS_PREPARED, 14, PRICE_PATH_CHOICES, DataValidation.ErrorStyle.INFO, "Price path",
                 PRICE_PATH_NOTE);
+        dropdown(sheet, 1, ROWS_PREPARED, 16, List.of("Rent out", "Own use"), DataValidation.ErrorStyle.STOP, "Use",
+                "Rent out (BUY if the hours sold net of the marketplace fee clear the hurdle) or Own use (BUY if owning the "
+                        + "hours costs no more than renting them)");
     }
 
     private static void leases(XSSFSheet sheet, Styles st, LocalDate valuationDate) {

@@ -114,7 +114,7 @@ class SummarySheetTest {
             List<String> rules = new ArrayList<>();
             for (int i = 0; i < formatting.getNumConditionalFormattings(); i++) {
                 ConditionalFormatting format = formatting.getConditionalFormattingAt(i);
-                assertThat(format.getFormattingRanges()[0].formatAsString()).isEqualTo("E2:E5");
+                assertThat(format.getFormattingRanges()[0].formatAsString()).isEqualTo("F2:F5");
                 for (int k = 0; k < format.getNumberOfRules(); k++) {
                     var rule = format.getRule(k);
                     rules.add(rule.getFormula1() + " fill " + rule.getPatternFormatting().getFillBackgroundColor());
