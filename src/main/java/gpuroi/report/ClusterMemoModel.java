@@ -137,8 +137,8 @@ final class ClusterMemoModel {
 
     /**
      * BUY or RENT seen both ways, side by side: as an investment renting the hours out (NPV at the hurdle, IRR) and for
-     * own use (present cost of owning the GPU-hours against renting them on the cluster's own path), which one decides,
-     * and, when they disagree, the engine's sentence saying why.
+     * own use (present cost of owning the GPU-hours against renting them on the cluster's own path) and which one decides.
+     * When they disagree, the reason above the table already ends with the engine's sentence saying why.
      */
     static Map<String, Object> basis(ClusterAnalysis analysis, Assumptions a) {
         ClusterMetrics m = analysis.metrics();
@@ -150,27 +150,26 @@ final class ClusterMemoModel {
         basis.put("hurdle", hurdle);
         List<Map<String, Object>> views = new ArrayList<>();
         Map<String, Object> investment = new LinkedHashMap<>();
-        investment.put("name", "Rent out: an investment selling the GPU-hours"
-                + (a.marketplaceFee() > 0 ? ", net of the " + Formats.percent(a.marketplaceFee(), 1) + " marketplace fee" : ""));
+        investment.put("title", "Rent out: an investment selling the GPU-hours");
         investment.put("decision", Decisions.asInvestment(m).name());
         investment.put("deciding", cluster.use() == ClusterUse.RENT_OUT);
-        investment.put("first", "NPV at " + hurdle + ": " + Formats.money(m.npvAtHurdle(), ccy));
-        investment.put("second", "IRR " + m.irr().display(1));
+        investment.put("figures", "NPV " + Formats.money(m.npvAtHurdle(), ccy) + "; IRR " + m.irr().display(1));
+        investment.put("fee", Formats.percent(a.marketplaceFee(), 1) + " of revenue: "
+                + Formats.money(own.marketplaceFeeAtHurdle(), ccy));
         views.add(investment);
         Map<String, Object> ownUse = new LinkedHashMap<>();
-        ownUse.put("name", "Own use: the GPU-hours replace renting them, no fee");
+        ownUse.put("title", "Own use: the GPU-hours replace renting them");
         ownUse.put("decision", Decisions.forOwnUse(m).name());
         ownUse.put("deciding", cluster.use() == ClusterUse.OWN_USE);
-        ownUse.put("first", "owning " + Formats.money(own.costToOwn(), ccy));
-        ownUse.put("second", "renting " + Formats.money(own.costToRent(), ccy) + " ("
-                + String.format(Locale.US, "%,.0f", own.gpuHours()) + " GPU-hours)");
+        ownUse.put("figures", "owning " + Formats.money(own.costToOwn(), ccy) + " against renting "
+                + Formats.money(own.costToRent(), ccy) + " for " + String.format(Locale.US, "%,.0f", own.gpuHours()) + " GPU-hours");
+        ownUse.put("fee", "none: a renter pays the market price");
         views.add(ownUse);
         basis.put("views", views);
         basis.put("use", cluster.use().label());
         basis.put("caption", "Present values at the " + hurdle + " hurdle, valued at " + a.valuationDate()
                 + ", on the cluster's own price path (" + analysis.schedule().pricePath().describe(cluster.startPricePerGpuHour(), ccy)
                 + "). The Fleet sheet's Use column (" + cluster.use().label() + ") sets the basis that decides.");
-        Decisions.basisDisagreement(analysis.schedule(), m).ifPresent(sentence -> basis.put("disagreement", sentence));
         return basis;
     }
 

@@ -52,13 +52,14 @@ class InitCommandTest {
     }
 
     @Test
-    void statusRoleResaleAndPricePathHaveDropdownsOnTheirColumns() throws Exception {
+    void statusUseRoleResaleAndPricePathHaveDropdownsOnTheirColumns() throws Exception {
         Path template = dir.resolve("fleet.xlsx");
         assertThat(run("init", template.toString()).exitCode()).isZero();
 
         try (InputStream in = Files.newInputStream(template); XSSFWorkbook wb = new XSSFWorkbook(in)) {
             XSSFSheet fleet = wb.getSheet("Fleet");
             assertThat(dropdownOn(fleet, "Status").getExplicitListValues()).containsExactly("Owned", "Planned");
+            assertThat(dropdownOn(fleet, "Use").getExplicitListValues()).containsExactly("Rent out", "Own use");
             DataValidation pricePath = validationOn(fleet, "Price path");
             assertThat(pricePath.getValidationConstraint().getExplicitListValues()).contains("flat", "blended:0.5:5", "decline:0.4");
             // Custom paths such as custom:yearly:1,0.8,0.6 must stay possible: the list only informs.

@@ -223,22 +223,24 @@ public final class SampleWorkbooks {
         title(s, st, "GPU fleet — owned and planned clusters", "One row per cluster or purchase lot; blank cells use the Market sheet or defaults");
         header(s, 3, st, "Cluster", "Status", "GPU model", "GPUs", "Capex per GPU ($)", "Total capex ($)", "Purchase date",
                 "Useful life (years)", "Residual value", "Power (kW/GPU)", "PUE", "Electricity ($/kWh)", "Other opex per GPU-month",
-                "Utilization", "Start price [$/GPU-hr]", "Price path", "Secondary price per GPU", "Notes");
+                "Utilization", "Start price [$/GPU-hr]", "Price path", "Secondary price per GPU", "Use", "Notes");
         // Row 5 onward; Total capex is a live formula, as analysts write it.
         write(s, 4, st, "h100-2023", "Owned", "H100 SXM5 80GB", 64, new Money(45_000), new Formula("D5*E5"), LocalDate.of(2023, 3, 15),
-                5, new Pct(0), 1.15, 1.3, 0.08, new Money(120), new Pct(0.70), "$2.85/hr", null, "$23,500",
+                5, new Pct(0), 1.15, 1.3, 0.08, new Money(120), new Pct(0.70), "$2.85/hr", null, "$23,500", null,
                 "bought at the 2023 peak; half reserved to Acme AI for 3 years");
         write(s, 5, st, "a100-lot", "Owned", "A100 80GB", 32, new Money(16_000), new Formula("D6*E6"), LocalDate.of(2022, 1, 10),
-                5, new Pct(0.10), 0.8, 1.3, 0.08, new Money(100), new Pct(0.85), 1.40, null, null, "secondary price from Market");
+                5, new Pct(0.10), 0.8, 1.3, 0.08, new Money(100), new Pct(0.85), 1.40, null, null, null,
+                "secondary price from Market");
         write(s, 6, st, "h200-plan", "Planned", "H200", 32, new Money(38_000), new Formula("D7*E7"), LocalDate.of(2026, 9, 1),
-                5, new Pct(0.10), null, 1.3, 0.08, new Money(120), new Pct(0.75), null, "blended 50% over 5 years", null,
-                "start price and power from Market");
+                5, new Pct(0.10), null, 1.3, 0.08, new Money(120), new Pct(0.75), null, "blended 50% over 5 years", null, "Own use",
+                "start price and power from Market; the GPU-hours are for our own training runs");
         write(s, 7, st, "b200-plan", "Planned", "B200", 16, "$62k", new Formula("D8*62000"), null,
-                5, new Pct(0.15), 1.8, 1.25, 0.08, new Money(150), new Pct(0.80), null, "decline 35% per year", null,
+                5, new Pct(0.15), 1.8, 1.25, 0.08, new Money(150), new Pct(0.80), null, "decline 35% per year", null, "Rent out",
                 "no Market row: start price from the built-in catalog");
         write(s, 8, st, "l40s-inference", "Owned", "L40S", 48, new Money(9_500), new Formula("D9*E9"), "2024-11-01",
-                4, "5%", null, 1.3, 0.08, new Money(60), "65%", "$0.95/hr", "flat", null, "inference lot; power from the catalog");
-        int[] widths = {16, 9, 17, 7, 14, 15, 13, 10, 10, 10, 6, 11, 13, 11, 13, 26, 14, 52};
+                4, "5%", null, 1.3, 0.08, new Money(60), "65%", "$0.95/hr", "flat", null, null,
+                "inference lot; power from the catalog");
+        int[] widths = {16, 9, 17, 7, 14, 15, 13, 10, 10, 10, 6, 11, 13, 11, 13, 26, 14, 10, 52};
         for (int i = 0; i < widths.length; i++) {
             s.setColumnWidth(i, widths[i] * 256);
         }
