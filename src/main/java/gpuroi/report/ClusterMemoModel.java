@@ -75,7 +75,8 @@ final class ClusterMemoModel {
         List<Lease> lessor = analysis.schedule().lessorContracts();
         Sensitivity.Grid grid = startPriceByUtilization(cluster, assumptions, lessor);
         model.put("sensitivity", HeatMaps.startPriceByUtilization(grid, baseIndex(grid.startPrices(), cluster.startPricePerGpuHour()),
-                baseIndex(grid.utilizations(), cluster.utilization()), assumptions, holdOrSell));
+                baseIndex(grid.utilizations(), cluster.utilization()), assumptions, holdOrSell,
+                cluster.status() == ClusterStatus.PLANNED && cluster.use() == ClusterUse.OWN_USE));
         // The decline × capex grid and the tornado as the ROI Sensitivity sheet has them (built by linearity, not a run per cell).
         SensitivityFigures figures = SensitivityFigures.of(analysis);
         figures.declineByCapex().ifPresent(decline -> model.put("declineCapex", HeatMaps.declineByCapex(decline, assumptions)));
@@ -119,7 +120,8 @@ final class ClusterMemoModel {
         row(rows, "MOIC", m.moic().isPresent() ? String.format(Locale.US, "%.2f×", m.moic().getAsDouble()) : "n/a",
                 "annualized total return (the source article's measure, not an IRR): " + percentOr(m.annualizedTotalReturn(), "n/a"));
         row(rows, "Levelized cost per utilized GPU-hr", perHour(m.levelizedCostPerGpuHour(), ccy),
-                "against a levelized rental price of " + perHour(m.levelizedPricePerGpuHour(), ccy));
+                "against a levelized rental price of " + perHour(m.levelizedPricePerGpuHour(), ccy)
+                        + (a.marketplaceFee() > 0 ? " net of the " + Formats.percent(a.marketplaceFee(), 1) + " marketplace fee" : ""));
         row(rows, "Break-even start price, NPV at " + hurdle + " = 0", perHour(m.breakEvenStartPrice(), ccy),
                 "assumed start price " + Formats.price(cluster.startPricePerGpuHour(), ccy) + "/GPU-hr");
         row(rows, "Break-even start price, IRR = 0", perHour(m.breakEvenStartPriceZeroIrr(), ccy), "");

@@ -40,6 +40,15 @@ final class HeatMaps {
      */
     static Map<String, Object> startPriceByUtilization(Sensitivity.Grid grid, int baseColumn, int baseRow, Assumptions a,
                                                        boolean holdOrSell) {
+        return startPriceByUtilization(grid, baseColumn, baseRow, a, holdOrSell, false);
+    }
+
+    /**
+     * As above; {@code ownUse} says the planned cluster is judged for own use, so the grid's NPV is the investment
+     * view, not the rule that decides, and the caption must not label its colours BUY and RENT.
+     */
+    static Map<String, Object> startPriceByUtilization(Sensitivity.Grid grid, int baseColumn, int baseRow, Assumptions a,
+                                                       boolean holdOrSell, boolean ownUse) {
         String ccy = a.currency();
         int rows = grid.utilizations().size();
         int columns = grid.startPrices().size();
@@ -82,7 +91,10 @@ final class HeatMaps {
                         ? "green cells: holding is worth more at the " + hurdle + " hurdle than selling now (HOLD), red cells: selling wins "
                                 + "(RESELL). The dark line runs where that flips. The right-hand column is, at each utilization, the start "
                                 + "price at which the purchase itself has NPV 0 at the hurdle. "
-                        : "green cells clear the " + hurdle + " hurdle (NPV ≥ 0, BUY), red cells do not (RENT). The dark line is the "
+                        : "green cells clear the " + hurdle + " hurdle (NPV ≥ 0" + (ownUse
+                                ? ": BUY as an investment renting the hours out; this cluster is judged for own use, see Buy or rent,"
+                                        + " both ways), red cells do not. The dark line is the "
+                                : ", BUY), red cells do not (RENT). The dark line is the ")
                                 + "break-even contour, where NPV at the hurdle changes sign; the right-hand column is the exact start "
                                 + "price at which it is 0 at each utilization. ")
                 + "Deeper colours are further from the point where the decision flips. The outlined cell is the base case.");

@@ -55,7 +55,9 @@ class BuyOrRentBothWaysMemoTest {
         assertThat(text).contains("BUY (decides)").contains("The Fleet sheet's Use column (Own use) sets the basis that decides.")
                 .contains("For own use, owning the 560,640 GPU-hours costs $1,112,821 against $1,149,507")
                 .contains("Owning the GPU-hours is cheaper than renting them from a start price of $5.81")
-                .doesNotContain("The hurdle is met from a start price");
+                .doesNotContain("The hurdle is met from a start price")
+                .contains("BUY as an investment renting the hours out; this cluster is judged for own use")
+                .doesNotContain("(NPV ≥ 0, BUY), red cells do not (RENT)");
     }
 
     @Test
