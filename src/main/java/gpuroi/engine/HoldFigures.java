@@ -133,6 +133,16 @@ public record HoldFigures(
         return value;
     }
 
+    /** {@link #holdMinusSale()} without the rest (no IRR), for the tornado. */
+    static double holdMinusSale(CashFlowSchedule schedule) {
+        Cluster cluster = schedule.cluster();
+        if (schedule.last().history()) {
+            return 0;
+        }
+        double sale = cluster.secondaryPricePerGpu().orElse(0) * cluster.gpuCount() * (1 - schedule.assumptions().resaleFee());
+        return holdValue(schedule) - sale;
+    }
+
     /** The input value at which a figure linear in it, moving {@code slope} per unit, closes {@code gap}; empty when flat. */
     private static OptionalDouble shifted(double base, double gap, double slope) {
         if (slope <= 0) {
