@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import gpuroi.engine.ClusterAnalysis;
 import gpuroi.engine.ContractAnalysis;
 import gpuroi.engine.ContractRiskProfile;
+import gpuroi.engine.ClusterMetrics;
+import gpuroi.engine.HoldFigures;
 import gpuroi.engine.IrrResult;
 import gpuroi.engine.RiskProfile;
 import gpuroi.engine.SensitivityFigures;
@@ -21,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 import java.util.Map;
 import java.util.Optional;
 
@@ -105,16 +108,29 @@ final class WorkbookJobs {
         out.append(" (valued at ").append(a.valuationDate()).append(", ").append(a.currency())
                 .append(", hurdle ").append(Formats.percent(a.hurdleRate(), 1)).append(")\n");
         String hurdle = Formats.percent(a.hurdleRate(), 1);
-        TextTable rows = new TextTable(3, "Cluster", "Status", "Decision", "IRR", "NPV at " + hurdle, "Break-even price", "Payback");
+        // An owned cluster's row carries its decision's figures, from the valuation date: the IRR of holding, hold value
+        // less sale, and the start price at which holding and selling are worth the same; its capex is sunk, so no payback.
+        boolean anyOwned = analyzed.analysis().clusters().stream().anyMatch(c -> c.metrics().hold().isPresent());
+        TextTable rows = new TextTable(3, "Cluster", "Status", "Decision", anyOwned ? "IRR (owned: of holding)" : "IRR",
+                "NPV at " + hurdle + (anyOwned ? " (owned: hold − sale)" : ""), "Break-even price", "Payback");
         for (ClusterAnalysis c : analyzed.analysis().clusters()) {
+            ClusterMetrics m = c.metrics();
+            Optional<HoldFigures> hold = m.hold();
+            OptionalDouble breakEven = hold.map(HoldFigures::breakEvenStartPrice).orElse(m.breakEvenStartPrice());
             rows.row(
                 c.cluster().id(), c.cluster().status().label(), c.recommendation().decision().name(),
-                c.metrics().irr().display(1),
-                Formats.money(c.metrics().npvAtHurdle(), a.currency()),
-                c.metrics().breakEvenStartPrice().isPresent() ? Formats.price(c.metrics().breakEvenStartPrice().getAsDouble(), a.currency()) + "/hr" : "n/a",
-                c.metrics().paybackMonths().isPresent() ? Formats.months(c.metrics().paybackMonths().getAsDouble()) : "never");
+                hold.map(h -> h.holdIrr().display(1)).orElse(m.irr().display(1)),
+                Formats.money(hold.map(HoldFigures::holdMinusSale).orElse(m.npvAtHurdle()), a.currency()),
+                breakEven.isPresent() ? Formats.price(breakEven.getAsDouble(), a.currency()) + "/hr" : "n/a",
+                hold.isPresent() ? "n/a (owned)"
+                        : m.paybackMonths().isPresent() ? Formats.months(m.paybackMonths().getAsDouble()) : "never");
         }
         out.append(rows.render("  "));
+        analyzed.analysis().clusters().stream()
+                .filter(c -> c.metrics().hold().map(HoldFigures::lifeEnded).orElse(false))
+                .forEach(c -> out.append("  ").append(c.cluster().id()).append(": useful life ended on ")
+                        .append(c.metrics().hold().orElseThrow().lifeEndedOn().orElseThrow())
+                        .append(", before the valuation date; nothing left to hold.\n"));
         if (!analyzed.analysis().contracts().isEmpty()) {
             TextTable contracts = new TextTable(3, "Contract", "Role", "Decision", "Cost kept at " + hurdle, "Cost chosen", "Gain");
             for (ContractAnalysis k : analyzed.analysis().contracts()) {

@@ -49,6 +49,7 @@ final class TornadoSection {
         }
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("chart", ChartElements.SCHEME + "tornado");
+        t.put("title", hold ? "What moves holding against selling most" : "What moves NPV most");
         t.put("bars", rows);
         t.put("sentence", hold ? holdSentence(bars, hurdle, ccy) : sentence(bars, hurdle, ccy));
         t.put("caption", hold
