@@ -146,13 +146,19 @@ final class WorkbookJobs {
             var first = analyzed.risks().get(0);
             out.append("  Monte Carlo: ").append(String.format(Locale.US, "%,d", first.paths())).append(" paths per cluster, seed ")
                     .append(first.seed()).append(written ? "; figures in the ROI Risk sheet" : "").append(".\n");
-            TextTable risk = new TextTable(1, "Cluster", "NPV P5", "NPV P50", "NPV P95", "P(NPV at " + hurdle + " < 0)", "P(loss)");
+            TextTable risk = new TextTable(1, "Cluster", "NPV P5", "NPV P50", "NPV P95", "P(NPV at " + hurdle + " < 0)", "P(loss)",
+                    "Flips");
             for (var r : analyzed.risks()) {
-                risk.row(r.clusterId(), Formats.money(r.npv().p5(), a.currency()), Formats.money(r.npv().p50(), a.currency()),
+                risk.row(r.clusterId() + (r.holdValue().isPresent() ? " *" : ""), Formats.money(r.npv().p5(), a.currency()),
+                        Formats.money(r.npv().p50(), a.currency()),
                         Formats.money(r.npv().p95(), a.currency()), Formats.percent(1 - r.probabilityOfBeatingHurdle(), 0),
-                        Formats.percent(r.probabilityOfLoss(), 0));
+                        Formats.percent(r.probabilityOfLoss(), 0), Formats.percent(r.decisionFlipShare(), 0));
             }
             out.append(risk.render("  "));
+            if (analyzed.risks().stream().anyMatch(r -> r.holdValue().isPresent())) {
+                out.append("  * owned: NPV and losses since purchase (realized + expected, history the same on every path);"
+                        + " the decision, judged from the valuation date, flips in the share shown.\n");
+            }
         }
         if (!analyzed.contractRisks().isEmpty()) {
             TextTable risk = new TextTable(2, "Contract", "Decision", "Cost P5", "Cost P50", "Cost P95", "Flips");

@@ -120,12 +120,16 @@ final class ClusterMemoModel {
                             + (hold.capexStillDue() > 0 ? ", less " + Formats.money(hold.capexStillDue(), ccy) + " capex still due" : ""));
             row(rows, "Sale now, net of fees", hold.saleValue().isPresent() ? Formats.money(hold.saleValue().getAsDouble(), ccy)
                     : "no secondary price", "less the " + Formats.percent(a.resaleFee(), 1) + " resale fee");
-            row(rows, "Holding less selling", Formats.money(hold.holdMinusSale(), ccy), hold.holdWins() ? "HOLD" : "RESELL");
+            // Without a sale price the break-evens are where holding is worth nothing (selling at any price would then win).
+            String meet = hold.saleValue().isPresent() ? "hold = sale" : "hold value = 0";
+            if (hold.saleValue().isPresent()) {
+                row(rows, "Holding less selling", Formats.money(hold.holdMinusSale(), ccy), hold.holdWins() ? "HOLD" : "RESELL");
+            }
             row(rows, "IRR of holding", hold.holdIrr().display(1),
                     hold.holdIrr().note().isEmpty() ? "the sale proceeds forgone, then the flows still to come" : hold.holdIrr().note());
-            row(rows, "Break-even start price, hold = sale", perHour(hold.breakEvenStartPrice(), ccy),
+            row(rows, "Break-even start price, " + meet, perHour(hold.breakEvenStartPrice(), ccy),
                     "assumed start price " + Formats.price(cluster.startPricePerGpuHour(), ccy) + "/GPU-hr, path shape fixed");
-            row(rows, "Break-even utilization, hold = sale", percentOr(hold.breakEvenUtilization(), "n/a"),
+            row(rows, "Break-even utilization, " + meet, percentOr(hold.breakEvenUtilization(), "n/a"),
                     "assumed " + Formats.percent(cluster.utilization(), 0));
             row(rows, "Break-even secondary price per GPU", hold.breakEvenSecondaryPrice().isPresent()
                             ? Formats.money(hold.breakEvenSecondaryPrice().getAsDouble(), ccy) : "n/a",
@@ -230,10 +234,12 @@ final class ClusterMemoModel {
         OptionalDouble move = hold.startPriceMoveToFlip(cluster);
         if (move.isPresent() && hold.breakEvenStartPrice().getAsDouble() > 0) {
             String breakEven = Formats.price(hold.breakEvenStartPrice().getAsDouble(), ccy);
-            text.append(" Holding and selling are worth the same on the path starting at ").append(breakEven).append("/GPU-hr; ");
+            boolean sale = hold.saleValue().isPresent();
+            text.append(sale ? " Holding and selling are worth the same" : " Holding is worth nothing from the valuation date")
+                    .append(" on the path starting at ").append(breakEven).append("/GPU-hr; ");
             if (hold.holdWins()) {
                 text.append("every price from the valuation date on could fall ").append(Formats.percent(-move.getAsDouble(), 1))
-                        .append(" before selling wins.");
+                        .append(sale ? " before selling wins." : " before holding stops paying its running costs.");
             } else {
                 text.append("every price from the valuation date on would have to be ").append(Formats.percent(move.getAsDouble(), 1))
                         .append(" higher for holding to win.");
@@ -243,7 +249,8 @@ final class ClusterMemoModel {
         }
         if (hold.breakEvenUtilization().isPresent()) {
             double u = hold.breakEvenUtilization().getAsDouble();
-            text.append(" At the assumed prices, holding and selling are worth the same at ").append(Formats.percent(u, 0))
+            text.append(hold.saleValue().isPresent() ? " At the assumed prices, holding and selling are worth the same at "
+                            : " At the assumed prices, holding is worth nothing at ").append(Formats.percent(u, 0))
                     .append(" utilization").append(u > 1 ? ", which no cluster can reach" : "").append(" (assumed ")
                     .append(Formats.percent(cluster.utilization(), 0)).append(").");
         }

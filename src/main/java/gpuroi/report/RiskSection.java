@@ -51,6 +51,8 @@ final class RiskSection {
                     + " and the cluster loses money in " + share(r.probabilityOfLoss()) + ".");
             risk.put("npvLabel", "NPV at " + discount + " discount rate, since purchase (realized + expected)");
             risk.put("irrLabel", "IRR since purchase (realized + expected)");
+            risk.put("npvTitle", "Distribution of NPV since purchase (realized + expected) over the paths");
+            risk.put("irrTitle", "Distribution of IRR since purchase (realized + expected) over the paths");
             risk.put("holdLabel", "Value of holding at the " + hurdle + " hurdle, from " + a.valuationDate());
             risk.put("holdP5", Formats.money(hold.p5(), ccy));
             risk.put("holdP50", Formats.money(hold.p50(), ccy));
@@ -61,6 +63,8 @@ final class RiskSection {
                     + share(r.decisionFlipShare()) + ".");
             risk.put("npvLabel", "NPV at " + discount + " discount rate");
             risk.put("irrLabel", "IRR");
+            risk.put("npvTitle", "Distribution of NPV over the paths");
+            risk.put("irrTitle", "Distribution of IRR over the paths");
         }
         risk.put("npvP5", Formats.money(r.npv().p5(), ccy));
         risk.put("npvP50", Formats.money(r.npv().p50(), ccy));

@@ -36,7 +36,8 @@ final class TornadoSection {
         String hurdle = Formats.percent(a.hurdleRate(), 1);
         boolean hold = measure == Tornado.Measure.HOLD_MINUS_SALE;
         List<String> labels = bars.stream().map(b -> label(b, ccy)).toList();
-        charts.put("tornado", MemoCharts.tornado(bars, labels, baseNpvAtHurdle, hurdle, ccy));
+        charts.put("tornado", MemoCharts.tornado(bars, labels, baseNpvAtHurdle,
+                hold ? "Hold value minus sale, at the " + hurdle + " hurdle" : "NPV at the " + hurdle + " hurdle", hurdle, ccy));
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int i = 0; i < bars.size(); i++) {
             Tornado.Bar bar = bars.get(i);
