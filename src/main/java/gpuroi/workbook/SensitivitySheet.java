@@ -404,7 +404,7 @@ final class SensitivitySheet {
         return switch (input) {
             case START_PRICE_PER_GPU_HOUR, ELECTRICITY_PER_KWH -> styles.pricePerHour;
             case UTILIZATION, ANNUAL_PRICE_DECLINE, RESIDUAL_SHARE, HURDLE_RATE -> styles.percent;
-            case CAPEX_PER_GPU -> styles.money;
+            case CAPEX_PER_GPU, SECONDARY_PRICE_PER_GPU -> styles.money;
             case OTHER_OPEX_PER_GPU_MONTH -> styles.moneyCents;
         };
     }
@@ -419,6 +419,7 @@ final class SensitivitySheet {
             case OTHER_OPEX_PER_GPU_MONTH -> "Other opex per GPU-month";
             case RESIDUAL_SHARE -> "Residual value (share of capex)";
             case HURDLE_RATE -> "Hurdle rate";
+            case SECONDARY_PRICE_PER_GPU -> "Secondary price per GPU";
         };
     }
 }
