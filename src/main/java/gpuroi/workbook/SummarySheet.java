@@ -19,6 +19,8 @@ import java.util.List;
  * {@value WorkbookWriter#SUMMARY_SHEET}: one row per cluster with the decision, the figures behind
  * it and the break-evens that would flip it. Values are the engine's; a figure that does not exist
  * (no IRR, a payback that never comes) is written as the words that say so, never as a number.
+ * An owned cluster's decision figures (hold value, sale, IRR of holding, the break-evens of HOLD/RESELL) come right
+ * after the decision; its IRR, NPV and NPV break-evens further right are whole-life, since purchase, and so labelled.
  */
 final class SummarySheet {
     static final int ID = 0;
@@ -27,36 +29,54 @@ final class SummarySheet {
     static final int STATUS = 3;
     static final int USE = 4;
     static final int DECISION = 5;
-    static final int IRR = 6;
-    static final int XIRR = 7;
-    static final int NPV = 8;
-    static final int NPV_AT_HURDLE = 9;
-    static final int MIRR = 10;
-    static final int PAYBACK = 11;
-    static final int DISCOUNTED_PAYBACK = 12;
-    static final int MOIC = 13;
-    static final int TOTAL_RETURN = 14;
-    static final int LEVELIZED_COST = 15;
-    static final int LEVELIZED_PRICE = 16;
-    static final int BREAK_EVEN_PRICE = 17;
-    static final int BREAK_EVEN_PRICE_ZERO_IRR = 18;
-    static final int BREAK_EVEN_UTILIZATION = 19;
-    static final int TOTAL_CAPEX = 20;
-    static final int OWN_USE_COST_TO_OWN = 21;
-    static final int OWN_USE_COST_TO_RENT = 22;
-    static final int REASON = 23;
+    // An owned cluster's decision figures, from the valuation date; blank for a planned cluster.
+    static final int HOLD_VALUE = 6;
+    static final int SALE_VALUE = 7;
+    static final int HOLD_IRR = 8;
+    static final int HOLD_BREAK_EVEN_PRICE = 9;
+    static final int HOLD_BREAK_EVEN_UTILIZATION = 10;
+    static final int HOLD_BREAK_EVEN_SECONDARY_PRICE = 11;
+    static final int IRR = 12;
+    static final int XIRR = 13;
+    static final int NPV = 14;
+    static final int NPV_AT_HURDLE = 15;
+    static final int MIRR = 16;
+    static final int PAYBACK = 17;
+    static final int DISCOUNTED_PAYBACK = 18;
+    static final int MOIC = 19;
+    static final int TOTAL_RETURN = 20;
+    static final int LEVELIZED_COST = 21;
+    static final int LEVELIZED_PRICE = 22;
+    static final int BREAK_EVEN_PRICE = 23;
+    static final int BREAK_EVEN_PRICE_ZERO_IRR = 24;
+    static final int BREAK_EVEN_UTILIZATION = 25;
+    static final int TOTAL_CAPEX = 26;
+    // A planned cluster's own-use view, whatever its Use; "n/a (owned)" for an owned one.
+    static final int OWN_USE_COST_TO_OWN = 27;
+    static final int OWN_USE_COST_TO_RENT = 28;
+    static final int REASON = 29;
+
+    /** What an owned cluster's whole-life columns are: they include its history and decide nothing. */
+    private static final String OWNED_SINCE_PURCHASE = "; owned: since purchase, realized + expected";
 
     private static final String[] HEADERS = {
-        "Cluster id", "GPU model", "GPUs", "Status", "Use (basis of BUY/RENT)", "Decision", "IRR (monthly, annualized)", "XIRR (Act/365)",
-        "NPV at discount rate", "NPV at hurdle rate", "MIRR (annualized)", "Payback (months)",
+        "Cluster id", "GPU model", "GPUs", "Status", "Use (basis of BUY/RENT)", "Decision",
+        "Value of holding at hurdle (owned, from valuation date)", "Sale now, net of fees (owned)",
+        "IRR of holding (owned: sale forgone, then flows to come)", "Start price at which hold = sale (owned)",
+        "Utilization at which hold = sale (owned)", "Secondary price per GPU above which selling wins (owned, before fee)",
+        "IRR (monthly, annualized" + OWNED_SINCE_PURCHASE + ")", "XIRR (Act/365" + OWNED_SINCE_PURCHASE + ")",
+        "NPV at discount rate (owned: since purchase, realized + expected)",
+        "NPV at hurdle rate (owned: since purchase, realized + expected)",
+        "MIRR (annualized)", "Payback (months)",
         "Discounted payback (months)", "MOIC", "Annualized total return (article's measure, not an IRR)",
         "Levelized cost per utilized GPU-hr", "Levelized price per utilized GPU-hr",
-        "Break-even start price (NPV at hurdle = 0)", "Break-even start price (IRR = 0)",
-        "Break-even utilization (NPV at hurdle = 0)", "Total capex",
+        "Break-even start price (NPV at hurdle = 0" + OWNED_SINCE_PURCHASE + ")", "Break-even start price (IRR = 0)",
+        "Break-even utilization (NPV at hurdle = 0" + OWNED_SINCE_PURCHASE + ")", "Total capex",
         "Own use: present cost of owning the GPU-hours (at hurdle)", "Own use: present cost of renting them (own price path, at hurdle)",
         "Reason",
     };
-    private static final int[] WIDTHS = {18, 14, 8, 9, 11, 10, 14, 12, 14, 14, 12, 11, 12, 9, 17, 13, 13, 14, 13, 13, 14, 17, 17, 60};
+    private static final int[] WIDTHS = {18, 14, 8, 9, 11, 10, 16, 14, 14, 13, 13, 15, 14, 12, 14, 14, 12, 11, 12, 9, 17, 13, 13, 14, 13, 13, 14,
+        17, 17, 60};
     private static final int MAX_REASON_WIDTH = 120;
 
     private SummarySheet() {
@@ -88,6 +108,18 @@ final class SummarySheet {
         OutputCells.text(row, STATUS, cluster.status().label(), styles.text);
         OutputCells.text(row, USE, cluster.use().label(), styles.text);
         OutputCells.text(row, DECISION, analysis.recommendation().decision().name(), styles.text);
+        m.hold().ifPresent(hold -> {
+            if (hold.lifeEnded()) {
+                OutputCells.text(row, HOLD_VALUE, "nothing left to hold: life ended " + hold.lifeEndedOn().orElseThrow(), styles.text);
+                return;
+            }
+            OutputCells.number(row, HOLD_VALUE, hold.holdValue(), styles.money);
+            OutputCells.optional(row, SALE_VALUE, hold.saleValue(), "no secondary price", styles.money, styles.text);
+            irr(row, HOLD_IRR, hold.holdIrr(), styles);
+            OutputCells.optional(row, HOLD_BREAK_EVEN_PRICE, hold.breakEvenStartPrice(), "n/a", styles.pricePerHour, styles.text);
+            OutputCells.optional(row, HOLD_BREAK_EVEN_UTILIZATION, hold.breakEvenUtilization(), "n/a", styles.percent, styles.text);
+            OutputCells.optional(row, HOLD_BREAK_EVEN_SECONDARY_PRICE, hold.breakEvenSecondaryPrice(), "n/a", styles.money, styles.text);
+        });
         irr(row, IRR, m.irr(), styles);
         irr(row, XIRR, m.xirr(), styles);
         OutputCells.number(row, NPV, m.npv(), styles.money);

@@ -126,6 +126,49 @@ class SummarySheetTest {
     }
 
     @Test
+    void useSitsBesideStatusOwnedDecisionFiguresFollowTheDecisionAndOwnUseCostsComeLastBeforeTheReason() throws Exception {
+        PortfolioAnalysis analysis = WriterFixtures.analyze(
+                WriterFixtures.workedExample("planned").build(),
+                WriterFixtures.workedExample("owned").status(ClusterStatus.OWNED).startDate(LocalDate.of(2025, 6, 1))
+                        .secondaryPricePerGpu(15_000.0).build());
+        try (XSSFWorkbook workbook = write(analysis)) {
+            XSSFSheet summary = workbook.getSheet(WorkbookWriter.SUMMARY_SHEET);
+            // Column letters written out, not the sheet's constants, so a shifted constant cannot pass unseen.
+            Row header = summary.getRow(0);
+            assertThat(text(header, column("D"))).isEqualTo("Status");
+            assertThat(text(header, column("E"))).startsWith("Use");
+            assertThat(text(header, column("F"))).isEqualTo("Decision");
+            assertThat(text(header, column("G"))).startsWith("Value of holding at hurdle (owned");
+            assertThat(text(header, column("L"))).startsWith("Secondary price per GPU above which selling wins");
+            assertThat(text(header, column("M"))).startsWith("IRR (monthly, annualized; owned: since purchase");
+            assertThat(text(header, column("AA"))).isEqualTo("Total capex");
+            assertThat(text(header, column("AB"))).startsWith("Own use: present cost of owning");
+            assertThat(text(header, column("AC"))).startsWith("Own use: present cost of renting");
+            assertThat(text(header, column("AD"))).isEqualTo("Reason");
+            assertThat(header.getLastCellNum()).isEqualTo((short) (column("AD") + 1));
+
+            Row planned = summary.getRow(1);
+            assertThat(text(planned, column("E"))).isEqualTo("Rent out");
+            assertThat(planned.getCell(column("G"))).as("a planned cluster has no hold value").isNull();
+            assertThat(planned.getCell(column("AB")).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(planned.getCell(column("AC")).getCellType()).isEqualTo(CellType.NUMERIC);
+
+            Row owned = summary.getRow(2);
+            assertThat(text(owned, column("F"))).isIn("HOLD", "RESELL");
+            assertThat(owned.getCell(column("G")).getCellType()).isEqualTo(CellType.NUMERIC);
+            // One GPU at 15,000 and no resale fee in these assumptions: the sale is 15,000.
+            assertThat(number(owned, column("H"))).isEqualTo(15_000);
+            assertThat(text(owned, column("AB"))).isEqualTo("n/a (owned)");
+            assertThat(text(owned, column("AC"))).isEqualTo("n/a (owned)");
+            assertThat(text(owned, column("AD"))).isEqualTo(analysis.clusters().get(1).recommendation().reason());
+        }
+    }
+
+    private static int column(String letters) {
+        return org.apache.poi.ss.util.CellReference.convertColStringToIndex(letters);
+    }
+
+    @Test
     void theAddedSheetsHaveFrozenHeadersNumberFormatsAndReadableWidths() throws Exception {
         try (XSSFWorkbook workbook = write(WriterFixtures.analyze(WriterFixtures.workedExample("worked-example").build()))) {
             for (String name : WorkbookWriter.OUTPUT_SHEETS) {
