@@ -91,13 +91,11 @@ public final class CashFlowModel {
                 if (contract.role() != LeaseRole.LESSOR || !contract.clusterId().orElse("").equals(cluster.id())) {
                     throw new IllegalArgumentException("contract " + contract.contractId() + " does not rent out cluster " + cluster.id());
                 }
-                double from = monthsBetween(clusterStart, contract.startDate());
                 double monthlyValue = contract.ratePerGpuHour() * contract.gpuCount() * HOURS_PER_MONTH;
                 int first = -1;
                 int covered = 0;
                 for (int m = 1; m <= life; m++) {
-                    double midpoint = m - 0.5;
-                    if (midpoint >= from && midpoint < from + contract.termMonths()) {
+                    if (covers(contract, clusterStart, m)) {
                         first = first < 0 ? m : first;
                         covered++;
                         gpus[m] += contract.gpuCount();
@@ -119,6 +117,13 @@ public final class CashFlowModel {
             }
             return new ContractMonths(gpus, revenue);
         }
+    }
+
+    /** Whether a lessor contract covers cluster month m (1..life): the month's midpoint lies in the contract's term. */
+    static boolean covers(Lease contract, LocalDate clusterStart, int month) {
+        double from = monthsBetween(clusterStart, contract.startDate());
+        double midpoint = month - 0.5;
+        return midpoint >= from && midpoint < from + contract.termMonths();
     }
 
     /**

@@ -2,6 +2,7 @@ package gpuroi.report;
 
 import gpuroi.engine.ClusterAnalysis;
 import gpuroi.engine.ClusterMetrics;
+import gpuroi.engine.LessorBilling;
 import gpuroi.engine.SensitivityFigures;
 import gpuroi.engine.MonthlyCashFlow;
 import gpuroi.engine.RiskProfile;
@@ -74,6 +75,7 @@ final class ClusterMemoModel {
         SensitivityFigures figures = SensitivityFigures.of(analysis);
         figures.declineByCapex().ifPresent(decline -> model.put("declineCapex", HeatMaps.declineByCapex(decline, assumptions)));
         model.put("tornado", TornadoSection.of(figures.tornado(), m.npvAtHurdle(), assumptions, charts));
+        model.put("lessorContracts", lessorContracts(analysis, currency));
         model.put("assumptions", AssumptionSources.rows(analysis, assumptions, context.notes()));
         model.put("warnings", AssumptionSources.warnings(cluster, context.notes()));
         model.put("marketContext", marketContext(analysis, currency));
@@ -119,12 +121,44 @@ final class ClusterMemoModel {
         row(rows, "Break-even start price, IRR = 0", perHour(m.breakEvenStartPriceZeroIrr(), ccy), "");
         row(rows, "Break-even utilization", percentOr(m.breakEvenUtilization(), "n/a"),
                 "assumed " + Formats.percent(cluster.utilization(), 0));
+        analysis.afterTax().ifPresent(t -> {
+            String basis = "tax " + Formats.percent(t.taxRate(), 1) + ", depreciation over " + t.depreciationMonths() + " months"
+                    + "; the pre-tax figures decide";
+            row(rows, "After-tax IRR", t.irr().display(1), basis);
+            row(rows, "After-tax NPV at " + hurdle + " hurdle", Formats.money(t.npvAtHurdle(), ccy), basis);
+        });
+        analysis.leverage().ifPresent(l -> {
+            String basis = "loan " + Formats.money(l.loan(), ccy) + ", " + Formats.money(l.monthlyPayment(), ccy)
+                    + " a month over " + l.termMonths() + " months" + "; the unlevered figures decide";
+            row(rows, "Equity IRR (with the loan)", l.equityIrr().display(1), basis);
+            row(rows, "Equity NPV at " + hurdle + " hurdle", Formats.money(l.equityNpvAtHurdle(), ccy), basis);
+        });
         if (cluster.status() == ClusterStatus.OWNED) {
             row(rows, "Value of holding, at " + hurdle, Formats.money(m.remainingValueAtHurdle(), ccy), "remaining flows and residual");
             row(rows, "Sale now, net of fees", m.saleValueNow().isPresent() ? Formats.money(m.saleValueNow().getAsDouble(), ccy) : "no secondary price",
                     m.breakEvenSecondaryPrice().isPresent()
                             ? "selling beats holding above " + Formats.money(m.breakEvenSecondaryPrice().getAsDouble(), ccy) + " per GPU"
                             : "");
+        }
+        return rows;
+    }
+
+    /** The contracts renting this cluster out, each with what it bills over the cluster's life. */
+    private static List<Map<String, Object>> lessorContracts(ClusterAnalysis analysis, String ccy) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (LessorBilling billing : LessorBilling.of(analysis.schedule())) {
+            Lease lease = billing.contract();
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", lease.contractId());
+            row.put("counterparty", lease.counterparty().orElse("not given"));
+            row.put("gpus", String.format(Locale.US, "%,d", lease.gpuCount()));
+            row.put("rate", Formats.price(lease.ratePerGpuHour(), ccy) + "/GPU-hr");
+            row.put("start", lease.startDate().toString());
+            row.put("term", lease.termMonths() + " months");
+            row.put("prepaid", Formats.percent(lease.prepaidShare(), 0));
+            row.put("coveredMonths", String.valueOf(billing.coveredMonths()));
+            row.put("revenue", Formats.money(billing.revenue(), ccy));
+            rows.add(row);
         }
         return rows;
     }

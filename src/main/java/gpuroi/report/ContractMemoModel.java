@@ -120,6 +120,7 @@ final class ContractMemoModel {
         model.put("figures", figures);
         model.put("marketPrice", Formats.price(k.marketPrice().startPricePerGpuHour(), ccy) + "/GPU-hr");
         model.put("marketDescription", k.marketPrice().description());
+        model.put("assumptions", AssumptionSources.portfolioWide(assumptions, context.notes()));
         model.put("warnings", context.notes().stream().filter(n -> n.kind().equals("warning"))
                 .filter(n -> n.message().contains(lease.contractId()) || n.workbookWide())
                 .map(n -> n.location() + ": " + n.message()).toList());

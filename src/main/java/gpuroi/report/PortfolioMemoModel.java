@@ -75,6 +75,7 @@ final class PortfolioMemoModel {
         model.put("portfolioNpvAtHurdle", Formats.money(portfolio.rollup().totalNpvAtHurdle(), ccy));
         model.put("portfolioNpv", Formats.money(portfolio.rollup().totalNpv(), ccy));
         RiskSection.portfolio(portfolio, risks).ifPresent(risk -> model.put("risk", risk));
+        model.put("assumptions", AssumptionSources.portfolioWide(a, context.notes()));
         model.put("warnings", context.notes().stream().filter(n -> n.kind().equals("warning"))
                 .map(n -> n.location() + ": " + n.message()).toList());
         return model;

@@ -5,6 +5,7 @@ import gpuroi.engine.ClusterMetrics;
 import gpuroi.engine.Decision;
 import gpuroi.engine.IrrResult;
 import gpuroi.model.Cluster;
+import gpuroi.model.Formats;
 import org.apache.poi.ss.usermodel.ConditionalFormattingRule;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
@@ -41,6 +42,12 @@ final class SummarySheet {
     static final int BREAK_EVEN_UTILIZATION = 18;
     static final int TOTAL_CAPEX = 19;
     static final int REASON = 20;
+    /** Written only when the assumptions give a tax rate; the pre-tax columns still decide. */
+    static final int AFTER_TAX_IRR = 21;
+    static final int AFTER_TAX_NPV_AT_HURDLE = 22;
+    /** Written only when the assumptions give a loan; the unlevered columns still decide. */
+    static final int EQUITY_IRR = 23;
+    static final int EQUITY_NPV_AT_HURDLE = 24;
 
     private static final String[] HEADERS = {
         "Cluster id", "GPU model", "GPUs", "Status", "Decision", "IRR (monthly, annualized)", "XIRR (Act/365)",
@@ -58,7 +65,21 @@ final class SummarySheet {
 
     static void write(Sheet sheet, List<ClusterAnalysis> clusters, OutputStyles styles) {
         OutputCells.headerRow(sheet, 0, HEADERS, WIDTHS, styles);
-        int[] widths = WIDTHS.clone();
+        int[] widths = java.util.Arrays.copyOf(WIDTHS, EQUITY_NPV_AT_HURDLE + 1);
+        java.util.Arrays.fill(widths, REASON + 1, widths.length, 9);
+        if (clusters.stream().anyMatch(c -> c.afterTax().isPresent())) {
+            String tax = Formats.percent(clusters.get(0).schedule().assumptions().taxRate().orElse(0), 1);
+            OutputCells.text(sheet.getRow(0), AFTER_TAX_IRR, "After-tax IRR (tax " + tax + ")", styles.header);
+            OutputCells.text(sheet.getRow(0), AFTER_TAX_NPV_AT_HURDLE, "After-tax NPV at hurdle rate (tax " + tax + ")", styles.header);
+            widths[AFTER_TAX_IRR] = 14;
+            widths[AFTER_TAX_NPV_AT_HURDLE] = 16;
+        }
+        if (clusters.stream().anyMatch(c -> c.leverage().isPresent())) {
+            OutputCells.text(sheet.getRow(0), EQUITY_IRR, "Equity IRR (with the loan)", styles.header);
+            OutputCells.text(sheet.getRow(0), EQUITY_NPV_AT_HURDLE, "Equity NPV at hurdle rate (with the loan)", styles.header);
+            widths[EQUITY_IRR] = 14;
+            widths[EQUITY_NPV_AT_HURDLE] = 16;
+        }
         for (int i = 0; i < clusters.size(); i++) {
             ClusterAnalysis analysis = clusters.get(i);
             writeRow(sheet.createRow(1 + i), analysis, styles);
@@ -97,6 +118,14 @@ final class SummarySheet {
         OutputCells.optional(row, BREAK_EVEN_UTILIZATION, m.breakEvenUtilization(), "n/a", styles.percent, styles.text);
         OutputCells.number(row, TOTAL_CAPEX, m.totalCapex(), styles.money);
         OutputCells.text(row, REASON, analysis.recommendation().reason(), styles.text);
+        analysis.afterTax().ifPresent(t -> {
+            irr(row, AFTER_TAX_IRR, t.irr(), styles);
+            OutputCells.number(row, AFTER_TAX_NPV_AT_HURDLE, t.npvAtHurdle(), styles.money);
+        });
+        analysis.leverage().ifPresent(l -> {
+            irr(row, EQUITY_IRR, l.equityIrr(), styles);
+            OutputCells.number(row, EQUITY_NPV_AT_HURDLE, l.equityNpvAtHurdle(), styles.money);
+        });
     }
 
     private static void irr(Row row, int column, IrrResult irr, OutputStyles styles) {
