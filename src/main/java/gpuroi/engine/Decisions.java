@@ -81,14 +81,18 @@ public final class Decisions {
         if (buy && breakEvenPrice.isPresent() && breakEvenPrice.getAsDouble() < 0) {
             // Revenue fixed by lessor contracts (or a residual) already pays for the cluster.
             reason.append(" no market price or utilization would make renting win: the fixed revenue alone clears the hurdle");
+        } else if (buy && breakEvenPrice.isEmpty()) {
+            reason.append(" no start price alone would make renting win, as no GPU-hours are sold at the market price");
         } else if (buy) {
-            reason.append(" renting would win below a start price of ")
-                    .append(breakEvenPrice.isPresent() ? Formats.price(breakEvenPrice.getAsDouble(), currency) : "n/a")
+            reason.append(" renting would win below a start price of ").append(Formats.price(breakEvenPrice.getAsDouble(), currency))
                     .append("/GPU-hr (now ").append(now).append(')');
             utilizationClause(reason, metrics.breakEvenUtilization(), " or below ", "");
+        } else if (breakEvenPrice.isEmpty()) {
+            // No GPU-hour is sold at the market price, so no start price changes the outcome; only utilization can.
+            reason.append(" no start price alone would make buying pay, as no GPU-hours are sold at the market price");
+            utilizationClause(reason, metrics.breakEvenUtilization(), "; it would pay from ", " utilization");
         } else {
-            reason.append(" buying pays only from a start price of ")
-                    .append(breakEvenPrice.isPresent() ? Formats.price(breakEvenPrice.getAsDouble(), currency) : "n/a (no GPU-hours are sold)")
+            reason.append(" buying pays only from a start price of ").append(Formats.price(breakEvenPrice.getAsDouble(), currency))
                     .append("/GPU-hr (now ").append(now).append(')');
             utilizationClause(reason, metrics.breakEvenUtilization(), " or from ", " utilization");
         }
@@ -117,7 +121,7 @@ public final class Decisions {
         if (metrics.saleValueNow().isEmpty()) {
             return new Recommendation(Decision.HOLD, "Its remaining cash flows are worth " + keepValue + " at the "
                     + hurdle + " hurdle; no secondary-market price was given, so a sale was not assessed"
-                    + " (selling would win above " + flip + " net of fees).");
+                    + " (selling would win above " + flip + " before fees).");
         }
         double sale = metrics.saleValueNow().getAsDouble();
         double perGpu = schedule.cluster().secondaryPricePerGpu().getAsDouble();
@@ -125,10 +129,10 @@ public final class Decisions {
         if (metrics.remainingValueAtHurdle() >= sale) {
             return new Recommendation(Decision.HOLD, "Keeping it is worth " + keepValue + " at the " + hurdle
                     + " hurdle (remaining rent less costs, plus residual), more than the " + saleText
-                    + " a sale would fetch now; selling wins above " + flip + " net of fees.");
+                    + " a sale would fetch now; selling wins above " + flip + " before fees.");
         }
         return new Recommendation(Decision.RESELL, "A sale now fetches " + saleText + ", more than the " + keepValue
-                + " that keeping it is worth at the " + hurdle + " hurdle; holding wins only below " + flip + " net of fees.");
+                + " that keeping it is worth at the " + hurdle + " hurdle; holding wins only below " + flip + " before fees.");
     }
 
     private static String irrPhrase(IrrResult irr) {

@@ -4,6 +4,7 @@ import gpuroi.engine.ClusterAnalysis;
 import gpuroi.engine.ClusterMetrics;
 import gpuroi.engine.LessorBilling;
 import gpuroi.engine.SensitivityFigures;
+import gpuroi.engine.StartPriceMargin;
 import gpuroi.engine.MonthlyCashFlow;
 import gpuroi.engine.RiskProfile;
 import gpuroi.engine.Sensitivity;
@@ -137,7 +138,8 @@ final class ClusterMemoModel {
             row(rows, "Value of holding, at " + hurdle, Formats.money(m.remainingValueAtHurdle(), ccy), "remaining flows and residual");
             row(rows, "Sale now, net of fees", m.saleValueNow().isPresent() ? Formats.money(m.saleValueNow().getAsDouble(), ccy) : "no secondary price",
                     m.breakEvenSecondaryPrice().isPresent()
-                            ? "selling beats holding above " + Formats.money(m.breakEvenSecondaryPrice().getAsDouble(), ccy) + " per GPU"
+                            ? "selling beats holding above " + Formats.money(m.breakEvenSecondaryPrice().getAsDouble(), ccy)
+                                    + " per GPU before fees"
                             : "");
         }
         return rows;
@@ -189,16 +191,16 @@ final class ClusterMemoModel {
             text.append(" That is an implied average change of ").append(Formats.percent(change, 1))
                     .append(" a year, against the 40%-a-year falls seen in H100 rentals in 2023–2024.");
         }
-        if (m.breakEvenStartPrice().isPresent() && cluster.startPricePerGpuHour() > 0) {
-            double breakEven = m.breakEvenStartPrice().getAsDouble();
-            double margin = cluster.startPricePerGpuHour() / breakEven - 1;
-            text.append(" The hurdle is met from a start price of ").append(Formats.price(breakEven, ccy)).append("/GPU-hr; ");
-            if (margin >= 0) {
-                text.append("today's assumed ").append(Formats.price(cluster.startPricePerGpuHour(), ccy))
-                        .append(" could fall ").append(Formats.percent(margin / (1 + margin), 1)).append(" before owning stops paying.");
+        Optional<StartPriceMargin> margin = StartPriceMargin.of(cluster.startPricePerGpuHour(), m.breakEvenStartPrice());
+        if (margin.isPresent()) {
+            StartPriceMargin mg = margin.get();
+            text.append(" The hurdle is met from a start price of ").append(Formats.price(mg.breakEvenStartPrice(), ccy)).append("/GPU-hr; ");
+            if (mg.clears()) {
+                text.append("today's assumed ").append(Formats.price(mg.startPricePerGpuHour(), ccy))
+                        .append(" could fall ").append(Formats.percent(mg.fallAllowed(), 1)).append(" before owning stops paying.");
             } else {
-                text.append("the market would have to pay ").append(Formats.percent(-margin, 1)).append(" more than the assumed ")
-                        .append(Formats.price(cluster.startPricePerGpuHour(), ccy)).append(" for owning to clear it.");
+                text.append("the market would have to pay ").append(Formats.percent(mg.riseNeeded(), 1)).append(" more than the assumed ")
+                        .append(Formats.price(mg.startPricePerGpuHour(), ccy)).append(" for owning to clear it.");
             }
         }
         if (m.breakEvenUtilization().isPresent()) {

@@ -96,10 +96,13 @@ final class ContractMemoModel {
 
         List<Map<String, Object>> options = new ArrayList<>();
         options.add(option("KEEP", OptionalDouble.of(k.keepCost()), "", k, ccy, "pay on as agreed; idle GPUs stay idle"));
+        // An ended contract closes every option for that reason, whatever its terms say.
+        boolean ended = k.remainingMonths() == 0;
         options.add(option("RESELL CAPACITY", k.resellCapacityCost(),
-                lease.idleGpus() == 0 ? "closed: no idle GPUs" : "closed: resale not allowed", k, ccy,
+                ended ? "closed: the contract has ended" : lease.idleGpus() == 0 ? "closed: no idle GPUs" : "closed: resale not allowed", k, ccy,
                 "pay on and sublease the " + lease.idleGpus() + " idle GPUs at the market price, net of fees"));
-        options.add(option("TERMINATE", k.terminateCost(), "closed: no termination fee in the contract", k, ccy,
+        options.add(option("TERMINATE", k.terminateCost(),
+                ended ? "closed: the contract has ended" : "closed: no termination fee in the contract", k, ccy,
                 "pay the fee now and rent the " + lease.gpusNeeded() + " GPUs still needed at the market price"));
         model.put("options", options);
 
