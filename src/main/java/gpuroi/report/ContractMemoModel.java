@@ -107,11 +107,11 @@ final class ContractMemoModel {
         model.put("options", options);
 
         List<Map<String, Object>> figures = new ArrayList<>();
-        figures.add(figure("Remaining months", String.valueOf(k.remainingMonths()), "payments after the valuation date"));
+        figures.add(figure("Remaining months", String.valueOf(k.remainingMonths()), "payments on or after the valuation date"));
         figures.add(figure("Monthly obligation", Formats.money(k.monthlyObligation(), ccy),
                 "rate × GPUs × 730 h × (1 − prepaid share)"));
         figures.add(figure("Prepayment still due", Formats.money(k.prepaymentStillDue(), ccy),
-                "owed at the start when the contract has not begun"));
+                "paid with the first month, at its end; owed while that date is not past"));
         figures.add(figure("Gain from the decision at the hurdle", Formats.money(k.npvGainAtHurdle(), ccy),
                 "cost of keeping − cost of the chosen option"));
         figures.add(figure("Termination fee that would make terminating win", optionalMoney(k.breakEvenTerminationFee(), ccy),

@@ -82,7 +82,9 @@ final class NotesSheet {
                 new String[] {"Hours per month", Formats.plain(CashFlowModel.HOURS_PER_MONTH) + " (8,760 hours a year / 12)"},
                 new String[] {"Periods", "Month 0 is the purchase (capex only); months 1 to 12 × life follow the cluster's start"
                         + " (its purchase date, or the valuation date for a planned cluster without one)."},
-                new String[] {"Timing of flows", "Each month's net flow falls at the month's end; the residual value at the end of the last month."},
+                new String[] {"Timing of flows", "Each month's net flow falls at the month's end; the residual value at the end of the last month."
+                        + " A prepayment falls with the first month of its term, at its end, for lessor and lessee contracts alike."
+                        + " A flow dated on the valuation date is still to come; only flows before it are history."},
                 new String[] {"Price of month m", "The price path at the month's midpoint, t = (m − 0.5) / 12 years."
                         + " Blended to X over N years: p0 · (1 − (1 − X) · min(t, N) / N). Annual decline d: p0 · (1 − d)^t."},
                 new String[] {"Revenue", "GPUs × 730 × utilization × price × (1 − marketplace fee)."},

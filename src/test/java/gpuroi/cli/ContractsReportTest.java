@@ -37,12 +37,12 @@ class ContractsReportTest {
         assertThat(idle.get("counterparty").asText()).isEqualTo("NeoCloud");
         assertThat(idle.get("gpus").asInt()).isEqualTo(10);
         assertThat(idle.get("gpusNeeded").asInt()).isEqualTo(6);
-        assertThat(idle.get("remainingMonths").asInt()).isEqualTo(24);
+        assertThat(idle.get("remainingMonths").asInt()).isEqualTo(25);
         assertThat(idle.get("monthlyObligation").asDouble()).isCloseTo(29_200, within(1e-6));
         assertThat(idle.get("keepCost").asDouble()).isCloseTo(LeaseWorkbooks.keepCost(), within(0.01));
         assertThat(idle.get("resellCapacityCost").asDouble()).isCloseTo(LeaseWorkbooks.resellCapacityCost(), within(0.01));
         assertThat(idle.get("terminateCost").asDouble()).isCloseTo(LeaseWorkbooks.terminateCost(), within(0.01));
-        // 200k + 6 GPUs at $2 is well below 24 months of $29,200, and below keeping while subleasing 4 GPUs.
+        // 200k + 6 GPUs at $2 is well below 25 months of $29,200, and below keeping while subleasing 4 GPUs.
         assertThat(idle.get("decision").asText()).isEqualTo("TERMINATE");
         assertThat(idle.get("npv").asDouble()).isCloseTo(-LeaseWorkbooks.terminateCost(), within(0.01));
         assertThat(idle.get("npvGainAtHurdle").asDouble())

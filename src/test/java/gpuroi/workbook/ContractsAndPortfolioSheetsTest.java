@@ -66,7 +66,7 @@ class ContractsAndPortfolioSheetsTest {
             assertThat(number(row, ContractsSheet.IDLE)).isEqualTo(4);
             assertThat(row.getCell(ContractsSheet.IDLE).getCellFormula()).isEqualTo("D2-E2");
             assertThat(number(row, ContractsSheet.RATE)).isEqualTo(4.00);
-            assertThat(number(row, ContractsSheet.REMAINING_MONTHS)).isEqualTo(24);
+            assertThat(number(row, ContractsSheet.REMAINING_MONTHS)).isEqualTo(25);
             assertThat(number(row, ContractsSheet.MONTHLY_OBLIGATION)).isCloseTo(29_200, within(1e-9));
             assertThat(row.getCell(ContractsSheet.MONTHLY_OBLIGATION).getCellFormula()).isEqualTo("G2*D2*730*(1-J2)");
             assertThat(number(row, ContractsSheet.KEEP_COST)).isCloseTo(LeaseWorkbooks.keepCost(), within(0.01));
@@ -100,13 +100,13 @@ class ContractsAndPortfolioSheetsTest {
                     idle.add(sheet.getRow(r));
                 }
             }
-            assertThat(idle).hasSize(24);
+            assertThat(idle).hasSize(25);
             Row first = idle.get(0);
-            assertThat(DateUtil.getLocalDateTime(number(first, ContractsSheet.M_DATE)).toLocalDate()).isEqualTo(LocalDate.of(2026, 2, 1));
+            assertThat(DateUtil.getLocalDateTime(number(first, ContractsSheet.M_DATE)).toLocalDate()).isEqualTo(LocalDate.of(2026, 1, 1));
             double presentObligations = 0;
             double presentResale = 0;
-            for (int m = 1; m <= 24; m++) {
-                Row row = idle.get(m - 1);
+            for (int m = 0; m <= 24; m++) {
+                Row row = idle.get(m);
                 assertThat(number(row, ContractsSheet.M_OBLIGATION)).isCloseTo(29_200, within(1e-9));
                 // 4 idle GPUs × 730 h × $2.00 × (1 − 10% fee) = $5,256 a month.
                 assertThat(number(row, ContractsSheet.M_RESALE_INCOME)).isCloseTo(5_256, within(1e-6));
