@@ -67,14 +67,21 @@ class ContractsReportTest {
 
         JsonNode portfolio = workbook.get("portfolio");
         double clusterNpvs = 0;
+        double clustersAsDecided = 0;
         for (JsonNode c : workbook.get("clusters")) {
+            // Only planned clusters here: as entered each is bought; as decided only a BUY is.
             clusterNpvs += c.get("npvAtHurdle").asDouble();
+            clustersAsDecided += c.get("decision").asText().equals("BUY") ? c.get("npvAtHurdle").asDouble() : 0;
         }
         double keepCosts = 0;
+        double chosenCosts = 0;
         for (JsonNode k : workbook.get("contracts")) {
             keepCosts += k.get("keepCost").asDouble();
+            chosenCosts += -k.get("npv").asDouble();
         }
-        assertThat(portfolio.get("totalNpvAtHurdle").asDouble()).isCloseTo(clusterNpvs - keepCosts, within(0.01));
+        assertThat(portfolio.get("valueAsEntered").asDouble()).isCloseTo(clusterNpvs - keepCosts, within(0.01));
+        assertThat(portfolio.get("valueFollowingDecisions").asDouble()).isCloseTo(clustersAsDecided - chosenCosts, within(0.01));
+        assertThat(portfolio.has("totalNpvAtHurdle")).isFalse();
         assertThat(portfolio.get("totalCapex").asDouble()).isCloseTo(8 * 25_000, within(1e-6));
         JsonNode actions = portfolio.get("actions");
         assertThat(actions.findValuesAsText("subject")).contains("idle-h100").doesNotContain("kept-a100");

@@ -64,8 +64,12 @@ class PortfolioRollupTest {
         assertThat(jan.gpusNeeded()).isEqualTo(1);
         assertThat(r.totalCapex()).isEqualTo(10_000);
         assertThat(r.plannedCapex()).isEqualTo(10_000);
-        // At 0%: planned −10,540, owned 4,380 − 0 (its month-1 flow on the valuation date included), contract −1,460.
-        assertThat(r.totalNpvAtHurdle()).isCloseTo(-10_540 + 4_380 - 1_460, within(1e-6));
+        // At 0%, from the valuation date: planned −10,540 if bought (RENT: 0 as decided); owned, no secondary price,
+        // held at 3 × 1,460 = 4,380 (its month-1 flow on the valuation date included); contract kept at 1,460.
+        assertThat(r.valueAsEntered()).isCloseTo(-10_540 + 4_380 - 1_460, within(1e-6));
+        assertThat(r.valueFollowingDecisions()).isCloseTo(0 + 4_380 - 1_460, within(1e-6));
+        // Whole life: the owned GPU cost nothing, so its since-purchase NPV is also 4,380.
+        assertThat(r.clustersNpvAtHurdleSincePurchase()).isCloseTo(-10_540 + 4_380, within(1e-6));
     }
 
     @Test
@@ -87,12 +91,15 @@ class PortfolioRollupTest {
         PortfolioRollup r = p.rollup();
 
         assertThat(p.contracts()).extracting(c -> c.contract().contractId()).containsExactly("idle-heavy", "kept");
-        double npv = p.clusters().stream().mapToDouble(c -> c.metrics().npv()).sum()
-                - p.contracts().stream().mapToDouble(ContractAnalysis::keepCostAtDiscountRate).sum();
-        double npvAtHurdle = p.clusters().stream().mapToDouble(c -> c.metrics().npvAtHurdle()).sum()
-                - p.contracts().stream().mapToDouble(ContractAnalysis::keepCost).sum();
-        assertThat(r.totalNpv()).isCloseTo(npv, within(1e-6));
-        assertThat(r.totalNpvAtHurdle()).isCloseTo(npvAtHurdle, within(1e-6));
+        ClusterAnalysis o = p.clusters().get(0);
+        double oldForward = Math.max(o.metrics().remainingValueAtHurdle(), o.metrics().saleValueNow().getAsDouble());
+        double freshNpv = p.clusters().get(1).metrics().npvAtHurdle();
+        double chosen = p.contracts().stream().mapToDouble(ContractAnalysis::chosenCost).sum();
+        // old RESELLs, fresh is bought, doubtful is not (0).
+        assertThat(r.clustersValueOfDecisions()).isCloseTo(oldForward + freshNpv, within(1e-6));
+        assertThat(r.valueFollowingDecisions()).isCloseTo(oldForward + freshNpv - chosen, within(1e-6));
+        assertThat(r.capexToCommit()).isEqualTo(8 * 15_000);
+        assertThat(r.clustersNpvSincePurchase()).isCloseTo(p.clusters().stream().mapToDouble(c -> c.metrics().npv()).sum(), within(1e-6));
         assertThat(r.totalCapex()).isEqualTo(8 * 40_000 + 8 * 15_000 + 8 * 64_000);
         assertThat(r.plannedCapex()).isEqualTo(8 * 15_000 + 8 * 64_000);
         // The months' net flows add up to the undiscounted future flows of every part.
