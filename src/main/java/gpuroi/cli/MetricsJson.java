@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import gpuroi.engine.ClusterMetrics;
 import gpuroi.engine.Histogram;
 import gpuroi.engine.IrrResult;
+import gpuroi.engine.HoldFigures;
 import gpuroi.engine.RiskProfile;
 import gpuroi.engine.SensitivityFigures;
 import gpuroi.engine.Tornado;
@@ -42,6 +43,26 @@ final class MetricsJson {
         node.put("remainingValueAtHurdle", m.remainingValueAtHurdle());
         putOptional(node, "saleValueNow", m.saleValueNow());
         putOptional(node, "breakEvenSecondaryPrice", m.breakEvenSecondaryPrice());
+        m.hold().ifPresent(hold -> putHold(node, hold));
+    }
+
+    /**
+     * An owned cluster's decision figures, from the valuation date ({@code holdValue}, {@code saleValue},
+     * {@code holdMinusSale}, {@code holdIrr}, {@code breakEvenHoldStartPrice}, {@code breakEvenHoldUtilization},
+     * {@code capexStillDue}, {@code lifeEndedOn}), and {@code wholeLifeBasis} saying what its irr, xirr, npv,
+     * npvAtHurdle and NPV break-evens are: since purchase, realized + expected, deciding nothing.
+     */
+    static void putHold(ObjectNode node, HoldFigures hold) {
+        node.put("decisionBasis", "forward from the valuation date: hold value at the hurdle against the sale net of fees");
+        node.put("wholeLifeBasis", "since purchase (realized + expected)");
+        node.put("holdValue", hold.holdValue());
+        putOptional(node, "saleValue", hold.saleValue());
+        node.put("holdMinusSale", hold.holdMinusSale());
+        putIrr(node, "holdIrr", hold.holdIrr());
+        putOptional(node, "breakEvenHoldStartPrice", hold.breakEvenStartPrice());
+        putOptional(node, "breakEvenHoldUtilization", hold.breakEvenUtilization());
+        node.put("capexStillDue", hold.capexStillDue());
+        hold.lifeEndedOn().ifPresentOrElse(d -> node.put("lifeEndedOn", d.toString()), () -> node.putNull("lifeEndedOn"));
     }
 
     /**
@@ -62,8 +83,18 @@ final class MetricsJson {
         node.put("probabilityBeatsHurdle", r.probabilityOfBeatingHurdle());
         node.put("expectedShortfall", r.expectedShortfallNpv());
         node.put("decisionFlipShare", r.decisionFlipShare());
+        putHoldRisk(node, r);
         putHistogram(node.putObject("npvHistogram"), r.npvHistogram());
         r.irrHistogram().ifPresentOrElse(h -> putHistogram(node.putObject("irrHistogram"), h), () -> node.putNull("irrHistogram"));
+    }
+
+    /** An owned cluster's hold value over the paths ({@code holdValueP5}…); its NPV and IRR percentiles are since purchase. */
+    static void putHoldRisk(ObjectNode node, RiskProfile r) {
+        r.holdValue().ifPresent(hold -> {
+            node.put("holdValueP5", hold.p5());
+            node.put("holdValueP50", hold.p50());
+            node.put("holdValueP95", hold.p95());
+        });
     }
 
     /** Bin i spans [lowerEdge + i·binWidth, lowerEdge + (i+1)·binWidth); below + Σ counts + above = the paths. */

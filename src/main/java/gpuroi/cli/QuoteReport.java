@@ -84,11 +84,32 @@ final class QuoteReport {
         String hurdle = Formats.percent(a.hurdleRate(), 1);
         String discount = Formats.percent(a.discountRate(), 1);
         TextTable metrics = new TextTable(2, "Metric", "Value");
-        metrics.row("IRR (monthly flows, annualized)", irrText(m.irr()));
-        metrics.row("XIRR (dated flows, Act/365)", irrText(m.xirr()));
-        metrics.row("NPV at the " + discount + " discount rate", Formats.money(m.npv(), cur));
+        // An owned cluster: the decision's figures first, from the valuation date; the whole-life ones after, so labelled.
+        String since = m.hold().isPresent() ? ", since purchase" : "";
+        m.hold().ifPresent(hold -> {
+            if (hold.lifeEnded()) {
+                metrics.row("Value of holding at " + hurdle, "nothing left to hold (life ended " + hold.lifeEndedOn().orElseThrow() + ")");
+                return;
+            }
+            metrics.row("Value of holding at " + hurdle + " (from valuation date)", Formats.money(hold.holdValue(), cur));
+            if (hold.capexStillDue() > 0) {
+                metrics.row("  of which capex still due", Formats.money(-hold.capexStillDue(), cur));
+            }
+            metrics.row("Sale value now (after resale fee)", hold.saleValue().isPresent()
+                    ? Formats.money(hold.saleValue().getAsDouble(), cur) : "not given");
+            metrics.row("IRR of holding (sale forgone, then flows to come)", irrText(hold.holdIrr()));
+            metrics.row("Start price at which hold = sale", priceOr(hold.breakEvenStartPrice(), cur));
+            metrics.row("Utilization at which hold = sale", utilizationOr(hold.breakEvenUtilization()));
+            metrics.row("Secondary price per GPU that flips HOLD/RESELL", priceOr(hold.breakEvenSecondaryPrice(), cur));
+        });
+        if (m.hold().isPresent()) {
+            metrics.row("Since purchase (realized + expected):", "");
+        }
+        metrics.row("IRR (monthly flows, annualized" + since + ")", irrText(m.irr()));
+        metrics.row("XIRR (dated flows, Act/365" + since + ")", irrText(m.xirr()));
+        metrics.row("NPV at the " + discount + " discount rate" + since, Formats.money(m.npv(), cur));
         if (a.hurdleRate() != a.discountRate()) {
-            metrics.row("NPV at the " + hurdle + " hurdle rate", Formats.money(m.npvAtHurdle(), cur));
+            metrics.row("NPV at the " + hurdle + " hurdle rate" + since, Formats.money(m.npvAtHurdle(), cur));
         }
         metrics.row("MIRR (finance and reinvest at " + discount + ")", percentOr(m.mirr(), "n/a"));
         metrics.row("Payback", monthsOr(m.paybackMonths()));
@@ -97,14 +118,9 @@ final class QuoteReport {
         metrics.row("Annualized total return (article's measure)", percentOr(m.annualizedTotalReturn(), "n/a (lost more than the capex)"));
         metrics.row("Levelized cost per utilized GPU-hr at " + hurdle, priceOr(m.levelizedCostPerGpuHour(), cur));
         metrics.row("Levelized price per utilized GPU-hr (after fees)", priceOr(m.levelizedPricePerGpuHour(), cur));
-        metrics.row("Break-even start price (NPV at " + hurdle + " = 0)", priceOr(m.breakEvenStartPrice(), cur));
-        metrics.row("Break-even start price (IRR = 0)", priceOr(m.breakEvenStartPriceZeroIrr(), cur));
-        metrics.row("Break-even utilization (NPV at " + hurdle + " = 0)", utilizationOr(m.breakEvenUtilization()));
-        if (c.status() == ClusterStatus.OWNED) {
-            metrics.row("Value of holding at " + hurdle + " (remaining flows)", Formats.money(m.remainingValueAtHurdle(), cur));
-            metrics.row("Sale value now (after resale fee)", m.saleValueNow().isPresent() ? Formats.money(m.saleValueNow().getAsDouble(), cur) : "not given");
-            metrics.row("Secondary price per GPU that flips HOLD/RESELL", priceOr(m.breakEvenSecondaryPrice(), cur));
-        }
+        metrics.row("Break-even start price (NPV at " + hurdle + " = 0" + since + ")", priceOr(m.breakEvenStartPrice(), cur));
+        metrics.row("Break-even start price (IRR = 0" + since + ")", priceOr(m.breakEvenStartPriceZeroIrr(), cur));
+        metrics.row("Break-even utilization (NPV at " + hurdle + " = 0" + since + ")", utilizationOr(m.breakEvenUtilization()));
         metrics.row("Capex / revenue / operating cost over life", Formats.money(m.totalCapex(), cur) + " / "
                 + Formats.money(m.totalRevenue(), cur) + " / " + Formats.money(m.totalOperatingCost(), cur));
         out.append(metrics.render("  "));
@@ -224,6 +240,7 @@ final class QuoteReport {
             node.put("probabilityOfBeatingHurdle", r.probabilityOfBeatingHurdle());
             node.put("expectedShortfallNpv", r.expectedShortfallNpv());
             node.put("decisionFlipShare", r.decisionFlipShare());
+            MetricsJson.putHoldRisk(node, r);
             MetricsJson.putHistogram(node.putObject("npvHistogram"), r.npvHistogram());
             r.irrHistogram().ifPresentOrElse(h -> MetricsJson.putHistogram(node.putObject("irrHistogram"), h),
                     () -> node.putNull("irrHistogram"));

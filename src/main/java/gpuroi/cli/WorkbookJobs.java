@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import gpuroi.engine.ClusterAnalysis;
 import gpuroi.engine.ContractAnalysis;
 import gpuroi.engine.ContractRiskProfile;
+import gpuroi.engine.ClusterMetrics;
+import gpuroi.engine.HoldFigures;
 import gpuroi.engine.IrrResult;
 import gpuroi.engine.RiskProfile;
 import gpuroi.engine.SensitivityFigures;
@@ -21,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 import java.util.Map;
 import java.util.Optional;
 
@@ -105,16 +108,29 @@ final class WorkbookJobs {
         out.append(" (valued at ").append(a.valuationDate()).append(", ").append(a.currency())
                 .append(", hurdle ").append(Formats.percent(a.hurdleRate(), 1)).append(")\n");
         String hurdle = Formats.percent(a.hurdleRate(), 1);
-        TextTable rows = new TextTable(3, "Cluster", "Status", "Decision", "IRR", "NPV at " + hurdle, "Break-even price", "Payback");
+        // An owned cluster's row carries its decision's figures, from the valuation date: the IRR of holding, hold value
+        // less sale, and the start price at which holding and selling are worth the same; its capex is sunk, so no payback.
+        boolean anyOwned = analyzed.analysis().clusters().stream().anyMatch(c -> c.metrics().hold().isPresent());
+        TextTable rows = new TextTable(3, "Cluster", "Status", "Decision", anyOwned ? "IRR (owned: of holding)" : "IRR",
+                "NPV at " + hurdle + (anyOwned ? " (owned: hold − sale)" : ""), "Break-even price", "Payback");
         for (ClusterAnalysis c : analyzed.analysis().clusters()) {
+            ClusterMetrics m = c.metrics();
+            Optional<HoldFigures> hold = m.hold();
+            OptionalDouble breakEven = hold.map(HoldFigures::breakEvenStartPrice).orElse(m.breakEvenStartPrice());
             rows.row(
                 c.cluster().id(), c.cluster().status().label(), c.recommendation().decision().name(),
-                c.metrics().irr().display(1),
-                Formats.money(c.metrics().npvAtHurdle(), a.currency()),
-                c.metrics().breakEvenStartPrice().isPresent() ? Formats.price(c.metrics().breakEvenStartPrice().getAsDouble(), a.currency()) + "/hr" : "n/a",
-                c.metrics().paybackMonths().isPresent() ? Formats.months(c.metrics().paybackMonths().getAsDouble()) : "never");
+                hold.map(h -> h.holdIrr().display(1)).orElse(m.irr().display(1)),
+                Formats.money(hold.map(HoldFigures::holdMinusSale).orElse(m.npvAtHurdle()), a.currency()),
+                breakEven.isPresent() ? Formats.price(breakEven.getAsDouble(), a.currency()) + "/hr" : "n/a",
+                hold.isPresent() ? "n/a (owned)"
+                        : m.paybackMonths().isPresent() ? Formats.months(m.paybackMonths().getAsDouble()) : "never");
         }
         out.append(rows.render("  "));
+        analyzed.analysis().clusters().stream()
+                .filter(c -> c.metrics().hold().map(HoldFigures::lifeEnded).orElse(false))
+                .forEach(c -> out.append("  ").append(c.cluster().id()).append(": useful life ended on ")
+                        .append(c.metrics().hold().orElseThrow().lifeEndedOn().orElseThrow())
+                        .append(", before the valuation date; nothing left to hold.\n"));
         if (!analyzed.analysis().contracts().isEmpty()) {
             TextTable contracts = new TextTable(3, "Contract", "Role", "Decision", "Cost kept at " + hurdle, "Cost chosen", "Gain");
             for (ContractAnalysis k : analyzed.analysis().contracts()) {
@@ -130,13 +146,19 @@ final class WorkbookJobs {
             var first = analyzed.risks().get(0);
             out.append("  Monte Carlo: ").append(String.format(Locale.US, "%,d", first.paths())).append(" paths per cluster, seed ")
                     .append(first.seed()).append(written ? "; figures in the ROI Risk sheet" : "").append(".\n");
-            TextTable risk = new TextTable(1, "Cluster", "NPV P5", "NPV P50", "NPV P95", "P(NPV at " + hurdle + " < 0)", "P(loss)");
+            TextTable risk = new TextTable(1, "Cluster", "NPV P5", "NPV P50", "NPV P95", "P(NPV at " + hurdle + " < 0)", "P(loss)",
+                    "Flips");
             for (var r : analyzed.risks()) {
-                risk.row(r.clusterId(), Formats.money(r.npv().p5(), a.currency()), Formats.money(r.npv().p50(), a.currency()),
+                risk.row(r.clusterId() + (r.holdValue().isPresent() ? " *" : ""), Formats.money(r.npv().p5(), a.currency()),
+                        Formats.money(r.npv().p50(), a.currency()),
                         Formats.money(r.npv().p95(), a.currency()), Formats.percent(1 - r.probabilityOfBeatingHurdle(), 0),
-                        Formats.percent(r.probabilityOfLoss(), 0));
+                        Formats.percent(r.probabilityOfLoss(), 0), Formats.percent(r.decisionFlipShare(), 0));
             }
             out.append(risk.render("  "));
+            if (analyzed.risks().stream().anyMatch(r -> r.holdValue().isPresent())) {
+                out.append("  * owned: NPV and losses since purchase (realized + expected, history the same on every path);"
+                        + " the decision, judged from the valuation date, flips in the share shown.\n");
+            }
         }
         if (!analyzed.contractRisks().isEmpty()) {
             TextTable risk = new TextTable(2, "Contract", "Decision", "Cost P5", "Cost P50", "Cost P95", "Flips");

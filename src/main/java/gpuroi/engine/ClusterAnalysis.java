@@ -33,16 +33,6 @@ public record ClusterAnalysis(Cluster cluster, CashFlowSchedule schedule, Cluste
         this(cluster, schedule, metrics, recommendation, Optional.empty(), Optional.empty());
     }
 
-    /** An owned cluster's value of holding from the valuation date: remaining flows and residual at the hurdle rate. */
-    public double holdValueAtHurdle() {
-        return metrics.remainingValueAtHurdle();
-    }
-
-    /** What selling the hardware now fetches, net of the resale fee; empty without a secondary price. */
-    public java.util.OptionalDouble saleValueNetOfFees() {
-        return metrics.saleValueNow();
-    }
-
     /** The same analysis with the investor's tornado ranges for this cluster. */
     public ClusterAnalysis withTornadoRanges(Map<Tornado.Input, Tornado.Range> ranges) {
         return new ClusterAnalysis(cluster, schedule, metrics, recommendation, afterTax, leverage, ranges);

@@ -1,11 +1,16 @@
 package gpuroi.engine;
 
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
  * Every figure the engine reports for one cluster. Rates are annual fractions, money is in the
  * portfolio currency, prices per GPU-hour. An empty value means "does not exist" (a payback that
  * never comes, a break-even that no price reaches), never a made-up number.
+ *
+ * <p>The IRR, NPVs, payback, MOIC and start-price / utilization break-evens are whole-life figures: for an owned
+ * cluster they run from its purchase, history included ("since purchase, realized + expected"), and decide
+ * nothing; its HOLD/RESELL decision and the figures that argue it are in {@link #hold()}.
  *
  * @param irr                         IRR of the monthly flows, annualized (1 + r)^12 − 1
  * @param xirr                        IRR of the same flows on their dates, Act/365
@@ -25,13 +30,16 @@ import java.util.OptionalDouble;
  * @param totalRevenue                revenue over the life, after marketplace fees
  * @param totalOperatingCost          power and other opex over the life
  * @param residualValue               resale value at the end of life
- * @param remainingValueAtHurdle      PV at the hurdle rate, at the valuation date, of the flows still to come (after the purchase)
- * @param saleValueNow                secondary price × GPUs × (1 − resale fee), when a secondary price is known
+ * @param remainingValueAtHurdle      PV at the hurdle rate, at the valuation date, of the flows still to come after the
+ *                                    purchase; for an owned cluster {@link HoldFigures#holdValue()} (capex still due included)
+ * @param saleValueNow                secondary price × GPUs × (1 − resale fee), when a secondary price is known (for an
+ *                                    owned cluster {@link HoldFigures#saleValue()}: empty once its life has ended)
  * @param breakEvenSecondaryPrice     the secondary price per GPU at which selling now equals holding
  * @param owningCostAtHurdle          PV at the hurdle rate, at the valuation date, of capex + opex − residual still to come
  * @param rentingCostOnDemandAtHurdle PV at the hurdle rate of renting the same billed GPU-hours still to come at the
  *                                    on-demand market path; empty when no market price is known
  * @param rentingCostReservedAtHurdle the same at the Market sheet's reserved price, held flat; empty when none is given
+ * @param hold                        the forward HOLD/RESELL figures of an owned cluster; empty for a planned one
  */
 public record ClusterMetrics(
         IrrResult irr,
@@ -57,5 +65,6 @@ public record ClusterMetrics(
         OptionalDouble breakEvenSecondaryPrice,
         double owningCostAtHurdle,
         OptionalDouble rentingCostOnDemandAtHurdle,
-        OptionalDouble rentingCostReservedAtHurdle) {
+        OptionalDouble rentingCostReservedAtHurdle,
+        Optional<HoldFigures> hold) {
 }

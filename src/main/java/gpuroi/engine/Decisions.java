@@ -110,29 +110,91 @@ public final class Decisions {
         }
     }
 
+    /**
+     * HOLD or RESELL from the valuation date on: the hold value against the sale, each figure of the reason one of
+     * {@link HoldFigures}; the whole-life figures (since purchase) are not cited, since capex paid is sunk.
+     */
     private static Recommendation holdOrResell(CashFlowSchedule schedule, ClusterMetrics metrics) {
         Assumptions assumptions = schedule.assumptions();
+        Cluster cluster = schedule.cluster();
         String currency = assumptions.currency();
+        HoldFigures hold = metrics.hold().orElseThrow();
+        if (hold.lifeEnded()) {
+            return new Recommendation(Decision.RESELL, "Its useful life ended on " + hold.lifeEndedOn().orElseThrow()
+                    + ", before the valuation date " + assumptions.valuationDate() + ": every flow is realized, including the "
+                    + Formats.money(metrics.residualValue(), currency) + " residual booked as its sale at the end of life,"
+                    + " so there is nothing left to hold and a sale now is not counted again. If the hardware is still in"
+                    + " service, extend its life to value holding it.");
+        }
         String hurdle = Formats.percent(assumptions.hurdleRate(), 1);
-        String keepValue = Formats.money(metrics.remainingValueAtHurdle(), currency);
-        String flip = metrics.breakEvenSecondaryPrice().isPresent()
-                ? Formats.money(metrics.breakEvenSecondaryPrice().getAsDouble(), currency) + " per GPU"
+        String holdValue = Formats.money(hold.holdValue(), currency);
+        String what = "remaining rent less costs, plus residual"
+                + (hold.capexStillDue() > 0 ? ", less the " + Formats.money(hold.capexStillDue(), currency)
+                + " capex still due on " + schedule.startDate() : "");
+        String flip = hold.breakEvenSecondaryPrice().isPresent()
+                ? Formats.money(hold.breakEvenSecondaryPrice().getAsDouble(), currency) + " per GPU before fees"
                 : "n/a";
-        if (metrics.saleValueNow().isEmpty()) {
-            return new Recommendation(Decision.HOLD, "Its remaining cash flows are worth " + keepValue + " at the "
-                    + hurdle + " hurdle; no secondary-market price was given, so a sale was not assessed"
-                    + " (selling would win above " + flip + " before fees).");
+        if (hold.saleValue().isEmpty()) {
+            return new Recommendation(Decision.HOLD, "Holding is worth " + holdValue + " at the " + hurdle
+                    + " hurdle from the valuation date (" + what + "); no secondary-market price was given, so a sale was"
+                    + " not assessed (selling would win above " + flip + ").");
         }
-        double sale = metrics.saleValueNow().getAsDouble();
-        double perGpu = schedule.cluster().secondaryPricePerGpu().getAsDouble();
-        String saleText = Formats.money(sale, currency) + " (" + Formats.money(perGpu, currency) + " per GPU before fees)";
-        if (metrics.remainingValueAtHurdle() >= sale) {
-            return new Recommendation(Decision.HOLD, "Keeping it is worth " + keepValue + " at the " + hurdle
-                    + " hurdle (remaining rent less costs, plus residual), more than the " + saleText
-                    + " a sale would fetch now; selling wins above " + flip + " before fees.");
+        double perGpu = cluster.secondaryPricePerGpu().getAsDouble();
+        String sale = Formats.money(hold.saleValue().getAsDouble(), currency) + " (" + Formats.money(perGpu, currency)
+                + " per GPU less the " + Formats.percent(assumptions.resaleFee(), 1) + " resale fee)";
+        String irr = hold.holdIrr() instanceof IrrResult.Unique unique
+                ? "; holding returns " + Formats.percent(unique.annual(), 1) + " a year on the sale proceeds it forgoes"
+                : "";
+        StringBuilder reason = new StringBuilder();
+        boolean holdWins = hold.holdWins();
+        if (holdWins) {
+            reason.append("Holding is worth ").append(holdValue).append(" at the ").append(hurdle)
+                    .append(" hurdle from the valuation date (").append(what).append("), more than the ").append(sale)
+                    .append(" a sale fetches now").append(irr).append(". Selling would win above ").append(flip);
+        } else {
+            reason.append("A sale now fetches ").append(sale).append(", more than the ").append(holdValue)
+                    .append(" that holding is worth at the ").append(hurdle).append(" hurdle from the valuation date (")
+                    .append(what).append(')').append(irr).append(". Holding would win only below ").append(flip);
         }
-        return new Recommendation(Decision.RESELL, "A sale now fetches " + saleText + ", more than the " + keepValue
-                + " that keeping it is worth at the " + hurdle + " hurdle; holding wins only below " + flip + " before fees.");
+        priceFlipClause(reason, hold, cluster, currency, holdWins);
+        utilizationFlipClause(reason, hold.breakEvenUtilization(), holdWins);
+        reason.append('.');
+        return new Recommendation(holdWins ? Decision.HOLD : Decision.RESELL, reason.toString());
+    }
+
+    private static void priceFlipClause(StringBuilder reason, HoldFigures hold, Cluster cluster, String currency, boolean holdWins) {
+        OptionalDouble breakEven = hold.breakEvenStartPrice();
+        if (breakEven.isEmpty()) {
+            reason.append("; no market price moves it (no GPU-hour is sold at the market from now on)");
+            return;
+        }
+        String now = Formats.price(cluster.startPricePerGpuHour(), currency);
+        double move = Math.abs(hold.startPriceMoveToFlip(cluster).orElse(0));
+        if (holdWins && breakEven.getAsDouble() <= 0) {
+            reason.append("; no market price would make selling win");
+        } else if (holdWins) {
+            reason.append(", or if the price path started below ").append(Formats.price(breakEven.getAsDouble(), currency))
+                    .append("/GPU-hr instead of ").append(now).append(" (every price from now on ")
+                    .append(Formats.percent(move, 1)).append(" lower)");
+        } else {
+            reason.append(", or from a price path starting at ").append(Formats.price(breakEven.getAsDouble(), currency))
+                    .append("/GPU-hr instead of ").append(now).append(" (every price from now on ")
+                    .append(Formats.percent(move, 1)).append(" higher)");
+        }
+    }
+
+    private static void utilizationFlipClause(StringBuilder reason, OptionalDouble breakEven, boolean holdWins) {
+        if (breakEven.isEmpty()) {
+            return;
+        }
+        double u = breakEven.getAsDouble();
+        if (holdWins && u > 0) {
+            reason.append(", or below ").append(Formats.percent(u, 1)).append(" utilization");
+        } else if (!holdWins && u <= 1) {
+            reason.append(", or from ").append(Formats.percent(u, 1)).append(" utilization");
+        } else if (!holdWins) {
+            reason.append(", and no utilization up to 100% would make holding win");
+        }
     }
 
     private static String irrPhrase(IrrResult irr) {

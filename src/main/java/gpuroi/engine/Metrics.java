@@ -1,8 +1,10 @@
 package gpuroi.engine;
 
 import gpuroi.model.Cluster;
+import gpuroi.model.ClusterStatus;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /** Computes {@link ClusterMetrics} from a schedule; every formula is the one named in its javadoc. */
@@ -80,6 +82,15 @@ public final class Metrics {
         OptionalDouble saleValue = cluster.secondaryPricePerGpu().isPresent()
                 ? OptionalDouble.of(cluster.secondaryPricePerGpu().getAsDouble() * saleShare)
                 : OptionalDouble.empty();
+        OptionalDouble breakEvenSecondary = ratio(Math.max(remaining, 0), saleShare);
+        Optional<HoldFigures> hold = Optional.empty();
+        if (cluster.status() == ClusterStatus.OWNED) {
+            HoldFigures figures = HoldFigures.of(schedule);
+            hold = Optional.of(figures);
+            remaining = figures.holdValue();
+            saleValue = figures.saleValue();
+            breakEvenSecondary = figures.breakEvenSecondaryPrice();
+        }
 
         return new ClusterMetrics(irr, xirr, npv, npvAtHurdle, mirr, payback, discountedPayback, moic, totalReturn,
                 ratio(atHurdle.cost, atHurdle.utilizedHours),
@@ -88,9 +99,10 @@ public final class Metrics {
                 ratio(undiscounted.costNotCoveredByContracts(), undiscounted.revenuePerStartPrice),
                 ratio(atHurdle.costNotCoveredByContracts(), atHurdle.revenuePerUtilization),
                 capex, schedule.totalRevenue(), schedule.totalOperatingCost(), schedule.last().residual(),
-                remaining, saleValue, ratio(Math.max(remaining, 0), saleShare), owningCost,
+                remaining, saleValue, breakEvenSecondary, owningCost,
                 rental.onDemand().isPresent() ? OptionalDouble.of(onDemandCost) : OptionalDouble.empty(),
-                rental.reservedPricePerGpuHour().isPresent() ? OptionalDouble.of(reservedCost) : OptionalDouble.empty());
+                rental.reservedPricePerGpuHour().isPresent() ? OptionalDouble.of(reservedCost) : OptionalDouble.empty(),
+                hold);
     }
 
     /**

@@ -11,6 +11,7 @@ import gpuroi.model.Sampler;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 import java.util.function.Function;
@@ -61,6 +62,7 @@ public final class MonteCarlo {
         double[] npv = new double[n];
         double[] irr = new double[n];
         byte[] outcome = new byte[n];
+        double[] holdValue = setup.planned ? null : new double[n];
         // Fixed blocks of paths, each with its own scratch arrays: no allocation per path, and which
         // thread runs a block never changes what a path draws or where its result lands.
         int blocks = (n + PATHS_PER_BLOCK - 1) / PATHS_PER_BLOCK;
@@ -77,9 +79,12 @@ public final class MonteCarlo {
                 npv[i] = setup.npvAtValuationDate(setup.discountRate, net);
                 irr[i] = FastIrr.annual(net);
                 outcome[i] = setup.outcome(net, irr[i]);
+                if (holdValue != null) {
+                    holdValue[i] = setup.holdValue(net);
+                }
             }
         });
-        return summarize(setup, npv, irr, outcome);
+        return summarize(setup, npv, irr, outcome, holdValue);
     }
 
     /**
@@ -138,7 +143,7 @@ public final class MonteCarlo {
     private static final byte BEATS_HURDLE = 2;
     private static final byte FLIPS = 4;
 
-    private static RiskProfile summarize(Setup setup, double[] npv, double[] irr, byte[] outcome) {
+    private static RiskProfile summarize(Setup setup, double[] npv, double[] irr, byte[] outcome, double[] holdValue) {
         int n = npv.length;
         double[] sortedNpv = npv.clone();
         Arrays.sort(sortedNpv);
@@ -159,12 +164,18 @@ public final class MonteCarlo {
             tailSum += sortedNpv[i];
         }
         RiskInputs inputs = setup.inputs;
+        Optional<RiskProfile.Percentiles> holdPercentiles = Optional.empty();
+        if (holdValue != null) {
+            double[] sortedHold = holdValue.clone();
+            Arrays.sort(sortedHold);
+            holdPercentiles = Optional.of(RiskProfile.Percentiles.ofSorted(sortedHold));
+        }
         return new RiskProfile(setup.cluster.id(), n, inputs.seed(), inputs.sampler(), setup.baseDecision, setup.baseNpv,
                 RiskProfile.Percentiles.ofSorted(sortedNpv), total / n,
                 RiskProfile.OptionalPercentiles.ofSorted(singleIrr), n - singleIrr.length,
                 (double) losses / n, (double) beats / n, tailSum / tail, (double) flips / n,
                 Histogram.ofSorted(sortedNpv, Histogram.DEFAULT_BINS).orElseThrow(),
-                Histogram.ofSorted(singleIrr, Histogram.DEFAULT_BINS));
+                Histogram.ofSorted(singleIrr, Histogram.DEFAULT_BINS), holdPercentiles);
     }
 
     /**
@@ -308,7 +319,7 @@ public final class MonteCarlo {
             jumpCountCumulative = inputs.jumpsPerYear() > 0 && horizonYears > 0
                     ? poissonCumulative(inputs.jumpsPerYear() * horizonYears) : null;
             hurdleDiscount = new double[life + 1];
-            for (int m = 1; m <= life; m++) {
+            for (int m = 0; m <= life; m++) {
                 hurdleDiscount[m] = Returns.discountFactor(hurdleRate, (offsetMonths + m) / 12.0);
             }
             baseDecision = decide(schedule.netFlows(), schedule.npvAtValuationDate(hurdleRate));
@@ -375,6 +386,12 @@ public final class MonteCarlo {
                 declineShape *= declineStep;
                 double shock = sigma == 0 ? 1
                         : RandomStreams.exp(sigma * priceBrownian - sigmaHalfSquared * years);
+                if (history[m]) {
+                    // Realized before the valuation date: the same on every path, whatever the decline drawn.
+                    price[m] = basePrice[m];
+                    utilization[m] = baseUtilization;
+                    continue;
+                }
                 price[m] = shaped * shock * jumpFactor;
                 double logitShift = sigmaU * utilizationBrownian;
                 utilization[m] = logitShift == 0 ? baseUtilization
@@ -459,21 +476,32 @@ public final class MonteCarlo {
             return Returns.npvMonthly(annualRate, net) * Returns.discountFactor(annualRate, offsetMonths / 12.0);
         }
 
-        /** The rule of {@link Decisions}: BUY when NPV at the hurdle ≥ 0; HOLD unless a sale now is worth more. */
+        /**
+         * The rule of {@link Decisions}: BUY when NPV at the hurdle ≥ 0; HOLD unless a sale now is worth more than the
+         * flows still to come (capex still due included); RESELL once the life has ended, on every path.
+         */
         Decision decide(double[] net, double npvAtHurdle) {
             if (planned) {
                 return npvAtHurdle >= 0 ? Decision.BUY : Decision.RENT;
             }
+            if (history[life]) {
+                return Decision.RESELL;
+            }
             if (saleValue.isEmpty()) {
                 return Decision.HOLD;
             }
-            double remaining = 0;
-            for (int m = 1; m <= life; m++) {
+            return holdValue(net) >= saleValue.getAsDouble() ? Decision.HOLD : Decision.RESELL;
+        }
+
+        /** PV at the hurdle rate, at the valuation date, of the path's flows not yet realized (see {@link HoldFigures}). */
+        double holdValue(double[] net) {
+            double value = 0;
+            for (int m = 0; m <= life; m++) {
                 if (!history[m]) {
-                    remaining += net[m] * hurdleDiscount[m];
+                    value += net[m] * hurdleDiscount[m];
                 }
             }
-            return remaining >= saleValue.getAsDouble() ? Decision.HOLD : Decision.RESELL;
+            return value;
         }
     }
 }

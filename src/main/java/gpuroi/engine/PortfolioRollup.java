@@ -33,7 +33,8 @@ import java.util.TreeMap;
  * @param clustersNpvAtHurdleSincePurchase the same at the hurdle rate
  * @param months                         one row per calendar month from the valuation month to the last flow or contract month
  * @param actions                        every recommendation that changes something (BUY, RENT, RESELL, RESELL_CAPACITY,
- *                                       TERMINATE), largest gain at the hurdle first
+ *                                       TERMINATE; not the RESELL of a cluster past its useful life), largest gain
+ *                                       at the hurdle first
  */
 public record PortfolioRollup(
         double totalCapex,
@@ -84,7 +85,8 @@ public record PortfolioRollup(
      * @param valueOfDecision  BUY: its NPV at the hurdle; RENT: 0 (nothing bought); owned: the better of holding and a
      *                         sale now (holding when no secondary price is known)
      * @param alternativeValue the value of the other choice: RENT/BUY the other's (0 or the NPV); HOLD the sale value
-     *                         (empty without one); RESELL the value of holding
+     *                         (empty without one); RESELL the value of holding. Owned figures are {@link HoldFigures}';
+     *                         a cluster whose useful life has ended is RESELL with every figure 0 and no alternative
      * @param gainOverAlternative valueOfDecision − alternativeValue; empty when the alternative is not known
      */
     public record ClusterPosition(String id, Decision decision, CapitalRole role, double capital, double valueAsEntered,
@@ -102,8 +104,14 @@ public record PortfolioRollup(
                 return new ClusterPosition(id, d, buy ? CapitalRole.COMMIT : CapitalRole.NOT_COMMIT, capex, npv, value,
                         OptionalDouble.of(alternative), OptionalDouble.of(value - alternative));
             }
-            double hold = c.holdValueAtHurdle();
-            OptionalDouble sale = c.saleValueNetOfFees();
+            // The forward figures that decide HOLD/RESELL, so the portfolio adds up what the decision weighed.
+            HoldFigures figures = c.metrics().hold().orElseThrow();
+            if (figures.lifeEnded()) {
+                // Every flow is realized, the residual booked as its sale at the end of life: nothing to hold or to sell now.
+                return new ClusterPosition(id, d, CapitalRole.FREE, 0, 0, 0, OptionalDouble.empty(), OptionalDouble.empty());
+            }
+            double hold = figures.holdValue();
+            OptionalDouble sale = figures.saleValue();
             double saleOrZero = sale.orElse(0);
             if (d == Decision.RESELL && sale.isPresent()) {
                 return new ClusterPosition(id, d, CapitalRole.FREE, saleOrZero, hold, saleOrZero, OptionalDouble.of(hold),
@@ -163,7 +171,10 @@ public record PortfolioRollup(
             npv += c.metrics().npv();
             npvAtHurdle += c.metrics().npvAtHurdle();
             Decision d = c.recommendation().decision();
-            if (d != Decision.HOLD) {
+            // A cluster past its useful life was, in the model, sold for its residual at the end of life: its RESELL
+            // changes nothing now (its warning note says so), so it is not a recommended change.
+            boolean lifeEnded = c.metrics().hold().map(HoldFigures::lifeEnded).orElse(false);
+            if (d != Decision.HOLD && !lifeEnded) {
                 actions.add(new RankedAction(c.cluster().id(), d.name(), position.gainOverAlternative().orElse(0),
                         c.recommendation().reason()));
             }

@@ -27,6 +27,11 @@ import java.util.OptionalDouble;
  * @param decisionFlipShare         share of paths on which the decision differs from {@code baseDecision}
  * @param npvHistogram              how NPV spreads over the paths
  * @param irrHistogram              how IRR spreads over the paths that have a single IRR; empty when none has
+ * @param holdValue                 owned cluster: P5 / P50 / P95 of the hold value (PV at the hurdle rate of the flows
+ *                                  still to come, {@link HoldFigures#holdValue()}) over the paths; empty for a planned one
+ *
+ * <p>For an owned cluster the NPV and IRR figures are whole-life (since purchase, realized + expected): months before
+ * the valuation date are realized and the same on every path, so only the months to come spread them.
  */
 public record RiskProfile(
         String clusterId,
@@ -44,7 +49,8 @@ public record RiskProfile(
         double expectedShortfallNpv,
         double decisionFlipShare,
         Histogram npvHistogram,
-        Optional<Histogram> irrHistogram) {
+        Optional<Histogram> irrHistogram,
+        Optional<Percentiles> holdValue) {
 
     /** Share of the worst paths averaged by {@link #expectedShortfallNpv}. */
     public static final double TAIL_SHARE = 0.05;

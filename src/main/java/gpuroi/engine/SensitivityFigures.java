@@ -32,9 +32,17 @@ import java.util.OptionalDouble;
  *                                cluster, whose capex is spent and does not decide HOLD or RESELL, or one
  *                                without capex
  * @param tornado                 NPV swings at ±20% of each input, widest first
+ * @param measure                 what the start price × utilization grid and the tornado measure: NPV at the hurdle
+ *                                rate for a planned cluster; for an owned one hold value minus sale
+ *                                ({@link HoldFigures#holdMinusSale()}), with the IRR of holding in the IRR grid and the
+ *                                start price at which holding and selling are worth the same as each row's break-even
+ * @param base                    the measure at the base case (the tornado's centre line)
+ *
+ * <p>An owned cluster's grids and tornado move only what is still to come: its history is realized in every cell.
  */
 public record SensitivityFigures(String clusterId, StartPriceByUtilization startPriceByUtilization,
-                                 Optional<DeclineByCapex> declineByCapex, List<Tornado.Bar> tornado) {
+                                 Optional<DeclineByCapex> declineByCapex, List<Tornado.Bar> tornado,
+                                 Tornado.Measure measure, double base) {
     public SensitivityFigures {
         tornado = List.copyOf(tornado);
     }
@@ -91,9 +99,70 @@ public record SensitivityFigures(String clusterId, StartPriceByUtilization start
         Cluster cluster = base.cluster();
         Assumptions assumptions = base.schedule().assumptions();
         List<Lease> lessorContracts = base.schedule().lessorContracts();
-        return new SensitivityFigures(cluster.id(), startPriceByUtilization(base.schedule()),
+        Tornado.Measure measure = Tornado.measure(cluster);
+        return new SensitivityFigures(cluster.id(),
+                measure == Tornado.Measure.HOLD_MINUS_SALE ? holdByStartPriceAndUtilization(base.schedule())
+                        : startPriceByUtilization(base.schedule()),
                 declineByCapex(cluster, assumptions, lessorContracts),
-                Tornado.of(cluster, assumptions, lessorContracts, List.of(), base.tornadoRangesWithDefaults()));
+                Tornado.of(cluster, assumptions, lessorContracts, List.of(), base.tornadoRangesWithDefaults()),
+                measure, Tornado.baseValue(cluster, assumptions, lessorContracts));
+    }
+
+    /**
+     * An owned cluster's grid: hold value minus sale, the IRR of holding and the break-even start price of each row,
+     * over start price × utilization. Only the months still to come move: the market revenue of each is proportional to
+     * start price × utilization, so one schedule at 1 × 1 gives every cell's flows.
+     */
+    private static StartPriceByUtilization holdByStartPriceAndUtilization(CashFlowSchedule base) {
+        Cluster cluster = base.cluster();
+        Assumptions assumptions = base.assumptions();
+        double hurdle = assumptions.hurdleRate();
+        HoldFigures hold = HoldFigures.of(base);
+        double sale = hold.saleValue().orElse(0);
+        double[] perPriceUtilization = marketRevenue(CashFlowModel.schedule(
+                cluster.toBuilder().startPricePerGpuHour(1).utilization(1).build(), assumptions, base.lessorContracts()));
+        List<MonthlyCashFlow> future = base.months().stream().filter(m -> !m.history()).toList();
+        double[] years = new double[future.size() + 1];
+        double[] baseFlows = new double[future.size() + 1];
+        double[] unitFlows = new double[future.size() + 1];
+        double holdPerPriceUtilization = 0;
+        for (int k = 0; k < future.size(); k++) {
+            MonthlyCashFlow month = future.get(k);
+            years[k + 1] = (base.offsetMonths() + month.month()) / 12.0;
+            baseFlows[k + 1] = month.net();
+            unitFlows[k + 1] = perPriceUtilization[month.month()];
+            holdPerPriceUtilization += Returns.discountFactor(hurdle, years[k + 1]) * unitFlows[k + 1];
+        }
+        double baseProduct = cluster.startPricePerGpuHour() * cluster.utilization();
+        List<Double> prices = Sensitivity.prices(cluster, Sensitivity.DEFAULT_FACTORS);
+        List<Double> utilizations = Sensitivity.utilizations(cluster, Sensitivity.DEFAULT_FACTORS);
+        List<List<Double>> values = new ArrayList<>(utilizations.size());
+        List<List<IrrResult>> irr = new ArrayList<>(utilizations.size());
+        List<OptionalDouble> breakEven = new ArrayList<>(utilizations.size());
+        double[] flows = new double[baseFlows.length];
+        for (double utilization : utilizations) {
+            List<Double> valueRow = new ArrayList<>(prices.size());
+            List<IrrResult> irrRow = new ArrayList<>(prices.size());
+            for (double price : prices) {
+                double shift = price * utilization - baseProduct;
+                valueRow.add(shift == 0 ? hold.holdMinusSale() : hold.holdMinusSale() + shift * holdPerPriceUtilization);
+                if (hold.saleValue().isEmpty() || hold.lifeEnded()) {
+                    irrRow.add(hold.holdIrr());
+                    continue;
+                }
+                flows[0] = -sale;
+                for (int k = 1; k < flows.length; k++) {
+                    flows[k] = baseFlows[k] + shift * unitFlows[k];
+                }
+                irrRow.add(shift == 0 ? hold.holdIrr() : IrrSolver.dated(flows, years));
+            }
+            values.add(valueRow);
+            irr.add(irrRow);
+            double perStartPrice = utilization * holdPerPriceUtilization;
+            double price = (baseProduct - hold.holdMinusSale() / holdPerPriceUtilization) / utilization;
+            breakEven.add(perStartPrice > 0 && Double.isFinite(price) ? OptionalDouble.of(price) : OptionalDouble.empty());
+        }
+        return new StartPriceByUtilization(prices, utilizations, values, irr, breakEven);
     }
 
     private static StartPriceByUtilization startPriceByUtilization(CashFlowSchedule base) {

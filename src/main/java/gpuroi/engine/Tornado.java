@@ -2,10 +2,12 @@ package gpuroi.engine;
 
 import gpuroi.model.Assumptions;
 import gpuroi.model.Cluster;
+import gpuroi.model.ClusterStatus;
 import gpuroi.model.Lease;
 import gpuroi.model.MarketQuote;
 import gpuroi.model.PricePath;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -14,7 +16,10 @@ import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
- * How far NPV at the hurdle rate swings when one input at a time moves from a low to a high value,
+ * How far the figure that decides a cluster swings when one input at a time moves from a low to a high value:
+ * NPV at the hurdle rate for a planned cluster, hold value minus sale ({@link HoldFigures#holdMinusSale()}) for an
+ * owned one, over the inputs still to come only (its capex when paid, and everything once its life has ended, move
+ * nothing). Otherwise as before: how far NPV at the hurdle rate swings when one input at a time moves from a low to a high value,
  * the others held at the base: the bars of a tornado chart, widest first. Each end of a bar is the
  * engine's own NPV at the hurdle for the moved cluster (its schedule re-run with the cluster's lessor
  * contracts), exactly what the workbook would show for that input. With contracts, the start price and
@@ -37,7 +42,27 @@ public final class Tornado {
         ELECTRICITY_PER_KWH,
         OTHER_OPEX_PER_GPU_MONTH,
         RESIDUAL_SHARE,
-        HURDLE_RATE
+        HURDLE_RATE,
+        /** Only for an owned cluster with a secondary price: what a sale now would fetch per GPU, before the resale fee. */
+        SECONDARY_PRICE_PER_GPU
+    }
+
+    /** What a bar's two ends measure. */
+    public enum Measure {
+        /** Planned cluster: NPV at the hurdle rate, at the valuation date. */
+        NPV_AT_HURDLE,
+        /** Owned cluster: hold value minus the sale net of fees, both at the valuation date. */
+        HOLD_MINUS_SALE
+    }
+
+    /** The measure of a cluster's tornado (and of its sensitivity grid). */
+    public static Measure measure(Cluster cluster) {
+        return cluster.status() == ClusterStatus.OWNED ? Measure.HOLD_MINUS_SALE : Measure.NPV_AT_HURDLE;
+    }
+
+    /** The measure at the cluster's base case. */
+    static double baseValue(Cluster cluster, Assumptions assumptions, List<Lease> lessorContracts) {
+        return value(cluster, assumptions, lessorContracts);
     }
 
     /** The low and high values an input moves between, in its own unit. */
@@ -51,7 +76,8 @@ public final class Tornado {
      * @param base           its base value
      * @param low            its low value (after caps: utilization ≤ 100%, declines below 100%)
      * @param high           its high value
-     * @param npvAtLow       NPV at the hurdle rate with the input at {@code low}
+     * @param npvAtLow       the {@link Measure} with the input at {@code low}: NPV at the hurdle rate (planned), hold
+     *                       minus sale (owned)
      * @param npvAtHigh      the same at {@code high}
      * @param swing          |npvAtHigh − npvAtLow|
      */
@@ -82,6 +108,9 @@ public final class Tornado {
         List<Bar> bars = new ArrayList<>();
         for (Map.Entry<Input, Range> entry : new EnumMap<>(ranges).entrySet()) {
             Input input = entry.getKey();
+            if (!movesTheDecision(cluster, assumptions, input)) {
+                continue;
+            }
             if (!applies(cluster, input)) {
                 throw new IllegalArgumentException(input + " does not apply: the cluster's price path is "
                         + cluster.pricePathOr(assumptions.defaultPricePath()).spec() + ", not a geometric decline");
@@ -96,11 +125,11 @@ public final class Tornado {
         return bars;
     }
 
-    /** ±{@value #DEFAULT_RELATIVE_MOVE} of the base value of every input that applies to the cluster. */
+    /** ±{@value #DEFAULT_RELATIVE_MOVE} of the base value of every input that applies to the cluster and moves its decision. */
     static Map<Input, Range> defaultRanges(Cluster cluster, Assumptions assumptions) {
         Map<Input, Range> ranges = new EnumMap<>(Input.class);
         for (Input input : Input.values()) {
-            if (applies(cluster, input)) {
+            if (applies(cluster, input) && movesTheDecision(cluster, assumptions, input)) {
                 double base = base(cluster, assumptions, input);
                 ranges.put(input, new Range(base * (1 - DEFAULT_RELATIVE_MOVE), base * (1 + DEFAULT_RELATIVE_MOVE)));
             }
@@ -110,6 +139,26 @@ public final class Tornado {
 
     private static boolean applies(Cluster cluster, Input input) {
         return input != Input.ANNUAL_PRICE_DECLINE || cluster.pricePath().orElse(null) instanceof PricePath.AnnualDecline;
+    }
+
+    /**
+     * Whether moving the input can change what decides the cluster: everything for a planned one; for an owned one
+     * only what is still to come (capex only while still due, nothing once the life has ended) and the secondary price.
+     */
+    static boolean movesTheDecision(Cluster cluster, Assumptions assumptions, Input input) {
+        if (cluster.status() != ClusterStatus.OWNED) {
+            return input != Input.SECONDARY_PRICE_PER_GPU;
+        }
+        LocalDate valuation = assumptions.valuationDate();
+        LocalDate start = cluster.startOn(valuation);
+        if (start.plusMonths(cluster.lifeMonths()).isBefore(valuation)) {
+            return false;
+        }
+        return switch (input) {
+            case CAPEX_PER_GPU -> !start.isBefore(valuation);
+            case SECONDARY_PRICE_PER_GPU -> cluster.secondaryPricePerGpu().isPresent();
+            default -> true;
+        };
     }
 
     /** Keeps a moved input inside what the model accepts (the bounds of {@link Cluster}), so no bar fails a valid cluster. */
@@ -133,6 +182,7 @@ public final class Tornado {
             case OTHER_OPEX_PER_GPU_MONTH -> cluster.otherOpexPerGpuMonth();
             case RESIDUAL_SHARE -> cluster.residualShare();
             case HURDLE_RATE -> assumptions.hurdleRate();
+            case SECONDARY_PRICE_PER_GPU -> cluster.secondaryPricePerGpu().orElse(0);
         };
     }
 
@@ -147,15 +197,24 @@ public final class Tornado {
         m.put(Input.ELECTRICITY_PER_KWH, Cluster.Builder::electricityPerKwh);
         m.put(Input.OTHER_OPEX_PER_GPU_MONTH, Cluster.Builder::otherOpexPerGpuMonth);
         m.put(Input.RESIDUAL_SHARE, Cluster.Builder::residualShare);
+        m.put(Input.SECONDARY_PRICE_PER_GPU, Cluster.Builder::secondaryPricePerGpu);
         return m;
     }
 
     private static double npvAtHurdle(Cluster cluster, Assumptions assumptions, List<Lease> lessorContracts, Input input,
                                       double value) {
         if (input == Input.HURDLE_RATE) {
-            return RoiEngine.npvAtHurdle(cluster, assumptions.withRates(assumptions.discountRate(), value), lessorContracts);
+            return value(cluster, assumptions.withRates(assumptions.discountRate(), value), lessorContracts);
         }
         Cluster moved = SETTERS.get(input).apply(cluster.toBuilder(), value).build();
-        return RoiEngine.npvAtHurdle(moved, assumptions, lessorContracts);
+        return value(moved, assumptions, lessorContracts);
+    }
+
+    /** The cluster's {@link Measure}: NPV at the hurdle rate (planned), or hold value minus sale (owned). */
+    private static double value(Cluster cluster, Assumptions assumptions, List<Lease> lessorContracts) {
+        if (measure(cluster) == Measure.NPV_AT_HURDLE) {
+            return RoiEngine.npvAtHurdle(cluster, assumptions, lessorContracts);
+        }
+        return HoldFigures.holdMinusSale(CashFlowModel.schedule(cluster, assumptions, lessorContracts));
     }
 }

@@ -20,6 +20,7 @@ import gpuroi.report.SourceNote;
 import gpuroi.workbook.HiddenRows;
 import gpuroi.workbook.InputNote;
 import gpuroi.workbook.RunInfo;
+import gpuroi.workbook.TemplateWorkbook;
 import gpuroi.workbook.WorkbookException;
 import gpuroi.workbook.WorkbookInput;
 import gpuroi.workbook.WorkbookReader;
@@ -166,9 +167,10 @@ public final class Conversion {
                     e.field() + ": " + e.expected())), read.notes(InputNote.Kind.WARNING));
         }
         analysis = withTornadoRanges(analysis, read);
+        WorkbookInput noted = withLifeEndedWarnings(read, analysis);
         int runs = runs(read, options);
         if (runs == 0) {
-            return new Analyzed(input, read, analysis, sha256);
+            return new Analyzed(input, noted, analysis, sha256);
         }
         String fileName = input.getFileName().toString();
         try {
@@ -188,7 +190,24 @@ public final class Conversion {
         }
         List<ContractRiskProfile> contractRisks = ContractMonteCarlo.analyze(analysis.contracts(), analysis.assumptions(),
                 settings.forContracts(base), portfolio.clusters().size());
-        return new Analyzed(input, read, analysis, sha256, risks, contractRisks);
+        return new Analyzed(input, noted, analysis, sha256, risks, contractRisks);
+    }
+
+    /**
+     * A warning for each owned cluster whose useful life ended before the valuation date: the engine counts its residual
+     * once, as sold at the end of life, and has nothing left to hold, which a reader should not have to infer from a $0.
+     */
+    static WorkbookInput withLifeEndedWarnings(WorkbookInput read, PortfolioAnalysis analysis) {
+        List<InputNote> notes = new ArrayList<>(read.notes());
+        for (ClusterAnalysis c : analysis.clusters()) {
+            c.metrics().hold().flatMap(h -> h.lifeEndedOn()).ifPresent(ended -> notes.add(new InputNote(InputNote.Kind.WARNING,
+                    TemplateWorkbook.FLEET_SHEET, "cluster " + c.cluster().id() + ": its useful life ended on " + ended
+                    + ", before the valuation date " + analysis.assumptions().valuationDate() + "; every flow is realized, its residual"
+                    + " was counted once as its sale at the end of life, and nothing is left to hold. If it is still in service,"
+                    + " extend its life.")));
+        }
+        return notes.size() == read.notes().size() ? read
+                : new WorkbookInput(read.portfolio(), notes, read.monteCarloRuns(), read.monteCarloSeed(), read.riskSettings());
     }
 
     /** Each cluster's analysis with the low / high values the workbook's Risk sheet gives, for its tornado. */

@@ -6,11 +6,11 @@ import gpuroi.engine.LessorBilling;
 import gpuroi.engine.SensitivityFigures;
 import gpuroi.engine.StartPriceMargin;
 import gpuroi.engine.MonthlyCashFlow;
+import gpuroi.engine.HoldFigures;
 import gpuroi.engine.RiskProfile;
 import gpuroi.engine.Sensitivity;
 import gpuroi.model.Assumptions;
 import gpuroi.model.Cluster;
-import gpuroi.model.ClusterStatus;
 import gpuroi.model.Formats;
 import gpuroi.model.Lease;
 import gpuroi.model.PricePath;
@@ -67,7 +67,7 @@ final class ClusterMemoModel {
         charts.put("cashflow", MemoCharts.cumulativeCashFlow(analysis, currency));
         model.put("priceChart", ChartElements.SCHEME + "price");
         model.put("cashFlowChart", ChartElements.SCHEME + "cashflow");
-        boolean holdOrSell = cluster.status() == ClusterStatus.OWNED && m.saleValueNow().isPresent();
+        boolean holdOrSell = m.hold().isPresent();
         List<Lease> lessor = analysis.schedule().lessorContracts();
         Sensitivity.Grid grid = startPriceByUtilization(cluster, assumptions, lessor);
         model.put("sensitivity", HeatMaps.startPriceByUtilization(grid, baseIndex(grid.startPrices(), cluster.startPricePerGpuHour()),
@@ -75,7 +75,7 @@ final class ClusterMemoModel {
         // The decline × capex grid and the tornado as the ROI Sensitivity sheet has them (built by linearity, not a run per cell).
         SensitivityFigures figures = SensitivityFigures.of(analysis);
         figures.declineByCapex().ifPresent(decline -> model.put("declineCapex", HeatMaps.declineByCapex(decline, assumptions)));
-        model.put("tornado", TornadoSection.of(figures.tornado(), m.npvAtHurdle(), assumptions, charts));
+        model.put("tornado", TornadoSection.of(figures.tornado(), figures.measure(), figures.base(), assumptions, charts));
         model.put("lessorContracts", lessorContracts(analysis, currency));
         model.put("assumptions", AssumptionSources.rows(analysis, assumptions, context.notes()));
         model.put("warnings", AssumptionSources.warnings(cluster, context.notes()));
@@ -99,8 +99,82 @@ final class ClusterMemoModel {
         return exact >= 0 ? exact : axis.size() / 2;
     }
 
+    /** The label of a whole-life figure of an owned cluster, which includes its history and decides nothing. */
+    static final String SINCE_PURCHASE = "since purchase (realized + expected)";
+
+    /**
+     * An owned cluster's figures: first the forward ones its HOLD/RESELL decision rests on, then the whole-life ones,
+     * each labelled {@value #SINCE_PURCHASE}.
+     */
+    private static List<Map<String, Object>> ownedMetrics(ClusterAnalysis analysis, HoldFigures hold, Assumptions a) {
+        ClusterMetrics m = analysis.metrics();
+        Cluster cluster = analysis.cluster();
+        String ccy = a.currency();
+        String hurdle = Formats.percent(a.hurdleRate(), 1);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        if (hold.lifeEnded()) {
+            row(rows, "Value of holding, at " + hurdle, Formats.money(0, ccy),
+                    "useful life ended on " + hold.lifeEndedOn().orElseThrow() + ": nothing left to hold");
+            row(rows, "Residual, booked as its sale at the end of life", Formats.money(m.residualValue(), ccy), "realized; not sold again");
+        } else {
+            row(rows, "Value of holding, at " + hurdle, Formats.money(hold.holdValue(), ccy),
+                    "from " + a.valuationDate() + ": remaining rent less costs, plus residual"
+                            + (hold.capexStillDue() > 0 ? ", less " + Formats.money(hold.capexStillDue(), ccy) + " capex still due" : ""));
+            row(rows, "Sale now, net of fees", hold.saleValue().isPresent() ? Formats.money(hold.saleValue().getAsDouble(), ccy)
+                    : "no secondary price", "less the " + Formats.percent(a.resaleFee(), 1) + " resale fee");
+            // Without a sale price the break-evens are where holding is worth nothing (selling at any price would then win).
+            String meet = hold.saleValue().isPresent() ? "hold = sale" : "hold value = 0";
+            if (hold.saleValue().isPresent()) {
+                row(rows, "Holding less selling", Formats.money(hold.holdMinusSale(), ccy), hold.holdWins() ? "HOLD" : "RESELL");
+            }
+            row(rows, "IRR of holding", hold.holdIrr().display(1),
+                    hold.holdIrr().note().isEmpty() ? "the sale proceeds forgone, then the flows still to come" : hold.holdIrr().note());
+            row(rows, "Break-even start price, " + meet, perHour(hold.breakEvenStartPrice(), ccy),
+                    "assumed start price " + Formats.price(cluster.startPricePerGpuHour(), ccy) + "/GPU-hr, path shape fixed");
+            row(rows, "Break-even utilization, " + meet, percentOr(hold.breakEvenUtilization(), "n/a"),
+                    "assumed " + Formats.percent(cluster.utilization(), 0));
+            row(rows, "Break-even secondary price per GPU", hold.breakEvenSecondaryPrice().isPresent()
+                            ? Formats.money(hold.breakEvenSecondaryPrice().getAsDouble(), ccy) : "n/a",
+                    "before the resale fee; selling wins above it");
+        }
+        row(rows, "Capex", Formats.money(m.totalCapex(), ccy), Formats.money(cluster.capexPerGpu(), ccy) + " per GPU × "
+                + cluster.gpuCount() + (hold.capexStillDue() > 0 ? ", due " + analysis.schedule().startDate() : ", paid (sunk)"));
+        row(rows, "IRR " + SINCE_PURCHASE, m.irr().display(1), m.irr().note());
+        row(rows, "NPV at " + hurdle + " " + SINCE_PURCHASE, Formats.money(m.npvAtHurdle(), ccy),
+                "history compounded to " + a.valuationDate() + "; decides nothing");
+        row(rows, "Payback " + SINCE_PURCHASE, monthsOr(m.paybackMonths()), "discounted: " + monthsOr(m.discountedPaybackMonths()));
+        row(rows, "MOIC " + SINCE_PURCHASE, m.moic().isPresent() ? String.format(Locale.US, "%.2f×", m.moic().getAsDouble()) : "n/a",
+                "annualized total return (the source article's measure, not an IRR): " + percentOr(m.annualizedTotalReturn(), "n/a"));
+        taxAndLoanRows(rows, analysis, a, " " + SINCE_PURCHASE);
+        return rows;
+    }
+
+    /**
+     * The after-tax and equity views, when the assumptions give a tax rate or a loan: whole-life figures beside the
+     * pre-tax, unlevered ones that decide ({@code label} marks an owned cluster's as since purchase).
+     */
+    private static void taxAndLoanRows(List<Map<String, Object>> rows, ClusterAnalysis analysis, Assumptions a, String label) {
+        String ccy = a.currency();
+        String hurdle = Formats.percent(a.hurdleRate(), 1);
+        analysis.afterTax().ifPresent(t -> {
+            String basis = "tax " + Formats.percent(t.taxRate(), 1) + ", depreciation over " + t.depreciationMonths() + " months"
+                    + "; the pre-tax figures decide";
+            row(rows, "After-tax IRR" + label, t.irr().display(1), basis);
+            row(rows, "After-tax NPV at " + hurdle + " hurdle" + label, Formats.money(t.npvAtHurdle(), ccy), basis);
+        });
+        analysis.leverage().ifPresent(l -> {
+            String basis = "loan " + Formats.money(l.loan(), ccy) + ", " + Formats.money(l.monthlyPayment(), ccy)
+                    + " a month over " + l.termMonths() + " months" + "; the unlevered figures decide";
+            row(rows, "Equity IRR (with the loan)" + label, l.equityIrr().display(1), basis);
+            row(rows, "Equity NPV at " + hurdle + " hurdle" + label, Formats.money(l.equityNpvAtHurdle(), ccy), basis);
+        });
+    }
+
     private static List<Map<String, Object>> metrics(ClusterAnalysis analysis, Assumptions a) {
         ClusterMetrics m = analysis.metrics();
+        if (m.hold().isPresent()) {
+            return ownedMetrics(analysis, m.hold().get(), a);
+        }
         Cluster cluster = analysis.cluster();
         String ccy = a.currency();
         String hurdle = Formats.percent(a.hurdleRate(), 1);
@@ -122,26 +196,7 @@ final class ClusterMemoModel {
         row(rows, "Break-even start price, IRR = 0", perHour(m.breakEvenStartPriceZeroIrr(), ccy), "");
         row(rows, "Break-even utilization", percentOr(m.breakEvenUtilization(), "n/a"),
                 "assumed " + Formats.percent(cluster.utilization(), 0));
-        analysis.afterTax().ifPresent(t -> {
-            String basis = "tax " + Formats.percent(t.taxRate(), 1) + ", depreciation over " + t.depreciationMonths() + " months"
-                    + "; the pre-tax figures decide";
-            row(rows, "After-tax IRR", t.irr().display(1), basis);
-            row(rows, "After-tax NPV at " + hurdle + " hurdle", Formats.money(t.npvAtHurdle(), ccy), basis);
-        });
-        analysis.leverage().ifPresent(l -> {
-            String basis = "loan " + Formats.money(l.loan(), ccy) + ", " + Formats.money(l.monthlyPayment(), ccy)
-                    + " a month over " + l.termMonths() + " months" + "; the unlevered figures decide";
-            row(rows, "Equity IRR (with the loan)", l.equityIrr().display(1), basis);
-            row(rows, "Equity NPV at " + hurdle + " hurdle", Formats.money(l.equityNpvAtHurdle(), ccy), basis);
-        });
-        if (cluster.status() == ClusterStatus.OWNED) {
-            row(rows, "Value of holding, at " + hurdle, Formats.money(m.remainingValueAtHurdle(), ccy), "remaining flows and residual");
-            row(rows, "Sale now, net of fees", m.saleValueNow().isPresent() ? Formats.money(m.saleValueNow().getAsDouble(), ccy) : "no secondary price",
-                    m.breakEvenSecondaryPrice().isPresent()
-                            ? "selling beats holding above " + Formats.money(m.breakEvenSecondaryPrice().getAsDouble(), ccy)
-                                    + " per GPU before fees"
-                            : "");
-        }
+        taxAndLoanRows(rows, analysis, a, "");
         return rows;
     }
 
@@ -192,7 +247,9 @@ final class ClusterMemoModel {
                     .append(" a year, against the 40%-a-year falls seen in H100 rentals in 2023–2024.");
         }
         Optional<StartPriceMargin> margin = StartPriceMargin.of(cluster.startPricePerGpuHour(), m.breakEvenStartPrice());
-        if (margin.isPresent()) {
+        if (m.hold().isPresent()) {
+            holdContext(text, m.hold().get(), cluster, ccy);
+        } else if (margin.isPresent()) {
             StartPriceMargin mg = margin.get();
             text.append(" The hurdle is met from a start price of ").append(Formats.price(mg.breakEvenStartPrice(), ccy)).append("/GPU-hr; ");
             if (mg.clears()) {
@@ -203,13 +260,45 @@ final class ClusterMemoModel {
                         .append(Formats.price(mg.startPricePerGpuHour(), ccy)).append(" for owning to clear it.");
             }
         }
-        if (m.breakEvenUtilization().isPresent()) {
+        if (m.hold().isEmpty() && m.breakEvenUtilization().isPresent()) {
             double u = m.breakEvenUtilization().getAsDouble();
             text.append(" At the assumed prices, utilization must reach ").append(Formats.percent(u, 0))
                     .append(u > 1 ? ", which no cluster can," : "").append(" (assumed ")
                     .append(Formats.percent(cluster.utilization(), 0)).append(").");
         }
         return text.toString();
+    }
+
+    /** The owned cluster's margin to its HOLD/RESELL flip, from the valuation date on: what it could lose before selling wins. */
+    private static void holdContext(StringBuilder text, HoldFigures hold, Cluster cluster, String ccy) {
+        if (hold.lifeEnded()) {
+            text.append(" Its useful life ended on ").append(hold.lifeEndedOn().orElseThrow())
+                    .append(": every price above is realized, and none still to come can change the decision.");
+            return;
+        }
+        OptionalDouble move = hold.startPriceMoveToFlip(cluster);
+        if (move.isPresent() && hold.breakEvenStartPrice().getAsDouble() > 0) {
+            String breakEven = Formats.price(hold.breakEvenStartPrice().getAsDouble(), ccy);
+            boolean sale = hold.saleValue().isPresent();
+            text.append(sale ? " Holding and selling are worth the same" : " Holding is worth nothing from the valuation date")
+                    .append(" on the path starting at ").append(breakEven).append("/GPU-hr; ");
+            if (hold.holdWins()) {
+                text.append("every price from the valuation date on could fall ").append(Formats.percent(-move.getAsDouble(), 1))
+                        .append(sale ? " before selling wins." : " before holding stops paying its running costs.");
+            } else {
+                text.append("every price from the valuation date on would have to be ").append(Formats.percent(move.getAsDouble(), 1))
+                        .append(" higher for holding to win.");
+            }
+        } else if (move.isPresent() && hold.holdWins()) {
+            text.append(" No market price would make selling win: the fixed revenue and residual alone are worth more than the sale.");
+        }
+        if (hold.breakEvenUtilization().isPresent()) {
+            double u = hold.breakEvenUtilization().getAsDouble();
+            text.append(hold.saleValue().isPresent() ? " At the assumed prices, holding and selling are worth the same at "
+                            : " At the assumed prices, holding is worth nothing at ").append(Formats.percent(u, 0))
+                    .append(" utilization").append(u > 1 ? ", which no cluster can reach" : "").append(" (assumed ")
+                    .append(Formats.percent(cluster.utilization(), 0)).append(").");
+        }
     }
 
     private static String percentOr(OptionalDouble value, String otherwise) {

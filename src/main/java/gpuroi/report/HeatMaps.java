@@ -50,9 +50,7 @@ final class HeatMaps {
             for (int col = 0; col < columns; col++) {
                 ClusterMetrics cell = grid.at(rows - 1 - d, col);
                 cells[d][col] = cell;
-                margin[d][col] = holdOrSell
-                        ? cell.remainingValueAtHurdle() - cell.saleValueNow().orElse(0)
-                        : cell.npvAtHurdle();
+                margin[d][col] = holdOrSell ? cell.hold().orElseThrow().holdMinusSale() : cell.npvAtHurdle();
             }
         }
         Bands bands = Bands.of(margin, ccy);
@@ -60,28 +58,34 @@ final class HeatMaps {
         for (int d = 0; d < rows; d++) {
             List<Map<String, Object>> cellModels = new ArrayList<>();
             for (int col = 0; col < columns; col++) {
-                Map<String, Object> c = cell(cells[d][col], margin, d, col, bands, ccy);
+                Map<String, Object> c = holdOrSell
+                        ? cell(cells[d][col].hold().orElseThrow().holdIrr(), margin[d][col], margin, d, col, bands, ccy)
+                        : cell(cells[d][col], margin, d, col, bands, ccy);
                 c.put("base", rows - 1 - d == baseRow && col == baseColumn);
                 cellModels.add(c);
             }
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("utilization", Formats.percent(grid.utilizations().get(rows - 1 - d), 0));
             row.put("cells", cellModels);
-            row.put("breakEven", perHour(cells[d][baseColumn].breakEvenStartPrice(), ccy));
+            row.put("breakEven", perHour(holdOrSell ? cells[d][baseColumn].hold().orElseThrow().breakEvenStartPrice()
+                    : cells[d][baseColumn].breakEvenStartPrice(), ccy));
             rowModels.add(row);
         }
         String hurdle = Formats.percent(a.hurdleRate(), 1);
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("prices", grid.startPrices().stream().map(p -> Formats.price(p, ccy)).toList());
         s.put("rows", rowModels);
-        s.put("breakEvenHeader", "NPV = 0 from");
+        s.put("breakEvenHeader", holdOrSell ? "Hold = sale at" : "NPV = 0 from");
+        s.put("title", holdOrSell ? "Sensitivity: IRR of holding by start price and utilization"
+                : "Sensitivity: IRR by start price and utilization");
         s.put("legendTitle", holdOrSell ? "Holding less selling now, at " + hurdle : "NPV at the " + hurdle + " hurdle");
         s.put("legend", bands.legend());
-        s.put("caption", "IRR for each start price (columns) and utilization (rows), everything else as assumed; "
+        s.put("caption", (holdOrSell ? "IRR of holding (the sale proceeds forgone, then the flows still to come)" : "IRR")
+                + " for each start price (columns) and utilization (rows), everything else as assumed; "
                 + (holdOrSell
                         ? "green cells: holding is worth more at the " + hurdle + " hurdle than selling now (HOLD), red cells: selling wins "
                                 + "(RESELL). The dark line runs where that flips. The right-hand column is, at each utilization, the start "
-                                + "price at which the purchase itself has NPV 0 at the hurdle. "
+                                + "price at which holding and selling are worth the same; only the months from the valuation date move. "
                         : "green cells clear the " + hurdle + " hurdle (NPV ≥ 0, BUY), red cells do not (RENT). The dark line is the "
                                 + "break-even contour, where NPV at the hurdle changes sign; the right-hand column is the exact start "
                                 + "price at which it is 0 at each utilization. ")

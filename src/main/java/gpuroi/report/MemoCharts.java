@@ -127,6 +127,12 @@ final class MemoCharts {
      * the base NPV and at 0, where the hurdle is just met. {@code labels} name each bar with its range.
      */
     static JFreeChart tornado(List<Tornado.Bar> bars, List<String> labels, double baseNpvAtHurdle, String hurdle, String currency) {
+        return tornado(bars, labels, baseNpvAtHurdle, "NPV at the " + hurdle + " hurdle", hurdle, currency);
+    }
+
+    /** As above, the value axis named {@code axisLabel} (an owned cluster's bars measure hold value minus sale). */
+    static JFreeChart tornado(List<Tornado.Bar> bars, List<String> labels, double baseNpvAtHurdle, String axisLabel, String hurdle,
+                              String currency) {
         int n = bars.size();
         Comparable<?>[] categories = labels.toArray(new Comparable<?>[0]);
         Number[][] lowStarts = new Number[1][n];
@@ -141,7 +147,7 @@ final class MemoCharts {
             highEnds[0][i] = Math.max(baseNpvAtHurdle, bar.npvAtHigh());
         }
         CategoryAxis inputs = new CategoryAxis(null);
-        NumberAxis npv = new NumberAxis("NPV at the " + hurdle + " hurdle");
+        NumberAxis npv = new NumberAxis(axisLabel);
         CategoryPlot plot = new CategoryPlot(
                 new DefaultIntervalCategoryDataset(new Comparable<?>[] {"input at its low value"}, categories, lowStarts, lowEnds),
                 inputs, npv, new IntervalBarRenderer());

@@ -149,7 +149,9 @@ final class PortfolioMemoModel {
                                 + " against a sale now of " + alternative
                         : "keep capital invested: holding is worth " + Formats.money(p.valueOfDecision(), ccy)
                                 + "; no secondary price, so a sale was not assessed";
-                case FREE -> "free " + Formats.money(p.capital(), ccy) + ": a sale now beats holding, which is worth " + alternative;
+                case FREE -> p.alternativeValue().isPresent()
+                        ? "free " + Formats.money(p.capital(), ccy) + ": a sale now beats holding, which is worth " + alternative
+                        : "nothing left to free: its useful life has ended and its residual was realized as its sale at the end of life";
             });
             rows.add(row);
         }

@@ -42,10 +42,30 @@ final class RiskSection {
         String discount = Formats.percent(a.discountRate(), 1);
         String paths = count(r.paths());
         Map<String, Object> risk = new LinkedHashMap<>();
-        risk.put("sentence", odds(r, a, analysis.metrics().totalCapex() > 0) + "; the cluster loses money in "
-                + share(r.probabilityOfLoss()) + " of paths, and the decision (" + r.baseDecision().name() + ") flips in "
-                + share(r.decisionFlipShare()) + ".");
-        risk.put("npvLabel", "NPV at " + discount + " discount rate");
+        if (r.holdValue().isPresent()) {
+            // An owned cluster: the decision is forward; the NPV and IRR rows are whole-life, history the same on every path.
+            RiskProfile.Percentiles hold = r.holdValue().get();
+            risk.put("sentence", "Judged from the valuation date, the decision (" + r.baseDecision().name() + ") flips in "
+                    + share(r.decisionFlipShare()) + " of " + paths + " paths. Since purchase (realized + expected; months before "
+                    + a.valuationDate() + " are realized and the same on every path), " + odds(r, a, analysis.metrics().totalCapex() > 0)
+                    + " and the cluster loses money in " + share(r.probabilityOfLoss()) + ".");
+            risk.put("npvLabel", "NPV at " + discount + " discount rate, since purchase (realized + expected)");
+            risk.put("irrLabel", "IRR since purchase (realized + expected)");
+            risk.put("npvTitle", "Distribution of NPV since purchase (realized + expected) over the paths");
+            risk.put("irrTitle", "Distribution of IRR since purchase (realized + expected) over the paths");
+            risk.put("holdLabel", "Value of holding at the " + hurdle + " hurdle, from " + a.valuationDate());
+            risk.put("holdP5", Formats.money(hold.p5(), ccy));
+            risk.put("holdP50", Formats.money(hold.p50(), ccy));
+            risk.put("holdP95", Formats.money(hold.p95(), ccy));
+        } else {
+            risk.put("sentence", odds(r, a, analysis.metrics().totalCapex() > 0) + "; the cluster loses money in "
+                    + share(r.probabilityOfLoss()) + " of paths, and the decision (" + r.baseDecision().name() + ") flips in "
+                    + share(r.decisionFlipShare()) + ".");
+            risk.put("npvLabel", "NPV at " + discount + " discount rate");
+            risk.put("irrLabel", "IRR");
+            risk.put("npvTitle", "Distribution of NPV over the paths");
+            risk.put("irrTitle", "Distribution of IRR over the paths");
+        }
         risk.put("npvP5", Formats.money(r.npv().p5(), ccy));
         risk.put("npvP50", Formats.money(r.npv().p50(), ccy));
         risk.put("npvP95", Formats.money(r.npv().p95(), ccy));

@@ -22,10 +22,22 @@ final class TornadoSection {
      * (each {@code label}, {@code npvAtLow}, {@code npvAtHigh}, {@code swing}); the chart is put in {@code charts}.
      */
     static Map<String, Object> of(List<Tornado.Bar> bars, double baseNpvAtHurdle, Assumptions a, Map<String, JFreeChart> charts) {
+        return of(bars, Tornado.Measure.NPV_AT_HURDLE, baseNpvAtHurdle, a, charts);
+    }
+
+    /**
+     * As {@link #of(List, double, Assumptions, Map)} for the measure the bars move: for an owned cluster hold value minus
+     * sale, the figure its HOLD/RESELL decision turns on, over the inputs still to come.
+     */
+    static Map<String, Object> of(List<Tornado.Bar> bars, Tornado.Measure measure, double base, Assumptions a,
+                                  Map<String, JFreeChart> charts) {
+        double baseNpvAtHurdle = base;
         String ccy = a.currency();
         String hurdle = Formats.percent(a.hurdleRate(), 1);
+        boolean hold = measure == Tornado.Measure.HOLD_MINUS_SALE;
         List<String> labels = bars.stream().map(b -> label(b, ccy)).toList();
-        charts.put("tornado", MemoCharts.tornado(bars, labels, baseNpvAtHurdle, hurdle, ccy));
+        charts.put("tornado", MemoCharts.tornado(bars, labels, baseNpvAtHurdle,
+                hold ? "Hold value minus sale, at the " + hurdle + " hurdle" : "NPV at the " + hurdle + " hurdle", hurdle, ccy));
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int i = 0; i < bars.size(); i++) {
             Tornado.Bar bar = bars.get(i);
@@ -38,9 +50,16 @@ final class TornadoSection {
         }
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("chart", ChartElements.SCHEME + "tornado");
+        t.put("title", hold ? "What moves holding against selling most" : "What moves NPV most");
         t.put("bars", rows);
-        t.put("sentence", sentence(bars, hurdle, ccy));
-        t.put("caption", "NPV at the " + hurdle + " hurdle when one input at a time moves " + Formats.percent(Tornado.DEFAULT_RELATIVE_MOVE, 0)
+        t.put("sentence", hold ? holdSentence(bars, hurdle, ccy) : sentence(bars, hurdle, ccy));
+        t.put("caption", hold
+                ? "Hold value minus sale (both at the valuation date, holding at the " + hurdle + " hurdle) when one input still to come"
+                + " moves " + Formats.percent(Tornado.DEFAULT_RELATIVE_MOVE, 0) + " below and above its assumed value (or over the"
+                + " Risk sheet's range), everything else as assumed, widest swing first; the capex already paid is sunk and has no bar."
+                + " Light bars: the input at its low value; dark bars: at its high value; the red line is the base case ("
+                + Formats.money(baseNpvAtHurdle, ccy) + "), the black line 0, where holding and selling are worth the same."
+                : "NPV at the " + hurdle + " hurdle when one input at a time moves " + Formats.percent(Tornado.DEFAULT_RELATIVE_MOVE, 0)
                 + " below and above its assumed value (or over the low to high range the workbook's Risk sheet gives), everything else as assumed (utilization capped at 100%), widest swing first. "
                 + "Light bars: the input at its low value; dark bars: at its high value; the red line is the base case ("
                 + Formats.money(baseNpvAtHurdle, ccy) + "), the black line NPV 0, where the hurdle is just met.");
@@ -67,6 +86,26 @@ final class TornadoSection {
         return s.toString();
     }
 
+    /** "The utilization moves hold value minus sale most: by $X as it goes from … ($… to $…). Next: …" */
+    static String holdSentence(List<Tornado.Bar> bars, String hurdle, String ccy) {
+        if (bars.isEmpty()) {
+            return "Nothing still to come moves the decision: every flow is realized.";
+        }
+        Tornado.Bar top = bars.get(0);
+        StringBuilder s = new StringBuilder("The ").append(inSentence(top.input()))
+                .append(" moves hold value minus sale (at the ").append(hurdle).append(" hurdle) most: by ")
+                .append(Formats.money(top.swing(), ccy)).append(" as it goes from ").append(values(top, ccy, " to ")).append(" (")
+                .append(Formats.money(top.npvAtLow(), ccy)).append(" to ").append(Formats.money(top.npvAtHigh(), ccy)).append(").");
+        List<String> next = new ArrayList<>();
+        for (Tornado.Bar bar : bars.subList(1, Math.min(3, bars.size()))) {
+            next.add(inSentence(bar.input()) + " (" + Formats.money(bar.swing(), ccy) + ")");
+        }
+        if (!next.isEmpty()) {
+            s.append(" Next: ").append(String.join(", ", next)).append('.');
+        }
+        return s.toString();
+    }
+
     /** The input's name and its low–high values: {@code Start price $1.60–$2.40/GPU-hr}. */
     static String label(Tornado.Bar bar, String ccy) {
         return name(bar.input()) + " " + values(bar, ccy, "–");
@@ -82,6 +121,7 @@ final class TornadoSection {
             case OTHER_OPEX_PER_GPU_MONTH -> "Other opex";
             case RESIDUAL_SHARE -> "Residual value";
             case HURDLE_RATE -> "Hurdle rate";
+            case SECONDARY_PRICE_PER_GPU -> "Secondary price per GPU";
         };
     }
 
@@ -94,7 +134,7 @@ final class TornadoSection {
     private static String values(Tornado.Bar bar, String ccy, String between) {
         DoubleFunction<String> format = switch (bar.input()) {
             case START_PRICE_PER_GPU_HOUR, ELECTRICITY_PER_KWH -> v -> Formats.price(v, ccy);
-            case CAPEX_PER_GPU, OTHER_OPEX_PER_GPU_MONTH -> v -> Formats.money(v, ccy);
+            case CAPEX_PER_GPU, OTHER_OPEX_PER_GPU_MONTH, SECONDARY_PRICE_PER_GPU -> v -> Formats.money(v, ccy);
             case UTILIZATION, RESIDUAL_SHARE -> v -> Formats.percent(v, 0);
             case ANNUAL_PRICE_DECLINE, HURDLE_RATE -> v -> Formats.percent(v, 1);
         };

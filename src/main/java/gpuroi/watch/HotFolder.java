@@ -283,6 +283,10 @@ public final class HotFolder implements AutoCloseable {
             if (active.contains(name) || name.startsWith(".") || retry != null && now - retry < 0) {
                 continue;
             }
+            if (!Files.exists(file)) {
+                // Listed while its job was still active, and moved on by that job before the check above: nothing to resume.
+                continue;
+            }
             if (!hasRoom()) {
                 waiting++;
                 continue;

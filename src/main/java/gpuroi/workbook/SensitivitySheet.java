@@ -5,6 +5,7 @@ import gpuroi.engine.IrrResult;
 import gpuroi.engine.SensitivityFigures;
 import gpuroi.engine.Tornado;
 import gpuroi.model.Assumptions;
+import gpuroi.model.ClusterStatus;
 import gpuroi.model.Formats;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -156,7 +157,9 @@ final class SensitivitySheet {
                 + " hurdle, green above. Thick black lines: the break-even contour, between neighbouring cells whose NPV at the"
                 + " hurdle differs in sign (the IRR crosses the hurdle there too); the break-even column gives the exact start"
                 + " price (or capex) of each row at which NPV at the hurdle is 0 (negative: the contracts alone clear the hurdle)."
-                + " Bold, double-boxed: the base case. Values, not formulas: each cell is the engine's result for that pair of"
+                + " For an owned cluster the grids, break-evens and tornado measure hold value minus sale (holding against"
+                + " selling now, over the months still to come) and the IRR of holding, the figures its HOLD/RESELL decision"
+                + " rests on. Bold, double-boxed: the base case. Values, not formulas: each cell is the engine's result for that pair of"
                 + " inputs, everything else as assumed (see " + WorkbookWriter.NOTES_SHEET + ").", styles.text);
         OutputCells.text(sheet.createRow(2), 0, scope.describe(), styles.text);
         if (clusters.isEmpty()) {
@@ -179,10 +182,13 @@ final class SensitivitySheet {
                         : " (with its lessor contracts: start price and utilization move only the GPU-hours not under contract)"),
                 styles.sectionTitle);
 
+        // An owned cluster's figures are forward: holding against selling now, not NPV since purchase.
+        boolean owned = cluster.status() == ClusterStatus.OWNED;
         Row caption = sheet.createRow(first + GRID_CAPTION);
-        OutputCells.text(caption, LABEL, "NPV at the " + hurdle + " hurdle: start price per GPU-hour (columns) × utilization (rows)",
-                styles.text);
-        OutputCells.text(caption, RIGHT_LABEL, "IRR: start price per GPU-hour (columns) × utilization (rows)", styles.text);
+        OutputCells.text(caption, LABEL, (owned ? "Hold value minus sale at the " + hurdle + " hurdle" : "NPV at the " + hurdle + " hurdle")
+                + ": start price per GPU-hour (columns) × utilization (rows)", styles.text);
+        OutputCells.text(caption, RIGHT_LABEL, (owned ? "IRR of holding (the sale forgone as the investment)" : "IRR")
+                + ": start price per GPU-hour (columns) × utilization (rows)", styles.text);
         Row header = sheet.createRow(first + GRID_HEADER);
         header.setHeightInPoints(HEADER_HEIGHT_POINTS);
         OutputCells.text(header, LABEL, "Utilization \\ start price", styles.header);
@@ -191,7 +197,7 @@ final class SensitivitySheet {
             OutputCells.number(header, FIRST_VALUE + c, grid.startPrices().get(c), headerPrice);
             OutputCells.number(header, RIGHT_FIRST_VALUE + c, grid.startPrices().get(c), headerPrice);
         }
-        OutputCells.text(header, BREAK_EVEN, "Break-even price (NPV = 0)", styles.header);
+        OutputCells.text(header, BREAK_EVEN, owned ? "Break-even price (hold = sell)" : "Break-even price (NPV = 0)", styles.header);
 
         double[][] npv = matrix(grid.npvAtHurdle());
         int[][] contour = contour(npv);
@@ -219,18 +225,19 @@ final class SensitivitySheet {
         colourScale(new CellRangeAddress(gridTop, gridBottom, RIGHT_FIRST_VALUE, RIGHT_FIRST_VALUE + npv[0].length - 1),
                 assumptions.hurdleRate(), irrSpread(grid.irr(), assumptions.hurdleRate()));
 
-        lowerHalf(first, figures, hurdle);
+        lowerHalf(first, figures, hurdle, owned);
     }
 
     /** The decline × capex grid on the left and the tornado on the right, sharing rows. */
-    private void lowerHalf(int first, SensitivityFigures figures, String hurdle) {
+    private void lowerHalf(int first, SensitivityFigures figures, String hurdle, boolean owned) {
         Row caption = sheet.createRow(first + LOWER_CAPTION);
         var decline = figures.declineByCapex();
         OutputCells.text(caption, LABEL, decline.isPresent()
                 ? "NPV at the " + hurdle + " hurdle: annual price decline (rows, replacing the price path) × capex per GPU (columns)"
                 : "Decline × capex: not shown for an owned cluster (its capex is spent and does not decide HOLD or RESELL)"
                         + " or one without capex.", styles.text);
-        OutputCells.text(caption, RIGHT_LABEL, "Tornado: NPV at the " + hurdle + " hurdle with one input at −"
+        OutputCells.text(caption, RIGHT_LABEL, "Tornado: " + (owned ? "hold value minus sale" : "NPV") + " at the " + hurdle
+                + " hurdle with one input at −"
                 + Formats.percent(Tornado.DEFAULT_RELATIVE_MOVE, 0) + " and +" + Formats.percent(Tornado.DEFAULT_RELATIVE_MOVE, 0)
                 + " (or its low and high in the Risk sheet), the others as assumed; widest swing first", styles.text);
         Row header = sheet.createRow(first + LOWER_HEADER);
@@ -244,7 +251,9 @@ final class SensitivitySheet {
             }
             OutputCells.text(header, BREAK_EVEN, "Break-even capex per GPU (NPV = 0)", styles.header);
         }
-        String[] tornadoHeaders = {"Input", "Base", "Low", "High", "NPV at low", "NPV at high", "Swing"};
+        String[] tornadoHeaders = owned
+                ? new String[] {"Input", "Base", "Low", "High", "Hold − sale at low", "Hold − sale at high", "Swing"}
+                : new String[] {"Input", "Base", "Low", "High", "NPV at low", "NPV at high", "Swing"};
         for (int i = 0; i < tornadoHeaders.length; i++) {
             OutputCells.text(header, TORNADO_INPUT + i, tornadoHeaders[i], styles.header);
         }
@@ -404,7 +413,7 @@ final class SensitivitySheet {
         return switch (input) {
             case START_PRICE_PER_GPU_HOUR, ELECTRICITY_PER_KWH -> styles.pricePerHour;
             case UTILIZATION, ANNUAL_PRICE_DECLINE, RESIDUAL_SHARE, HURDLE_RATE -> styles.percent;
-            case CAPEX_PER_GPU -> styles.money;
+            case CAPEX_PER_GPU, SECONDARY_PRICE_PER_GPU -> styles.money;
             case OTHER_OPEX_PER_GPU_MONTH -> styles.moneyCents;
         };
     }
@@ -419,6 +428,7 @@ final class SensitivitySheet {
             case OTHER_OPEX_PER_GPU_MONTH -> "Other opex per GPU-month";
             case RESIDUAL_SHARE -> "Residual value (share of capex)";
             case HURDLE_RATE -> "Hurdle rate";
+            case SECONDARY_PRICE_PER_GPU -> "Secondary price per GPU";
         };
     }
 }

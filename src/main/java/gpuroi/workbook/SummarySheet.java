@@ -19,6 +19,8 @@ import java.util.List;
  * {@value WorkbookWriter#SUMMARY_SHEET}: one row per cluster with the decision, the figures behind
  * it and the break-evens that would flip it. Values are the engine's; a figure that does not exist
  * (no IRR, a payback that never comes) is written as the words that say so, never as a number.
+ * An owned cluster's decision figures (hold value, sale, IRR of holding, the break-evens of HOLD/RESELL) come right
+ * after the decision; its IRR, NPV and NPV break-evens further right are whole-life, since purchase, and so labelled.
  */
 final class SummarySheet {
     static final int ID = 0;
@@ -26,38 +28,57 @@ final class SummarySheet {
     static final int GPUS = 2;
     static final int STATUS = 3;
     static final int DECISION = 4;
-    static final int IRR = 5;
-    static final int XIRR = 6;
-    static final int NPV = 7;
-    static final int NPV_AT_HURDLE = 8;
-    static final int MIRR = 9;
-    static final int PAYBACK = 10;
-    static final int DISCOUNTED_PAYBACK = 11;
-    static final int MOIC = 12;
-    static final int TOTAL_RETURN = 13;
-    static final int LEVELIZED_COST = 14;
-    static final int LEVELIZED_PRICE = 15;
-    static final int BREAK_EVEN_PRICE = 16;
-    static final int BREAK_EVEN_PRICE_ZERO_IRR = 17;
-    static final int BREAK_EVEN_UTILIZATION = 18;
-    static final int TOTAL_CAPEX = 19;
-    static final int REASON = 20;
-    /** Written only when the assumptions give a tax rate; the pre-tax columns still decide. */
-    static final int AFTER_TAX_IRR = 21;
-    static final int AFTER_TAX_NPV_AT_HURDLE = 22;
+    // An owned cluster's decision figures, from the valuation date; blank for a planned cluster.
+    static final int HOLD_VALUE = 5;
+    static final int SALE_VALUE = 6;
+    static final int HOLD_IRR = 7;
+    static final int HOLD_BREAK_EVEN_PRICE = 8;
+    static final int HOLD_BREAK_EVEN_UTILIZATION = 9;
+    static final int HOLD_BREAK_EVEN_SECONDARY_PRICE = 10;
+    static final int IRR = 11;
+    static final int XIRR = 12;
+    static final int NPV = 13;
+    static final int NPV_AT_HURDLE = 14;
+    static final int MIRR = 15;
+    static final int PAYBACK = 16;
+    static final int DISCOUNTED_PAYBACK = 17;
+    static final int MOIC = 18;
+    static final int TOTAL_RETURN = 19;
+    static final int LEVELIZED_COST = 20;
+    static final int LEVELIZED_PRICE = 21;
+    static final int BREAK_EVEN_PRICE = 22;
+    static final int BREAK_EVEN_PRICE_ZERO_IRR = 23;
+    static final int BREAK_EVEN_UTILIZATION = 24;
+    static final int TOTAL_CAPEX = 25;
+    static final int REASON = 26;
+    /**
+     * Written only when the assumptions give a tax rate; the pre-tax columns still decide. Whole-life, like the IRR and
+     * NPV columns: for an owned cluster, since purchase.
+     */
+    static final int AFTER_TAX_IRR = 27;
+    static final int AFTER_TAX_NPV_AT_HURDLE = 28;
     /** Written only when the assumptions give a loan; the unlevered columns still decide. */
-    static final int EQUITY_IRR = 23;
-    static final int EQUITY_NPV_AT_HURDLE = 24;
+    static final int EQUITY_IRR = 29;
+    static final int EQUITY_NPV_AT_HURDLE = 30;
+
+    /** What an owned cluster's whole-life columns are: they include its history and decide nothing. */
+    private static final String OWNED_SINCE_PURCHASE = "; owned: since purchase, realized + expected";
 
     private static final String[] HEADERS = {
-        "Cluster id", "GPU model", "GPUs", "Status", "Decision", "IRR (monthly, annualized)", "XIRR (Act/365)",
-        "NPV at discount rate", "NPV at hurdle rate", "MIRR (annualized)", "Payback (months)",
+        "Cluster id", "GPU model", "GPUs", "Status", "Decision",
+        "Value of holding at hurdle (owned, from valuation date)", "Sale now, net of fees (owned)",
+        "IRR of holding (owned: sale forgone, then flows to come)", "Start price at which hold = sale (owned)",
+        "Utilization at which hold = sale (owned)", "Secondary price per GPU above which selling wins (owned, before fee)",
+        "IRR (monthly, annualized" + OWNED_SINCE_PURCHASE + ")", "XIRR (Act/365" + OWNED_SINCE_PURCHASE + ")",
+        "NPV at discount rate (owned: since purchase, realized + expected)",
+        "NPV at hurdle rate (owned: since purchase, realized + expected)",
+        "MIRR (annualized)", "Payback (months)",
         "Discounted payback (months)", "MOIC", "Annualized total return (article's measure, not an IRR)",
         "Levelized cost per utilized GPU-hr", "Levelized price per utilized GPU-hr",
-        "Break-even start price (NPV at hurdle = 0)", "Break-even start price (IRR = 0)",
-        "Break-even utilization (NPV at hurdle = 0)", "Total capex", "Reason",
+        "Break-even start price (NPV at hurdle = 0" + OWNED_SINCE_PURCHASE + ")", "Break-even start price (IRR = 0)",
+        "Break-even utilization (NPV at hurdle = 0" + OWNED_SINCE_PURCHASE + ")", "Total capex", "Reason",
     };
-    private static final int[] WIDTHS = {18, 14, 8, 9, 10, 14, 12, 14, 14, 12, 11, 12, 9, 17, 13, 13, 14, 13, 13, 14, 60};
+    private static final int[] WIDTHS = {18, 14, 8, 9, 10, 16, 14, 14, 13, 13, 15, 14, 12, 14, 14, 12, 11, 12, 9, 17, 13, 13, 14, 13, 13, 14, 60};
     private static final int MAX_REASON_WIDTH = 120;
 
     private SummarySheet() {
@@ -69,14 +90,14 @@ final class SummarySheet {
         java.util.Arrays.fill(widths, REASON + 1, widths.length, 9);
         if (clusters.stream().anyMatch(c -> c.afterTax().isPresent())) {
             String tax = Formats.percent(clusters.get(0).schedule().assumptions().taxRate().orElse(0), 1);
-            OutputCells.text(sheet.getRow(0), AFTER_TAX_IRR, "After-tax IRR (tax " + tax + ")", styles.header);
-            OutputCells.text(sheet.getRow(0), AFTER_TAX_NPV_AT_HURDLE, "After-tax NPV at hurdle rate (tax " + tax + ")", styles.header);
+            OutputCells.text(sheet.getRow(0), AFTER_TAX_IRR, "After-tax IRR (tax " + tax + OWNED_SINCE_PURCHASE + ")", styles.header);
+            OutputCells.text(sheet.getRow(0), AFTER_TAX_NPV_AT_HURDLE, "After-tax NPV at hurdle rate (tax " + tax + OWNED_SINCE_PURCHASE + ")", styles.header);
             widths[AFTER_TAX_IRR] = 14;
             widths[AFTER_TAX_NPV_AT_HURDLE] = 16;
         }
         if (clusters.stream().anyMatch(c -> c.leverage().isPresent())) {
-            OutputCells.text(sheet.getRow(0), EQUITY_IRR, "Equity IRR (with the loan)", styles.header);
-            OutputCells.text(sheet.getRow(0), EQUITY_NPV_AT_HURDLE, "Equity NPV at hurdle rate (with the loan)", styles.header);
+            OutputCells.text(sheet.getRow(0), EQUITY_IRR, "Equity IRR (with the loan" + OWNED_SINCE_PURCHASE + ")", styles.header);
+            OutputCells.text(sheet.getRow(0), EQUITY_NPV_AT_HURDLE, "Equity NPV at hurdle rate (with the loan" + OWNED_SINCE_PURCHASE + ")", styles.header);
             widths[EQUITY_IRR] = 14;
             widths[EQUITY_NPV_AT_HURDLE] = 16;
         }
@@ -102,6 +123,18 @@ final class SummarySheet {
         OutputCells.number(row, GPUS, cluster.gpuCount(), styles.integer);
         OutputCells.text(row, STATUS, cluster.status().label(), styles.text);
         OutputCells.text(row, DECISION, analysis.recommendation().decision().name(), styles.text);
+        m.hold().ifPresent(hold -> {
+            if (hold.lifeEnded()) {
+                OutputCells.text(row, HOLD_VALUE, "nothing left to hold: life ended " + hold.lifeEndedOn().orElseThrow(), styles.text);
+                return;
+            }
+            OutputCells.number(row, HOLD_VALUE, hold.holdValue(), styles.money);
+            OutputCells.optional(row, SALE_VALUE, hold.saleValue(), "no secondary price", styles.money, styles.text);
+            irr(row, HOLD_IRR, hold.holdIrr(), styles);
+            OutputCells.optional(row, HOLD_BREAK_EVEN_PRICE, hold.breakEvenStartPrice(), "n/a", styles.pricePerHour, styles.text);
+            OutputCells.optional(row, HOLD_BREAK_EVEN_UTILIZATION, hold.breakEvenUtilization(), "n/a", styles.percent, styles.text);
+            OutputCells.optional(row, HOLD_BREAK_EVEN_SECONDARY_PRICE, hold.breakEvenSecondaryPrice(), "n/a", styles.money, styles.text);
+        });
         irr(row, IRR, m.irr(), styles);
         irr(row, XIRR, m.xirr(), styles);
         OutputCells.number(row, NPV, m.npv(), styles.money);

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import static gpuroi.cli.WarningsJson.warningAt;
+import static gpuroi.cli.WarningsJson.warningCells;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -46,21 +48,6 @@ class HiddenRowsCommandTest {
         List<String> ids = new ArrayList<>();
         workbook.get(list).forEach(n -> ids.add(field.isEmpty() ? n.asText() : n.at(field).asText()));
         return ids;
-    }
-
-    private static List<String> warningCells(JsonNode workbook) {
-        List<String> cells = new ArrayList<>();
-        workbook.get("warnings").forEach(w -> cells.add(w.get("sheet").asText() + "!" + w.get("cell").asText()));
-        return cells;
-    }
-
-    private static String warningAt(JsonNode workbook, String sheet, String cell) {
-        for (JsonNode w : workbook.get("warnings")) {
-            if (w.get("sheet").asText().equals(sheet) && w.get("cell").asText().equals(cell)) {
-                return w.get("message").asText();
-            }
-        }
-        throw new AssertionError("no warning at " + sheet + "!" + cell + " in " + warningCells(workbook));
     }
 
     @ParameterizedTest

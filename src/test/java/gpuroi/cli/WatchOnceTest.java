@@ -133,7 +133,7 @@ class WatchOnceTest {
         CliRun run = once(dir, "--no-memos", "--workers", "2", "--queue", "4");
         System.out.printf("50 files on 2 workers: %.1f s%n", (System.nanoTime() - start) / 1e9);
 
-        assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(names(dir.resolve("done"))).containsExactlyElementsOf(expectedDone);
         assertThat(names(dir.resolve("failed")).stream().filter(n -> n.endsWith(".xlsx")))
                 .containsExactly("fleet-07.xlsx", "fleet-17.xlsx", "fleet-27.xlsx", "fleet-37.xlsx", "fleet-47.xlsx");

@@ -159,8 +159,8 @@ class OwnedClusterTest {
                 .contains(dollars(remaining))
                 .contains("11.0% hurdle")
                 .contains(dollars(secondary * GPUS * (1 - RESALE_FEE)))
-                .contains(dollars(secondary) + " per GPU before fees")
-                .contains(dollars(breakEven) + " per GPU");
+                .contains(dollars(secondary) + " per GPU less the 5.0% resale fee")
+                .contains("Selling would win above " + dollars(breakEven) + " per GPU before fees");
     }
 
     @Test
@@ -173,7 +173,7 @@ class OwnedClusterTest {
         assertThat(analysis.recommendation().reason())
                 .contains(dollars(secondary * GPUS * (1 - RESALE_FEE)))
                 .contains(dollars(remaining))
-                .contains("holding wins only below " + dollars(breakEven) + " per GPU");
+                .contains("Holding would win only below " + dollars(breakEven) + " per GPU before fees");
     }
 
     @Test

@@ -3,9 +3,11 @@ package gpuroi.report;
 import gpuroi.engine.ClusterAnalysis;
 import gpuroi.engine.PortfolioAnalysis;
 import gpuroi.engine.RoiEngine;
+import gpuroi.model.ClusterStatus;
 import gpuroi.model.Formats;
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,5 +49,21 @@ class PortfolioMemoTest {
         assertThat(ranking).containsSubsequence("1 best BUY $20,000", "commit $20,000 of capex: owning is worth",
                 "2 worst RENT $20,000", "do not commit $20,000: bought, its NPV at the hurdle would be", "3 middle RENT");
         assertThat(text).doesNotContain("capital earns more than the hurdle");
+    }
+
+    @Test
+    void aClusterPastItsUsefulLifeHasNothingLeftToFreeAndIsNotARecommendedChange() throws Exception {
+        // The worked example's 24 months from 2023-06-01 ended on 2025-06-01, before the 2026-01-01 valuation date.
+        ClusterAnalysis finished = RoiEngine.analyze(MemoFixtures.workedExample("finished").toBuilder().status(ClusterStatus.OWNED)
+                .startDate(LocalDate.of(2023, 6, 1)).secondaryPricePerGpu(5_000.0).build(), MemoFixtures.ASSUMPTIONS);
+        PortfolioAnalysis portfolio = new PortfolioAnalysis(MemoFixtures.ASSUMPTIONS, List.of(finished));
+
+        String text = MemoFixtures.flatText(MemoRenderer.builtIn(Paper.A4).portfolioMemo(portfolio, MemoFixtures.CONTEXT));
+
+        assertThat(finished.recommendation().decision().name()).isEqualTo("RESELL");
+        String ranking = text.substring(text.indexOf("What the decisions do with capital"));
+        assertThat(ranking).contains("1 finished RESELL $0 $0 n/a nothing left to free: its useful life has ended");
+        assertThat(text.substring(text.indexOf("Recommended changes, ranked")))
+                .contains("None: every cluster and contract is best left as it is.");
     }
 }

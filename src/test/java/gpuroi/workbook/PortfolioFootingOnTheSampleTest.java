@@ -3,6 +3,7 @@ package gpuroi.workbook;
 import gpuroi.engine.ClusterAnalysis;
 import gpuroi.engine.ContractAnalysis;
 import gpuroi.engine.Decision;
+import gpuroi.engine.HoldFigures;
 import gpuroi.engine.PortfolioAnalysis;
 import gpuroi.engine.PortfolioRollup;
 import gpuroi.engine.RoiEngine;
@@ -38,8 +39,8 @@ class PortfolioFootingOnTheSampleTest {
             if (c.cluster().status() == ClusterStatus.PLANNED) {
                 clusters += c.recommendation().decision() == Decision.BUY ? c.metrics().npvAtHurdle() : 0;
             } else {
-                double hold = c.metrics().remainingValueAtHurdle();
-                clusters += c.metrics().saleValueNow().isPresent() ? Math.max(hold, c.metrics().saleValueNow().getAsDouble()) : hold;
+                HoldFigures hold = c.metrics().hold().orElseThrow();
+                clusters += hold.saleValue().isPresent() ? Math.max(hold.holdValue(), hold.saleValue().getAsDouble()) : hold.holdValue();
             }
         }
         double contracts = 0;
@@ -68,7 +69,8 @@ class PortfolioFootingOnTheSampleTest {
         double asEntered = 0;
         double sincePurchase = 0;
         for (ClusterAnalysis c : analysis.clusters()) {
-            asEntered += c.cluster().status() == ClusterStatus.PLANNED ? c.metrics().npvAtHurdle() : c.metrics().remainingValueAtHurdle();
+            asEntered += c.cluster().status() == ClusterStatus.PLANNED ? c.metrics().npvAtHurdle()
+                    : c.metrics().hold().orElseThrow().holdValue();
             sincePurchase += c.metrics().npvAtHurdle();
         }
         double keep = analysis.contracts().stream().mapToDouble(ContractAnalysis::keepCost).sum();

@@ -317,6 +317,23 @@ class SensitivitySheetTest {
     }
 
     @Test
+    void anOwnedClustersBlockIsLabelledAsHoldValueMinusSaleAndAPlannedOnesAsNpv() throws IOException {
+        try (XSSFWorkbook wb = open()) {
+            XSSFSheet sheet = wb.getSheet(WorkbookWriter.SENSITIVITY_SHEET);
+            String planned = sheet.getRow(block(0) + SensitivitySheet.GRID_CAPTION).getCell(LABEL).getStringCellValue();
+            String owned = sheet.getRow(block(1) + SensitivitySheet.GRID_CAPTION).getCell(LABEL).getStringCellValue();
+            assertThat(planned).startsWith("NPV at the ");
+            assertThat(owned).startsWith("Hold value minus sale at the ");
+            assertThat(sheet.getRow(block(1) + SensitivitySheet.GRID_HEADER).getCell(BREAK_EVEN).getStringCellValue())
+                    .isEqualTo("Break-even price (hold = sell)");
+            assertThat(sheet.getRow(block(1) + LOWER_HEADER).getCell(SensitivitySheet.TORNADO_INPUT + 4).getStringCellValue())
+                    .isEqualTo("Hold − sale at low");
+            assertThat(sheet.getRow(block(0) + LOWER_HEADER).getCell(SensitivitySheet.TORNADO_INPUT + 4).getStringCellValue())
+                    .isEqualTo("NPV at low");
+        }
+    }
+
+    @Test
     void aFleetLargerThanTheCapShowsItsLargestClustersAndSaysSoOnTheSheetAndInTheNotes() throws IOException {
         int size = SensitivitySheet.MAX_CLUSTERS + 3;
         // lot-0 has the smallest capex, then lot-1, lot-2: those three are left out.

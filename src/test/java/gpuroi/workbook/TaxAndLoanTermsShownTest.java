@@ -56,9 +56,9 @@ class TaxAndLoanTermsShownTest {
         try (XSSFWorkbook workbook = write(analysis)) {
             XSSFSheet summary = workbook.getSheet(WorkbookWriter.SUMMARY_SHEET);
             Row header = summary.getRow(0);
-            assertThat(header.getCell(SummarySheet.AFTER_TAX_IRR).getStringCellValue()).isEqualTo("After-tax IRR (tax 25.0%)");
+            assertThat(header.getCell(SummarySheet.AFTER_TAX_IRR).getStringCellValue()).isEqualTo("After-tax IRR (tax 25.0%; owned: since purchase, realized + expected)");
             assertThat(header.getCell(SummarySheet.EQUITY_NPV_AT_HURDLE).getStringCellValue())
-                    .isEqualTo("Equity NPV at hurdle rate (with the loan)");
+                    .isEqualTo("Equity NPV at hurdle rate (with the loan; owned: since purchase, realized + expected)");
             Row row = summary.getRow(1);
             // Depreciation 12,000 / 12 = 1,000 a month; tax 25% × (1,460 − 1,000) = 115; after tax 1,345 a month.
             // 12 × 1,345 − 12,000 = 4,140.
