@@ -93,8 +93,16 @@ final class ContractsJson {
     static void putPortfolio(ObjectNode node, PortfolioRollup rollup) {
         node.put("totalCapex", rollup.totalCapex());
         node.put("plannedCapex", rollup.plannedCapex());
-        node.put("totalNpv", rollup.totalNpv());
-        node.put("totalNpvAtHurdle", rollup.totalNpvAtHurdle());
+        node.put("capexToCommit", rollup.capexToCommit());
+        // Forward, at the hurdle, from the valuation date; whole-life figures are kept apart ("since purchase").
+        node.put("valueFollowingDecisions", rollup.valueFollowingDecisions());
+        node.put("valueAsEntered", rollup.valueAsEntered());
+        node.put("clustersValueOfDecisions", rollup.clustersValueOfDecisions());
+        node.put("clustersValueAsEntered", rollup.clustersValueAsEntered());
+        node.put("contractsChosenCost", rollup.contractsChosenCost());
+        node.put("contractsKeepCost", rollup.contractsKeepCost());
+        node.put("clustersNpvSincePurchase", rollup.clustersNpvSincePurchase());
+        node.put("clustersNpvAtHurdleSincePurchase", rollup.clustersNpvAtHurdleSincePurchase());
         node.put("peakMonthlyCashNeeded", rollup.months().stream().mapToDouble(PortfolioRollup.MonthPosition::cashNeeded).max().orElse(0));
         ArrayNode actions = node.putArray("actions");
         int rank = 1;

@@ -85,13 +85,14 @@ public final class QuoteCommand implements Callable<Integer> {
                     + "custom:yearly:F1,F2,... or custom:monthly:F1,... (multipliers of the start price). Default: blended:0.5:5.")
     String path;
 
-    @Option(names = "--power-kw", paramLabel = "KW", description = "Power per GPU incl. its server share, kW. Default: 0.7.")
+    @Option(names = "--power-kw", paramLabel = "KW", description = "Power per GPU incl. its server share, kW. Default: the catalog's figure for --model (1.15 for H100 SXM), "
+            + "as a workbook's Fleet row gets.")
     String powerKw;
 
-    @Option(names = "--pue", paramLabel = "RATIO", description = "Facility power usage effectiveness (>= 1). Default: 1.3.")
+    @Option(names = "--pue", paramLabel = "RATIO", description = "Facility power usage effectiveness (>= 1). Default: 1.0, as in a workbook.")
     String pue;
 
-    @Option(names = "--kwh-price", paramLabel = "MONEY", description = "Electricity price per kWh. Default: 0.10.")
+    @Option(names = "--kwh-price", paramLabel = "MONEY", description = "Electricity price per kWh. Default: 0 (power not costed, as in the source article and a workbook).")
     String kwhPrice;
 
     @Option(names = "--opex", paramLabel = "MONEY", description = "Other opex per GPU-month (colocation, staff, support). Default: 0.")
@@ -212,7 +213,11 @@ public final class QuoteCommand implements Callable<Integer> {
                 article = true;
                 builder = Presets.articleH100Builder();
             } else {
-                builder = Cluster.builder("quote").gpuModel("H100 SXM").powerKwPerGpu(0.7).pue(1.3).electricityPerKwh(0.10);
+                // The defaults a workbook's bare Fleet row gets, so quote and convert value the same cluster alike.
+                String model = c.gpuModel == null ? "H100 SXM" : c.gpuModel.strip();
+                builder = Cluster.builder("quote").gpuModel("H100 SXM").powerKwPerGpu(Presets.defaultPowerKwPerGpu(model))
+                        .pue(Presets.DEFAULT_PUE).electricityPerKwh(Presets.DEFAULT_ELECTRICITY_PER_KWH)
+                        .otherOpexPerGpuMonth(Presets.DEFAULT_OTHER_OPEX_PER_GPU_MONTH);
                 if (c.capexPerGpu == null) {
                     problems.add("--capex-per-gpu is required (the all-in cost of one GPU, e.g. 50,000), or use --preset article-h100");
                 }

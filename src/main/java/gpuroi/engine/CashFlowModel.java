@@ -21,8 +21,10 @@ import java.util.List;
  * month's midpoint lies in the contract's term, so a term of T months covers exactly T months
  * whatever the two start dates; months outside the cluster's life are ignored. In a covered month
  * the contracted GPUs bill rate · 730 · (1 − prepaid share) whether used or not; the prepaid share of
- * the covered months' value arrives as a lump in the first covered month. Overlapping contracts add
- * up; the uncommitted GPUs earn the market path at the cluster's utilization.
+ * the covered months' value arrives as a lump in the first covered month, at its end, as a lessee pays
+ * its prepayment with its first month ({@link Timing}). Overlapping contracts add up; the uncommitted
+ * GPUs earn the market path at the cluster's utilization. A month dated on the valuation date is still
+ * to come, not history.
  */
 public final class CashFlowModel {
     /** 8,760 hours a year over 12 months. */
@@ -58,7 +60,7 @@ public final class CashFlowModel {
         List<MonthlyCashFlow> months = new ArrayList<>(life + 1);
         double cumulative = -capex;
         double factor0 = Returns.discountFactor(rate, offsetMonths / 12.0);
-        months.add(new MonthlyCashFlow(0, start, start.isBefore(valuationDate), 0, 0, 0, 0, 0, capex, 0,
+        months.add(new MonthlyCashFlow(0, start, Timing.isHistory(start, valuationDate), 0, 0, 0, 0, 0, capex, 0,
                 -capex, cumulative, factor0, -capex * factor0, 0, 0, 0));
         for (int m = 1; m <= life; m++) {
             int contracted = contracts.gpus[m];
@@ -70,7 +72,7 @@ public final class CashFlowModel {
             cumulative += net;
             LocalDate date = start.plusMonths(m);
             double factor = Returns.discountFactor(rate, (offsetMonths + m) / 12.0);
-            months.add(new MonthlyCashFlow(m, date, date.isBefore(valuationDate), price,
+            months.add(new MonthlyCashFlow(m, date, Timing.isHistory(date, valuationDate), price,
                     marketHours + contracted * HOURS_PER_MONTH, revenue, power, otherOpex, 0, residualNow, net, cumulative,
                     factor, net * factor, contracted, contracts.revenue[m], marketHours));
         }
@@ -91,13 +93,11 @@ public final class CashFlowModel {
                 if (contract.role() != LeaseRole.LESSOR || !contract.clusterId().orElse("").equals(cluster.id())) {
                     throw new IllegalArgumentException("contract " + contract.contractId() + " does not rent out cluster " + cluster.id());
                 }
-                double from = monthsBetween(clusterStart, contract.startDate());
                 double monthlyValue = contract.ratePerGpuHour() * contract.gpuCount() * HOURS_PER_MONTH;
                 int first = -1;
                 int covered = 0;
                 for (int m = 1; m <= life; m++) {
-                    double midpoint = m - 0.5;
-                    if (midpoint >= from && midpoint < from + contract.termMonths()) {
+                    if (covers(contract, clusterStart, m)) {
                         first = first < 0 ? m : first;
                         covered++;
                         gpus[m] += contract.gpuCount();
@@ -119,6 +119,13 @@ public final class CashFlowModel {
             }
             return new ContractMonths(gpus, revenue);
         }
+    }
+
+    /** Whether a lessor contract covers cluster month m (1..life): the month's midpoint lies in the contract's term. */
+    static boolean covers(Lease contract, LocalDate clusterStart, int month) {
+        double from = monthsBetween(clusterStart, contract.startDate());
+        double midpoint = month - 0.5;
+        return midpoint >= from && midpoint < from + contract.termMonths();
     }
 
     /**

@@ -14,9 +14,10 @@ import java.util.OptionalDouble;
  *
  * @param contract                         the contract analysed
  * @param marketPrice                      the market path used to value resale and replacement rentals, with its source
- * @param remainingMonths                  contract months whose payment falls after the valuation date
+ * @param remainingMonths                  contract months whose payment falls on or after the valuation date
  * @param monthlyObligation                rate × GPUs × 730 × (1 − prepaid share)
- * @param prepaymentStillDue               prepaid share × contract value when the contract starts on or after the valuation date, else 0
+ * @param prepaymentStillDue               prepaid share × contract value when the first month's end (when it is paid) is on or
+ *                                         after the valuation date, else 0
  * @param keepCost                         KEEP at the hurdle rate: prepayment still due plus the remaining monthly obligations
  * @param resellCapacityCost               KEEP less the subleased idle GPUs' income at the market path, net of marketplace fee and resale discount
  * @param terminateCost                    the termination fee now plus renting the GPUs still needed at the market path for the remaining term
@@ -27,7 +28,7 @@ import java.util.OptionalDouble;
  * @param breakEvenTerminationFee          the fee below which terminating is the cheapest option; empty when no fee ≥ 0 gets there
  * @param breakEvenMarketPriceResellOverTerminate  market start price per GPU-hour above which reselling beats terminating
  * @param breakEvenMarketPriceTerminateOverKeep    market start price per GPU-hour below which terminating beats keeping
- * @param keepPayments                     the cash paid under KEEP after the valuation date, in date order
+ * @param keepPayments                     the cash paid under KEEP from the valuation date on, in date order
  */
 public record ContractAnalysis(
         Lease contract,

@@ -161,11 +161,11 @@ public final class ContractMonteCarlo {
             int count = 0;
             int last = 0;
             for (int i = 1; i <= contract.termMonths(); i++) {
-                double monthsFromValuation = offset + i;
-                if (monthsFromValuation <= 1e-9) {
+                if (Timing.isHistory(contract.startDate().plusMonths(i), assumptions.valuationDate())) {
                     continue;
                 }
-                months[count] = (int) Math.ceil(monthsFromValuation - 1e-9);
+                double monthsFromValuation = offset + i;
+                months[count] = Timing.marketMonth(monthsFromValuation);
                 factors[count] = Returns.discountFactor(assumptions.hurdleRate(), monthsFromValuation / 12.0);
                 last = Math.max(last, months[count]);
                 count++;

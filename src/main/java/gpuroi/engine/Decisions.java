@@ -100,14 +100,18 @@ public final class Decisions {
         if (buy && breakEvenPrice.isPresent() && breakEvenPrice.getAsDouble() < 0) {
             // Revenue fixed by lessor contracts (or a residual) already pays for the cluster.
             reason.append(" no market price or utilization would make renting win: the fixed revenue alone clears the hurdle");
+        } else if (buy && breakEvenPrice.isEmpty()) {
+            reason.append(" no start price alone would make renting win, as no GPU-hours are sold at the market price");
         } else if (buy) {
-            reason.append(" renting would win below a start price of ")
-                    .append(breakEvenPrice.isPresent() ? Formats.price(breakEvenPrice.getAsDouble(), currency) : "n/a")
+            reason.append(" renting would win below a start price of ").append(Formats.price(breakEvenPrice.getAsDouble(), currency))
                     .append("/GPU-hr (now ").append(now).append(')');
             utilizationClause(reason, metrics.breakEvenUtilization(), " or below ", "");
+        } else if (breakEvenPrice.isEmpty()) {
+            // No GPU-hour is sold at the market price, so no start price changes the outcome; only utilization can.
+            reason.append(" no start price alone would make buying pay, as no GPU-hours are sold at the market price");
+            utilizationClause(reason, metrics.breakEvenUtilization(), "; it would pay from ", " utilization");
         } else {
-            reason.append(" buying pays only from a start price of ")
-                    .append(breakEvenPrice.isPresent() ? Formats.price(breakEvenPrice.getAsDouble(), currency) : "n/a (no GPU-hours are sold)")
+            reason.append(" buying pays only from a start price of ").append(Formats.price(breakEvenPrice.getAsDouble(), currency))
                     .append("/GPU-hr (now ").append(now).append(')');
             utilizationClause(reason, metrics.breakEvenUtilization(), " or from ", " utilization");
         }

@@ -14,11 +14,12 @@ import java.util.OptionalDouble;
 /**
  * KEEP, RESELL_CAPACITY or TERMINATE for a contract where we are the lessee.
  *
- * <p>Contract month i (1..term) is paid at its end, {@code start + i months}; only payments after
- * the valuation date count. Its market price is the market path's price for the valuation month in
- * which it ends (month j = ⌈months from the valuation date⌉, priced at that month's midpoint). The
- * prepaid share of the contract value falls due at the start: still owed when the contract starts on
- * or after the valuation date, sunk otherwise (and not owed when terminating before the start).
+ * <p>Contract month i (1..term) is paid at its end, {@code start + i months}; payments on or after
+ * the valuation date count ({@link Timing}). Its market price is the market path's price for the
+ * valuation month in which it ends (month j = ⌈months from the valuation date⌉, at least 1, priced at
+ * that month's midpoint). The prepaid share of the contract value is paid with the first month, at its
+ * end, as a lessor's prepayment arrives in its cluster's first covered month: still owed when that date
+ * is on or after the valuation date, sunk otherwise (and not owed when terminating before it).
  * Every cost is linear in the termination fee and in the market start price, so the flip points are
  * closed-form.
  */
@@ -41,27 +42,28 @@ public final class LeaseAnalyzer {
         double offset = CashFlowModel.monthsBetween(valuation, contract.startDate());
         double monthly = contract.ratePerGpuHour() * contract.gpuCount() * CashFlowModel.HOURS_PER_MONTH
                 * (1 - contract.prepaidShare());
-        double prepayment = offset >= 0 ? contract.prepaidShare() * contract.totalContractValue() : 0;
+        LocalDate prepaymentDate = contract.startDate().plusMonths(1);
+        double prepayment = Timing.isHistory(prepaymentDate, valuation) ? 0 : contract.prepaidShare() * contract.totalContractValue();
         int idle = contract.idleGpus();
         int needed = contract.gpusNeeded();
         double resaleKept = (1 - assumptions.marketplaceFee()) * (1 - assumptions.resaleDiscount());
 
         List<ContractAnalysis.Payment> payments = new ArrayList<>();
-        double keep = prepayment * Returns.discountFactor(hurdle, offset / 12.0);
-        double keepAtDiscount = prepayment * Returns.discountFactor(assumptions.discountRate(), offset / 12.0);
+        double keep = prepayment * Returns.discountFactor(hurdle, (offset + 1) / 12.0);
+        double keepAtDiscount = prepayment * Returns.discountFactor(assumptions.discountRate(), (offset + 1) / 12.0);
         if (prepayment > 0) {
-            payments.add(new ContractAnalysis.Payment(contract.startDate(), prepayment));
+            payments.add(new ContractAnalysis.Payment(prepaymentDate, prepayment));
         }
         double resaleIncomePerPriceUnit = 0;
         double replacementRentPerPriceUnit = 0;
         int remaining = 0;
         for (int i = 1; i <= contract.termMonths(); i++) {
-            double monthsFromValuation = offset + i;
-            if (monthsFromValuation <= 1e-9) {
+            if (Timing.isHistory(contract.startDate().plusMonths(i), valuation)) {
                 continue;
             }
+            double monthsFromValuation = offset + i;
             remaining++;
-            int marketMonth = (int) Math.ceil(monthsFromValuation - 1e-9);
+            int marketMonth = Timing.marketMonth(monthsFromValuation);
             double shape = market.path().factorForMonth(marketMonth);
             double factor = Returns.discountFactor(hurdle, monthsFromValuation / 12.0);
             keep += monthly * factor;

@@ -10,25 +10,45 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 
 /**
- * The portfolio as entered (planned clusters bought, owned ones held, lessee contracts kept), added
- * up, and the recommended changes ranked by what they are worth.
+ * The portfolio added up on one footing, from the valuation date at the hurdle rate: what each cluster and contract
+ * is worth from today (history is realized and left out), as entered and following the decisions, and the
+ * recommended changes ranked by what they are worth. Whole-life cluster figures, history included, are kept apart
+ * and labelled as such; they are never added to forward ones.
  *
- * @param totalCapex       Σ capex of every cluster, owned and planned
- * @param plannedCapex     Σ capex of the planned clusters: the cash still to commit
- * @param totalNpv         Σ cluster NPVs at the discount rate − Σ lessee contracts' KEEP cost at the discount rate
- * @param totalNpvAtHurdle the same at the hurdle rate
- * @param months           one row per calendar month from the valuation month to the last flow or contract month
- * @param actions          every recommendation that changes something (BUY, RENT, RESELL, RESELL_CAPACITY,
- *                         TERMINATE), largest NPV gain at the hurdle first
+ * @param totalCapex                     Σ capex of every cluster, owned and planned
+ * @param plannedCapex                   Σ capex of the planned clusters
+ * @param capexToCommit                  Σ capex of the planned clusters the decisions buy (BUY)
+ * @param clusters                       each cluster's forward position, in input order
+ * @param clustersValueAsEntered         Σ of the clusters' {@link ClusterPosition#valueAsEntered()}
+ * @param clustersValueOfDecisions       Σ of the clusters' {@link ClusterPosition#valueOfDecision()}
+ * @param contractsKeepCost              Σ lessee contracts' KEEP cost at the hurdle rate
+ * @param contractsChosenCost            Σ lessee contracts' chosen option's cost at the hurdle rate
+ * @param valueAsEntered                 clustersValueAsEntered − contractsKeepCost: planned bought, owned held, contracts kept
+ * @param valueFollowingDecisions        clustersValueOfDecisions − contractsChosenCost: every decision followed
+ * @param clustersNpvSincePurchase       Σ whole-life cluster NPVs at the discount rate (realized + expected), not a decision figure
+ * @param clustersNpvAtHurdleSincePurchase the same at the hurdle rate
+ * @param months                         one row per calendar month from the valuation month to the last flow or contract month
+ * @param actions                        every recommendation that changes something (BUY, RENT, RESELL, RESELL_CAPACITY,
+ *                                       TERMINATE; not the RESELL of a cluster past its useful life), largest gain
+ *                                       at the hurdle first
  */
 public record PortfolioRollup(
         double totalCapex,
         double plannedCapex,
-        double totalNpv,
-        double totalNpvAtHurdle,
+        double capexToCommit,
+        List<ClusterPosition> clusters,
+        double clustersValueAsEntered,
+        double clustersValueOfDecisions,
+        double contractsKeepCost,
+        double contractsChosenCost,
+        double valueAsEntered,
+        double valueFollowingDecisions,
+        double clustersNpvSincePurchase,
+        double clustersNpvAtHurdleSincePurchase,
         List<MonthPosition> months,
         List<RankedAction> actions) {
 
@@ -36,8 +56,70 @@ public record PortfolioRollup(
     public static final int MAX_MONTHS = 600;
 
     public PortfolioRollup {
+        clusters = List.copyOf(clusters);
         months = List.copyOf(months);
         actions = List.copyOf(actions);
+    }
+
+    /** What a cluster's decision does with capital. */
+    public enum CapitalRole {
+        /** BUY: capex to commit, earning more than the hurdle. */
+        COMMIT,
+        /** HOLD: the hardware's sale value stays invested in it. */
+        KEEP,
+        /** RESELL: the sale value is freed for other uses. */
+        FREE,
+        /** RENT: capex not committed; buying would earn less than the hurdle. */
+        NOT_COMMIT
+    }
+
+    /**
+     * One cluster from the valuation date, at the hurdle rate.
+     *
+     * @param id               cluster id
+     * @param decision         the cluster's decision
+     * @param role             what the decision does with capital
+     * @param capital          planned: its capex (committed or not); owned: the sale value now, net of fees, that holding
+     *                         keeps invested or reselling frees (0 without a secondary price)
+     * @param valueAsEntered   planned: NPV at the hurdle if bought; owned: the value of holding
+     * @param valueOfDecision  BUY: its NPV at the hurdle; RENT: 0 (nothing bought); owned: the better of holding and a
+     *                         sale now (holding when no secondary price is known)
+     * @param alternativeValue the value of the other choice: RENT/BUY the other's (0 or the NPV); HOLD the sale value
+     *                         (empty without one); RESELL the value of holding. Owned figures are {@link HoldFigures}';
+     *                         a cluster whose useful life has ended is RESELL with every figure 0 and no alternative
+     * @param gainOverAlternative valueOfDecision − alternativeValue; empty when the alternative is not known
+     */
+    public record ClusterPosition(String id, Decision decision, CapitalRole role, double capital, double valueAsEntered,
+                                  double valueOfDecision, OptionalDouble alternativeValue, OptionalDouble gainOverAlternative) {
+
+        static ClusterPosition of(ClusterAnalysis c) {
+            Decision d = c.recommendation().decision();
+            String id = c.cluster().id();
+            double npv = c.metrics().npvAtHurdle();
+            double capex = c.cluster().totalCapex();
+            if (c.cluster().status() == ClusterStatus.PLANNED) {
+                boolean buy = d == Decision.BUY;
+                double value = buy ? npv : 0;
+                double alternative = buy ? 0 : npv;
+                return new ClusterPosition(id, d, buy ? CapitalRole.COMMIT : CapitalRole.NOT_COMMIT, capex, npv, value,
+                        OptionalDouble.of(alternative), OptionalDouble.of(value - alternative));
+            }
+            // The forward figures that decide HOLD/RESELL, so the portfolio adds up what the decision weighed.
+            HoldFigures figures = c.metrics().hold().orElseThrow();
+            if (figures.lifeEnded()) {
+                // Every flow is realized, the residual booked as its sale at the end of life: nothing to hold or to sell now.
+                return new ClusterPosition(id, d, CapitalRole.FREE, 0, 0, 0, OptionalDouble.empty(), OptionalDouble.empty());
+            }
+            double hold = figures.holdValue();
+            OptionalDouble sale = figures.saleValue();
+            double saleOrZero = sale.orElse(0);
+            if (d == Decision.RESELL && sale.isPresent()) {
+                return new ClusterPosition(id, d, CapitalRole.FREE, saleOrZero, hold, saleOrZero, OptionalDouble.of(hold),
+                        OptionalDouble.of(saleOrZero - hold));
+            }
+            return new ClusterPosition(id, d, CapitalRole.KEEP, saleOrZero, hold, hold, sale,
+                    sale.isPresent() ? OptionalDouble.of(hold - saleOrZero) : OptionalDouble.empty());
+        }
     }
 
     /**
@@ -71,34 +153,44 @@ public record PortfolioRollup(
     public static PortfolioRollup of(Assumptions assumptions, List<ClusterAnalysis> clusters, List<ContractAnalysis> contracts) {
         double capex = 0;
         double planned = 0;
+        double toCommit = 0;
+        double asEntered = 0;
+        double ofDecisions = 0;
         double npv = 0;
         double npvAtHurdle = 0;
+        List<ClusterPosition> positions = new ArrayList<>();
         List<RankedAction> actions = new ArrayList<>();
         for (ClusterAnalysis c : clusters) {
+            ClusterPosition position = ClusterPosition.of(c);
+            positions.add(position);
             capex += c.cluster().totalCapex();
             planned += c.cluster().status() == ClusterStatus.PLANNED ? c.cluster().totalCapex() : 0;
+            toCommit += position.role() == CapitalRole.COMMIT ? c.cluster().totalCapex() : 0;
+            asEntered += position.valueAsEntered();
+            ofDecisions += position.valueOfDecision();
             npv += c.metrics().npv();
             npvAtHurdle += c.metrics().npvAtHurdle();
             Decision d = c.recommendation().decision();
-            double gain = switch (d) {
-                case BUY -> c.metrics().npvAtHurdle();
-                case RENT -> -c.metrics().npvAtHurdle();
-                case RESELL -> c.metrics().saleValueNow().orElse(0) - c.metrics().remainingValueAtHurdle();
-                case HOLD -> Double.NaN;
-            };
-            if (d != Decision.HOLD) {
-                actions.add(new RankedAction(c.cluster().id(), d.name(), gain, c.recommendation().reason()));
+            // A cluster past its useful life was, in the model, sold for its residual at the end of life: its RESELL
+            // changes nothing now (its warning note says so), so it is not a recommended change.
+            boolean lifeEnded = c.metrics().hold().map(HoldFigures::lifeEnded).orElse(false);
+            if (d != Decision.HOLD && !lifeEnded) {
+                actions.add(new RankedAction(c.cluster().id(), d.name(), position.gainOverAlternative().orElse(0),
+                        c.recommendation().reason()));
             }
         }
+        double keep = 0;
+        double chosen = 0;
         for (ContractAnalysis k : contracts) {
-            npv -= k.keepCostAtDiscountRate();
-            npvAtHurdle -= k.keepCost();
+            keep += k.keepCost();
+            chosen += k.chosenCost();
             if (k.decision() != ContractDecision.KEEP) {
                 actions.add(new RankedAction(k.contract().contractId(), k.decision().name(), k.npvGainAtHurdle(), k.reason()));
             }
         }
         actions.sort(Comparator.comparingDouble(RankedAction::npvGainAtHurdle).reversed());
-        return new PortfolioRollup(capex, planned, npv, npvAtHurdle, months(assumptions, clusters, contracts), actions);
+        return new PortfolioRollup(capex, planned, toCommit, positions, asEntered, ofDecisions, keep, chosen,
+                asEntered - keep, ofDecisions - chosen, npv, npvAtHurdle, months(assumptions, clusters, contracts), actions);
     }
 
     private static List<MonthPosition> months(Assumptions assumptions, List<ClusterAnalysis> clusters,

@@ -14,6 +14,23 @@ public final class Presets {
 
     public static final String ARTICLE_H100 = "article-h100";
 
+    /*
+     * What a cluster gets for a running-cost input nobody gave, in a workbook's Fleet row and in `quote` alike, so
+     * the same bare cluster has the same NPV in both: power per GPU from the catalog (0 kW for a model it does not
+     * know), no facility overhead and no electricity price, i.e. power not costed, as in the source article.
+     */
+    /** PUE of a cluster that gives none. */
+    public static final double DEFAULT_PUE = 1.0;
+    /** Electricity price per kWh of a cluster that gives none: power is not costed. */
+    public static final double DEFAULT_ELECTRICITY_PER_KWH = 0.0;
+    /** Other opex per GPU-month of a cluster that gives none. */
+    public static final double DEFAULT_OTHER_OPEX_PER_GPU_MONTH = 0.0;
+
+    /** Power per GPU of a cluster that gives none (and has no Market row for its model): the catalog's, else 0 kW. */
+    public static double defaultPowerKwPerGpu(String gpuModel) {
+        return GpuCatalog.lookup(gpuModel).map(GpuCatalog.Entry::powerKwPerGpu).orElse(0.0);
+    }
+
     /** The article's three price points: expected loss below, market-beating return above $2.85. */
     public static final List<Double> ARTICLE_PRICES = List.of(1.65, 2.85, 4.50);
 

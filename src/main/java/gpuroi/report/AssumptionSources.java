@@ -1,6 +1,7 @@
 package gpuroi.report;
 
 import gpuroi.engine.ClusterAnalysis;
+import gpuroi.model.AssumptionTerms;
 import gpuroi.model.Assumptions;
 import gpuroi.model.Cluster;
 import gpuroi.model.Formats;
@@ -44,8 +45,49 @@ final class AssumptionSources {
         add(rows, notes, null, "Hurdle rate", Formats.percent(a.hurdleRate(), 1));
         add(rows, notes, null, "Marketplace fee", Formats.percent(a.marketplaceFee(), 1));
         add(rows, notes, null, "Resale fee", Formats.percent(a.resaleFee(), 1));
+        rows.addAll(financialTerms(a, notes));
         add(rows, notes, null, "Hours per month", "730 (8,760 / 12; the model's convention)");
         return rows;
+    }
+
+    /**
+     * Tax, depreciation and loan terms: they change the after-tax and equity figures, not the decision, and are
+     * listed whether given or not so a reader knows which view the figures are.
+     */
+    static List<Map<String, Object>> financialTerms(Assumptions a, List<SourceNote> notes) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        addTerm(rows, notes, "Tax rate", AssumptionTerms.tax(a), a.taxRate().isPresent(), AssumptionTerms.TAX_EFFECT);
+        addTerm(rows, notes, "Depreciation years", AssumptionTerms.depreciation(a),
+                a.taxRate().isPresent() && a.depreciationYears().isPresent(), "");
+        addTerm(rows, notes, "Loan", AssumptionTerms.loan(a), a.financing().isPresent(), AssumptionTerms.LOAN_EFFECT);
+        return rows;
+    }
+
+    /** The portfolio-wide inputs every memo relies on, with their sources. */
+    static List<Map<String, Object>> portfolioWide(Assumptions a, List<SourceNote> notes) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        add(rows, notes, null, "Valuation date", a.valuationDate().toString());
+        add(rows, notes, null, "Discount rate", Formats.percent(a.discountRate(), 1));
+        add(rows, notes, null, "Hurdle rate", Formats.percent(a.hurdleRate(), 1));
+        add(rows, notes, null, "Marketplace fee", Formats.percent(a.marketplaceFee(), 1));
+        add(rows, notes, null, "Resale fee", AssumptionTerms.resaleFee(a));
+        add(rows, notes, null, "Resale discount", AssumptionTerms.resaleDiscount(a));
+        rows.addAll(financialTerms(a, notes));
+        return rows;
+    }
+
+    private static void addTerm(List<Map<String, Object>> rows, List<SourceNote> notes, String label, String value, boolean given,
+                                String effect) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("name", label);
+        row.put("value", value);
+        String source = source(notes, null, label);
+        if (given) {
+            row.put("source", source + (effect.isEmpty() ? "" : "; " + effect));
+        } else {
+            row.put("source", source.equals("workbook") ? "not given: the default" : source);
+        }
+        rows.add(row);
     }
 
     /** Warnings about this cluster, and those about the workbook as a whole. */

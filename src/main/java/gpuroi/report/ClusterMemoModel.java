@@ -4,8 +4,10 @@ import gpuroi.engine.ClusterAnalysis;
 import gpuroi.engine.ClusterMetrics;
 import gpuroi.engine.Decisions;
 import gpuroi.engine.HoldFigures;
+import gpuroi.engine.LessorBilling;
 import gpuroi.engine.OwnUseComparison;
 import gpuroi.engine.SensitivityFigures;
+import gpuroi.engine.StartPriceMargin;
 import gpuroi.engine.MonthlyCashFlow;
 import gpuroi.engine.RiskProfile;
 import gpuroi.engine.Sensitivity;
@@ -82,6 +84,7 @@ final class ClusterMemoModel {
         SensitivityFigures figures = SensitivityFigures.of(analysis);
         figures.declineByCapex().ifPresent(decline -> model.put("declineCapex", HeatMaps.declineByCapex(decline, assumptions)));
         model.put("tornado", TornadoSection.of(figures.tornado(), figures.measure(), figures.base(), assumptions, charts));
+        model.put("lessorContracts", lessorContracts(analysis, currency));
         model.put("assumptions", AssumptionSources.rows(analysis, assumptions, context.notes()));
         model.put("warnings", AssumptionSources.warnings(cluster, context.notes()));
         model.put("marketContext", marketContext(analysis, currency));
@@ -150,7 +153,29 @@ final class ClusterMemoModel {
         row(rows, "Payback " + SINCE_PURCHASE, monthsOr(m.paybackMonths()), "discounted: " + monthsOr(m.discountedPaybackMonths()));
         row(rows, "MOIC " + SINCE_PURCHASE, m.moic().isPresent() ? String.format(Locale.US, "%.2f×", m.moic().getAsDouble()) : "n/a",
                 "annualized total return (the source article's measure, not an IRR): " + percentOr(m.annualizedTotalReturn(), "n/a"));
+        taxAndLoanRows(rows, analysis, a, " " + SINCE_PURCHASE);
         return rows;
+    }
+
+    /**
+     * The after-tax and equity views, when the assumptions give a tax rate or a loan: whole-life figures beside the
+     * pre-tax, unlevered ones that decide ({@code label} marks an owned cluster's as since purchase).
+     */
+    private static void taxAndLoanRows(List<Map<String, Object>> rows, ClusterAnalysis analysis, Assumptions a, String label) {
+        String ccy = a.currency();
+        String hurdle = Formats.percent(a.hurdleRate(), 1);
+        analysis.afterTax().ifPresent(t -> {
+            String basis = "tax " + Formats.percent(t.taxRate(), 1) + ", depreciation over " + t.depreciationMonths() + " months"
+                    + "; the pre-tax figures decide";
+            row(rows, "After-tax IRR" + label, t.irr().display(1), basis);
+            row(rows, "After-tax NPV at " + hurdle + " hurdle" + label, Formats.money(t.npvAtHurdle(), ccy), basis);
+        });
+        analysis.leverage().ifPresent(l -> {
+            String basis = "loan " + Formats.money(l.loan(), ccy) + ", " + Formats.money(l.monthlyPayment(), ccy)
+                    + " a month over " + l.termMonths() + " months" + "; the unlevered figures decide";
+            row(rows, "Equity IRR (with the loan)" + label, l.equityIrr().display(1), basis);
+            row(rows, "Equity NPV at " + hurdle + " hurdle" + label, Formats.money(l.equityNpvAtHurdle(), ccy), basis);
+        });
     }
 
     private static List<Map<String, Object>> metrics(ClusterAnalysis analysis, Assumptions a) {
@@ -180,6 +205,27 @@ final class ClusterMemoModel {
         row(rows, "Break-even start price, IRR = 0", perHour(m.breakEvenStartPriceZeroIrr(), ccy), "");
         row(rows, "Break-even utilization", percentOr(m.breakEvenUtilization(), "n/a"),
                 "assumed " + Formats.percent(cluster.utilization(), 0));
+        taxAndLoanRows(rows, analysis, a, "");
+        return rows;
+    }
+
+    /** The contracts renting this cluster out, each with what it bills over the cluster's life. */
+    private static List<Map<String, Object>> lessorContracts(ClusterAnalysis analysis, String ccy) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (LessorBilling billing : LessorBilling.of(analysis.schedule())) {
+            Lease lease = billing.contract();
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", lease.contractId());
+            row.put("counterparty", lease.counterparty().orElse("not given"));
+            row.put("gpus", String.format(Locale.US, "%,d", lease.gpuCount()));
+            row.put("rate", Formats.price(lease.ratePerGpuHour(), ccy) + "/GPU-hr");
+            row.put("start", lease.startDate().toString());
+            row.put("term", lease.termMonths() + " months");
+            row.put("prepaid", Formats.percent(lease.prepaidShare(), 0));
+            row.put("coveredMonths", String.valueOf(billing.coveredMonths()));
+            row.put("revenue", Formats.money(billing.revenue(), ccy));
+            rows.add(row);
+        }
         return rows;
     }
 
@@ -255,18 +301,18 @@ final class ClusterMemoModel {
         String met = ownUse ? " Owning the GPU-hours is cheaper than renting them from a start price of " : " The hurdle is met from a start price of ";
         String stops = ownUse ? " before renting becomes cheaper." : " before owning stops paying.";
         String clears = ownUse ? " for owning to be cheaper than renting." : " for owning to clear it.";
+        Optional<StartPriceMargin> margin = StartPriceMargin.of(cluster.startPricePerGpuHour(), breakEvenPrice);
         if (m.hold().isPresent()) {
             holdContext(text, m.hold().get(), cluster, ccy);
-        } else if (breakEvenPrice.isPresent() && cluster.startPricePerGpuHour() > 0) {
-            double breakEven = breakEvenPrice.getAsDouble();
-            double margin = cluster.startPricePerGpuHour() / breakEven - 1;
-            text.append(met).append(Formats.price(breakEven, ccy)).append("/GPU-hr; ");
-            if (margin >= 0) {
-                text.append("today's assumed ").append(Formats.price(cluster.startPricePerGpuHour(), ccy))
-                        .append(" could fall ").append(Formats.percent(margin / (1 + margin), 1)).append(stops);
+        } else if (margin.isPresent()) {
+            StartPriceMargin mg = margin.get();
+            text.append(met).append(Formats.price(mg.breakEvenStartPrice(), ccy)).append("/GPU-hr; ");
+            if (mg.clears()) {
+                text.append("today's assumed ").append(Formats.price(mg.startPricePerGpuHour(), ccy))
+                        .append(" could fall ").append(Formats.percent(mg.fallAllowed(), 1)).append(stops);
             } else {
-                text.append("the market would have to pay ").append(Formats.percent(-margin, 1)).append(" more than the assumed ")
-                        .append(Formats.price(cluster.startPricePerGpuHour(), ccy)).append(clears);
+                text.append("the market would have to pay ").append(Formats.percent(mg.riseNeeded(), 1)).append(" more than the assumed ")
+                        .append(Formats.price(mg.startPricePerGpuHour(), ccy)).append(clears);
             }
         }
         if (m.hold().isEmpty() && breakEvenUtilization.isPresent()) {

@@ -96,19 +96,22 @@ final class ContractMemoModel {
 
         List<Map<String, Object>> options = new ArrayList<>();
         options.add(option("KEEP", OptionalDouble.of(k.keepCost()), "", k, ccy, "pay on as agreed; idle GPUs stay idle"));
+        // An ended contract closes every option for that reason, whatever its terms say.
+        boolean ended = k.remainingMonths() == 0;
         options.add(option("RESELL CAPACITY", k.resellCapacityCost(),
-                lease.idleGpus() == 0 ? "closed: no idle GPUs" : "closed: resale not allowed", k, ccy,
+                ended ? "closed: the contract has ended" : lease.idleGpus() == 0 ? "closed: no idle GPUs" : "closed: resale not allowed", k, ccy,
                 "pay on and sublease the " + lease.idleGpus() + " idle GPUs at the market price, net of fees"));
-        options.add(option("TERMINATE", k.terminateCost(), "closed: no termination fee in the contract", k, ccy,
+        options.add(option("TERMINATE", k.terminateCost(),
+                ended ? "closed: the contract has ended" : "closed: no termination fee in the contract", k, ccy,
                 "pay the fee now and rent the " + lease.gpusNeeded() + " GPUs still needed at the market price"));
         model.put("options", options);
 
         List<Map<String, Object>> figures = new ArrayList<>();
-        figures.add(figure("Remaining months", String.valueOf(k.remainingMonths()), "payments after the valuation date"));
+        figures.add(figure("Remaining months", String.valueOf(k.remainingMonths()), "payments on or after the valuation date"));
         figures.add(figure("Monthly obligation", Formats.money(k.monthlyObligation(), ccy),
                 "rate × GPUs × 730 h × (1 − prepaid share)"));
         figures.add(figure("Prepayment still due", Formats.money(k.prepaymentStillDue(), ccy),
-                "owed at the start when the contract has not begun"));
+                "paid with the first month, at its end; owed while that date is not past"));
         figures.add(figure("Gain from the decision at the hurdle", Formats.money(k.npvGainAtHurdle(), ccy),
                 "cost of keeping − cost of the chosen option"));
         figures.add(figure("Termination fee that would make terminating win", optionalMoney(k.breakEvenTerminationFee(), ccy),
@@ -120,6 +123,7 @@ final class ContractMemoModel {
         model.put("figures", figures);
         model.put("marketPrice", Formats.price(k.marketPrice().startPricePerGpuHour(), ccy) + "/GPU-hr");
         model.put("marketDescription", k.marketPrice().description());
+        model.put("assumptions", AssumptionSources.portfolioWide(assumptions, context.notes()));
         model.put("warnings", context.notes().stream().filter(n -> n.kind().equals("warning"))
                 .filter(n -> n.message().contains(lease.contractId()) || n.workbookWide())
                 .map(n -> n.location() + ": " + n.message()).toList());

@@ -32,13 +32,13 @@ final class PortfolioMemoModel {
         String ccy = a.currency();
         Map<String, Object> model = MemoCommon.header(a, context, paper);
         model.put("title", "Portfolio memo: " + context.inputFileName());
+        PortfolioRollup rollup = portfolio.rollup();
         List<Map<String, Object>> rows = new ArrayList<>();
-        double capex = 0;
-        double npv = 0;
-        double npvAtHurdle = 0;
         long gpus = 0;
         Map<Decision, Integer> counts = new EnumMap<>(Decision.class);
-        for (ClusterAnalysis c : portfolio.clusters()) {
+        for (int i = 0; i < portfolio.clusters().size(); i++) {
+            ClusterAnalysis c = portfolio.clusters().get(i);
+            PortfolioRollup.ClusterPosition position = rollup.clusters().get(i);
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("id", c.cluster().id());
             row.put("gpuModel", c.cluster().gpuModel());
@@ -46,14 +46,11 @@ final class PortfolioMemoModel {
             row.put("status", c.cluster().status().label());
             row.put("decision", c.recommendation().decision().name());
             row.put("decisionClass", c.recommendation().decision().name().toLowerCase(Locale.ROOT));
+            row.put("valueOfDecision", Formats.money(position.valueOfDecision(), ccy));
             row.put("irr", c.metrics().irr().display(1));
-            row.put("npv", Formats.money(c.metrics().npv(), ccy));
             row.put("npvAtHurdle", Formats.money(c.metrics().npvAtHurdle(), ccy));
             row.put("capex", Formats.money(c.metrics().totalCapex(), ccy));
             rows.add(row);
-            capex += c.metrics().totalCapex();
-            npv += c.metrics().npv();
-            npvAtHurdle += c.metrics().npvAtHurdle();
             gpus += c.cluster().gpuCount();
             counts.merge(c.recommendation().decision(), 1, Integer::sum);
         }
@@ -61,20 +58,25 @@ final class PortfolioMemoModel {
         Map<String, Object> totals = new LinkedHashMap<>();
         totals.put("clusters", String.valueOf(portfolio.clusters().size()));
         totals.put("gpuCount", String.format(Locale.US, "%,d", gpus));
-        totals.put("capex", Formats.money(capex, ccy));
-        totals.put("npv", Formats.money(npv, ccy));
-        totals.put("npvAtHurdle", Formats.money(npvAtHurdle, ccy));
+        totals.put("capex", Formats.money(rollup.totalCapex(), ccy));
+        totals.put("capexToCommit", Formats.money(rollup.capexToCommit(), ccy));
+        totals.put("clustersValueOfDecisions", Formats.money(rollup.clustersValueOfDecisions(), ccy));
+        totals.put("clustersValueAsEntered", Formats.money(rollup.clustersValueAsEntered(), ccy));
+        totals.put("contractsChosenCost", Formats.money(rollup.contractsChosenCost(), ccy));
+        totals.put("contractsKeepCost", Formats.money(rollup.contractsKeepCost(), ccy));
+        totals.put("valueFollowingDecisions", Formats.money(rollup.valueFollowingDecisions(), ccy));
+        totals.put("valueAsEntered", Formats.money(rollup.valueAsEntered(), ccy));
+        totals.put("npvAtHurdleSincePurchase", Formats.money(rollup.clustersNpvAtHurdleSincePurchase(), ccy));
+        totals.put("npvSincePurchase", Formats.money(rollup.clustersNpvSincePurchase(), ccy));
         model.put("totals", totals);
         List<String> summary = new ArrayList<>();
         counts.forEach((decision, n) -> summary.add(n + " × " + decision.name()));
         model.put("decisionSummary", String.join(", ", summary));
-        model.put("ranking", ranking(portfolio, ccy));
+        model.put("ranking", ranking(rollup, ccy));
         model.put("contracts", contracts(portfolio, ccy));
-        model.put("contractsKeepCost", Formats.money(portfolio.contracts().stream().mapToDouble(ContractAnalysis::keepCost).sum(), ccy));
-        model.put("actions", actions(portfolio.rollup(), ccy));
-        model.put("portfolioNpvAtHurdle", Formats.money(portfolio.rollup().totalNpvAtHurdle(), ccy));
-        model.put("portfolioNpv", Formats.money(portfolio.rollup().totalNpv(), ccy));
+        model.put("actions", actions(rollup, ccy));
         RiskSection.portfolio(portfolio, risks).ifPresent(risk -> model.put("risk", risk));
+        model.put("assumptions", AssumptionSources.portfolioWide(a, context.notes()));
         model.put("warnings", context.notes().stream().filter(n -> n.kind().equals("warning"))
                 .map(n -> n.location() + ": " + n.message()).toList());
         return model;
@@ -115,25 +117,41 @@ final class PortfolioMemoModel {
         return rows;
     }
 
-    /** Clusters from the highest NPV at the hurdle rate to the lowest: where capital earns most, and where it is better freed. */
-    private static List<Map<String, Object>> ranking(PortfolioAnalysis portfolio, String ccy) {
-        List<ClusterAnalysis> sorted = new ArrayList<>(portfolio.clusters());
-        sorted.sort(Comparator.comparingDouble((ClusterAnalysis c) -> c.metrics().npvAtHurdle()).reversed()
-                .thenComparing(c -> c.cluster().id()));
+    /**
+     * Clusters grouped by what their decision does with capital (commit, keep, free, not commit), each group by the
+     * decision's gain over its alternative, largest first; every figure in the sentence is a named roll-up figure.
+     */
+    private static List<Map<String, Object>> ranking(PortfolioRollup rollup, String ccy) {
+        List<PortfolioRollup.ClusterPosition> sorted = new ArrayList<>(rollup.clusters());
+        sorted.sort(Comparator.comparing(PortfolioRollup.ClusterPosition::role)
+                .thenComparing(Comparator.comparingDouble((PortfolioRollup.ClusterPosition p) -> p.gainOverAlternative().orElse(0))
+                        .reversed())
+                .thenComparing(PortfolioRollup.ClusterPosition::id));
         List<Map<String, Object>> rows = new ArrayList<>();
         int rank = 1;
-        for (ClusterAnalysis c : sorted) {
+        for (PortfolioRollup.ClusterPosition p : sorted) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("rank", String.valueOf(rank++));
-            row.put("id", c.cluster().id());
-            row.put("decision", c.recommendation().decision().name());
-            row.put("decisionClass", c.recommendation().decision().name().toLowerCase(Locale.ROOT));
-            row.put("npvAtHurdle", Formats.money(c.metrics().npvAtHurdle(), ccy));
-            row.put("verdict", switch (c.recommendation().decision()) {
-                case BUY -> "commit capital: owning clears the hurdle";
-                case HOLD -> "keep capital here: holding beats selling now";
-                case RENT -> "keep the capital: renting the capacity is cheaper";
-                case RESELL -> "free capital: a sale now beats holding";
+            row.put("id", p.id());
+            row.put("decision", p.decision().name());
+            row.put("decisionClass", p.decision().name().toLowerCase(Locale.ROOT));
+            row.put("capital", Formats.money(p.capital(), ccy));
+            row.put("value", Formats.money(p.valueOfDecision(), ccy));
+            row.put("gain", p.gainOverAlternative().isPresent() ? Formats.money(p.gainOverAlternative().getAsDouble(), ccy) : "n/a");
+            String alternative = p.alternativeValue().isPresent() ? Formats.money(p.alternativeValue().getAsDouble(), ccy) : "";
+            row.put("verdict", switch (p.role()) {
+                case COMMIT -> "commit " + Formats.money(p.capital(), ccy) + " of capex: owning is worth "
+                        + Formats.money(p.valueOfDecision(), ccy) + " more than the hurdle requires";
+                case NOT_COMMIT -> "do not commit " + Formats.money(p.capital(), ccy) + ": bought, its NPV at the hurdle would be "
+                        + Formats.money(p.valueAsEntered(), ccy);
+                case KEEP -> p.alternativeValue().isPresent()
+                        ? "keep capital invested: holding is worth " + Formats.money(p.valueOfDecision(), ccy)
+                                + " against a sale now of " + alternative
+                        : "keep capital invested: holding is worth " + Formats.money(p.valueOfDecision(), ccy)
+                                + "; no secondary price, so a sale was not assessed";
+                case FREE -> p.alternativeValue().isPresent()
+                        ? "free " + Formats.money(p.capital(), ccy) + ": a sale now beats holding, which is worth " + alternative
+                        : "nothing left to free: its useful life has ended and its residual was realized as its sale at the end of life";
             });
             rows.add(row);
         }

@@ -11,12 +11,14 @@ import org.jfree.chart.JFreeChart;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -127,8 +129,12 @@ final class RiskSection {
         Assumptions a = portfolio.assumptions();
         String ccy = a.currency();
         List<RiskProfile> profiles = new ArrayList<>();
+        Set<String> owned = new HashSet<>();
         for (ClusterAnalysis c : portfolio.clusters()) {
             risks.stream().filter(r -> r.clusterId().equals(c.cluster().id())).findFirst().ifPresent(profiles::add);
+            if (c.metrics().hold().isPresent()) {
+                owned.add(c.cluster().id());
+            }
         }
         if (profiles.isEmpty()) {
             return Optional.empty();
@@ -144,7 +150,8 @@ final class RiskSection {
         for (int i : order) {
             RiskProfile r = profiles.get(i);
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("id", r.clusterId());
+            // An owned cluster's NPV and loss columns are since purchase, unlike the portfolio's forward totals: marked.
+            row.put("id", r.clusterId() + (owned.contains(r.clusterId()) ? " *" : ""));
             row.put("decision", r.baseDecision().name());
             row.put("decisionClass", r.baseDecision().name().toLowerCase(Locale.ROOT));
             row.put("npvP5", Formats.money(r.npv().p5(), ccy));
@@ -162,7 +169,9 @@ final class RiskSection {
         risk.put("caption", "NPV at the " + Formats.percent(a.discountRate(), 1) + " discount rate: 5th, 50th and 95th percentile over the "
                 + "paths. Loss: share of paths where the IRR is below 0% (no single IRR: the flows sum below 0). Beats hurdle: NPV at the "
                 + Formats.percent(a.hurdleRate(), 1) + " hurdle above 0. Flips: share of paths on which the decision differs from the "
-                + "one shown. Clusters with the highest odds of loss first. " + runDescription(profiles) + ".");
+                + "one shown. Clusters with the highest odds of loss first. " + runDescription(profiles) + "."
+                + (owned.isEmpty() ? "" : " * Owned: NPV, loss and beats hurdle since purchase (realized + expected, history the"
+                        + " same on every path); its decision is judged from the valuation date, and flips in the share shown."));
         return Optional.of(risk);
     }
 

@@ -3,6 +3,7 @@ package gpuroi.workbook;
 import gpuroi.engine.CashFlowModel;
 import gpuroi.engine.ContractAnalysis;
 import gpuroi.engine.ContractDecision;
+import gpuroi.engine.Timing;
 import gpuroi.model.Assumptions;
 import gpuroi.model.Lease;
 import org.apache.poi.ss.usermodel.Row;
@@ -136,13 +137,14 @@ final class ContractsSheet {
 
     /**
      * Month by month as {@code LeaseAnalyzer} prices it: contract month i is paid at {@code start + i
-     * months}; its market price is the path's price for the valuation month in which it ends.
+     * months}, counted from the valuation date on; its market price is the path's price for the valuation
+     * month in which it ends.
      */
     private static void writeMonths(Sheet sheet, List<ContractAnalysis> contracts, Assumptions assumptions, OutputStyles styles) {
         int header = monthHeaderRow(contracts.size());
         Row title = sheet.createRow(header - 1);
         double resaleKept = (1 - assumptions.marketplaceFee()) * (1 - assumptions.resaleDiscount());
-        OutputCells.text(title, 0, "Monthly flows of each contract after the valuation date: the obligation paid under KEEP,"
+        OutputCells.text(title, 0, "Monthly flows of each contract from the valuation date on: the obligation paid under KEEP,"
                 + " and what the idle GPUs bring in subleased at the market price less the marketplace fee ("
                 + gpuroi.model.Formats.percent(assumptions.marketplaceFee(), 1) + ") and resale discount ("
                 + gpuroi.model.Formats.percent(assumptions.resaleDiscount(), 1) + ")", styles.sectionTitle);
@@ -154,17 +156,16 @@ final class ContractsSheet {
             if (k.prepaymentStillDue() > 0) {
                 Row row = sheet.createRow(r++);
                 OutputCells.text(row, M_CONTRACT, lease.contractId(), styles.text);
-                OutputCells.date(row, M_DATE, lease.startDate(), styles);
+                OutputCells.date(row, M_DATE, k.keepPayments().get(0).date(), styles);
                 OutputCells.text(row, M_MARKET_MONTH, "prepayment", styles.text);
                 OutputCells.number(row, M_OBLIGATION, k.prepaymentStillDue(), styles.moneyCents);
                 OutputCells.number(row, M_NET_RESELLING, k.prepaymentStillDue(), styles.moneyCents);
             }
             for (int i = 1; i <= lease.termMonths(); i++) {
-                double fromValuation = offset + i;
-                if (fromValuation <= 1e-9) {
+                if (Timing.isHistory(lease.startDate().plusMonths(i), assumptions.valuationDate())) {
                     continue;
                 }
-                int marketMonth = (int) Math.ceil(fromValuation - 1e-9);
+                int marketMonth = Timing.marketMonth(offset + i);
                 double price = k.marketPrice().priceForMonth(marketMonth);
                 double income = lease.idleGpus() * CashFlowModel.HOURS_PER_MONTH * price * resaleKept;
                 Row row = sheet.createRow(r);

@@ -7,6 +7,7 @@ import gpuroi.model.Formats;
 import gpuroi.model.GpuCatalog;
 import gpuroi.model.InvalidValueException;
 import gpuroi.model.MarketQuote;
+import gpuroi.model.Presets;
 import gpuroi.workbook.CellReader.Read;
 import gpuroi.workbook.HeaderMatcher.HeaderRow;
 import java.time.LocalDate;
@@ -165,10 +166,13 @@ final class FleetSheet {
         double lifeYears = life.value().map(v -> lifeInMonths ? v / 12.0 : v)
                 .orElseGet(() -> defaulted(row, LIFE, life, name, "5 years", 5.0));
         b.residualShare(percentOr(row, RESIDUAL, "a share of capex such as 10% or 0.1", name, "0% of capex", 0));
-        b.pue(amountOr(row, PUE, "a PUE such as 1.3", name, "PUE 1.0 (no facility overhead)", 1.0));
+        b.pue(amountOr(row, PUE, "a PUE such as 1.3", name, "PUE " + Formats.plain(Presets.DEFAULT_PUE) + " (no facility overhead)",
+                Presets.DEFAULT_PUE));
         b.electricityPerKwh(amountOr(row, ELECTRICITY, "a price per kWh such as 0.08 or $0.08/kWh", name,
-                Formats.price(0, currency) + " per kWh (power not costed, as in the source article)", 0));
-        b.otherOpexPerGpuMonth(amountOr(row, OTHER_OPEX, "an amount per GPU and month such as 150", name, Formats.money(0, currency) + " per GPU-month", 0));
+                Formats.price(Presets.DEFAULT_ELECTRICITY_PER_KWH, currency) + " per kWh (power not costed, as in the source article)",
+                Presets.DEFAULT_ELECTRICITY_PER_KWH));
+        b.otherOpexPerGpuMonth(amountOr(row, OTHER_OPEX, "an amount per GPU and month such as 150", name,
+                Formats.money(Presets.DEFAULT_OTHER_OPEX_PER_GPU_MONTH, currency) + " per GPU-month", Presets.DEFAULT_OTHER_OPEX_PER_GPU_MONTH));
         b.utilization(percentOr(row, UTILIZATION, "a share of hours billed such as 70% or 0.7", name, "100% utilization", 1.0));
 
         b.powerKwPerGpu(sourced(row, POWER, "kW per GPU such as 1.1", name, model, MarketQuote::powerKwPerGpu,

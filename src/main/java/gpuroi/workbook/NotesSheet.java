@@ -2,6 +2,7 @@ package gpuroi.workbook;
 
 import gpuroi.engine.CashFlowModel;
 import gpuroi.engine.Tornado;
+import gpuroi.model.AssumptionTerms;
 import gpuroi.model.Assumptions;
 import gpuroi.model.Formats;
 import org.apache.poi.ss.usermodel.Row;
@@ -55,6 +56,12 @@ final class NotesSheet {
                 + assumptions.defaultPricePath().describe(1, assumptions.currency()), styles);
         r = percentEntry(sheet, r, "Marketplace fee (share of rental revenue)", assumptions.marketplaceFee(), styles);
         r = percentEntry(sheet, r, "Resale fee (share of a hardware sale price)", assumptions.resaleFee(), styles);
+        r = percentEntry(sheet, r, "Resale discount (subleased capacity)", assumptions.resaleDiscount(), styles);
+        r = entry(sheet, r, "Tax rate", AssumptionTerms.tax(assumptions)
+                + (assumptions.taxRate().isPresent() ? ": " + AssumptionTerms.TAX_EFFECT + "." : ""), styles);
+        r = entry(sheet, r, "Depreciation (tax)", AssumptionTerms.depreciation(assumptions), styles);
+        r = entry(sheet, r, "Loan", AssumptionTerms.loan(assumptions)
+                + (assumptions.financing().isPresent() ? ": " + AssumptionTerms.LOAN_EFFECT + "." : ""), styles);
 
         r = section(sheet, r + 1, "Conventions of the monthly model", styles);
         for (String[] convention : conventions()) {
@@ -75,7 +82,9 @@ final class NotesSheet {
                 new String[] {"Hours per month", Formats.plain(CashFlowModel.HOURS_PER_MONTH) + " (8,760 hours a year / 12)"},
                 new String[] {"Periods", "Month 0 is the purchase (capex only); months 1 to 12 × life follow the cluster's start"
                         + " (its purchase date, or the valuation date for a planned cluster without one)."},
-                new String[] {"Timing of flows", "Each month's net flow falls at the month's end; the residual value at the end of the last month."},
+                new String[] {"Timing of flows", "Each month's net flow falls at the month's end; the residual value at the end of the last month."
+                        + " A prepayment falls with the first month of its term, at its end, for lessor and lessee contracts alike."
+                        + " A flow dated on the valuation date is still to come; only flows before it are history."},
                 new String[] {"Price of month m", "The price path at the month's midpoint, t = (m − 0.5) / 12 years."
                         + " Blended to X over N years: p0 · (1 − (1 − X) · min(t, N) / N). Annual decline d: p0 · (1 − d)^t."},
                 new String[] {"Revenue", "GPUs × 730 × utilization × price × (1 − marketplace fee)."},
@@ -94,6 +103,9 @@ final class NotesSheet {
                         + " utilization at which NPV at the hurdle rate is 0 (may exceed 100%)."},
                 new String[] {"Decisions", "Planned: BUY when NPV at the hurdle rate ≥ 0, else RENT."
                         + " Owned: HOLD when the remaining flows at the hurdle rate are worth at least a sale now, else RESELL."},
+                new String[] {"After-tax and equity views", "With a tax rate, " + WorkbookWriter.SUMMARY_SHEET
+                        + " adds after-tax IRR and NPV at the hurdle; with a loan, equity IRR and NPV at the hurdle. The"
+                        + " pre-tax, unlevered figures decide (see Tax rate and Loan above)."},
                 new String[] {"Rounding", "OutputCells hold full precision; number formats only round what is shown."},
                 new String[] {"Live model", "Edit a cluster's row on " + WorkbookWriter.INPUTS_SHEET + " and its rows on "
                         + WorkbookWriter.CASH_FLOWS_SHEET + " and its live IRR, NPV, MIRR and MOIC recalculate. The number of"

@@ -1,28 +1,34 @@
 package gpuroi.workbook;
 
-import gpuroi.engine.ContractAnalysis;
 import gpuroi.engine.PortfolioAnalysis;
 import gpuroi.engine.PortfolioRollup;
+import gpuroi.model.Formats;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 
 import java.util.List;
 
 /**
- * {@value WorkbookWriter#PORTFOLIO_SHEET}: the portfolio as entered (planned clusters bought, owned
- * ones held, lessee contracts kept) added up; the recommended changes ranked by what they are worth
- * at the hurdle rate; then each month's net flow, the cash to fund and the GPUs owned, contracted
- * out, rented in and needed. Totals are the engine's roll-up; the cumulative flow is a live formula.
+ * {@value WorkbookWriter#PORTFOLIO_SHEET}: the portfolio on one footing, from the valuation date at the hurdle rate
+ * (following every decision, and as entered), with the clusters' whole-life figures apart and labelled as such;
+ * the recommended changes ranked by what they are worth, each worded by what it does with capital; then each
+ * month's net flow, the cash to fund and the GPUs owned, contracted out, rented in and needed. Totals are the
+ * engine's roll-up; the cumulative flow is a live formula.
  */
 final class PortfolioSheet {
     /** Rows of the totals block (label in column A, value in column B). */
     static final int TOTAL_CAPEX_ROW = 1;
     static final int PLANNED_CAPEX_ROW = 2;
-    static final int NPV_ROW = 3;
-    static final int NPV_AT_HURDLE_ROW = 4;
-    static final int CONTRACTS_KEEP_COST_ROW = 5;
-    static final int PEAK_CASH_ROW = 6;
-    static final int ACTIONS_HEADER_ROW = 9;
+    static final int CAPEX_TO_COMMIT_ROW = 3;
+    static final int VALUE_FOLLOWING_DECISIONS_ROW = 4;
+    static final int VALUE_AS_ENTERED_ROW = 5;
+    static final int CLUSTERS_VALUE_OF_DECISIONS_ROW = 6;
+    static final int CONTRACTS_CHOSEN_COST_ROW = 7;
+    static final int CONTRACTS_KEEP_COST_ROW = 8;
+    static final int PEAK_CASH_ROW = 9;
+    static final int SINCE_PURCHASE_AT_HURDLE_ROW = 10;
+    static final int SINCE_PURCHASE_ROW = 11;
+    static final int ACTIONS_HEADER_ROW = 14;
 
     static final int M_MONTH = 0;
     static final int M_NET = 1;
@@ -33,7 +39,8 @@ final class PortfolioSheet {
     static final int M_RENTED_IN = 6;
     static final int M_NEEDED = 7;
 
-    private static final String[] ACTION_HEADERS = {"Rank", "Cluster or contract", "Action", "Gain at hurdle", "Reason"};
+    private static final String[] ACTION_HEADERS = {"Rank", "Cluster or contract", "Action", "Gain at hurdle", "Reason",
+        "What it does"};
     private static final String[] MONTH_HEADERS = {
         "Month", "Net flow", "Cumulative net flow", "Cash needed (outflows)", "GPUs owned", "GPUs contracted out",
         "GPUs rented in", "GPUs needed of those rented",
@@ -50,20 +57,30 @@ final class PortfolioSheet {
 
     static void write(Sheet sheet, PortfolioAnalysis analysis, OutputStyles styles) {
         PortfolioRollup rollup = analysis.rollup();
-        OutputCells.headerRow(sheet, 0, new String[] {"Portfolio as entered: planned clusters bought, owned ones held,"
-                + " lessee contracts kept", "Amount"}, new int[] {60, 18}, styles);
+        String hurdle = Formats.percent(analysis.assumptions().hurdleRate(), 1);
+        OutputCells.headerRow(sheet, 0, new String[] {"Portfolio from the valuation date, at the " + hurdle + " hurdle"
+                + " (history is realized and left out)", "Amount"}, new int[] {60, 18}, styles);
         total(sheet, TOTAL_CAPEX_ROW, "Total capex (owned and planned)", rollup.totalCapex(), styles);
-        total(sheet, PLANNED_CAPEX_ROW, "Capex still to commit (planned clusters)", rollup.plannedCapex(), styles);
-        total(sheet, NPV_ROW, "NPV at the discount rate (clusters − contracts kept)", rollup.totalNpv(), styles);
-        total(sheet, NPV_AT_HURDLE_ROW, "NPV at the hurdle rate", rollup.totalNpvAtHurdle(), styles);
-        total(sheet, CONTRACTS_KEEP_COST_ROW, "Lessee contracts: present cost of keeping at hurdle",
-                analysis.contracts().stream().mapToDouble(ContractAnalysis::keepCost).sum(), styles);
+        total(sheet, PLANNED_CAPEX_ROW, "Capex of the planned clusters", rollup.plannedCapex(), styles);
+        total(sheet, CAPEX_TO_COMMIT_ROW, "Capex to commit (planned clusters the decisions buy)", rollup.capexToCommit(), styles);
+        total(sheet, VALUE_FOLLOWING_DECISIONS_ROW, "Value following every decision (clusters − contracts' chosen costs)",
+                rollup.valueFollowingDecisions(), styles);
+        total(sheet, VALUE_AS_ENTERED_ROW, "Value as entered (planned bought, owned held, contracts kept)",
+                rollup.valueAsEntered(), styles);
+        total(sheet, CLUSTERS_VALUE_OF_DECISIONS_ROW, "Clusters as decided (BUY: NPV; RENT: 0; owned: the better of holding"
+                + " and a sale now)", rollup.clustersValueOfDecisions(), styles);
+        total(sheet, CONTRACTS_CHOSEN_COST_ROW, "Lessee contracts: present cost of the chosen options", rollup.contractsChosenCost(), styles);
+        total(sheet, CONTRACTS_KEEP_COST_ROW, "Lessee contracts: present cost of keeping them all", rollup.contractsKeepCost(), styles);
         total(sheet, PEAK_CASH_ROW, "Peak cash needed in one month",
                 rollup.months().stream().mapToDouble(PortfolioRollup.MonthPosition::cashNeeded).max().orElse(0), styles);
+        total(sheet, SINCE_PURCHASE_AT_HURDLE_ROW, "Clusters since purchase (realized + expected): whole-life NPV at the "
+                + hurdle + " hurdle, history included; not a decision figure", rollup.clustersNpvAtHurdleSincePurchase(), styles);
+        total(sheet, SINCE_PURCHASE_ROW, "Clusters since purchase: whole-life NPV at the "
+                + Formats.percent(analysis.assumptions().discountRate(), 1) + " discount rate", rollup.clustersNpvSincePurchase(), styles);
 
         OutputCells.text(sheet.createRow(ACTIONS_HEADER_ROW - 1), 0, "Recommended changes, largest gain at the hurdle rate first",
                 styles.sectionTitle);
-        OutputCells.headerRow(sheet, ACTIONS_HEADER_ROW, ACTION_HEADERS, new int[] {30, 18, 16, 16, 60}, styles);
+        OutputCells.headerRow(sheet, ACTIONS_HEADER_ROW, ACTION_HEADERS, new int[] {30, 18, 16, 16, 60, 40}, styles);
         List<PortfolioRollup.RankedAction> actions = rollup.actions();
         for (int i = 0; i < actions.size(); i++) {
             PortfolioRollup.RankedAction a = actions.get(i);
@@ -73,6 +90,7 @@ final class PortfolioSheet {
             OutputCells.text(row, 2, a.action().replace('_', ' '), styles.text);
             OutputCells.number(row, 3, a.npvGainAtHurdle(), styles.money);
             OutputCells.text(row, 4, a.reason(), styles.text);
+            OutputCells.text(row, 5, whatItDoes(a.action()), styles.text);
         }
         if (actions.isEmpty()) {
             OutputCells.text(sheet.createRow(ACTIONS_HEADER_ROW + 1), 1, "none: every cluster and contract is best left as it is",
@@ -102,6 +120,19 @@ final class PortfolioSheet {
         sheet.setColumnWidth(0, 46 * 256);
         sheet.setColumnWidth(4, 60 * 256);
         sheet.createFreezePane(0, 1);
+    }
+
+    /** What an action does with capital or capacity, in words a committee reads the ranking by. */
+    static String whatItDoes(String action) {
+        return switch (action) {
+            case "BUY" -> "commit capital: owning earns more than the hurdle";
+            case "RENT" -> "do not commit capital: buying would earn less than the hurdle";
+            case "RESELL" -> "free capital: a sale now is worth more than holding";
+            case "HOLD" -> "keep capital invested: holding is worth more than a sale now";
+            case "RESELL_CAPACITY" -> "cut a cost: sublease the idle rented GPUs";
+            case "TERMINATE" -> "cut a cost: end the contract and rent only what is needed";
+            default -> "";
+        };
     }
 
     private static void total(Sheet sheet, int rowIndex, String label, double value, OutputStyles styles) {

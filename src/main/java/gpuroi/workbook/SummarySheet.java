@@ -6,6 +6,7 @@ import gpuroi.engine.Decision;
 import gpuroi.engine.IrrResult;
 import gpuroi.model.Cluster;
 import gpuroi.model.ClusterStatus;
+import gpuroi.model.Formats;
 import org.apache.poi.ss.usermodel.ConditionalFormattingRule;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
@@ -55,6 +56,15 @@ final class SummarySheet {
     static final int OWN_USE_COST_TO_OWN = 27;
     static final int OWN_USE_COST_TO_RENT = 28;
     static final int REASON = 29;
+    /**
+     * Written only when the assumptions give a tax rate; the pre-tax columns still decide. Whole-life, like the IRR and
+     * NPV columns: for an owned cluster, since purchase.
+     */
+    static final int AFTER_TAX_IRR = 30;
+    static final int AFTER_TAX_NPV_AT_HURDLE = 31;
+    /** Written only when the assumptions give a loan; the unlevered columns still decide. */
+    static final int EQUITY_IRR = 32;
+    static final int EQUITY_NPV_AT_HURDLE = 33;
 
     /** What an owned cluster's whole-life columns are: they include its history and decide nothing. */
     private static final String OWNED_SINCE_PURCHASE = "; owned: since purchase, realized + expected";
@@ -84,7 +94,21 @@ final class SummarySheet {
 
     static void write(Sheet sheet, List<ClusterAnalysis> clusters, OutputStyles styles) {
         OutputCells.headerRow(sheet, 0, HEADERS, WIDTHS, styles);
-        int[] widths = WIDTHS.clone();
+        int[] widths = java.util.Arrays.copyOf(WIDTHS, EQUITY_NPV_AT_HURDLE + 1);
+        java.util.Arrays.fill(widths, REASON + 1, widths.length, 9);
+        if (clusters.stream().anyMatch(c -> c.afterTax().isPresent())) {
+            String tax = Formats.percent(clusters.get(0).schedule().assumptions().taxRate().orElse(0), 1);
+            OutputCells.text(sheet.getRow(0), AFTER_TAX_IRR, "After-tax IRR (tax " + tax + OWNED_SINCE_PURCHASE + ")", styles.header);
+            OutputCells.text(sheet.getRow(0), AFTER_TAX_NPV_AT_HURDLE, "After-tax NPV at hurdle rate (tax " + tax + OWNED_SINCE_PURCHASE + ")", styles.header);
+            widths[AFTER_TAX_IRR] = 14;
+            widths[AFTER_TAX_NPV_AT_HURDLE] = 16;
+        }
+        if (clusters.stream().anyMatch(c -> c.leverage().isPresent())) {
+            OutputCells.text(sheet.getRow(0), EQUITY_IRR, "Equity IRR (with the loan" + OWNED_SINCE_PURCHASE + ")", styles.header);
+            OutputCells.text(sheet.getRow(0), EQUITY_NPV_AT_HURDLE, "Equity NPV at hurdle rate (with the loan" + OWNED_SINCE_PURCHASE + ")", styles.header);
+            widths[EQUITY_IRR] = 14;
+            widths[EQUITY_NPV_AT_HURDLE] = 16;
+        }
         for (int i = 0; i < clusters.size(); i++) {
             ClusterAnalysis analysis = clusters.get(i);
             writeRow(sheet.createRow(1 + i), analysis, styles);
@@ -144,6 +168,14 @@ final class SummarySheet {
             OutputCells.text(row, OWN_USE_COST_TO_RENT, "n/a (owned)", styles.text);
         }
         OutputCells.text(row, REASON, analysis.recommendation().reason(), styles.text);
+        analysis.afterTax().ifPresent(t -> {
+            irr(row, AFTER_TAX_IRR, t.irr(), styles);
+            OutputCells.number(row, AFTER_TAX_NPV_AT_HURDLE, t.npvAtHurdle(), styles.money);
+        });
+        analysis.leverage().ifPresent(l -> {
+            irr(row, EQUITY_IRR, l.equityIrr(), styles);
+            OutputCells.number(row, EQUITY_NPV_AT_HURDLE, l.equityNpvAtHurdle(), styles.money);
+        });
     }
 
     private static void irr(Row row, int column, IrrResult irr, OutputStyles styles) {

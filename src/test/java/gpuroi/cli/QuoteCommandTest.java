@@ -166,7 +166,8 @@ class QuoteCommandTest {
 
     @Test
     void noIrrIsReportedAsNullWithAReasonNotAsANumber() throws Exception {
-        JsonNode json = run("quote", "--capex-per-gpu", "50000", "--price", "0.01", "--json").json();
+        // Power costs 1.15 kW × 730 h × $0.10 = $83.95 a month against $7.30 of rent: every flow is negative.
+        JsonNode json = run("quote", "--capex-per-gpu", "50000", "--price", "0.01", "--kwh-price", "0.10", "--json").json();
         assertThat(json.get("irr").isNull()).isTrue();
         assertThat(json.get("irrNote").asText()).contains("negative");
         assertThat(json.get("paybackMonths").isNull()).isTrue();

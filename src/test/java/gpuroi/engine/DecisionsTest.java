@@ -78,12 +78,16 @@ class DecisionsTest {
     }
 
     @Test
-    void anIdleClusterIsRentedAndTheReasonSaysNoHourIsBilled() {
+    void anIdleClusterIsRentedAndTheReasonSaysNoHourIsBilledAndWhichUtilizationWouldPay() {
+        // Same break-even utilization as the base annuity cluster: it does not depend on the assumed utilization.
+        double breakEvenUtilization = CAPEX / (GPUS * 730 * PRICE * HURDLE_ANNUITY);
         Recommendation r = recommend(annuityCluster().utilization(0).build());
         assertThat(r.decision()).isEqualTo(Decision.RENT);
         assertThat(r.reason())
                 .contains("No GPU-hour is ever billed at this utilization;")
-                .contains("n/a (no GPU-hours are sold)");
+                .endsWith(" no start price alone would make buying pay, as no GPU-hours are sold at the market price;"
+                        + " it would pay from " + percent(breakEvenUtilization) + " utilization.")
+                .doesNotContain("n/a");
     }
 
     @Test

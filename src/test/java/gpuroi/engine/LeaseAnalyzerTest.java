@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.within;
 
 /**
  * A 10-GPU H100 contract at $4.00/GPU-hr, 50% prepaid, that started a year before the valuation
- * date and runs 24 months: 12 monthly payments of 4 × 10 × 730 × 50% = $14,600 remain. The team
+ * date and runs 23 months: 12 monthly payments of 4 × 10 × 730 × 50% = $14,600 remain, the first
+ * on the valuation date itself (month 12 ends on 2026-01-01: still to pay, by the timing convention). The team
  * needs 4 GPUs; 6 are idle. The market (Market sheet) is $2.00/GPU-hr, flat (0% decline). At a 0%
  * hurdle every present cost is a plain sum:
  * <ul>
@@ -41,7 +42,7 @@ class LeaseAnalyzerTest {
     }
 
     static Lease running(boolean resaleAllowed, Double fee) {
-        return contract(LocalDate.of(2025, 1, 1), 24, resaleAllowed, fee);
+        return contract(LocalDate.of(2025, 1, 1), 23, resaleAllowed, fee);
     }
 
     @Test
@@ -64,7 +65,7 @@ class LeaseAnalyzerTest {
         assertThat(a.reason()).startsWith("Keep paying").contains("$175,200").contains("resale not allowed")
                 .contains("below a fee of $105,120");
         assertThat(a.keepPayments()).hasSize(12);
-        assertThat(a.keepPayments().get(0).date()).isEqualTo(LocalDate.of(2026, 2, 1));
+        assertThat(a.keepPayments().get(0).date()).isEqualTo(LocalDate.of(2026, 1, 1));
     }
 
     @Test
@@ -135,7 +136,8 @@ class LeaseAnalyzerTest {
     void presentCostsDiscountEachMonthEndAtTheHurdleRate() {
         double hurdle = 0.12;
         double v = Math.pow(1.12, -1.0 / 12);
-        double annuity = v * (1 - Math.pow(v, 12)) / (1 - v);
+        // Payments at t = 0 (the valuation date) to 11 months: an annuity due, Σ v^t = (1 − v^12) / (1 − v).
+        double annuity = (1 - Math.pow(v, 12)) / (1 - v);
 
         ContractAnalysis a = LeaseAnalyzer.analyze(running(true, 60_000.0), atHurdle(hurdle), FLAT_MARKET);
 
@@ -146,14 +148,14 @@ class LeaseAnalyzerTest {
 
     /**
      * Starting three months after the valuation date for 6 months: the prepayment, 50% of
-     * 4 × 10 × 730 × 6 = 87,600, is still owed at the start (month 3), then 14,600 at months 4..9.
-     * Terminating before the start avoids the prepayment.
+     * 4 × 10 × 730 × 6 = 87,600, is paid with the first month, at its end (month 4), then 14,600 at
+     * months 4..9. Terminating before then avoids the prepayment.
      */
     @Test
-    void aContractStartingAfterTheValuationDateStillOwesItsPrepaymentAtItsStart() {
+    void aContractStartingAfterTheValuationDateStillOwesItsPrepaymentWithItsFirstMonth() {
         Lease future = contract(LocalDate.of(2026, 4, 1), 6, false, 100_000.0);
         double hurdle = 0.12;
-        double keep = 87_600 * Math.pow(1.12, -3.0 / 12);
+        double keep = 87_600 * Math.pow(1.12, -4.0 / 12);
         double rent = 0;
         for (int t = 4; t <= 9; t++) {
             keep += 14_600 * Math.pow(1.12, -t / 12.0);
@@ -165,7 +167,7 @@ class LeaseAnalyzerTest {
 
         assertThat(flat.prepaymentStillDue()).isCloseTo(87_600, within(1e-9));
         assertThat(flat.keepCost()).isCloseTo(175_200, within(1e-6));
-        assertThat(flat.keepPayments().get(0)).isEqualTo(new ContractAnalysis.Payment(LocalDate.of(2026, 4, 1), 87_600));
+        assertThat(flat.keepPayments().get(0)).isEqualTo(new ContractAnalysis.Payment(LocalDate.of(2026, 5, 1), 87_600));
         assertThat(discounted.remainingMonths()).isEqualTo(6);
         assertThat(discounted.keepCost()).isCloseTo(keep, within(1e-6));
         assertThat(discounted.terminateCost().getAsDouble()).isCloseTo(100_000 + rent, within(1e-6));

@@ -48,8 +48,8 @@ class PortfolioContractsTest {
         assertThat(s.months().get(3).contractRevenue()).isCloseTo(220_752 + 6_132, within(1e-6));
         assertThat(p.contracts()).singleElement().satisfies(c -> {
             assertThat(c.contract()).isEqualTo(rentedIn);
-            // 6 payments of 2 × 2.50 × 730 = 3,650 remain (Feb–Jul 2025 month ends).
-            assertThat(c.remainingMonths()).isEqualTo(6);
+            // 7 payments of 2 × 2.50 × 730 = 3,650 remain: month ends 2025-01-01 (the valuation date: still to pay) to 2025-07-01.
+            assertThat(c.remainingMonths()).isEqualTo(7);
         });
         assertThat(p.rollup().months().get(0).gpusContractedOut()).isEqualTo(4);
     }

@@ -64,8 +64,12 @@ class PortfolioRollupTest {
         assertThat(jan.gpusNeeded()).isEqualTo(1);
         assertThat(r.totalCapex()).isEqualTo(10_000);
         assertThat(r.plannedCapex()).isEqualTo(10_000);
-        // At 0%: planned −10,540, owned 4,380 − 0 (its month-1 flow on the valuation date included), contract −1,460.
-        assertThat(r.totalNpvAtHurdle()).isCloseTo(-10_540 + 4_380 - 1_460, within(1e-6));
+        // At 0%, from the valuation date: planned −10,540 if bought (RENT: 0 as decided); owned, no secondary price,
+        // held at 3 × 1,460 = 4,380 (its month-1 flow on the valuation date included); contract kept at 1,460.
+        assertThat(r.valueAsEntered()).isCloseTo(-10_540 + 4_380 - 1_460, within(1e-6));
+        assertThat(r.valueFollowingDecisions()).isCloseTo(0 + 4_380 - 1_460, within(1e-6));
+        // Whole life: the owned GPU cost nothing, so its since-purchase NPV is also 4,380.
+        assertThat(r.clustersNpvAtHurdleSincePurchase()).isCloseTo(-10_540 + 4_380, within(1e-6));
     }
 
     @Test
@@ -87,12 +91,16 @@ class PortfolioRollupTest {
         PortfolioRollup r = p.rollup();
 
         assertThat(p.contracts()).extracting(c -> c.contract().contractId()).containsExactly("idle-heavy", "kept");
-        double npv = p.clusters().stream().mapToDouble(c -> c.metrics().npv()).sum()
-                - p.contracts().stream().mapToDouble(ContractAnalysis::keepCostAtDiscountRate).sum();
-        double npvAtHurdle = p.clusters().stream().mapToDouble(c -> c.metrics().npvAtHurdle()).sum()
-                - p.contracts().stream().mapToDouble(ContractAnalysis::keepCost).sum();
-        assertThat(r.totalNpv()).isCloseTo(npv, within(1e-6));
-        assertThat(r.totalNpvAtHurdle()).isCloseTo(npvAtHurdle, within(1e-6));
+        ClusterAnalysis o = p.clusters().get(0);
+        HoldFigures oldHold = o.metrics().hold().orElseThrow();
+        double oldForward = Math.max(oldHold.holdValue(), oldHold.saleValue().getAsDouble());
+        double freshNpv = p.clusters().get(1).metrics().npvAtHurdle();
+        double chosen = p.contracts().stream().mapToDouble(ContractAnalysis::chosenCost).sum();
+        // old RESELLs, fresh is bought, doubtful is not (0).
+        assertThat(r.clustersValueOfDecisions()).isCloseTo(oldForward + freshNpv, within(1e-6));
+        assertThat(r.valueFollowingDecisions()).isCloseTo(oldForward + freshNpv - chosen, within(1e-6));
+        assertThat(r.capexToCommit()).isEqualTo(8 * 15_000);
+        assertThat(r.clustersNpvSincePurchase()).isCloseTo(p.clusters().stream().mapToDouble(c -> c.metrics().npv()).sum(), within(1e-6));
         assertThat(r.totalCapex()).isEqualTo(8 * 40_000 + 8 * 15_000 + 8 * 64_000);
         assertThat(r.plannedCapex()).isEqualTo(8 * 15_000 + 8 * 64_000);
         // The months' net flows add up to the undiscounted future flows of every part.
@@ -113,10 +121,59 @@ class PortfolioRollupTest {
                 .containsExactlyInAnyOrder("old", "fresh", "doubtful", "idle-heavy");
         assertThat(r.actions()).extracting(PortfolioRollup.RankedAction::npvGainAtHurdle)
                 .isSortedAccordingTo((a, b) -> Double.compare(b, a));
-        assertThat(gain(r, "old")).isCloseTo(oldA.metrics().saleValueNow().getAsDouble() - oldA.metrics().remainingValueAtHurdle(), within(1e-6));
+        assertThat(gain(r, "old")).isCloseTo(-oldHold.holdMinusSale(), within(1e-6));
         assertThat(gain(r, "fresh")).isCloseTo(freshA.metrics().npvAtHurdle(), within(1e-6));
         assertThat(gain(r, "doubtful")).isCloseTo(-doubtfulA.metrics().npvAtHurdle(), within(1e-6));
         assertThat(gain(r, "idle-heavy")).isCloseTo(idleA.keepCost() - idleA.chosenCost(), within(1e-6));
+    }
+
+    /**
+     * The owned clusters' forward figures are the hold decision's own: a purchase after the valuation date counts its
+     * capex still due. One GPU bought 1 Mar 2026 for 10,000, 3 months at flat $2.00 and 100% (1,460 a month), sale
+     * $2,000 per GPU, no fees, at 0%: holding is worth −10,000 + 3 × 1,460 = −5,620, so it is sold for 2,000 and the
+     * sale gains 2,000 − (−5,620) = 7,620 over holding.
+     */
+    @Test
+    void anOwnedClusterStillToBePaidCountsItsCapexInThePortfolio() {
+        Cluster late = Cluster.builder("late").gpuModel("H100").status(ClusterStatus.OWNED).startDate(LocalDate.of(2026, 3, 1))
+                .capexPerGpu(10_000).lifeMonths(3).utilization(1).startPricePerGpuHour(2.00).pricePath(new PricePath.Flat())
+                .secondaryPricePerGpu(2_000.0).build();
+
+        PortfolioRollup r = RoiEngine.analyze(new Portfolio(AT_ZERO, List.of(late), List.of(), List.of())).rollup();
+
+        PortfolioRollup.ClusterPosition p = r.clusters().get(0);
+        assertThat(p.decision()).isEqualTo(Decision.RESELL);
+        assertThat(p.role()).isEqualTo(PortfolioRollup.CapitalRole.FREE);
+        assertThat(p.valueAsEntered()).isCloseTo(-5_620, within(1e-6));
+        assertThat(p.valueOfDecision()).isCloseTo(2_000, within(1e-6));
+        assertThat(p.gainOverAlternative().getAsDouble()).isCloseTo(7_620, within(1e-6));
+        assertThat(r.valueAsEntered()).isCloseTo(-5_620, within(1e-6));
+        assertThat(r.valueFollowingDecisions()).isCloseTo(2_000, within(1e-6));
+        assertThat(gain(r, "late")).isCloseTo(7_620, within(1e-6));
+    }
+
+    /**
+     * A cluster whose useful life ended before the valuation date (bought 1 Jan 2024 for 12 months) booked its residual
+     * as its sale at the end of life: it adds nothing from today, however high its secondary price, and its RESELL is
+     * not a change to make now.
+     */
+    @Test
+    void aClusterPastItsUsefulLifeAddsNothingAndIsNotARecommendedChange() {
+        Cluster finished = Cluster.builder("finished").gpuModel("H100").status(ClusterStatus.OWNED)
+                .startDate(LocalDate.of(2024, 1, 1)).capexPerGpu(10_000).lifeMonths(12).utilization(1)
+                .startPricePerGpuHour(2.00).pricePath(new PricePath.Flat()).secondaryPricePerGpu(50_000.0).build();
+
+        PortfolioRollup r = RoiEngine.analyze(new Portfolio(AT_ZERO, List.of(finished), List.of(), List.of())).rollup();
+
+        PortfolioRollup.ClusterPosition p = r.clusters().get(0);
+        assertThat(p.decision()).isEqualTo(Decision.RESELL);
+        assertThat(p.valueAsEntered()).isZero();
+        assertThat(p.valueOfDecision()).isZero();
+        assertThat(p.alternativeValue()).isEmpty();
+        assertThat(r.valueFollowingDecisions()).isZero();
+        assertThat(r.actions()).isEmpty();
+        // Its whole life (12 × 1,460 − 10,000 = 7,520 at 0%) stays apart, since purchase.
+        assertThat(r.clustersNpvAtHurdleSincePurchase()).isCloseTo(7_520, within(1e-6));
     }
 
     private static double gain(PortfolioRollup r, String subject) {

@@ -34,7 +34,7 @@ class ContractMemoTest {
 
     private final MemoRenderer renderer = MemoRenderer.builtIn(Paper.A4);
 
-    /** 10 H100s at $4.00 with 24 months left, 6 needed, a $200k fee: terminating is cheapest. */
+    /** 10 H100s at $4.00 with 25 payments left (the first on the valuation date), 6 needed, a $200k fee: terminating is cheapest. */
     static ContractAnalysis idle() {
         Lease lease = new Lease("idle-h100", LeaseRole.LESSEE, Optional.empty(), Optional.of("NeoCloud"), "H100 SXM", 10, 4.00,
                 LocalDate.of(2024, 1, 1), 48, 0, 6, true, OptionalDouble.of(200_000));
@@ -61,7 +61,7 @@ class ContractMemoTest {
                 .contains("RESELL CAPACITY " + Formats.money(k.resellCapacityCost().getAsDouble(), "USD"))
                 .contains("TERMINATE " + Formats.money(k.terminateCost().getAsDouble(), "USD"))
                 .contains("Monthly obligation $29,200")
-                .contains("Remaining months 24")
+                .contains("Remaining months 25")
                 .contains(Formats.money(k.npvGainAtHurdle(), "USD"))
                 .contains(Formats.money(k.breakEvenTerminationFee().getAsDouble(), "USD"))
                 .contains("$2.00/GPU-hr: on-demand $2.00/GPU-hr from the Market sheet");

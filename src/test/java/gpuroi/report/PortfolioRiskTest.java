@@ -68,4 +68,21 @@ class PortfolioRiskTest {
 
         assertThat(MemoRenderer.builtIn(Paper.A4).portfolioMemo(portfolio, risks(), MemoFixtures.CONTEXT)).isEqualTo(first);
     }
+
+    @Test
+    void anOwnedClustersRowIsMarkedAsSincePurchase() throws Exception {
+        ClusterAnalysis owned = RoiEngine.analyze(MemoFixtures.workedExample("old-lot").toBuilder()
+                .status(gpuroi.model.ClusterStatus.OWNED).startDate(MemoFixtures.VALUATION.minusMonths(6)).build(), MemoFixtures.ASSUMPTIONS);
+        PortfolioAnalysis withOwned = new PortfolioAnalysis(MemoFixtures.ASSUMPTIONS, List.of(MemoFixtures.analysis("base-lot"), owned));
+        List<RiskProfile> risks = List.of(
+                MonteCarlo.analyze(withOwned.clusters().get(0).cluster(), MemoFixtures.ASSUMPTIONS, List.of(), RiskInputs.defaults(7).withPaths(200), 0),
+                MonteCarlo.analyze(owned.cluster(), MemoFixtures.ASSUMPTIONS, List.of(), RiskInputs.defaults(7).withPaths(200), 1));
+
+        String text = MemoFixtures.flatText(MemoRenderer.builtIn(Paper.A4).portfolioMemo(withOwned, risks, MemoFixtures.CONTEXT));
+        String table = text.substring(text.indexOf("Beats hurdle"));
+
+        assertThat(table).contains("old-lot * " + owned.recommendation().decision().name() + " ")
+                .contains("base-lot " + withOwned.clusters().get(0).recommendation().decision().name() + " ")
+                .contains("* Owned: NPV, loss and beats hurdle since purchase (realized + expected");
+    }
 }

@@ -1,6 +1,8 @@
 package gpuroi.workbook;
 
+import gpuroi.engine.ClusterAnalysis;
 import gpuroi.engine.ContractAnalysis;
+import gpuroi.engine.Decision;
 import gpuroi.engine.PortfolioAnalysis;
 import gpuroi.engine.RoiEngine;
 import org.apache.poi.ss.usermodel.Cell;
@@ -66,7 +68,7 @@ class ContractsAndPortfolioSheetsTest {
             assertThat(number(row, ContractsSheet.IDLE)).isEqualTo(4);
             assertThat(row.getCell(ContractsSheet.IDLE).getCellFormula()).isEqualTo("D2-E2");
             assertThat(number(row, ContractsSheet.RATE)).isEqualTo(4.00);
-            assertThat(number(row, ContractsSheet.REMAINING_MONTHS)).isEqualTo(24);
+            assertThat(number(row, ContractsSheet.REMAINING_MONTHS)).isEqualTo(25);
             assertThat(number(row, ContractsSheet.MONTHLY_OBLIGATION)).isCloseTo(29_200, within(1e-9));
             assertThat(row.getCell(ContractsSheet.MONTHLY_OBLIGATION).getCellFormula()).isEqualTo("G2*D2*730*(1-J2)");
             assertThat(number(row, ContractsSheet.KEEP_COST)).isCloseTo(LeaseWorkbooks.keepCost(), within(0.01));
@@ -100,13 +102,13 @@ class ContractsAndPortfolioSheetsTest {
                     idle.add(sheet.getRow(r));
                 }
             }
-            assertThat(idle).hasSize(24);
+            assertThat(idle).hasSize(25);
             Row first = idle.get(0);
-            assertThat(DateUtil.getLocalDateTime(number(first, ContractsSheet.M_DATE)).toLocalDate()).isEqualTo(LocalDate.of(2026, 2, 1));
+            assertThat(DateUtil.getLocalDateTime(number(first, ContractsSheet.M_DATE)).toLocalDate()).isEqualTo(LocalDate.of(2026, 1, 1));
             double presentObligations = 0;
             double presentResale = 0;
-            for (int m = 1; m <= 24; m++) {
-                Row row = idle.get(m - 1);
+            for (int m = 0; m <= 24; m++) {
+                Row row = idle.get(m);
                 assertThat(number(row, ContractsSheet.M_OBLIGATION)).isCloseTo(29_200, within(1e-9));
                 // 4 idle GPUs × 730 h × $2.00 × (1 − 10% fee) = $5,256 a month.
                 assertThat(number(row, ContractsSheet.M_RESALE_INCOME)).isCloseTo(5_256, within(1e-6));
@@ -128,11 +130,17 @@ class ContractsAndPortfolioSheetsTest {
         try (XSSFWorkbook workbook = WriterFixtures.open(output)) {
             Sheet sheet = workbook.getSheet(WorkbookWriter.PORTFOLIO_SHEET);
             double keepCosts = analysis.contracts().stream().mapToDouble(ContractAnalysis::keepCost).sum();
-            double clusters = analysis.clusters().get(0).metrics().npvAtHurdle();
+            double chosenCosts = analysis.contracts().stream().mapToDouble(ContractAnalysis::chosenCost).sum();
+            ClusterAnalysis planned = analysis.clusters().get(0);
+            double clusters = planned.metrics().npvAtHurdle();
+            double asDecided = planned.recommendation().decision() == Decision.BUY ? clusters : 0;
             assertThat(number(sheet.getRow(PortfolioSheet.TOTAL_CAPEX_ROW), 1)).isCloseTo(200_000, within(1e-6));
             assertThat(number(sheet.getRow(PortfolioSheet.PLANNED_CAPEX_ROW), 1)).isCloseTo(200_000, within(1e-6));
-            assertThat(number(sheet.getRow(PortfolioSheet.NPV_AT_HURDLE_ROW), 1)).isCloseTo(clusters - keepCosts, within(0.01));
+            assertThat(number(sheet.getRow(PortfolioSheet.VALUE_AS_ENTERED_ROW), 1)).isCloseTo(clusters - keepCosts, within(0.01));
+            assertThat(number(sheet.getRow(PortfolioSheet.VALUE_FOLLOWING_DECISIONS_ROW), 1))
+                    .isCloseTo(asDecided - chosenCosts, within(0.01));
             assertThat(number(sheet.getRow(PortfolioSheet.CONTRACTS_KEEP_COST_ROW), 1)).isCloseTo(keepCosts, within(0.01));
+            assertThat(text(sheet.getRow(PortfolioSheet.SINCE_PURCHASE_AT_HURDLE_ROW), 0)).startsWith("Clusters since purchase");
 
             List<String> subjects = new ArrayList<>();
             List<Double> gains = new ArrayList<>();
@@ -147,7 +155,7 @@ class ContractsAndPortfolioSheetsTest {
             Row january = sheet.getRow(header + 1);
             assertThat(DateUtil.getLocalDateTime(number(january, PortfolioSheet.M_MONTH)).toLocalDate()).isEqualTo(LocalDate.of(2026, 1, 1));
             Row february = sheet.getRow(header + 2);
-            // February 2026: the first $29,200 of idle-h100 is paid; 10 + 8 GPUs rented in, 6 + 8 needed.
+            // February 2026: idle-h100's $29,200 is paid; 10 + 8 GPUs rented in, 6 + 8 needed.
             assertThat(number(february, PortfolioSheet.M_RENTED_IN)).isEqualTo(18);
             assertThat(number(february, PortfolioSheet.M_NEEDED)).isEqualTo(14);
             assertThat(number(february, PortfolioSheet.M_CASH_NEEDED)).isGreaterThanOrEqualTo(29_200);

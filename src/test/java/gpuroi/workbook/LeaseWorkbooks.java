@@ -14,8 +14,8 @@ import java.nio.file.Path;
  * sheet and memo tests. Valued at 2026-01-01, hurdle = discount rate = 10%, marketplace fee 10%.
  *
  * <p>{@code idle-h100}: 10 H100s at $4.00/hr from 2024-01-01 for 48 months, 0% prepaid, 6 needed,
- * resale allowed, a $200,000 termination fee; 24 months are left, each obligation 10 × 4.00 × 730 =
- * $29,200. The Market sheet prices H100 SXM at $2.00/hr, flat. {@code kept-a100}: 8 A100s, all needed,
+ * resale allowed, a $200,000 termination fee; 25 payments are left, the first on the valuation date
+ * itself (the 24th month ends on 2026-01-01: still to pay), each obligation 10 × 4.00 × 730 = $29,200. The Market sheet prices H100 SXM at $2.00/hr, flat. {@code kept-a100}: 8 A100s, all needed,
  * no resale, no fee: KEEP is the only option.
  */
 public final class LeaseWorkbooks {
@@ -28,10 +28,10 @@ public final class LeaseWorkbooks {
     private LeaseWorkbooks() {
     }
 
-    /** Σ (1 + hurdle)^(−m/12) for m = 1..24: the present value of $1 paid at each of the 24 remaining month ends. */
+    /** Σ (1 + hurdle)^(−m/12) for m = 0..24: the present value of $1 paid at each of the 25 remaining month ends. */
     public static double remainingAnnuity() {
         double sum = 0;
-        for (int m = 1; m <= 24; m++) {
+        for (int m = 0; m <= 24; m++) {
             sum += Math.pow(1 + HURDLE, -m / 12.0);
         }
         return sum;
