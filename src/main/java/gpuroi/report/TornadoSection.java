@@ -71,19 +71,7 @@ final class TornadoSection {
         if (bars.isEmpty()) {
             return "";
         }
-        Tornado.Bar top = bars.get(0);
-        StringBuilder s = new StringBuilder("The ").append(inSentence(top.input()))
-                .append(" moves NPV at the ").append(hurdle).append(" hurdle most: by ").append(Formats.money(top.swing(), ccy))
-                .append(" as it goes from ").append(values(top, ccy, " to ")).append(" (NPV ")
-                .append(Formats.money(top.npvAtLow(), ccy)).append(" to ").append(Formats.money(top.npvAtHigh(), ccy)).append(").");
-        List<String> next = new ArrayList<>();
-        for (Tornado.Bar bar : bars.subList(1, Math.min(3, bars.size()))) {
-            next.add(inSentence(bar.input()) + " (" + Formats.money(bar.swing(), ccy) + ")");
-        }
-        if (!next.isEmpty()) {
-            s.append(" Next: ").append(String.join(", ", next)).append('.');
-        }
-        return s.toString();
+        return widest(bars, "NPV at the " + hurdle + " hurdle", "NPV ", ccy);
     }
 
     /** "The utilization moves hold value minus sale most: by $X as it goes from … ($… to $…). Next: …" */
@@ -91,10 +79,15 @@ final class TornadoSection {
         if (bars.isEmpty()) {
             return "Nothing still to come moves the decision: every flow is realized.";
         }
+        return widest(bars, "hold value minus sale (at the " + hurdle + " hurdle)", "", ccy);
+    }
+
+    /** The widest bar in words, with the figure it moves ({@code measure}) at its low and high, then the next two. */
+    private static String widest(List<Tornado.Bar> bars, String measure, String rangePrefix, String ccy) {
         Tornado.Bar top = bars.get(0);
         StringBuilder s = new StringBuilder("The ").append(inSentence(top.input()))
-                .append(" moves hold value minus sale (at the ").append(hurdle).append(" hurdle) most: by ")
-                .append(Formats.money(top.swing(), ccy)).append(" as it goes from ").append(values(top, ccy, " to ")).append(" (")
+                .append(" moves ").append(measure).append(" most: by ").append(Formats.money(top.swing(), ccy))
+                .append(" as it goes from ").append(values(top, ccy, " to ")).append(" (").append(rangePrefix)
                 .append(Formats.money(top.npvAtLow(), ccy)).append(" to ").append(Formats.money(top.npvAtHigh(), ccy)).append(").");
         List<String> next = new ArrayList<>();
         for (Tornado.Bar bar : bars.subList(1, Math.min(3, bars.size()))) {
