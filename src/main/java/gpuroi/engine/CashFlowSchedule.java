@@ -8,6 +8,7 @@ import gpuroi.model.PricePath;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 
 /**
  * A cluster's monthly cash flows under the default monthly model (see {@link CashFlowModel}).
@@ -41,6 +42,21 @@ public record CashFlowSchedule(
             net[m] = months.get(m).net();
         }
         return net;
+    }
+
+    /**
+     * The average yearly change of the rental price from month 1 to the last month, compounded
+     * ({@code (last / first)^(12 / (months − 1)) − 1}, negative for a fall): the figure the memo's market context
+     * cites beside the path. Empty with a single month or no price in month 1.
+     */
+    public OptionalDouble impliedAnnualPriceChange() {
+        MonthlyCashFlow first = months.get(1);
+        MonthlyCashFlow last = months.get(months.size() - 1);
+        if (last.month() <= 1 || first.pricePerGpuHour() <= 0) {
+            return OptionalDouble.empty();
+        }
+        double years = (last.month() - 1) / 12.0;
+        return OptionalDouble.of(Math.pow(last.pricePerGpuHour() / first.pricePerGpuHour(), 1 / years) - 1);
     }
 
     public List<LocalDate> dates() {

@@ -287,12 +287,8 @@ final class ClusterMemoModel {
         text.append("The memo assumes rental prices ").append(path.describe(cluster.startPricePerGpuHour(), ccy)).append(": ")
                 .append(Formats.price(first.pricePerGpuHour(), ccy)).append("/GPU-hr in month 1 and ")
                 .append(Formats.price(last.pricePerGpuHour(), ccy)).append(" in month ").append(last.month()).append('.');
-        if (last.month() > 1 && first.pricePerGpuHour() > 0) {
-            double years = (last.month() - 1) / 12.0;
-            double change = Math.pow(last.pricePerGpuHour() / first.pricePerGpuHour(), 1 / years) - 1;
-            text.append(" That is an implied average change of ").append(Formats.percent(change, 1))
-                    .append(" a year, against the 40%-a-year falls seen in H100 rentals in 2023–2024.");
-        }
+        analysis.schedule().impliedAnnualPriceChange().ifPresent(change -> text.append(" That is an implied average change of ")
+                .append(Formats.percent(change, 1)).append(" a year, against the 40%-a-year falls seen in H100 rentals in 2023–2024."));
         // The break-evens of the basis that decides: an own-use memo never argues from the investment's, an owned
         // cluster's from its forward hold decision, never from the whole-life ones.
         boolean ownUse = cluster.status() == ClusterStatus.PLANNED && cluster.use() == ClusterUse.OWN_USE;
