@@ -313,9 +313,14 @@ final class ClusterMemoModel {
         }
         if (m.hold().isEmpty() && breakEvenUtilization.isPresent()) {
             double u = breakEvenUtilization.getAsDouble();
-            text.append(" At the assumed prices, utilization must reach ").append(Formats.percent(u, 0))
-                    .append(u > 1 ? ", which no cluster can," : "").append(" (assumed ")
-                    .append(Formats.percent(cluster.utilization(), 0)).append(").");
+            String assumed = " (assumed " + Formats.percent(cluster.utilization(), 0) + ")";
+            if (u < 0) {
+                // The contracts alone carry it: a negative utilization is no threshold to print.
+                text.append(" At the assumed prices, any utilization would do").append(assumed).append('.');
+            } else {
+                text.append(" At the assumed prices, utilization must reach ").append(Formats.percent(u, 0)).append(assumed)
+                        .append(u > 1 ? ", which no cluster can." : ".");
+            }
         }
         return text.toString();
     }
@@ -345,10 +350,16 @@ final class ClusterMemoModel {
         }
         if (hold.breakEvenUtilization().isPresent()) {
             double u = hold.breakEvenUtilization().getAsDouble();
-            text.append(hold.saleValue().isPresent() ? " At the assumed prices, holding and selling are worth the same at "
-                            : " At the assumed prices, holding is worth nothing at ").append(Formats.percent(u, 0))
-                    .append(" utilization").append(u > 1 ? ", which no cluster can reach" : "").append(" (assumed ")
-                    .append(Formats.percent(cluster.utilization(), 0)).append(").");
+            String assumed = " (assumed " + Formats.percent(cluster.utilization(), 0) + ")";
+            if (u < 0) {
+                // Contracted revenue and residual alone decide it: a negative utilization is no threshold to print.
+                text.append(hold.saleValue().isPresent() ? " At the assumed prices, holding beats selling at any utilization"
+                        : " At the assumed prices, holding is worth something at any utilization").append(assumed).append('.');
+            } else {
+                text.append(hold.saleValue().isPresent() ? " At the assumed prices, holding and selling are worth the same at "
+                                : " At the assumed prices, holding is worth nothing at ").append(Formats.percent(u, 0))
+                        .append(" utilization").append(assumed).append(u > 1 ? ", which no cluster can reach." : ".");
+            }
         }
     }
 

@@ -48,6 +48,6 @@ class ClusterMemoTest {
         assertThat(text).contains("linear to 50% of $2.00/GPU-hr over 2 years, then flat")
                 .contains("$1.98/GPU-hr in month 1 and $1.02 in month 24")
                 .contains("The hurdle is met from a start price of $2.16/GPU-hr")
-                .contains("utilization must reach 86%");
+                .contains("utilization must reach 86% (assumed 80%).");
     }
 }
