@@ -272,6 +272,11 @@ public final class QuoteCommand implements Callable<Integer> {
                 lines.add("Run 'gpuroi quote --help' for every option with its unit and default.");
                 throw new UserInputException(lines);
             }
+            if (cluster.use() == ClusterUse.OWN_USE && cluster.status() == ClusterStatus.OWNED) {
+                // As the Fleet sheet warns: an owned cluster is HOLD or RESELL whatever its Use.
+                warnings.add("--use own-use: the cluster is owned, and HOLD or RESELL weighs its rental income against a sale;"
+                        + " --use decides only BUY or RENT for a planned cluster");
+            }
             return new QuoteRequest(cluster, assumptions, article && c.price == null);
         }
 

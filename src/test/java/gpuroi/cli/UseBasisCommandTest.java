@@ -70,6 +70,18 @@ class UseBasisCommandTest {
     }
 
     @Test
+    void ownUseOnAnOwnedClusterIsWarnedAboutAsTheFleetSheetDoesAndDecidesNothing() {
+        CliRun owned = quote("--use", "own-use", "--status", "owned", "--purchase-date", "2025-06-01", "--secondary-price", "30k");
+        CliRun planned = quote("--use", "own-use");
+
+        assertThat(owned.exitCode()).as(owned.err()).isZero();
+        assertThat(owned.err()).contains("gpuroi quote: warning: --use own-use: the cluster is owned")
+                .contains("--use decides only BUY or RENT for a planned cluster");
+        assertThat(owned.out()).containsPattern("HOLD|RESELL");
+        assertThat(planned.err()).doesNotContain("--use own-use: the cluster is owned");
+    }
+
+    @Test
     void anUnknownUseIsRefusedWithWhatToType() {
         CliRun run = quote("--use", "maybe");
 
