@@ -2,8 +2,8 @@ package gpuroi.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import gpuroi.testing.Programs;
 import gpuroi.workbook.WorkbookReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -79,7 +79,7 @@ class FormulaWorkbookOutputTest {
     /** LibreOffice, with a fresh profile's default settings, keeps an Excel-like file's saved results: it showed XlsxWriter's 0s. */
     @Test
     void libreOfficeShowsTheCalculatedValuesOfTheOutputsInputSheets() throws Exception {
-        Optional<Path> soffice = onPath("soffice");
+        Optional<Path> soffice = Programs.onPath("soffice");
         Assumptions.assumeTrue(soffice.isPresent(), "LibreOffice (soffice) is not installed");
         Path output = converted("formulas-xlsxwriter.xlsx");
 
@@ -95,19 +95,5 @@ class FormulaWorkbookOutputTest {
             assertThat(cell(workbook, "Fleet", 2, 1).getStringCellValue()).isEqualTo("H200");
             assertThat(cell(workbook, "Assumptions", 1, 1).getNumericCellValue()).as("=DATE(2026,1,1)").isEqualTo(46_023);
         }
-    }
-
-    private static Optional<Path> onPath(String program) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return Optional.empty();
-        }
-        for (String directory : path.split(File.pathSeparator)) {
-            Path candidate = Path.of(directory, program);
-            if (Files.isExecutable(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
     }
 }

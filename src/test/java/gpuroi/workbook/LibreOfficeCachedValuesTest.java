@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import gpuroi.testing.Programs;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -51,7 +52,7 @@ class LibreOfficeCachedValuesTest {
     /** A fleet with every price path, owned and planned clusters, a barely profitable one and one with no IRR. */
     @BeforeAll
     static void convertAndRecalculateOnce() throws Exception {
-        Optional<Path> soffice = LibreOfficeRecalculationTest.onPath("soffice");
+        Optional<Path> soffice = Programs.onPath("soffice");
         if (System.getenv("CI") != null) {
             // .ci/run installs LibreOffice: in CI a missing soffice is a broken setup, not a reason to skip.
             assertThat(soffice).as("soffice on PATH in CI").isPresent();

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.File;
+import gpuroi.testing.Programs;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +30,7 @@ class LibreOfficeRecalculationTest {
 
     @Test
     void libreOfficeRecalculatesTheCashFlowsAndLiveResultsToTheWorkedExample() throws Exception {
-        Optional<Path> soffice = onPath("soffice");
+        Optional<Path> soffice = Programs.onPath("soffice");
         if (System.getenv("CI") != null) {
             // .ci/run installs LibreOffice: in CI a missing soffice is a broken setup, not a reason to skip.
             org.assertj.core.api.Assertions.assertThat(soffice).as("soffice on PATH in CI").isPresent();
@@ -103,19 +103,5 @@ class LibreOfficeRecalculationTest {
         return field.endsWith("%")
                 ? Double.parseDouble(field.substring(0, field.length() - 1)) / 100
                 : Double.parseDouble(field);
-    }
-
-    static Optional<Path> onPath(String program) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return Optional.empty();
-        }
-        for (String directory : path.split(File.pathSeparator)) {
-            Path candidate = Path.of(directory, program);
-            if (Files.isExecutable(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
     }
 }
