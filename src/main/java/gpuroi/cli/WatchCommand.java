@@ -114,6 +114,10 @@ public final class WatchCommand implements Callable<Integer> {
             description = "On stop, wait this long for running jobs; unfinished ones are converted on the next start. Default: ${DEFAULT-VALUE}.")
     Duration grace;
 
+    @Option(names = "--follow-links", description = "Convert symbolic links dropped into the inbox (their targets are read). "
+            + "Default: a link goes to failed, its target never read.")
+    boolean followLinks;
+
     @Option(names = "--no-memos", description = "Write the computed workbooks only, no PDF memos.")
     boolean noMemos;
 
@@ -154,7 +158,11 @@ public final class WatchCommand implements Callable<Integer> {
         }
         if (once) {
             long failures = hotFolder.runOnce();
-            if (hotFolder.outputFailures() > 0) {
+            List<String> unfinished = hotFolder.leftInProcessing();
+            for (String name : unfinished) {
+                log.accept(name + ": not finished in this run; it stays in " + config.processing().getFileName() + " for the next run");
+            }
+            if (hotFolder.outputFailures() > 0 || !unfinished.isEmpty()) {
                 return ExitCodes.OUTPUT_FAILED;
             }
             return failures == 0 ? ExitCodes.OK : ExitCodes.INVALID_INPUT;
@@ -175,7 +183,8 @@ public final class WatchCommand implements Callable<Integer> {
         Duration jobDelay = Duration.ofMillis(Long.getLong(JOB_DELAY_PROPERTY, 0L));
         try {
             return new WatchConfig(root, root.resolve(inbox), root.resolve(processing), root.resolve(done),
-                    root.resolve(failed), root.resolve(out), settle, rescan, workerCount, queue, timeout, grace, jobDelay);
+                    root.resolve(failed), root.resolve(out), settle, rescan, workerCount, queue, timeout, grace, jobDelay)
+                    .withFollowLinks(followLinks);
         } catch (IllegalArgumentException e) {
             throw new UserInputException(List.of("gpuroi watch: " + e.getMessage()));
         }

@@ -6,11 +6,13 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileStore;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.WatchService;
@@ -63,6 +65,8 @@ public final class HotFolder implements AutoCloseable {
     private static final String LOCK_FILE = ".gpuroi-watch.lock";
     /** How long an input whose outputs could not be written (a full or read-only disk) waits before it is tried again. */
     static final Duration OUTPUT_RETRY = Duration.ofMinutes(1);
+    static final String LINK_REASON = "is a symbolic link; gpuroi does not follow links out of the inbox";
+    private static final String LINK_ADVICE = " (copy the workbook itself into the inbox, or start watch with --follow-links)";
 
     private final WatchConfig config;
     private final JobConverter converter;
@@ -89,7 +93,7 @@ public final class HotFolder implements AutoCloseable {
     private HotFolder(WatchConfig config, JobConverter converter, Consumer<String> log, FileChannel lockChannel, FileLock lock) {
         this.config = config;
         this.converter = converter;
-        this.log = log;
+        this.log = new LogLines(log);
         this.lockChannel = lockChannel;
         this.lock = lock;
         this.settler = new FileSettler(config.settle());
@@ -190,6 +194,11 @@ public final class HotFolder implements AutoCloseable {
         return status.failedCount();
     }
 
+    /** What is still in processing (after {@link #runOnce()}: the inputs this run could not finish), as the log shows names. */
+    public List<String> leftInProcessing() throws IOException {
+        return list(config.processing()).stream().map(HotFolder::shownName).filter(n -> !n.startsWith(".")).map(OutputNames::printable).toList();
+    }
+
     /** How many jobs could not write their outputs (their inputs stay in processing). */
     public long outputFailures() {
         return status.outputFailureCount();
@@ -277,31 +286,49 @@ public final class HotFolder implements AutoCloseable {
         int waiting = 0;
         long now = System.nanoTime();
         for (Path file : list(config.processing())) {
-            String name = file.getFileName().toString();
-            Long retry = retryAt.get(name);
-            // An input waiting out an output failure is not counted as waiting: --once ends, with exit code 4.
-            if (active.contains(name) || name.startsWith(".") || retry != null && now - retry < 0) {
-                continue;
-            }
-            if (!Files.exists(file)) {
-                // Listed while its job was still active, and moved on by that job before the check above: nothing to resume.
-                continue;
-            }
-            if (!hasRoom()) {
-                waiting++;
-                continue;
-            }
-            if (retryAt.remove(name) != null) {
-                log.accept(name + ": trying again after its outputs could not be written");
-                submit(name);
-            } else {
-                resume(name);
+            try {
+                if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                    // Listed while its job was still active, and moved on by that job: nothing to resume.
+                    continue;
+                }
+                String name = nameInProcessing(file);
+                Long retry = retryAt.get(name);
+                // An input waiting out an output failure is not counted as waiting: --once ends, with exit code 4.
+                if (active.contains(name) || name.startsWith(".") || retry != null && now - retry < 0) {
+                    continue;
+                }
+                if (!hasRoom()) {
+                    waiting++;
+                    continue;
+                }
+                if (retryAt.remove(name) != null) {
+                    log.accept(name + ": trying again after its outputs could not be written");
+                    submit(name);
+                } else {
+                    resume(name);
+                }
+            } catch (IOException | RuntimeException e) {
+                // One file the folders will not let us handle must not keep the others waiting.
+                log.accept(shownName(file) + ": left in " + config.processing().getFileName() + " (tried again at the next scan): " + e);
             }
         }
         Set<Path> present = new HashSet<>();
         for (Path file : list(config.inbox())) {
-            InboxFiles kind = InboxFiles.classify(file.getFileName().toString());
-            if (kind == InboxFiles.IGNORED || !Files.isRegularFile(file)) {
+            String dropped = shownName(file);
+            InboxFiles kind = InboxFiles.classify(dropped);
+            if (kind == InboxFiles.IGNORED) {
+                continue;
+            }
+            if (!config.followLinks() && Files.isSymbolicLink(file)) {
+                try {
+                    // The link itself moves; its target is never read.
+                    rejectFromInbox(file, dropped, LINK_REASON, LINK_ADVICE, "a symbolic link");
+                } catch (IOException | RuntimeException e) {
+                    log.accept(dropped + ": could not be taken from " + config.inbox().getFileName() + " (tried again at the next scan): " + e);
+                }
+                continue;
+            }
+            if (!Files.isRegularFile(file)) {
                 continue;
             }
             present.add(file);
@@ -315,19 +342,21 @@ public final class HotFolder implements AutoCloseable {
             }
             try {
                 if (kind == InboxFiles.NOT_A_WORKBOOK) {
-                    rejectFromInbox(file);
+                    rejectFromInbox(file, dropped, "only .xlsx workbooks are converted; save it from Excel as .xlsx",
+                            " (Excel Workbook) and drop it into " + config.inbox().getFileName() + " again", "not an .xlsx workbook");
                 } else {
                     String name;
                     synchronized (names) {
-                        name = freeName(file.getFileName().toString());
+                        name = freeName(dropped);
                         AtomicFiles.move(file, config.processing().resolve(name));
                     }
+                    logRenamed(file, dropped, name);
                     submit(name);
                 }
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 // Removed or locked by someone else between listing and moving: the next scan sees how it is now.
                 // Not counted as waiting, so --once ends all the same; the file stays where it is.
-                log.accept(file.getFileName() + ": could not be taken from " + config.inbox().getFileName() + " (tried again at the next scan): " + e);
+                log.accept(dropped + ": could not be taken from " + config.inbox().getFileName() + " (tried again at the next scan): " + e);
             }
             settler.forget(file);
         }
@@ -345,15 +374,82 @@ public final class HotFolder implements AutoCloseable {
     /** A file found in processing: its outputs may already be committed (killed just before the last move); else convert it again. */
     private void resume(String name) throws IOException {
         Path file = config.processing().resolve(name);
-        if (Files.isDirectory(config.out().resolve(stem(name)))) {
+        Path outputs = completedOutputs(name, file);
+        if (outputs != null) {
             settle(file, config.done(), name);
-            log.accept(name + ": outputs were complete before a restart; moved to " + config.done().getFileName());
+            log.accept(name + ": outputs were complete before a restart (" + config.root().relativize(outputs) + " holds its completion marker); moved to "
+                    + config.done().getFileName());
         } else if (Files.exists(config.failed().resolve(name + ".error.txt"))) {
             settle(file, config.failed(), name);
             log.accept(name + ": was rejected before a restart; moved to " + config.failed().getFileName());
         } else {
             log.accept(name + ": found in " + config.processing().getFileName() + " (interrupted run); converting again");
             submit(name);
+        }
+    }
+
+    /**
+     * The output folder whose completion marker names this input and its content (out/STEM, or
+     * out/STEM-n where out/STEM was taken), or null: a folder of another input, or one without a
+     * marker, proves nothing, and the input is converted again.
+     */
+    private Path completedOutputs(String name, Path file) throws IOException {
+        Path candidate = config.out().resolve(stem(name));
+        String sha256 = null;
+        for (int n = 2; Files.isDirectory(candidate); n++) {
+            if (Files.isRegularFile(candidate.resolve(CompletionMarker.FILE_NAME))) {
+                sha256 = sha256 == null ? CompletionMarker.sha256(file) : sha256;
+                if (CompletionMarker.proves(candidate, name, sha256)) {
+                    return candidate;
+                }
+            }
+            candidate = config.out().resolve(stem(name) + "-" + n);
+        }
+        return null;
+    }
+
+    /**
+     * The name a file in processing is handled by: its own, or the name it is renamed to when it
+     * could not be handled by its own (left by a run under another locale, or by a version that took
+     * names too long for the names derived from them).
+     */
+    private String nameInProcessing(Path file) throws IOException {
+        String shown = shownName(file);
+        if (shown.startsWith(".")
+                || OutputNames.isRepresentable(file.getFileName()) && OutputNames.bytes(shown) <= OutputNames.MAX_JOB_NAME_BYTES) {
+            return shown;
+        }
+        String name;
+        synchronized (names) {
+            name = freeName(shown);
+            AtomicFiles.move(file, config.processing().resolve(name));
+        }
+        logRenamed(file, shown, name);
+        return name;
+    }
+
+    /** A listed file's name as the log and the folders show it: itself, or its bytes as %XX where this locale cannot decode them. */
+    private static String shownName(Path file) {
+        return OutputNames.isRepresentable(file.getFileName()) ? file.getFileName().toString() : OutputNames.escapedBytes(file);
+    }
+
+    /** Says why a taken file is handled under another name than it was dropped with, if it is. */
+    private void logRenamed(Path file, String shown, String name) {
+        List<String> why = new ArrayList<>();
+        if (!OutputNames.isRepresentable(file.getFileName())) {
+            why.add("its name is not valid " + System.getProperty("sun.jnu.encoding", Charset.defaultCharset().name())
+                    + " text, the character set of this locale for file names (bytes shown as %XX); run gpuroi under a UTF-8 locale, e.g. LANG=C.UTF-8, to keep such names");
+        }
+        if (OutputNames.bytes(shown) > OutputNames.MAX_JOB_NAME_BYTES) {
+            why.add("its name is longer than " + OutputNames.MAX_JOB_NAME_BYTES + " bytes, too long for the names derived from it");
+        }
+        if (!name.equals(OutputNames.fit(shown))) {
+            why.add("the name, or one differing only in case, is already used in "
+                    + config.processing().getFileName() + ", " + config.done().getFileName() + ", " + config.failed().getFileName()
+                    + " or " + config.out().getFileName());
+        }
+        if (!why.isEmpty()) {
+            log.accept(shown + ": taken as " + name + ": " + String.join("; ", why));
         }
     }
 
@@ -372,21 +468,43 @@ public final class HotFolder implements AutoCloseable {
      * A name free in every folder it will pass through: the dropped name itself the first time,
      * then NAME-yyyyMMdd-HHmmss(-n).xlsx, so earlier results are kept, never overwritten.
      */
-    private String freeName(String dropped) {
-        if (isFree(dropped)) {
-            return dropped;
+    private String freeName(String dropped) throws IOException {
+        Set<String> stemsInUse = stemsInUse();
+        String stem = stem(dropped);
+        String extension = dropped.substring(stem.length());
+        String candidate = OutputNames.fit(stem, "", extension);
+        if (isFree(candidate, stemsInUse)) {
+            return candidate;
         }
-        String stamped = stem(dropped) + "-" + LocalDateTime.now().format(STAMP);
-        String extension = dropped.substring(stem(dropped).length());
-        String candidate = stamped + extension;
-        for (int n = 2; !isFree(candidate); n++) {
-            candidate = stamped + "-" + n + extension;
+        String stamp = "-" + LocalDateTime.now().format(STAMP);
+        candidate = OutputNames.fit(stem, stamp, extension);
+        for (int n = 2; !isFree(candidate, stemsInUse); n++) {
+            candidate = OutputNames.fit(stem, stamp + "-" + n, extension);
         }
         return candidate;
     }
 
-    private boolean isFree(String name) {
-        return !active.contains(name)
+    /**
+     * The output folders there are and will be (out/, the stems of what is in processing or queued),
+     * folded, so that two inputs never share one where the file system ignores case or normalization.
+     */
+    private Set<String> stemsInUse() throws IOException {
+        Set<String> stems = new HashSet<>();
+        for (Path folder : list(config.out())) {
+            stems.add(OutputNames.fold(folder.getFileName().toString()));
+        }
+        for (Path file : list(config.processing())) {
+            stems.add(OutputNames.fold(stem(file.getFileName().toString())));
+        }
+        for (String name : active) {
+            stems.add(OutputNames.fold(stem(name)));
+        }
+        return stems;
+    }
+
+    private boolean isFree(String name, Set<String> stemsInUse) {
+        return !stemsInUse.contains(OutputNames.fold(stem(name)))
+                && !active.contains(name)
                 && !Files.exists(config.processing().resolve(name))
                 && !Files.exists(config.done().resolve(name))
                 && !Files.exists(config.failed().resolve(name))
@@ -395,8 +513,7 @@ public final class HotFolder implements AutoCloseable {
     }
 
     static String stem(String name) {
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
+        return OutputNames.stem(name);
     }
 
     /** Moves a file from processing into {@code folder} under its name (a fresh one if that is taken after all). */
@@ -411,18 +528,19 @@ public final class HotFolder implements AutoCloseable {
         }
     }
 
-    private void rejectFromInbox(Path file) throws IOException {
-        String dropped = file.getFileName().toString();
-        String text = dropped + ": not converted: only .xlsx workbooks are converted; save it from Excel as .xlsx"
-                + " (Excel Workbook) and drop it into " + config.inbox().getFileName() + " again.\n";
-        String json = errorJson(dropped, "only .xlsx workbooks are converted; save it from Excel as .xlsx");
+    /** Moves a file that will not be converted from the inbox to failed, with its error files: {@code reason + advice} for people, {@code reason} for scripts. */
+    private void rejectFromInbox(Path file, String dropped, String reason, String advice, String summary) throws IOException {
+        String text = dropped + ": not converted: " + reason + advice + ".\n";
+        String json = errorJson(dropped, reason);
+        String name;
         synchronized (names) {
-            String name = freeName(dropped);
+            name = freeName(dropped);
             writeErrorFiles(name, text, json);
             AtomicFiles.move(file, config.failed().resolve(name));
-            status.finished(name, false, 0, "not an .xlsx workbook");
-            log.accept(name + ": failed: not an .xlsx workbook → " + config.failed().getFileName() + "/" + name + ".error.txt");
+            status.finished(name, false, 0, summary);
         }
+        logRenamed(file, dropped, name);
+        log.accept(name + ": failed: " + summary + " → " + config.failed().getFileName() + "/" + name + ".error.txt");
     }
 
     private void writeErrorFiles(String name, String text, String json) throws IOException {
@@ -525,6 +643,15 @@ public final class HotFolder implements AutoCloseable {
             boolean settledHere = false;
             try {
                 Files.createDirectories(staging);
+                if (!config.followLinks() && Files.isSymbolicLink(config.processing().resolve(name))) {
+                    // Replaced by a link after it was listed: still never read through.
+                    if (settled.compareAndSet(false, true)) {
+                        settledHere = true;
+                        reject(name, "a symbolic link", name + ": not converted: " + LINK_REASON + LINK_ADVICE + ".\n",
+                                errorJson(name, LINK_REASON), seconds(startNanos));
+                    }
+                    return;
+                }
                 if (!config.jobDelay().isZero()) {
                     Thread.sleep(config.jobDelay().toMillis());
                 }
@@ -536,6 +663,8 @@ public final class HotFolder implements AutoCloseable {
                 if (result.outputFailed()) {
                     leaveForRetry(result.summary());
                 } else if (result.converted()) {
+                    // Last into the staging folder, which is renamed whole: a folder in out/ with a marker is complete.
+                    CompletionMarker.write(staging, name, CompletionMarker.sha256(config.processing().resolve(name)));
                     Path outputs;
                     synchronized (names) {
                         outputs = config.out().resolve(stem(name));

@@ -19,10 +19,11 @@ import java.time.Duration;
  * @param jobTimeout     a job still running after this is abandoned and its input moved to failed
  * @param shutdownGrace  how long a stop waits for running jobs before leaving them to the next start
  * @param jobDelay       test only: each job waits this long before converting, to be caught mid-job
+ * @param followLinks    whether a symbolic link in the inbox is converted (its target read); by default it goes to failed
  */
 public record WatchConfig(Path root, Path inbox, Path processing, Path done, Path failed, Path out,
                           Duration settle, Duration rescan, int workers, int queueCapacity,
-                          Duration jobTimeout, Duration shutdownGrace, Duration jobDelay) {
+                          Duration jobTimeout, Duration shutdownGrace, Duration jobDelay, boolean followLinks) {
     public WatchConfig {
         if (workers < 1) {
             throw new IllegalArgumentException("workers: expected at least 1, found " + workers);
@@ -40,6 +41,14 @@ public record WatchConfig(Path root, Path inbox, Path processing, Path done, Pat
         }
     }
 
+    /** Links in the inbox refused. */
+    public WatchConfig(Path root, Path inbox, Path processing, Path done, Path failed, Path out,
+                       Duration settle, Duration rescan, int workers, int queueCapacity,
+                       Duration jobTimeout, Duration shutdownGrace, Duration jobDelay) {
+        this(root, inbox, processing, done, failed, out, settle, rescan, workers, queueCapacity, jobTimeout, shutdownGrace,
+                jobDelay, false);
+    }
+
     /** The usual layout: DIR/inbox, DIR/processing, DIR/done, DIR/failed, DIR/out, with the given timings. */
     public static WatchConfig under(Path root, Duration settle, Duration rescan, int workers, int queueCapacity,
                                     Duration jobTimeout, Duration shutdownGrace) {
@@ -50,7 +59,12 @@ public record WatchConfig(Path root, Path inbox, Path processing, Path done, Pat
 
     public WatchConfig withJobDelay(Duration delay) {
         return new WatchConfig(root, inbox, processing, done, failed, out, settle, rescan, workers, queueCapacity,
-                jobTimeout, shutdownGrace, delay);
+                jobTimeout, shutdownGrace, delay, followLinks);
+    }
+
+    public WatchConfig withFollowLinks(boolean follow) {
+        return new WatchConfig(root, inbox, processing, done, failed, out, settle, rescan, workers, queueCapacity,
+                jobTimeout, shutdownGrace, jobDelay, follow);
     }
 
     /** The status file the service keeps up to date, in the watched folder. */

@@ -82,7 +82,7 @@ class WatchCrashTest {
                 .containsExactly("fleet-0", "fleet-1", "fleet-2", "fleet-3");
         for (String name : valid) {
             String stem = name.substring(0, name.length() - ".xlsx".length());
-            assertThat(names(dir.resolve("out/" + stem))).containsExactly(stem + ".roi.xlsx");
+            assertThat(names(dir.resolve("out/" + stem))).containsExactly(".gpuroi-complete.json", stem + ".roi.xlsx");
             assertComputedWorkbook(dir.resolve("out/" + stem + "/" + stem + ".roi.xlsx"));
         }
         assertThat(Files.readString(dir.resolve("failed/broken-0.xlsx.error.txt"))).contains("Fleet!C4");
