@@ -530,7 +530,7 @@ public final class HotFolder implements AutoCloseable {
 
     /** Moves a file that will not be converted from the inbox to failed, with its error files: {@code reason + advice} for people, {@code reason} for scripts. */
     private void rejectFromInbox(Path file, String dropped, String reason, String advice, String summary) throws IOException {
-        String text = dropped + ": not converted: " + reason + advice + ".\n";
+        String text = OutputNames.printable(dropped) + ": not converted: " + reason + advice + ".\n";
         String json = errorJson(dropped, reason);
         String name;
         synchronized (names) {
@@ -647,7 +647,7 @@ public final class HotFolder implements AutoCloseable {
                     // Replaced by a link after it was listed: still never read through.
                     if (settled.compareAndSet(false, true)) {
                         settledHere = true;
-                        reject(name, "a symbolic link", name + ": not converted: " + LINK_REASON + LINK_ADVICE + ".\n",
+                        reject(name, "a symbolic link", OutputNames.printable(name) + ": not converted: " + LINK_REASON + LINK_ADVICE + ".\n",
                                 errorJson(name, LINK_REASON), seconds(startNanos));
                     }
                     return;

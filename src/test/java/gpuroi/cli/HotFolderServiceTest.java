@@ -132,6 +132,10 @@ class HotFolderServiceTest {
         Files.createDirectories(dir.resolve("out/fleet"));
         drop(dir.resolve("processing"), "fleet.xlsx", validWorkbook("pod"));
         assertThat(PIPELINE.convert(dir.resolve("processing/fleet.xlsx"), dir.resolve("out/fleet")).converted()).isTrue();
+        // The completion marker a job writes last: this input's name and the SHA-256 of its content.
+        String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(dir.resolve("processing/fleet.xlsx"))));
+        Files.writeString(dir.resolve("out/fleet/.gpuroi-complete.json"), "{\"input\": \"fleet.xlsx\", \"sha256\": \"" + sha256 + "\"}\n");
         // And a staging folder and a temporary error file of jobs killed mid-write.
         Files.createDirectories(dir.resolve("out/.staging-other.xlsx-1234"));
         Files.write(dir.resolve("out/.staging-other.xlsx-1234/other.roi.xlsx"), new byte[] {'P', 'K'});

@@ -24,8 +24,17 @@ class WatchOutputFailureTest {
 
     @Test
     void aJobWhoseOutputFolderCannotBeCreatedStaysInProcessingWithTheReasonLogged() throws Exception {
-        // 220 bytes fit in the inbox, but the job's staging folder (".staging-NAME-UUID", 266 bytes) does not.
-        String name = "f".repeat(215) + ".xlsx";
+        // A hot folder so deep that its inbox and processing paths fit in Linux's 4095 bytes, but the job's staging
+        // folder (DIR/out/.staging-NAME-UUID, 39 bytes longer than DIR/processing/NAME) does not.
+        String name = "f".repeat(95) + ".xlsx";
+        Path root = dir;
+        int target = 3960;
+        while (root.toString().length() < target - 240) {
+            root = root.resolve("d".repeat(239));
+        }
+        root = root.resolve("d".repeat(target - root.toString().length() - 1));
+        dir = Files.createDirectories(root);
+        assertThat(dir.toString()).hasSize(target);
         Files.createDirectories(dir.resolve("inbox"));
         byte[] workbook = validWorkbook("h100-pod");
         drop(dir.resolve("inbox"), name, workbook);
