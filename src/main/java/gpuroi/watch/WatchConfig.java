@@ -19,10 +19,17 @@ import java.time.Duration;
  * @param jobTimeout     a job still running after this is abandoned and its input moved to failed
  * @param shutdownGrace  how long a stop waits for running jobs before leaving them to the next start
  * @param jobDelay       test only: each job waits this long before converting, to be caught mid-job
+ * @param retryBase      the first wait before an input the machine failed (unreadable, a full or read-only disk)
+ *                       is tried again; each further failure doubles it, up to {@link #RETRY_MAX}
  */
 public record WatchConfig(Path root, Path inbox, Path processing, Path done, Path failed, Path out,
                           Duration settle, Duration rescan, int workers, int queueCapacity,
-                          Duration jobTimeout, Duration shutdownGrace, Duration jobDelay) {
+                          Duration jobTimeout, Duration shutdownGrace, Duration jobDelay, Duration retryBase) {
+    /** The longest wait between two tries of an input the machine failed. */
+    public static final Duration RETRY_MAX = Duration.ofMinutes(10);
+    /** The default first wait before such an input is tried again. */
+    public static final Duration RETRY_BASE = Duration.ofSeconds(30);
+
     public WatchConfig {
         if (workers < 1) {
             throw new IllegalArgumentException("workers: expected at least 1, found " + workers);
@@ -30,13 +37,13 @@ public record WatchConfig(Path root, Path inbox, Path processing, Path done, Pat
         if (queueCapacity < 1) {
             throw new IllegalArgumentException("queue: expected at least 1, found " + queueCapacity);
         }
-        for (Duration d : new Duration[] {settle, rescan, jobTimeout, shutdownGrace, jobDelay}) {
+        for (Duration d : new Duration[] {settle, rescan, jobTimeout, shutdownGrace, jobDelay, retryBase}) {
             if (d.isNegative()) {
                 throw new IllegalArgumentException("durations cannot be negative: " + d);
             }
         }
-        if (rescan.isZero() || jobTimeout.isZero()) {
-            throw new IllegalArgumentException("rescan interval and job timeout must be positive");
+        if (rescan.isZero() || jobTimeout.isZero() || retryBase.isZero()) {
+            throw new IllegalArgumentException("rescan interval, job timeout and retry interval must be positive");
         }
     }
 
@@ -45,12 +52,17 @@ public record WatchConfig(Path root, Path inbox, Path processing, Path done, Pat
                                     Duration jobTimeout, Duration shutdownGrace) {
         return new WatchConfig(root, root.resolve("inbox"), root.resolve("processing"), root.resolve("done"),
                 root.resolve("failed"), root.resolve("out"), settle, rescan, workers, queueCapacity, jobTimeout,
-                shutdownGrace, Duration.ZERO);
+                shutdownGrace, Duration.ZERO, RETRY_BASE);
     }
 
     public WatchConfig withJobDelay(Duration delay) {
         return new WatchConfig(root, inbox, processing, done, failed, out, settle, rescan, workers, queueCapacity,
-                jobTimeout, shutdownGrace, delay);
+                jobTimeout, shutdownGrace, delay, retryBase);
+    }
+
+    public WatchConfig withRetryBase(Duration base) {
+        return new WatchConfig(root, inbox, processing, done, failed, out, settle, rescan, workers, queueCapacity,
+                jobTimeout, shutdownGrace, jobDelay, base);
     }
 
     /** The status file the service keeps up to date, in the watched folder. */
