@@ -91,7 +91,7 @@ public final class WatchCommand implements Callable<Integer> {
     String out;
 
     @Option(names = "--once", description = "Convert what is in the inbox and in processing, then exit (exit code 2 if any file failed, "
-            + "4 if an output could not be written; that input stays in processing).")
+            + "4 if the machine failed an input: unreadable, or its outputs could not be written; that input stays in processing).")
     boolean once;
 
     @Option(names = "--workers", paramLabel = "N", description = "Workbooks converted at once. Default: the number of cores.")

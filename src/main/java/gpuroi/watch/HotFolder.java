@@ -603,21 +603,19 @@ public final class HotFolder implements AutoCloseable {
                     Thread.sleep(config.jobDelay().toMillis());
                 }
                 Path input = config.processing().resolve(name);
-                JobConverter.Result result;
                 try {
                     readWhole(input);
                 } catch (IOException unreadable) {
                     if (Thread.currentThread().isInterrupted()) {
                         throw new InterruptedException("stopped while reading " + name);
                     }
-                    result = JobConverter.Result.machineFault("cannot read " + describe(unreadable));
                     if (settled.compareAndSet(false, true)) {
                         settledHere = true;
-                        machineFault(name, seconds(startNanos), result.summary());
+                        machineFault(name, seconds(startNanos), "cannot read " + describe(unreadable));
                     }
                     return;
                 }
-                result = converter.convert(input, staging);
+                JobConverter.Result result = converter.convert(input, staging);
                 if (!settled.compareAndSet(false, true)) {
                     return;
                 }
