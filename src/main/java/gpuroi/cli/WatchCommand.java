@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import gpuroi.engine.ClusterAnalysis;
 import gpuroi.engine.Decision;
 import gpuroi.pipeline.Conversion;
+import gpuroi.pipeline.EnvironmentFault;
 import gpuroi.pipeline.OutputException;
 import gpuroi.report.MemoRenderer;
 import gpuroi.report.MemoTemplateException;
 import gpuroi.report.Paper;
 import gpuroi.watch.HotFolder;
 import gpuroi.watch.JobConverter;
+import gpuroi.watch.StatusCheck;
 import gpuroi.watch.WatchConfig;
 import gpuroi.workbook.HiddenRows;
 import gpuroi.workbook.WorkbookException;
@@ -54,9 +56,10 @@ import java.util.regex.Pattern;
             "and its PDF memos), and the input is moved to DIR/done, or to DIR/failed with NAME.error.txt and",
             "NAME.error.json naming every cell to fix. Files are taken only once complete; Office lock files,",
             "temporary and hidden files are left alone; other files go to failed with a reason. Files left in",
-            "DIR/processing by a stopped or killed run are converted again on start. An input whose outputs cannot be",
-            "written (a full or read-only disk) stays in processing and is tried again a minute later, the reason logged.",
-            "DIR/status.json says what runs.",
+            "DIR/processing by a stopped or killed run are converted again on start. An input the machine fails (it cannot",
+            "be read, or its outputs not written: a full or read-only disk) stays in processing and is tried again after",
+            "--retry, each wait twice the last up to 10 minutes, the system's reason logged. DIR/status.json says what runs;",
+            "--status says whether a watcher really runs on DIR.",
             ""},
         footer = {"", "Examples:",
             "  gpuroi watch /srv/gpuroi                       # until stopped (Ctrl-C or SIGTERM finish the running jobs)",
@@ -88,7 +91,8 @@ public final class WatchCommand implements Callable<Integer> {
     String out;
 
     @Option(names = "--once", description = "Convert what is in the inbox and in processing, then exit (exit code 2 if any file failed, "
-            + "4 if an output could not be written; that input stays in processing).")
+            + "4 if the machine failed an input: unreadable, or its outputs could not be written; or if any input is otherwise left"
+            + " unfinished in processing; such inputs stay there and are named).")
     boolean once;
 
     @Option(names = "--workers", paramLabel = "N", description = "Workbooks converted at once. Default: the number of cores.")
@@ -114,9 +118,18 @@ public final class WatchCommand implements Callable<Integer> {
             description = "On stop, wait this long for running jobs; unfinished ones are converted on the next start. Default: ${DEFAULT-VALUE}.")
     Duration grace;
 
+    @Option(names = "--retry", paramLabel = "DURATION", defaultValue = "30s", converter = DurationConverter.class,
+            description = "First wait before an input the machine failed (unreadable, a full or read-only disk) is tried again;"
+                    + " each further failure doubles it, up to 10m. Default: ${DEFAULT-VALUE}.")
+    Duration retry;
+
     @Option(names = "--follow-links", description = "Convert symbolic links dropped into the inbox (their targets are read). "
             + "Default: a link goes to failed, its target never read.")
     boolean followLinks;
+
+    @Option(names = "--status", description = "Say whether a watcher runs on DIR (exit 0) or not (exit 2, also when status.json"
+            + " says running but its process is gone), with what status.json says; changes nothing.")
+    boolean statusOnly;
 
     @Option(names = "--no-memos", description = "Write the computed workbooks only, no PDF memos.")
     boolean noMemos;
@@ -137,6 +150,11 @@ public final class WatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (statusOnly) {
+            StatusCheck check = StatusCheck.of(root);
+            spec.commandLine().getOut().println(check.text());
+            return check.running() ? ExitCodes.OK : ExitCodes.INVALID_INPUT;
+        }
         WatchConfig config = config();
         MemoRenderer renderer = memoRenderer();
         Optional<LocalDate> forced = forcedValuationDate();
@@ -156,6 +174,15 @@ public final class WatchCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UserInputException(List.of("gpuroi watch " + root + ": " + e.getMessage()));
         }
+        // On SIGTERM the running jobs get the grace period to finish, with --once as without.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (hotFolder.isClosed()) {
+                return;
+            }
+            log.accept("stopping: no new files; waiting up to " + grace.toMillis() + " ms for running jobs");
+            hotFolder.close();
+            log.accept("stopped");
+        }, "gpuroi-watch-shutdown"));
         if (once) {
             long failures = hotFolder.runOnce();
             List<String> unfinished = hotFolder.leftInProcessing();
@@ -167,11 +194,6 @@ public final class WatchCommand implements Callable<Integer> {
             }
             return failures == 0 ? ExitCodes.OK : ExitCodes.INVALID_INPUT;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            log.accept("stopping: no new files; waiting up to " + grace.toMillis() + " ms for running jobs");
-            hotFolder.close();
-            log.accept("stopped");
-        }, "gpuroi-watch-shutdown"));
         hotFolder.start();
         log.accept("watching " + config.inbox() + " with " + config.workers() + " worker(s); Ctrl-C or SIGTERM stops after the running jobs");
         new CountDownLatch(1).await();
@@ -183,7 +205,7 @@ public final class WatchCommand implements Callable<Integer> {
         Duration jobDelay = Duration.ofMillis(Long.getLong(JOB_DELAY_PROPERTY, 0L));
         try {
             return new WatchConfig(root, root.resolve(inbox), root.resolve(processing), root.resolve(done),
-                    root.resolve(failed), root.resolve(out), settle, rescan, workerCount, queue, timeout, grace, jobDelay)
+                    root.resolve(failed), root.resolve(out), settle, rescan, workerCount, queue, timeout, grace, jobDelay, retry)
                     .withFollowLinks(followLinks);
         } catch (IllegalArgumentException e) {
             throw new UserInputException(List.of("gpuroi watch: " + e.getMessage()));
@@ -236,7 +258,7 @@ public final class WatchCommand implements Callable<Integer> {
                 if (Thread.currentThread().isInterrupted()) {
                     throw new InterruptedException("stopped while writing " + name);
                 }
-                return JobConverter.Result.outputFailed(e.getMessage());
+                return JobConverter.Result.machineFault(e.getMessage());
             } catch (MemoTemplateException e) {
                 return rejected(new WorkbookJobs.Outcome(name, Optional.empty(), Optional.empty(), List.of(), Optional.of(e.getMessage())));
             } catch (ClosedByInterruptException | InterruptedIOException e) {
@@ -244,6 +266,11 @@ public final class WatchCommand implements Callable<Integer> {
             } catch (IOException | IllegalArgumentException e) {
                 if (Thread.currentThread().isInterrupted()) {
                     throw new InterruptedException("stopped while converting " + name);
+                }
+                Optional<String> machine = EnvironmentFault.reason(e);
+                if (machine.isPresent()) {
+                    // The system refused a read or a write (permission, I/O error, a full disk): not the workbook's fault.
+                    return JobConverter.Result.machineFault(name + ": " + machine.get());
                 }
                 return rejected(new WorkbookJobs.Outcome(name, Optional.empty(), Optional.empty(), List.of(),
                         Optional.of(name + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()))));

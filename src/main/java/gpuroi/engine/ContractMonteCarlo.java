@@ -1,6 +1,7 @@
 package gpuroi.engine;
 
 import gpuroi.model.Assumptions;
+import gpuroi.model.Cancellation;
 import gpuroi.model.Lease;
 import gpuroi.model.RiskInputs;
 import gpuroi.model.Sampler;
@@ -34,12 +35,19 @@ public final class ContractMonteCarlo {
     /** Every analysed contract's profile, in order; contract k uses stream index {@code firstStreamIndex + k}. */
     public static List<ContractRiskProfile> analyze(List<ContractAnalysis> contracts, Assumptions assumptions, RiskInputs inputs,
                                                     int firstStreamIndex) {
+        Thread owner = Thread.currentThread();
         return IntStream.range(0, contracts.size()).parallel()
-                .mapToObj(k -> analyze(contracts.get(k), assumptions, inputs, firstStreamIndex + k))
+                .mapToObj(k -> analyze(contracts.get(k), assumptions, inputs, firstStreamIndex + k, owner))
                 .toList();
     }
 
     public static ContractRiskProfile analyze(ContractAnalysis base, Assumptions assumptions, RiskInputs inputs, int streamIndex) {
+        return analyze(base, assumptions, inputs, streamIndex, Thread.currentThread());
+    }
+
+    /** {@code owner}: the thread whose interrupt stops the run (the caller's, also when this runs on a pool thread). */
+    private static ContractRiskProfile analyze(ContractAnalysis base, Assumptions assumptions, RiskInputs inputs, int streamIndex,
+                                               Thread owner) {
         Setup setup = new Setup(base, assumptions, inputs, streamIndex);
         int n = inputs.paths();
         double[] keep = new double[n];
@@ -49,6 +57,7 @@ public final class ContractMonteCarlo {
         IntStream.range(0, blocks).parallel().forEach(block -> {
             double[] shock = new double[setup.lastMarketMonth + 1];
             double[] shape = new double[setup.lastMarketMonth + 1];
+            Cancellation.check(owner, "simulating contract " + base.contract().contractId());
             for (int i = block * 256; i < Math.min(n, (block + 1) * 256); i++) {
                 setup.simulate(i, shape, shock);
                 setup.cost(shape, shock, i, keep, resell, terminate);

@@ -1,6 +1,7 @@
 package gpuroi.engine;
 
 import gpuroi.model.Assumptions;
+import gpuroi.model.Cancellation;
 import gpuroi.model.Cluster;
 import gpuroi.model.ClusterStatus;
 import gpuroi.model.ClusterUse;
@@ -58,6 +59,12 @@ public final class MonteCarlo {
      */
     public static RiskProfile analyze(Cluster cluster, Assumptions assumptions, List<Lease> lessorContracts,
                                       RiskInputs inputs, int clusterIndex) {
+        return analyze(cluster, assumptions, lessorContracts, inputs, clusterIndex, Thread.currentThread());
+    }
+
+    /** {@code owner}: the thread whose interrupt stops the run (the caller's, also when this runs on a pool thread). */
+    private static RiskProfile analyze(Cluster cluster, Assumptions assumptions, List<Lease> lessorContracts,
+                                       RiskInputs inputs, int clusterIndex, Thread owner) {
         Setup setup = new Setup(cluster, assumptions, lessorContracts, inputs, clusterIndex);
         int n = inputs.paths();
         double[] npv = new double[n];
@@ -74,6 +81,7 @@ public final class MonteCarlo {
             double[] factors = new double[RANGE_DIMENSIONS];
             double[] net = new double[size];
             int end = Math.min(n, (block + 1) * PATHS_PER_BLOCK);
+            Cancellation.check(owner, "simulating cluster " + cluster.id());
             for (int i = block * PATHS_PER_BLOCK; i < end; i++) {
                 setup.simulate(i, price, utilization, factors);
                 setup.netFlows(price, utilization, factors, net);
@@ -105,12 +113,13 @@ public final class MonteCarlo {
     public static List<RiskProfile> analyze(Portfolio portfolio, Assumptions assumptions,
                                             Function<Cluster, RiskInputs> inputsOfCluster) {
         List<Cluster> clusters = portfolio.clusters();
+        Thread owner = Thread.currentThread();
         return IntStream.range(0, clusters.size()).parallel().mapToObj(c -> {
             Cluster cluster = clusters.get(c);
             List<Lease> lessor = portfolio.leases().stream()
                     .filter(l -> l.role() == LeaseRole.LESSOR && l.clusterId().orElse("").equals(cluster.id()))
                     .toList();
-            return analyze(cluster, assumptions, lessor, inputsOfCluster.apply(cluster), c);
+            return analyze(cluster, assumptions, lessor, inputsOfCluster.apply(cluster), c, owner);
         }).toList();
     }
 

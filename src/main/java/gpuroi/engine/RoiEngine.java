@@ -1,6 +1,7 @@
 package gpuroi.engine;
 
 import gpuroi.model.Assumptions;
+import gpuroi.model.Cancellation;
 import gpuroi.model.Cluster;
 import gpuroi.model.Lease;
 import gpuroi.model.LeaseRole;
@@ -58,6 +59,7 @@ public final class RoiEngine {
     public static PortfolioAnalysis analyze(Portfolio portfolio, Assumptions assumptions) {
         List<ClusterAnalysis> clusters = new ArrayList<>(portfolio.clusters().size());
         for (Cluster cluster : portfolio.clusters()) {
+            Cancellation.check("analysing cluster " + cluster.id());
             List<Lease> lessor = portfolio.leases().stream()
                     .filter(l -> l.role() == LeaseRole.LESSOR && l.clusterId().orElse("").equals(cluster.id()))
                     .toList();

@@ -6,6 +6,7 @@ import gpuroi.engine.ContractRiskProfile;
 import gpuroi.engine.PortfolioAnalysis;
 import gpuroi.engine.RiskProfile;
 import gpuroi.model.Assumptions;
+import gpuroi.model.Cancellation;
 import org.jfree.chart.JFreeChart;
 
 import java.io.IOException;
@@ -209,7 +210,7 @@ public final class MemoRenderer {
             futures = RENDER_THREADS.invokeAll(jobs);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while rendering memos", e);
+            throw new Cancellation.Cancelled("stopped while rendering memos");
         }
         List<T> results = new ArrayList<>(futures.size());
         for (Future<T> future : futures) {
@@ -217,7 +218,7 @@ public final class MemoRenderer {
                 results.add(future.get());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while rendering memos", e);
+                throw new Cancellation.Cancelled("stopped while rendering memos");
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause();
                 if (cause instanceof MemoTemplateException template) {

@@ -1,11 +1,9 @@
 package gpuroi.watch;
 
+import gpuroi.pipeline.EnvironmentFault;
 import gpuroi.pipeline.OutputException;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.ClosedWatchServiceException;
@@ -14,7 +12,6 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.WatchService;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -22,7 +19,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
@@ -56,15 +52,14 @@ import static java.nio.file.StandardWatchEventKinds.OVERFLOW;
  *
  * <p>Threads: one scanner (a single scheduled thread, which alone lists folders, settles and claims
  * files, and also fires job timeouts), one thread blocked on the WatchService that only asks for a
- * scan, and a fixed pool of workers behind a bounded queue. A lock file keeps a second watcher off
+ * scan, and a pool of workers behind a bounded queue. A job past its timeout is interrupted; if its
+ * thread does not stop within the grace period it is abandoned and a fresh worker takes its place, so
+ * the folder never stalls. An operating-system lock ({@link FolderLock}) keeps a second watcher off
  * the same folder.
  */
 public final class HotFolder implements AutoCloseable {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
     private static final String STAGING_PREFIX = ".staging-";
-    private static final String LOCK_FILE = ".gpuroi-watch.lock";
-    /** How long an input whose outputs could not be written (a full or read-only disk) waits before it is tried again. */
-    static final Duration OUTPUT_RETRY = Duration.ofMinutes(1);
     static final String LINK_REASON = "is a symbolic link; gpuroi does not follow links out of the inbox";
     private static final String LINK_ADVICE = " (copy the workbook itself into the inbox, or start watch with --follow-links)";
 
@@ -78,26 +73,28 @@ public final class HotFolder implements AutoCloseable {
     /** Names in processing that are queued or running. */
     private final Set<String> active = ConcurrentHashMap.newKeySet();
     private final AtomicInteger running = new AtomicInteger();
+    /** Timed-out jobs whose threads would not stop; each has a fresh worker in its place. */
+    private final AtomicInteger abandoned = new AtomicInteger();
     private final AtomicBoolean scanRequested = new AtomicBoolean();
-    /** Names in processing whose outputs could not be written, with the System.nanoTime() from which they are tried again. */
-    private final Map<String, Long> retryAt = new ConcurrentHashMap<>();
+    /** Names in processing the machine failed (unreadable, outputs unwritable), each waiting to be tried again. */
+    private final RetrySchedule retries;
     /** Guards choosing a free name and renaming into it, so two moves never pick the same name. */
     private final Object names = new Object();
-    private final FileChannel lockChannel;
-    private final FileLock lock;
+    private final FolderLock folderLock;
+    private volatile boolean lockLost;
     private volatile boolean stopping;
     private volatile WatchService watchService;
     private Thread watchThread;
     private boolean closed;
 
-    private HotFolder(WatchConfig config, JobConverter converter, Consumer<String> log, FileChannel lockChannel, FileLock lock) {
+    private HotFolder(WatchConfig config, JobConverter converter, Consumer<String> log, FolderLock folderLock) {
         this.config = config;
         this.converter = converter;
         this.log = new LogLines(log);
-        this.lockChannel = lockChannel;
-        this.lock = lock;
+        this.folderLock = folderLock;
         this.settler = new FileSettler(config.settle());
-        this.status = new WatchStatus(config.statusFile(), config.workers());
+        this.retries = new RetrySchedule(config.retryBase(), WatchConfig.RETRY_MAX);
+        this.status = new WatchStatus(config.statusFile(), config.workers(), retries);
         AtomicInteger workerCount = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(config.workers(), config.workers(), 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(config.queueCapacity()), task -> daemon(task, "gpuroi-watch-job-" + workerCount.incrementAndGet()));
@@ -120,17 +117,20 @@ public final class HotFolder implements AutoCloseable {
                         + "; every folder must be on one, so that moves are atomic renames");
             }
         }
-        FileChannel channel = FileChannel.open(config.root().resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock lock;
+        FolderLock lock = FolderLock.acquire(config.root(), config.statusFile());
         try {
-            lock = channel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            lock = null;
+            clearLeftovers(config);
+            HotFolder hotFolder = new HotFolder(config, converter, log, lock);
+            // At once, so that a status.json a killed watcher left saying "running" does not stand a moment longer.
+            hotFolder.writeStatusQuietly();
+            return hotFolder;
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
         }
-        if (lock == null) {
-            channel.close();
-            throw new IOException("another gpuroi watch is already running on " + config.root() + " (it holds " + LOCK_FILE + ")");
-        }
+    }
+
+    private static void clearLeftovers(WatchConfig config) throws IOException {
         try (Stream<Path> leftovers = Files.list(config.out())) {
             for (Path staging : leftovers.filter(p -> p.getFileName().toString().startsWith(STAGING_PREFIX)).toList()) {
                 AtomicFiles.deleteTree(staging);
@@ -143,7 +143,6 @@ public final class HotFolder implements AutoCloseable {
                 }
             }
         }
-        return new HotFolder(config, converter, log, channel, lock);
     }
 
     /** Watches until {@link #close()}: file-system events, a rescan every {@code rescan} as a safety net. */
@@ -180,6 +179,9 @@ public final class HotFolder implements AutoCloseable {
                 int waiting;
                 try {
                     waiting = scanner.submit(this::scan).get();
+                } catch (RejectedExecutionException e) {
+                    // Stopped (SIGTERM): close() lets the running jobs finish within the grace period.
+                    break;
                 } catch (ExecutionException e) {
                     throw new IOException("scanning " + config.inbox() + " failed: " + e.getCause().getMessage(), e.getCause());
                 }
@@ -199,7 +201,12 @@ public final class HotFolder implements AutoCloseable {
         return list(config.processing()).stream().map(HotFolder::shownName).filter(n -> !n.startsWith(".")).map(OutputNames::printable).toList();
     }
 
-    /** How many jobs could not write their outputs (their inputs stay in processing). */
+    /** Whether {@link #close()} has run (or runs now). */
+    public synchronized boolean isClosed() {
+        return closed;
+    }
+
+    /** How many jobs the machine failed: inputs unreadable or outputs unwritable (their inputs stay in processing). */
     public long outputFailures() {
         return status.outputFailureCount();
     }
@@ -246,12 +253,7 @@ public final class HotFolder implements AutoCloseable {
         status.state("stopped");
         status.counts(0, 0, 0);
         writeStatusQuietly();
-        try {
-            lock.release();
-            lockChannel.close();
-        } catch (IOException e) {
-            // The lock goes with the process anyway.
-        }
+        folderLock.close();
     }
 
     private void requestScan() {
@@ -280,36 +282,48 @@ public final class HotFolder implements AutoCloseable {
     /** One pass: re-queue what processing holds, take what the inbox holds and is complete. Returns how many files still wait. */
     private int scan() throws IOException {
         scanRequested.set(false);
-        if (stopping) {
+        if (stopping || lockLost) {
+            return 0;
+        }
+        if (!folderLock.recheck()) {
+            lockLost = true;
+            log.accept("another gpuroi watch took " + folderLock.path() + " after it was removed; this one takes no more files");
             return 0;
         }
         int waiting = 0;
         long now = System.nanoTime();
         for (Path file : list(config.processing())) {
+            String name = null;
+            RetrySchedule.Entry retry = null;
             try {
                 if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
                     // Listed while its job was still active, and moved on by that job: nothing to resume.
                     continue;
                 }
-                String name = nameInProcessing(file);
-                Long retry = retryAt.get(name);
-                // An input waiting out an output failure is not counted as waiting: --once ends, with exit code 4.
-                if (active.contains(name) || name.startsWith(".") || retry != null && now - retry < 0) {
+                name = nameInProcessing(file);
+                // An input waiting out a machine fault is not counted as waiting: --once ends, with exit code 4.
+                if (active.contains(name) || name.startsWith(".") || retries.isWaiting(name, now)) {
                     continue;
                 }
                 if (!hasRoom()) {
                     waiting++;
                     continue;
                 }
-                if (retryAt.remove(name) != null) {
-                    log.accept(name + ": trying again after its outputs could not be written");
-                    submit(name);
-                } else {
-                    resume(name);
+                retry = retries.get(name);
+                if (retry != null) {
+                    log.accept(name + ": trying again (attempt " + (retry.attempts() + 1) + ") after: " + retry.reason());
                 }
+                // A retry takes the same path as a restart: the try that failed may have committed the outputs
+                // or written the error files before the machine refused the last move.
+                resume(name, retry != null);
             } catch (IOException | RuntimeException e) {
                 // One file the folders will not let us handle must not keep the others waiting.
-                log.accept(shownName(file) + ": left in " + config.processing().getFileName() + " (tried again at the next scan): " + e);
+                if (retry != null) {
+                    // Its retry failed again (done/ or failed/ still refuses it): the next wait is longer.
+                    machineFault(name, 0, "cannot move it on: " + describe(e));
+                } else {
+                    log.accept(shownName(file) + ": left in " + config.processing().getFileName() + " (tried again at the next scan): " + e);
+                }
             }
         }
         Set<Path> present = new HashSet<>();
@@ -361,8 +375,9 @@ public final class HotFolder implements AutoCloseable {
             settler.forget(file);
         }
         settler.retainOnly(present);
-        int runningNow = running.get();
+        int runningNow = running.get() - abandoned.get();
         status.counts(waiting, Math.max(0, active.size() - runningNow), runningNow);
+        status.abandoned(abandoned.get());
         writeStatusQuietly();
         return waiting;
     }
@@ -371,19 +386,34 @@ public final class HotFolder implements AutoCloseable {
         return active.size() < config.workers() + config.queueCapacity() && workers.getQueue().remainingCapacity() > 0;
     }
 
-    /** A file found in processing: its outputs may already be committed (killed just before the last move); else convert it again. */
-    private void resume(String name) throws IOException {
+    /**
+     * A file found in processing, after a restart or when its retry is due: its outputs may already be committed
+     * (killed, or refused, just before the last move), or its error files written; else convert it again.
+     */
+    private void resume(String name, boolean retrying) throws IOException {
         Path file = config.processing().resolve(name);
+        String when = retrying ? "before the last try failed" : "before a restart";
         Path outputs = completedOutputs(name, file);
         if (outputs != null) {
             settle(file, config.done(), name);
-            log.accept(name + ": outputs were complete before a restart (" + config.root().relativize(outputs) + " holds its completion marker); moved to "
+            if (retrying) {
+                // Its try was counted as a machine fault only; a restart's counts start afresh instead.
+                status.finished(name, true, 0, "outputs complete in " + config.root().relativize(outputs));
+            }
+            retries.clear(name);
+            log.accept(name + ": outputs were complete " + when + " (" + config.root().relativize(outputs) + " holds its completion marker); moved to "
                     + config.done().getFileName());
         } else if (Files.exists(config.failed().resolve(name + ".error.txt"))) {
             settle(file, config.failed(), name);
-            log.accept(name + ": was rejected before a restart; moved to " + config.failed().getFileName());
+            if (retrying) {
+                status.finished(name, false, 0, "rejected, see " + config.failed().getFileName() + "/" + name + ".error.txt");
+            }
+            retries.clear(name);
+            log.accept(name + ": was rejected " + when + "; moved to " + config.failed().getFileName());
         } else {
-            log.accept(name + ": found in " + config.processing().getFileName() + " (interrupted run); converting again");
+            if (!retrying) {
+                log.accept(name + ": found in " + config.processing().getFileName() + " (interrupted run); converting again");
+            }
             submit(name);
         }
     }
@@ -564,6 +594,7 @@ public final class HotFolder implements AutoCloseable {
     private void reject(String name, String summary, String text, String json, double seconds) throws IOException {
         writeErrorFiles(name, text, json);
         settle(config.processing().resolve(name), config.failed(), name);
+        retries.clear(name);
         status.finished(name, false, seconds, summary);
         log.accept(String.format(Locale.ROOT, "%s: failed in %.2f s: %s → %s/%s.error.txt", name, seconds, summary,
                 config.failed().getFileName(), name));
@@ -574,18 +605,74 @@ public final class HotFolder implements AutoCloseable {
             return;
         }
         job.interrupt();
-        String reason = "timeout: still converting after " + describe(config.jobTimeout());
+        String reason = "timeout: took longer than " + describe(config.jobTimeout());
         try {
             reject(job.name, reason, job.name + ": not converted: " + reason
                     + ". The workbook may be very large; drop it again, or run gpuroi convert on it to see where it spends its time.\n",
                     errorJson(job.name, reason), seconds(job.startNanos));
         } catch (IOException e) {
-            log.accept(job.name + ": timed out, and moving it to failed failed too (it stays in processing): " + e);
+            machineFault(job.name, seconds(job.startNanos), "timed out, and cannot move it to " + config.failed().getFileName()
+                    + ": " + describe(e));
         } finally {
+            scanner.schedule(() -> abandonIfStillRunning(job), config.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS);
             active.remove(job.name);
             writeStatusQuietly();
             requestScan();
         }
+    }
+
+    /**
+     * A timed-out job whose thread has not stopped within the grace period: a fresh worker takes its place, so the
+     * files behind it do not wait; the old thread is left to end on its own (its result is discarded).
+     */
+    private void abandonIfStillRunning(Job job) {
+        if (!job.abandon()) {
+            return;
+        }
+        synchronized (workers) {
+            abandoned.incrementAndGet();
+            workers.setMaximumPoolSize(workers.getMaximumPoolSize() + 1);
+            workers.setCorePoolSize(workers.getCorePoolSize() + 1);
+        }
+        log.accept(job.name + ": its conversion did not stop within " + describe(config.shutdownGrace()) + " of its timeout;"
+                + " a fresh worker takes the next file");
+        requestScan();
+    }
+
+    /** Called by an abandoned job's thread when it finally ends: the pool shrinks back to its size. */
+    private void abandonedJobEnded(Job job) {
+        synchronized (workers) {
+            abandoned.decrementAndGet();
+            workers.setCorePoolSize(workers.getCorePoolSize() - 1);
+            workers.setMaximumPoolSize(workers.getMaximumPoolSize() - 1);
+        }
+        log.accept(job.name + ": the conversion abandoned after its timeout has ended");
+    }
+
+    /**
+     * The machine, not the input, failed a job (the input could not be read, the outputs or error files not
+     * written): the input stays in processing and is tried again later, each wait twice the last.
+     */
+    private void machineFault(String name, double seconds, String reason) {
+        RetrySchedule.Entry entry = retries.failed(name, reason, System.nanoTime());
+        status.outputFailed(name, seconds, reason);
+        log.accept(String.format(Locale.ROOT, "%s: not converted in %.2f s, through no fault of the workbook: %s; left in %s,"
+                + " tried again in %s (attempt %d)", name, seconds, reason, config.processing().getFileName(),
+                describe(retries.delay(entry.attempts())), entry.attempts() + 1));
+    }
+
+    /** {@code /srv/gpuroi/out/x: Permission denied}: the file the system refused, when it says, and its reason. */
+    private static String describe(Throwable e) {
+        String reason = EnvironmentFault.reason(e).orElseGet(() -> e instanceof IOException io ? OutputException.reason(io) : String.valueOf(e));
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OutputException out) {
+                return out.getMessage();
+            }
+            if (t instanceof FileSystemException fs && fs.getFile() != null) {
+                return fs.getFile() + ": " + reason;
+            }
+        }
+        return reason;
     }
 
     private void writeStatusQuietly() {
@@ -593,6 +680,13 @@ public final class HotFolder implements AutoCloseable {
             status.write();
         } catch (IOException e) {
             log.accept("could not write " + config.statusFile() + ": " + e.getMessage());
+        }
+    }
+
+    /** Reads the input once through before converting it, so that a file the system will not let us read is told from a bad workbook. */
+    private static void readWhole(Path input) throws IOException {
+        try (var in = Files.newInputStream(input)) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
         }
     }
 
@@ -620,6 +714,8 @@ public final class HotFolder implements AutoCloseable {
     private final class Job implements Runnable {
         final String name;
         final AtomicBoolean settled = new AtomicBoolean();
+        /** 0 running, 1 ended, 2 abandoned after its timeout: whichever the job's end or the abandoning sets first. */
+        private final AtomicInteger fate = new AtomicInteger();
         volatile long startNanos = System.nanoTime();
         private Thread worker;
 
@@ -655,13 +751,26 @@ public final class HotFolder implements AutoCloseable {
                 if (!config.jobDelay().isZero()) {
                     Thread.sleep(config.jobDelay().toMillis());
                 }
-                JobConverter.Result result = converter.convert(config.processing().resolve(name), staging);
+                Path input = config.processing().resolve(name);
+                try {
+                    readWhole(input);
+                } catch (IOException unreadable) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw new InterruptedException("stopped while reading " + name);
+                    }
+                    if (settled.compareAndSet(false, true)) {
+                        settledHere = true;
+                        machineFault(name, seconds(startNanos), "cannot read " + describe(unreadable));
+                    }
+                    return;
+                }
+                JobConverter.Result result = converter.convert(input, staging);
                 if (!settled.compareAndSet(false, true)) {
                     return;
                 }
                 settledHere = true;
-                if (result.outputFailed()) {
-                    leaveForRetry(result.summary());
+                if (result.machineFault()) {
+                    machineFault(name, seconds(startNanos), result.summary());
                 } else if (result.converted()) {
                     // Last into the staging folder, which is renamed whole: a folder in out/ with a marker is complete.
                     CompletionMarker.write(staging, name, CompletionMarker.sha256(config.processing().resolve(name)));
@@ -674,6 +783,7 @@ public final class HotFolder implements AutoCloseable {
                         AtomicFiles.move(staging, outputs);
                     }
                     settle(config.processing().resolve(name), config.done(), name);
+                    retries.clear(name);
                     double seconds = seconds(startNanos);
                     status.finished(name, true, seconds, result.summary());
                     log.accept(String.format(Locale.ROOT, "%s: done in %.2f s: %s → %s", name, seconds, result.summary(),
@@ -688,25 +798,33 @@ public final class HotFolder implements AutoCloseable {
                 if (stopping) {
                     leaveForNextStart();
                 } else if (settledHere || settled.compareAndSet(false, true)) {
-                    String where = e instanceof FileSystemException fs && fs.getFile() != null ? " " + fs.getFile() : "";
-                    leaveForRetry("cannot write" + where + ": " + OutputException.reason(e));
+                    machineFault(name, seconds(startNanos), "cannot write " + describe(e));
                 }
             } catch (Exception | LinkageError e) {
                 if (stopping) {
                     // Interrupted I/O surfaces as all sorts of exceptions while stopping; the next start retries.
                     leaveForNextStart();
                 } else if (settled.compareAndSet(false, true)) {
+                    if (EnvironmentFault.reason(e).isPresent()) {
+                        // A library's own exception around a refused read or write: still the machine's fault.
+                        machineFault(name, seconds(startNanos), describe(e));
+                        return;
+                    }
                     String reason = "gpuroi could not convert it: " + e;
                     try {
                         reject(name, reason, name + ": not converted: " + reason
                                 + "\nThis is a bug in gpuroi, not in the workbook; please report it with the workbook.\n",
                                 errorJson(name, reason), seconds(startNanos));
                     } catch (IOException io) {
-                        log.accept(name + ": failed, and moving it to failed failed too (it stays in processing): " + io);
+                        machineFault(name, seconds(startNanos), "failed (" + reason + "), and cannot move it to "
+                                + config.failed().getFileName() + ": " + describe(io));
                     }
                 }
             } finally {
                 watchdog.cancel(false);
+                if (!fate.compareAndSet(0, 1)) {
+                    abandonedJobEnded(this);
+                }
                 running.decrementAndGet();
                 try {
                     AtomicFiles.deleteTree(staging);
@@ -731,13 +849,14 @@ public final class HotFolder implements AutoCloseable {
             }
         }
 
-        /** Leaves the input in processing, to be converted again after {@link #OUTPUT_RETRY}: its outputs could not be written. */
-        private void leaveForRetry(String reason) {
-            double seconds = seconds(startNanos);
-            retryAt.put(name, System.nanoTime() + OUTPUT_RETRY.toNanos());
-            status.outputFailed(name, seconds, reason);
-            log.accept(String.format(Locale.ROOT, "%s: output failed in %.2f s: %s; left in %s, tried again in %s", name, seconds,
-                    reason, config.processing().getFileName(), describe(OUTPUT_RETRY)));
+        /** Marks this job abandoned if it is still running; false when it has ended (or never started). */
+        boolean abandon() {
+            synchronized (this) {
+                if (worker == null) {
+                    return false;
+                }
+            }
+            return fate.compareAndSet(0, 2);
         }
 
         private void leaveForNextStart() {

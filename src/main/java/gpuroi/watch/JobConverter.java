@@ -14,8 +14,8 @@ public interface JobConverter {
     /**
      * Converts {@code input}, writing every output into {@code outputFolder} (new and empty, renamed
      * into place by the caller once this returns). Returns a rejection, not an exception, for a
-     * workbook the analyst must fix, and an output failure for outputs the machine would not take
-     * (a full or read-only disk): the input is fine and is tried again.
+     * workbook the analyst must fix, and a machine fault for an input the machine would not let it
+     * read or outputs it would not take (a full or read-only disk): the input is fine and is tried again.
      */
     Result convert(Path input, Path outputFolder) throws IOException, InterruptedException;
 
@@ -23,12 +23,12 @@ public interface JobConverter {
      * What one job gave.
      *
      * @param converted    whether the outputs were written
-     * @param outputFailed whether the outputs could not be written, through no fault of the input
-     * @param summary      one line for the log: decision counts, the number of problems, or why the output failed
+     * @param machineFault whether the machine failed the job (input unreadable, outputs unwritable), through no fault of the input
+     * @param summary      one line for the log: decision counts, the number of problems, or the machine's reason
      * @param errorText    for a rejected workbook, every problem with its cell, for people
      * @param errorJson    the same as JSON, for scripts
      */
-    record Result(boolean converted, boolean outputFailed, String summary, String errorText, String errorJson) {
+    record Result(boolean converted, boolean machineFault, String summary, String errorText, String errorJson) {
         public static Result converted(String summary) {
             return new Result(true, false, summary, "", "");
         }
@@ -38,7 +38,7 @@ public interface JobConverter {
         }
 
         /** {@code cannot write PATH: No space left on device}: the input stays for another try. */
-        public static Result outputFailed(String reason) {
+        public static Result machineFault(String reason) {
             return new Result(false, true, reason, "", "");
         }
     }

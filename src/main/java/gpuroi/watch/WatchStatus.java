@@ -25,6 +25,7 @@ final class WatchStatus {
 
     private final Path file;
     private final Instant startedAt = Instant.now();
+    private final RetrySchedule retries;
     private final int workers;
     private String state = "starting";
     private int waitingInInbox;
@@ -33,13 +34,25 @@ final class WatchStatus {
     private long converted;
     private long failed;
     private long outputFailures;
+    private int abandoned;
     private ObjectNode lastRun;
     private final Deque<Failure> recentFailures = new ArrayDeque<>();
     private String lastWritten = "";
 
-    WatchStatus(Path file, int workers) {
+    WatchStatus(Path file, int workers, RetrySchedule retries) {
         this.file = file;
         this.workers = workers;
+        this.retries = retries;
+    }
+
+    /** When this process started, as the system reports it for any process (what a reader compares to tell a reused pid). */
+    static String processStart(ProcessHandle process) {
+        return process.info().startInstant().map(Instant::toString).orElse("");
+    }
+
+    /** Jobs past their timeout whose threads did not stop; each is replaced by a fresh worker. */
+    synchronized void abandoned(int count) {
+        this.abandoned = count;
     }
 
     synchronized void state(String state) {
@@ -70,7 +83,7 @@ final class WatchStatus {
         lastRun.put("summary", summary);
     }
 
-    /** A job whose outputs could not be written: its input stays in processing for another try, so it is not among the failed. */
+    /** A job the machine failed (its input unreadable, its outputs unwritable): the input stays in processing for another try, so it is not among the failed. */
     synchronized void outputFailed(String fileName, double seconds, String reason) {
         outputFailures++;
         lastRun = JSON.createObjectNode();
@@ -98,6 +111,7 @@ final class WatchStatus {
         ObjectNode root = JSON.createObjectNode();
         root.put("state", state);
         root.put("pid", ProcessHandle.current().pid());
+        root.put("processStartedAt", processStart(ProcessHandle.current()));
         root.put("startedAt", startedAt.toString());
         root.put("workers", workers);
         root.put("waitingInInbox", waitingInInbox);
@@ -106,6 +120,15 @@ final class WatchStatus {
         root.put("converted", converted);
         root.put("failed", failed);
         root.put("outputFailures", outputFailures);
+        root.put("abandonedJobs", abandoned);
+        ArrayNode retrying = root.putArray("retrying");
+        for (RetrySchedule.Entry entry : retries.entries()) {
+            ObjectNode node = retrying.addObject();
+            node.put("file", entry.file());
+            node.put("reason", entry.reason());
+            node.put("attempts", entry.attempts());
+            node.put("nextAttemptAt", entry.nextAttempt().toString());
+        }
         if (lastRun == null) {
             root.putNull("lastRun");
         } else {

@@ -3,6 +3,7 @@ package gpuroi.workbook;
 import gpuroi.engine.CashFlowModel;
 import gpuroi.engine.ClusterAnalysis;
 import gpuroi.engine.MonthlyCashFlow;
+import gpuroi.model.Cancellation;
 import gpuroi.model.PricePath;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -57,6 +58,7 @@ final class CashFlowSheet {
         int[] widths = WIDTHS.clone();
         for (int i = 0; i < clusters.size(); i++) {
             ClusterAnalysis analysis = clusters.get(i);
+            Cancellation.check("writing the monthly cash flows");
             writeCluster(sheet, analysis, layout.block(i), styles);
             widths[ID] = Math.max(widths[ID], Math.min(40, analysis.cluster().id().length() + 2));
         }

@@ -1,5 +1,6 @@
 package gpuroi.workbook;
 
+import gpuroi.model.Cancellation;
 import gpuroi.model.Cluster;
 import gpuroi.model.ClusterStatus;
 import gpuroi.model.ClusterUse;
@@ -108,6 +109,7 @@ final class FleetSheet {
         Map<String, String> idCells = new LinkedHashMap<>();
         int lastRow = Tables.lastDataRow(reader, sheet, header);
         for (int r = header.rowIndex() + 1; r <= lastRow; r++) {
+            Cancellation.check("reading the Fleet sheet");
             TableRow row = new TableRow(reader, sheet, r, header);
             if (!row.isEmptyRow() && !row.isTotalsRow(ID) && !skipsHidden(row)) {
                 readRow(row, idCells).ifPresent(clusters::add);

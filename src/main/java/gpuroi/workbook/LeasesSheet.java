@@ -1,5 +1,6 @@
 package gpuroi.workbook;
 
+import gpuroi.model.Cancellation;
 import gpuroi.model.Cluster;
 import gpuroi.model.InvalidValueException;
 import gpuroi.model.Lease;
@@ -85,6 +86,7 @@ final class LeasesSheet {
         Map<String, String> idCells = new LinkedHashMap<>();
         int lastRow = Tables.lastDataRow(reader, sheet, header);
         for (int r = header.rowIndex() + 1; r <= lastRow; r++) {
+            Cancellation.check("reading the Leases sheet");
             TableRow row = new TableRow(reader, sheet, r, header);
             if (!row.isEmptyRow() && !row.isTotalsRow(CONTRACT_ID) && !skipsHidden(row)) {
                 readRow(row, idCells).ifPresent(leases::add);

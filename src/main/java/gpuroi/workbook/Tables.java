@@ -1,5 +1,6 @@
 package gpuroi.workbook;
 
+import gpuroi.model.Cancellation;
 import gpuroi.workbook.HeaderMatcher.HeaderRow;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -45,6 +46,7 @@ final class Tables {
     static int lastDataRow(CellReader reader, Sheet sheet, HeaderRow header) {
         int last = sheet.getLastRowNum();
         while (last > header.rowIndex()) {
+            Cancellation.check("looking for the last row of a table");
             Row row = sheet.getRow(last);
             Cell only = row == null ? null : onlyCell(reader, row);
             if (row != null && !isEmpty(reader, row) && (only == null || !isFootnote(only))) {

@@ -3,6 +3,7 @@ package gpuroi.workbook;
 import gpuroi.engine.PortfolioAnalysis;
 import gpuroi.engine.ContractRiskProfile;
 import gpuroi.engine.RiskProfile;
+import gpuroi.model.Cancellation;
 import org.apache.poi.UnsupportedFileFormatException;
 import org.apache.poi.ooxml.POIXMLException;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
@@ -144,6 +145,7 @@ public final class WorkbookWriter {
                 workbook.createSheet(name);
             }
         }
+        Cancellation.check("writing the result sheets");
         SummarySheet.write(workbook.getSheet(SUMMARY_SHEET), analysis.clusters(), styles);
         ContractsSheet.write(workbook.getSheet(CONTRACTS_SHEET), analysis.contracts(), analysis.assumptions(), styles);
         PortfolioSheet.write(workbook.getSheet(PORTFOLIO_SHEET), analysis, styles);
@@ -151,14 +153,18 @@ public final class WorkbookWriter {
             int belowRisks = RiskSheet.write(workbook.getSheet(RISK_SHEET), model.getSheet(RISK_SHEET), risks, styles);
             ContractRiskRows.write(workbook.getSheet(RISK_SHEET), belowRisks + 1, contractRisks, styles);
         }
+        Cancellation.check("writing the result sheets");
         SensitivitySheet.Scope sensitivityScope = SensitivitySheet.scope(analysis.clusters());
         SensitivitySheet.write(workbook.getSheet(SENSITIVITY_SHEET), analysis.clusters(), sensitivityScope,
                 analysis.assumptions(), styles);
+        Cancellation.check("writing the result sheets");
         ModelInputsSheet.write(workbook.getSheet(INPUTS_SHEET), analysis.clusters(), layout, styles);
+        Cancellation.check("writing the result sheets");
         CashFlowSheet.write(workbook.getSheet(CASH_FLOWS_SHEET), analysis.clusters(), layout, styles);
         // A chart lives in the sheet's drawing part, outside the streamed rows: it is built on the XSSF sheet.
         CumulativeCashFlowChart.write(workbook.getSheet(CHART_SHEET), model.getSheet(CHART_SHEET), analysis.clusters(),
                 layout, styles);
+        Cancellation.check("writing the result sheets");
         NotesSheet.write(workbook.getSheet(NOTES_SHEET), notes, analysis.assumptions(), runInfo, sensitivityScope, styles);
         // Open on the results. setActiveSheet also unselects every other tab, so no input sheet is left
         // grouped with the summary (where one edit would change both).

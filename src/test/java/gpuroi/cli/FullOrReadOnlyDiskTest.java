@@ -114,14 +114,17 @@ class FullOrReadOnlyDiskTest {
         Run run = onTmpfs("size=24k", setup, "watch", mount.toString(), "--once", "--no-memos", "--settle", "50ms", "--rescan", "200ms");
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.OUTPUT_FAILED);
-        assertThat(run.out()).contains("q1.xlsx: output failed in").contains("No space left on device")
-                .contains("left in processing, tried again in 60 s");
+        assertThat(run.out()).contains("q1.xlsx: not converted in").contains("through no fault of the workbook")
+                .contains("No space left on device").contains("left in processing, tried again in 30 s (attempt 2)");
         assertThat(run.left()).contains("./processing/q1.xlsx").doesNotContain("./failed/q1.xlsx", "./done/q1.xlsx")
                 .noneMatch(name -> name.startsWith("./out/") || name.startsWith("./failed/"));
         JsonNode status = new ObjectMapper().readTree(run.status());
         assertThat(status.get("outputFailures").asInt()).isEqualTo(1);
         assertThat(status.get("failed").asInt()).isZero();
         assertThat(status.get("lastRun").get("result").asText()).isEqualTo("output failed");
+        assertThat(status.get("retrying")).hasSize(1);
+        assertThat(status.get("retrying").get(0).get("file").asText()).isEqualTo("q1.xlsx");
+        assertThat(status.get("retrying").get(0).get("reason").asText()).contains("No space left on device");
     }
 
     private boolean namespacesWork() {

@@ -91,7 +91,7 @@ class HotFolderServiceTest {
                     + names(dir.resolve("failed")).stream().filter(n -> n.endsWith(".xlsx")).count() == 5);
         }
         assertThat(names(dir.resolve("failed"))).as("log: %s", log).containsExactly("huge.xlsx", "huge.xlsx.error.json", "huge.xlsx.error.txt");
-        assertThat(Files.readString(dir.resolve("failed/huge.xlsx.error.txt"))).contains("timeout").contains("after 3 s");
+        assertThat(Files.readString(dir.resolve("failed/huge.xlsx.error.txt"))).contains("timeout").contains("took longer than 3 s");
         assertThat(names(dir.resolve("out"))).containsExactly("fleet-0", "fleet-1", "fleet-2", "fleet-3");
         assertThat(names(dir.resolve("processing"))).isEmpty();
         assertThat(log).anyMatch(line -> line.startsWith("huge.xlsx: failed in") && line.contains("timeout"));

@@ -42,8 +42,8 @@ class WatchOutputFailureTest {
         CliRun run = WatchOnceTest.once(dir, "--no-memos");
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.OUTPUT_FAILED);
-        assertThat(run.out()).contains(name + ": output failed in").contains("File name too long")
-                .contains("left in processing, tried again in 60 s");
+        assertThat(run.out()).contains(name + ": not converted in").contains("File name too long")
+                .contains("left in processing, tried again in 30 s (attempt 2)");
         assertThat(names(dir.resolve("processing"))).containsExactly(name);
         assertThat(Files.readAllBytes(dir.resolve("processing").resolve(name))).isEqualTo(workbook);
         assertThat(names(dir.resolve("failed"))).isEmpty();
