@@ -121,4 +121,41 @@ class WatchEnvironmentFaultTest {
         assertThat(status().get("retrying")).isEmpty();
         assertThat(status().get("converted").asInt()).isEqualTo(1);
     }
+
+    @Test
+    void aRetryAfterOnlyTheLastMoveWasRefusedMovesTheInputOnWithoutConvertingItTwice() throws Exception {
+        byte[] workbook = validWorkbook("h100-pod");
+        drop(dir.resolve("inbox"), "q1.xlsx", workbook);
+        // Everything but the last move succeeds: the outputs are committed to out/q1, the input cannot go to done/.
+        Files.createDirectories(dir.resolve("done"));
+        chmod(dir.resolve("done"), "r-xr-xr-x");
+
+        Process watcher = watcher("--retry", "300ms");
+        try {
+            await("q1.xlsx refused by done/", WAIT, () -> {
+                try {
+                    return log().contains("q1.xlsx: not converted in");
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+            assertThat(names(dir.resolve("out"))).containsExactly("q1");
+            assertThat(names(dir.resolve("processing"))).containsExactly("q1.xlsx");
+
+            chmod(dir.resolve("done"), "rwxr-xr-x");
+            await("q1.xlsx moved to done", WAIT, () -> names(dir.resolve("done")).contains("q1.xlsx"));
+        } finally {
+            watcher.destroy();
+            assertThat(watcher.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(log()).contains("Permission denied")
+                .contains("q1.xlsx: outputs were complete before the last try failed (out/q1 holds its completion marker)")
+                .doesNotContain("q1.xlsx: done in");
+        assertThat(names(dir.resolve("out"))).as("converted once, so one output folder").containsExactly("q1");
+        assertComputedWorkbook(dir.resolve("out/q1/q1.roi.xlsx"));
+        assertThat(Files.readAllBytes(dir.resolve("done/q1.xlsx"))).isEqualTo(workbook);
+        assertThat(names(dir.resolve("processing"))).isEmpty();
+        assertThat(status().get("retrying")).isEmpty();
+        assertThat(status().get("converted").asInt()).isEqualTo(1);
+    }
 }
