@@ -83,6 +83,12 @@ final class WorkbookFiles {
         try {
             XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(TrailingEmptyRows.trim(file, Files.readAllBytes(file))));
             MacroWorkbooks.refuse(workbook, name);
+            try {
+                DamagedCells.refuse(workbook, name);
+            } catch (WorkbookException e) {
+                workbook.close();
+                throw e;
+            }
             return workbook;
         } catch (IOException | RuntimeException e) {
             // Other zip-based formats fail here too; name them, and call anything else damaged.
