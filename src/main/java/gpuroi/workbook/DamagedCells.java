@@ -51,7 +51,7 @@ final class DamagedCells {
         missingSheets(workbook, fileName, problems);
         SharedStringsTable strings = workbook.getSharedStringSource();
         // The entries actually stored, not the table's declared count: an index must reach one of them.
-        int sharedCount = strings == null ? 0 : strings.getUniqueCount();
+        int sharedCount = strings == null ? 0 : strings.getSharedStringItems().size();
         int[] more = {0};
         for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
             XSSFSheet sheet = workbook.getSheetAt(i);
