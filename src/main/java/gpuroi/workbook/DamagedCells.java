@@ -8,7 +8,12 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.namespace.QName;
+import java.io.IOException;
+import org.apache.poi.ooxml.POIXMLTypeLoader;
+import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.openxml4j.opc.PackageRelationship;
+import org.apache.poi.openxml4j.opc.PackageRelationshipTypes;
+import org.apache.poi.openxml4j.opc.internal.PackagePropertiesPart;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.model.SharedStringsTable;
@@ -16,6 +21,8 @@ import org.apache.poi.xssf.usermodel.XSSFChartSheet;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.xmlbeans.XmlCursor;
+import org.apache.xmlbeans.XmlException;
+import org.apache.xmlbeans.XmlObject;
 import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTCell;
 import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTRow;
 import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTSheet;
@@ -49,16 +56,18 @@ final class DamagedCells {
     static void refuse(XSSFWorkbook workbook, String fileName) throws WorkbookException {
         List<CellProblem> problems = new ArrayList<>();
         missingSheets(workbook, fileName, problems);
+        documentProperties(workbook, fileName, problems);
         SharedStringsTable strings = workbook.getSharedStringSource();
         // The entries actually stored, not the table's declared count: an index must reach one of them.
         int sharedCount = strings == null ? 0 : strings.getSharedStringItems().size();
+        int styles = workbook.getStylesSource() == null ? 0 : workbook.getStylesSource().getNumCellStyles();
         int[] more = {0};
         for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
             XSSFSheet sheet = workbook.getSheetAt(i);
             if (sheet instanceof XSSFChartSheet || sheet.getCTWorksheet().getSheetData() == null) {
                 continue;
             }
-            new SheetScan(fileName, sheet.getSheetName(), sharedCount, problems, more).scan(sheet.getCTWorksheet().getSheetData().getRowArray());
+            new SheetScan(fileName, sheet.getSheetName(), sharedCount, styles, problems, more).scan(sheet.getCTWorksheet().getSheetData().getRowArray());
         }
         if (more[0] > 0) {
             problems.add(new CellProblem(fileName, "", "", more[0] + " more damaged cells", "cells Excel can read; " + RESAVE));
@@ -87,8 +96,46 @@ final class DamagedCells {
         }
     }
 
+    /**
+     * The document properties (author, title, application), which POI parses only when it writes the
+     * output: a damaged one must be found now, not as a crash once the results are computed.
+     */
+    private static void documentProperties(XSSFWorkbook workbook, String fileName, List<CellProblem> problems) {
+        // A core properties part that openxml4j could not parse is kept as a plain part, and saving the package then fails.
+        for (PackagePart core : workbook.getPackage().getPartsByRelationshipType(PackageRelationshipTypes.CORE_PROPERTIES)) {
+            if (!(core instanceof PackagePropertiesPart)) {
+                problems.add(propertiesProblem(fileName, core.getPartName().getName().substring(1)));
+                return;
+            }
+        }
+        try {
+            workbook.getProperties();
+        } catch (RuntimeException e) {
+            String part = "docProps/app.xml";
+            try {
+                for (PackagePart p : workbook.getPackage().getPartsByName(Pattern.compile("/docProps/.*"))) {
+                    try (var in = p.getInputStream()) {
+                        XmlObject.Factory.parse(in, POIXMLTypeLoader.DEFAULT_XML_OPTIONS);
+                    } catch (IOException | XmlException | RuntimeException broken) {
+                        part = p.getPartName().getName().substring(1);
+                        break;
+                    }
+                }
+            } catch (RuntimeException unlisted) {
+                // Named as the usual suspect, docProps/app.xml.
+                part = "docProps/app.xml";
+            }
+            problems.add(propertiesProblem(fileName, part));
+        }
+    }
+
+    private static CellProblem propertiesProblem(String fileName, String part) {
+        return new CellProblem(fileName, "", "", "a damaged part " + part + " (the document properties: author, title, application)",
+                "well-formed document properties; re-save the workbook from Excel or restore a copy");
+    }
+
     /** One sheet's rows and cells, as stored. */
-    private record SheetScan(String fileName, String sheet, int sharedCount, List<CellProblem> problems, int[] more) {
+    private record SheetScan(String fileName, String sheet, int sharedCount, int styles, List<CellProblem> problems, int[] more) {
         void scan(CTRow[] rows) {
             long previousRow = 0;
             for (CTRow row : rows) {
@@ -102,6 +149,7 @@ final class DamagedCells {
                         continue;
                     }
                 } else {
+                    // POI numbers a row without r="…" one past the row before it, as Excel does.
                     rowNumber = previousRow + 1;
                 }
                 previousRow = rowNumber;
@@ -144,6 +192,13 @@ final class DamagedCells {
         }
 
         private void value(CTCell cell, String at) {
+            String style = raw(cell, "s");
+            if (style != null && styles > 0 && !isIndex(style, styles)) {
+                // POI fails on a style that is no number, and reads one past the table without its format (a date as a number).
+                add(at, "a cell formatted with style number '" + style + "', but the workbook has " + styles + " cell styles",
+                        "a cell style the workbook holds; the file is damaged: " + RESAVE);
+                return;
+            }
             String type = raw(cell, "t");
             if (type == null) {
                 return;
@@ -186,6 +241,15 @@ final class DamagedCells {
             } else {
                 more[0]++;
             }
+        }
+    }
+
+    private static boolean isIndex(String text, int size) {
+        try {
+            int index = Integer.parseInt(text.strip());
+            return index >= 0 && index < size;
+        } catch (NumberFormatException e) {
+            return false;
         }
     }
 

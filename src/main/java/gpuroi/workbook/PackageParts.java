@@ -11,6 +11,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParserFactory;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Which sheet a package part holds, for messages about a damaged part: "xl/worksheets/sheet2.xml"
@@ -54,6 +59,35 @@ final class PackageParts {
             return Optional.empty();
         } catch (IOException | RuntimeException e) {
             // No name then: the message names the part alone.
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The first XML part that is not well-formed, with where it breaks ({@code line 1, column 532}):
+     * asked only once POI has failed to open the package, to name the part instead of the library's message.
+     */
+    static Optional<String[]> malformedPart(Path file) {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            SAXParserFactory factory = SAXParserFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
+                String lower = entry.getName().toLowerCase(java.util.Locale.ROOT);
+                if (!(lower.endsWith(".xml") || lower.endsWith(".rels"))) {
+                    continue;
+                }
+                try (InputStream in = zip.getInputStream(entry)) {
+                    factory.newSAXParser().parse(in, new DefaultHandler());
+                } catch (SAXParseException e) {
+                    return Optional.of(new String[] {entry.getName(), "line " + e.getLineNumber() + ", column " + e.getColumnNumber()});
+                } catch (SAXException e) {
+                    return Optional.of(new String[] {entry.getName(), "its start"});
+                }
+            }
+            return Optional.empty();
+        } catch (IOException | ParserConfigurationException | SAXException | RuntimeException e) {
+            // Then POI's failure is reported without a part.
             return Optional.empty();
         }
     }

@@ -139,6 +139,14 @@ class DamagedCellsTest {
     }
 
     @Test
+    void aCellStyleTheWorkbookLacksIsAProblemAtTheCellNotALibraryMessage() throws Exception {
+        CellProblem p = fleet(cell("E5", "<c r=\"E5\" s=\"x\"><v>45000</v></c>"));
+
+        assertThat(p.cell()).isEqualTo("Fleet!E5");
+        assertThat(p.found()).startsWith("a cell formatted with style number 'x', but the workbook has ");
+    }
+
+    @Test
     void aNegativeRowNumberIsRefusedRatherThanTheRowDropped() throws Exception {
         CellProblem p = fleet(xml -> xml.replace("<row r=\"5\"", "<row r=\"-5\""));
 
