@@ -9,7 +9,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.io.File;
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,9 +36,18 @@ import java.util.OptionalLong;
             "  gpuroi convert fleet.xlsx --paper letter --templates my-templates/"})
 public final class ConvertCommand extends WorkbookCommand {
 
-    @Option(names = {"-o", "--output"}, paramLabel = "PATH",
-            description = "Output file (one workbook) or existing folder (several). Default: NAME.roi.xlsx beside each input.")
     Path output;
+    /** Whether -o ended in a separator ({@code results/}): a folder, made if missing, even for one workbook. */
+    boolean outputIsFolder;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "PATH",
+            description = "Output file (one workbook) or folder (several, or a PATH ending in /, made if missing)."
+                    + " Default: NAME.roi.xlsx beside each input.")
+    void output(String path) {
+        // Path.of drops a trailing separator, and with it the user's "this is a folder".
+        output = Path.of(path);
+        outputIsFolder = path.endsWith("/") || path.endsWith(File.separator);
+    }
 
     @Option(names = "--pdf-dir", paramLabel = "DIR",
             description = "Write the PDF memos here (with several workbooks, into DIR/NAME.roi.memos). Default: NAME.roi.memos beside each output.")
@@ -95,6 +106,16 @@ public final class ConvertCommand extends WorkbookCommand {
 
     @Override
     void validateOptions() {
+        if (output != null && outputIsFolder && !Files.isDirectory(output)) {
+            try {
+                Files.createDirectories(output);
+            } catch (IOException | UnsupportedOperationException e) {
+                String why = Files.exists(output) ? "a file of that name is in the way"
+                        : e instanceof FileSystemException f && f.getReason() != null ? f.getReason()
+                        : "the operating system refused it";
+                throw new UserInputException(List.of("-o " + output + File.separator + ": the folder could not be made (" + why + ")"));
+            }
+        }
         if (output != null && inputs.size() > 1 && !Files.isDirectory(output)) {
             throw new UserInputException(List.of("-o " + output + ": with several workbooks, -o must be an existing folder"));
         }
@@ -148,7 +169,7 @@ public final class ConvertCommand extends WorkbookCommand {
         if (output == null) {
             return Conversion.defaultOutput(input);
         }
-        if (Files.isDirectory(output)) {
+        if (outputIsFolder || Files.isDirectory(output)) {
             return output.resolve(Conversion.defaultOutput(input).getFileName());
         }
         return output;

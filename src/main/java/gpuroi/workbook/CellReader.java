@@ -158,11 +158,20 @@ final class CellReader {
             case STRING -> isPlaceholder(cell.getStringCellValue()) ? new Blank() : new Text(cell.getStringCellValue().strip());
             case BOOLEAN -> new Bool(cell.getBooleanCellValue());
             case ERROR -> {
-                problem(cell, errorExpected(errorText(cell.getErrorCellValue())));
+                problem(cell, errorExpected(savedError(cell)));
                 yield new Failed();
             }
             default -> new Blank();
         };
+    }
+
+    /** The error a cell holds; POI knows only Excel's first seven, so a newer one (#SPILL!) is read as written. */
+    private static String savedError(Cell cell) {
+        try {
+            return errorText(cell.getErrorCellValue());
+        } catch (RuntimeException e) {
+            return savedText(cell);
+        }
     }
 
     private static String errorExpected(String error) {

@@ -1,13 +1,23 @@
 package gpuroi.workbook;
 
+import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Enumeration;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 
 /**
@@ -48,12 +58,19 @@ final class PackageLimits {
     }
 
     /**
-     * Refuses a zip that breaks a limit or whose XML declares a DOCTYPE (the only way to define
-     * entities; Excel never writes one), with one line naming the file and the reason. A zip that
-     * cannot be read at all is refused as damaged, since its entries cannot be checked.
+     * Refuses a zip that breaks a limit, whose XML declares a DOCTYPE (the only way to define
+     * entities; Excel never writes one), or whose parts are damaged, with one line naming the file,
+     * the part and the reason. A zip that cannot be read at all is refused as damaged, since its
+     * entries cannot be checked.
+     *
+     * <p>POI reads a package front to back through its local headers, while the zip directory at
+     * the end lists the same parts again. Every part is inflated through the local headers, as POI
+     * will read it, and its checksum (CRC-32) and sizes are held to both the local header and the
+     * directory: a part edited or cut without its checksum being updated is refused here, never
+     * read, whatever figure it now holds.
      */
     static void check(Path file, String name) throws WorkbookException {
-        long total = 0;
+        Map<String, ZipEntry> directory = new LinkedHashMap<>();
         try (ZipFile zip = new ZipFile(file.toFile())) {
             if (zip.size() > MAX_ENTRIES) {
                 throw refused(name, "a zip of " + zip.size() + " entries",
@@ -62,45 +79,110 @@ final class PackageLimits {
             }
             for (Enumeration<? extends ZipEntry> all = zip.entries(); all.hasMoreElements(); ) {
                 ZipEntry entry = all.nextElement();
-                total += inflatedSize(zip, entry, name, MAX_TOTAL_BYTES - total);
+                if (directory.put(entry.getName(), entry) != null) {
+                    throw damaged(file, name, entry.getName(), "it is listed twice in the zip directory");
+                }
             }
         } catch (IOException | RuntimeException e) {
-            throw WorkbookException.ofFile(name, "a damaged zip file", "an .xlsx workbook",
-                    name + " is damaged or is not an Excel workbook (its zip directory cannot be read: the file may be cut short"
-                            + " or not be a zip at all); re-save it from Excel");
+            throw unreadableZip(name);
+        }
+        inflateAll(file, name, directory);
+    }
+
+    /** Inflates every part as POI will read it, checking each against the zip directory; refuses at the first fault. */
+    private static void inflateAll(Path file, String name, Map<String, ZipEntry> directory) throws WorkbookException {
+        Set<String> seen = new HashSet<>();
+        long total = 0;
+        String part = null;
+        try (ZipInputStream zip = new ZipInputStream(new BufferedInputStream(Files.newInputStream(file), 64 * 1024))) {
+            for (ZipEntry local = zip.getNextEntry(); local != null; local = zip.getNextEntry()) {
+                part = local.getName();
+                ZipEntry listed = directory.get(part);
+                if (listed == null) {
+                    throw damaged(file, name, part, "it is not listed in the zip directory");
+                }
+                if (!seen.add(part)) {
+                    throw damaged(file, name, part, "it is stored twice");
+                }
+                CRC32 crc = new CRC32();
+                long size = inflatedSize(zip, listed, crc, name, MAX_TOTAL_BYTES - total);
+                total += size;
+                // ZipInputStream has held the data to the local header (or its data descriptor) on reaching its end.
+                if (listed.getCrc() != -1 && listed.getCrc() != crc.getValue()) {
+                    throw damaged(file, name, part, CHECKSUM);
+                }
+                if (listed.getSize() != -1 && listed.getSize() != size
+                        || listed.getCompressedSize() != -1 && local.getCompressedSize() != -1
+                        && listed.getCompressedSize() != local.getCompressedSize()) {
+                    throw damaged(file, name, part, SIZES);
+                }
+                part = null;
+            }
+        } catch (ZipException e) {
+            String why = String.valueOf(e.getMessage());
+            if (part == null) {
+                throw unreadableZip(name);
+            }
+            throw damaged(file, name, part, why.contains("CRC") ? CHECKSUM : why.contains("size") ? SIZES : CUT);
+        } catch (EOFException e) {
+            throw part == null ? unreadableZip(name) : damaged(file, name, part, CUT);
+        } catch (IOException | RuntimeException e) {
+            throw unreadableZip(name);
+        }
+        for (String listed : directory.keySet()) {
+            if (!seen.contains(listed)) {
+                throw damaged(file, name, listed, "it is listed in the zip directory but its data cannot be found");
+            }
         }
     }
 
+    private static final String CHECKSUM = "its checksum does not match (bad CRC)";
+    private static final String SIZES = "its size does not match the size recorded for it";
+    private static final String CUT = "its data is cut short or cannot be inflated";
+
+    private static WorkbookException unreadableZip(String name) {
+        return WorkbookException.ofFile(name, "a damaged zip file", "an .xlsx workbook",
+                name + " is damaged or is not an Excel workbook (its zip directory cannot be read: the file may be cut short"
+                        + " or not be a zip at all); re-save it from Excel");
+    }
+
+    /** {@code fleet.xlsx: xl/worksheets/sheet2.xml (sheet Fleet) is damaged: its checksum does not match (bad CRC); …}. */
+    private static WorkbookException damaged(Path file, String name, String part, String why) {
+        String sheet = PackageParts.sheetOf(file, part).map(s -> " (sheet " + s + ")").orElse("");
+        return WorkbookException.ofFile(name, "a damaged part " + part, "an .xlsx workbook whose parts are intact",
+                name + ": " + part + sheet + " is damaged: " + why + "; re-save the workbook from Excel or restore a copy");
+    }
+
     /** Inflates one entry without keeping it, and returns its size; refuses it past a limit or with a DOCTYPE. */
-    private static long inflatedSize(ZipFile zip, ZipEntry entry, String name, long totalLeft) throws IOException, WorkbookException {
+    private static long inflatedSize(InputStream in, ZipEntry entry, CRC32 crc, String name, long totalLeft)
+            throws IOException, WorkbookException {
         long compressed = Math.max(entry.getCompressedSize(), 0);
         boolean xml = isXml(entry.getName());
         byte[] buffer = new byte[64 * 1024];
         long size = 0;
         int doctypeMatched = 0;
-        try (InputStream in = zip.getInputStream(entry)) {
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                size += n;
-                if (size > MAX_ENTRY_BYTES) {
-                    throw refused(name, "a zip entry inflating past " + mb(MAX_ENTRY_BYTES), entry.getName()
-                            + " inflates to more than " + mb(MAX_ENTRY_BYTES) + " (limit per part)");
-                }
-                if (size > totalLeft) {
-                    throw refused(name, "zip entries inflating past " + mb(MAX_TOTAL_BYTES), "its parts inflate to more than "
-                            + mb(MAX_TOTAL_BYTES) + " in all (limit per workbook)");
-                }
-                if (size > GRACE_BYTES && (double) compressed / size < MIN_INFLATE_RATIO) {
-                    throw refused(name, "a zip bomb", entry.getName() + " inflates more than "
-                            + Math.round(1 / MIN_INFLATE_RATIO) + " times its compressed size (" + kb(compressed)
-                            + " to over " + kb(size) + "), as zip bombs do; a real sheet compresses about 10 times");
-                }
-                if (xml) {
-                    doctypeMatched = scanForDoctype(buffer, n, doctypeMatched);
-                    if (doctypeMatched == DOCTYPE.length) {
-                        throw refused(name, "an XML part declaring a DOCTYPE", entry.getName()
-                                + " declares a DOCTYPE, which can define entities that read local files or expand without end;"
-                                + " Excel never writes one");
-                    }
+        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+            crc.update(buffer, 0, n);
+            size += n;
+            if (size > MAX_ENTRY_BYTES) {
+                throw refused(name, "a zip entry inflating past " + mb(MAX_ENTRY_BYTES), entry.getName()
+                        + " inflates to more than " + mb(MAX_ENTRY_BYTES) + " (limit per part)");
+            }
+            if (size > totalLeft) {
+                throw refused(name, "zip entries inflating past " + mb(MAX_TOTAL_BYTES), "its parts inflate to more than "
+                        + mb(MAX_TOTAL_BYTES) + " in all (limit per workbook)");
+            }
+            if (size > GRACE_BYTES && (double) compressed / size < MIN_INFLATE_RATIO) {
+                throw refused(name, "a zip bomb", entry.getName() + " inflates more than "
+                        + Math.round(1 / MIN_INFLATE_RATIO) + " times its compressed size (" + kb(compressed)
+                        + " to over " + kb(size) + "), as zip bombs do; a real sheet compresses about 10 times");
+            }
+            if (xml) {
+                doctypeMatched = scanForDoctype(buffer, n, doctypeMatched);
+                if (doctypeMatched == DOCTYPE.length) {
+                    throw refused(name, "an XML part declaring a DOCTYPE", entry.getName()
+                            + " declares a DOCTYPE, which can define entities that read local files or expand without end;"
+                            + " Excel never writes one");
                 }
             }
         }

@@ -2,6 +2,7 @@ package gpuroi.workbook;
 
 import gpuroi.model.Cancellation;
 import gpuroi.workbook.HeaderMatcher.HeaderRow;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.poi.ss.usermodel.Cell;
@@ -44,21 +45,22 @@ final class Tables {
      * with a note rather than read as incomplete rows. A footnote between data rows is still read.
      */
     static int lastDataRow(CellReader reader, Sheet sheet, HeaderRow header) {
-        int last = sheet.getLastRowNum();
-        while (last > header.rowIndex()) {
+        // Walks the rows the sheet holds, never the numbers between them: a row number comes from the file.
+        List<Row> rows = new ArrayList<>();
+        sheet.forEach(rows::add);
+        for (int i = rows.size() - 1; i >= 0 && rows.get(i).getRowNum() > header.rowIndex(); i--) {
             Cancellation.check("looking for the last row of a table");
-            Row row = sheet.getRow(last);
-            Cell only = row == null ? null : onlyCell(reader, row);
-            if (row != null && !isEmpty(reader, row) && (only == null || !isFootnote(only))) {
-                break;
+            Row row = rows.get(i);
+            Cell only = onlyCell(reader, row);
+            if (!isEmpty(reader, row) && (only == null || !isFootnote(only))) {
+                return row.getRowNum();
             }
             if (only != null) {
                 reader.note(InputNote.Kind.WARNING, CellReader.ref(only),
                         "read as a footnote under the table, not as a row: '" + only.getStringCellValue().strip() + "'");
             }
-            last--;
         }
-        return last;
+        return header.rowIndex();
     }
 
     private static boolean isEmpty(CellReader reader, Row row) {

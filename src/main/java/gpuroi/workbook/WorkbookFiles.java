@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.apache.poi.openxml4j.exceptions.ODFNotOfficeXmlFileException;
@@ -83,6 +84,12 @@ final class WorkbookFiles {
         try {
             XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(TrailingEmptyRows.trim(file, Files.readAllBytes(file))));
             MacroWorkbooks.refuse(workbook, name);
+            try {
+                DamagedCells.refuse(workbook, name);
+            } catch (WorkbookException e) {
+                workbook.close();
+                throw e;
+            }
             return workbook;
         } catch (IOException | RuntimeException e) {
             // Other zip-based formats fail here too; name them, and call anything else damaged.
@@ -91,6 +98,14 @@ final class WorkbookFiles {
                 boolean spreadsheet = otherFormat.equals(ODS) || otherFormat.equals(XLSB);
                 throw WorkbookException.ofFile(name, otherFormat, "an .xlsx workbook",
                         name + " is " + otherFormat + (spreadsheet ? "; save it as .xlsx" : ", not an Excel workbook"));
+            }
+            Optional<String[]> malformed = PackageParts.malformedPart(file);
+            if (malformed.isPresent()) {
+                String part = malformed.get()[0];
+                String sheet = PackageParts.sheetOf(file, part).map(s -> " (sheet " + s + ")").orElse("");
+                throw WorkbookException.ofFile(name, "a damaged part " + part, "an .xlsx workbook whose parts are intact",
+                        name + ": " + part + sheet + " is damaged: its XML breaks off or is not well-formed at " + malformed.get()[1]
+                                + "; re-save the workbook from Excel or restore a copy");
             }
             return throwDamaged(name);
         }
