@@ -135,7 +135,7 @@ final class WorkbookJobs {
             TextTable contracts = new TextTable(3, "Contract", "Role", "Decision", "Cost kept at " + hurdle, "Cost chosen", "Gain");
             for (ContractAnalysis k : analyzed.analysis().contracts()) {
                 contracts.row(
-                    k.contract().contractId(), k.contract().role().label(), k.decision().name(),
+                    k.contract().contractId(), k.contract().role().label(), k.decision().label(),
                     Formats.money(k.keepCost(), a.currency()),
                     Formats.money(k.chosenCost(), a.currency()),
                     Formats.money(k.npvGainAtHurdle(), a.currency()));
@@ -163,7 +163,7 @@ final class WorkbookJobs {
         if (!analyzed.contractRisks().isEmpty()) {
             TextTable risk = new TextTable(2, "Contract", "Decision", "Cost P5", "Cost P50", "Cost P95", "Flips");
             for (var r : analyzed.contractRisks()) {
-                risk.row(r.contractId(), r.baseDecision().name(), Formats.money(r.chosenCost().p5(), a.currency()),
+                risk.row(r.contractId(), r.baseDecision().label(), Formats.money(r.chosenCost().p5(), a.currency()),
                         Formats.money(r.chosenCost().p50(), a.currency()), Formats.money(r.chosenCost().p95(), a.currency()),
                         Formats.percent(r.decisionFlipShare(), 0));
             }

@@ -7,5 +7,10 @@ public enum ContractDecision {
     /** Pay on, and sublease the idle GPUs on a marketplace. */
     RESELL_CAPACITY,
     /** Pay the termination fee now and rent the GPUs still needed at the market price. */
-    TERMINATE
+    TERMINATE;
+
+    /** "KEEP", "RESELL CAPACITY", "TERMINATE": the decision as sheets, memos and the console show it. */
+    public String label() {
+        return name().replace('_', ' ');
+    }
 }

@@ -118,7 +118,17 @@ final class CellReader {
     }
 
     static String ref(Sheet sheet, int rowIndex, int columnIndex) {
-        return sheet.getSheetName() + "!" + new CellReference(rowIndex, columnIndex).formatAsString(false);
+        return sheetPrefix(sheet) + new CellReference(rowIndex, columnIndex).formatAsString(false);
+    }
+
+    /**
+     * {@code Fleet!}, or {@code ' settings '!} quoted as Excel writes it when the name's spaces at either end
+     * (or a {@code !} or quote in it) would otherwise be lost on the reader: "warning:  settings !B7".
+     */
+    static String sheetPrefix(Sheet sheet) {
+        String name = sheet.getSheetName();
+        boolean ambiguous = !name.equals(name.strip()) || name.contains("!") || name.contains("'");
+        return (ambiguous ? "'" + name.replace("'", "''") + "'" : name) + "!";
     }
 
     static String ref(Cell cell) {

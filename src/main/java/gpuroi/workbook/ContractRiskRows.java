@@ -51,8 +51,8 @@ final class ContractRiskRows {
             OutputCells.text(row, c++, r.contractId(), styles.text);
             OutputCells.number(row, c++, r.paths(), styles.integer);
             OutputCells.number(row, c++, r.seed(), styles.integer);
-            OutputCells.text(row, c++, r.sampler().name(), styles.text);
-            OutputCells.text(row, c++, r.baseDecision().name().replace('_', ' '), styles.text);
+            OutputCells.text(row, c++, r.sampler().label(), styles.text);
+            OutputCells.text(row, c++, r.baseDecision().label(), styles.text);
             OutputCells.number(row, c++, r.baseChosenCost(), styles.money);
             OutputCells.number(row, c++, r.chosenCost().p5(), styles.money);
             OutputCells.number(row, c++, r.chosenCost().p50(), styles.money);

@@ -46,6 +46,8 @@ final class ContractsSheet {
     static final int MARKET_SOURCE = 22;
     static final int REASON = 23;
 
+    /** Reasons wrap in a column this wide, the row as high as its lines. */
+    private static final int REASON_WIDTH = 70;
     private static final String[] HEADERS = {
         "Contract id", "Counterparty", "GPU model", "GPUs", "GPUs needed", "Idle GPUs", "Rate per GPU-hr", "Start", "End",
         "Prepaid share", "Remaining months", "Monthly obligation", "Prepayment still due",
@@ -54,7 +56,7 @@ final class ContractsSheet {
         "Market price where reselling beats terminating (above)", "Market price where terminating beats keeping (below)",
         "Market start price per GPU-hr", "Market price source", "Reason",
     };
-    private static final int[] WIDTHS = {18, 16, 12, 7, 8, 7, 10, 11, 11, 9, 10, 13, 13, 15, 15, 15, 17, 14, 16, 16, 16, 11, 14, 80};
+    private static final int[] WIDTHS = {18, 16, 12, 7, 8, 7, 10, 11, 11, 9, 10, 13, 13, 15, 15, 15, 17, 14, 16, 16, 16, 11, 14, REASON_WIDTH};
 
     /** Columns of the monthly block. */
     static final int M_CONTRACT = 0;
@@ -85,7 +87,6 @@ final class ContractsSheet {
             ContractAnalysis k = contracts.get(i);
             writeRow(sheet.createRow(1 + i), 1 + i, k, styles);
             widths[ID] = Math.max(widths[ID], Math.min(40, k.contract().contractId().length() + 2));
-            widths[REASON] = Math.max(widths[REASON], Math.min(160, k.reason().length() + 2));
         }
         OutputCells.widths(sheet, widths);
         sheet.createFreezePane(1, 1);
@@ -100,7 +101,7 @@ final class ContractsSheet {
 
     /** "KEEP", "RESELL CAPACITY", "TERMINATE": the decision as people read it. */
     static String label(ContractDecision decision) {
-        return decision.name().replace('_', ' ');
+        return decision.label();
     }
 
     private static void writeRow(Row row, int rowIndex, ContractAnalysis k, OutputStyles styles) {
@@ -132,7 +133,7 @@ final class ContractsSheet {
                 styles.pricePerHour, styles.text);
         OutputCells.number(row, MARKET_PRICE, k.marketPrice().startPricePerGpuHour(), styles.pricePerHour);
         OutputCells.text(row, MARKET_SOURCE, k.marketPrice().source().name().toLowerCase(Locale.ROOT).replace('_', ' '), styles.text);
-        OutputCells.text(row, REASON, k.reason(), styles.text);
+        OutputCells.text(row, REASON, k.reason(), styles.wrappedText);
     }
 
     /**

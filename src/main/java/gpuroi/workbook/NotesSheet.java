@@ -5,8 +5,10 @@ import gpuroi.engine.Tornado;
 import gpuroi.model.AssumptionTerms;
 import gpuroi.model.Assumptions;
 import gpuroi.model.Formats;
+import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
 
 import java.util.List;
 
@@ -16,7 +18,7 @@ import java.util.List;
  * the conventions of the monthly model, so that every figure can be checked by hand.
  */
 final class NotesSheet {
-    private static final int[] WIDTHS = {34, 34, 110};
+    private static final int[] WIDTHS = {44, 34, 110};
 
     private NotesSheet() {
     }
@@ -31,7 +33,7 @@ final class NotesSheet {
         }
         for (InputNote note : notes) {
             Row row = sheet.createRow(r++);
-            OutputCells.text(row, 0, note.kind().name(), styles.text);
+            OutputCells.text(row, 0, kind(note.kind()), styles.text);
             OutputCells.text(row, 1, note.location(), styles.text);
             OutputCells.text(row, 2, note.message(), styles.wrappedText);
         }
@@ -75,6 +77,15 @@ final class NotesSheet {
         }
         OutputCells.widths(sheet, WIDTHS);
         sheet.createFreezePane(0, 1);
+    }
+
+    /** "Default", "Catalog value", "Warning": the kind of note as a reader names it. */
+    static String kind(InputNote.Kind kind) {
+        return switch (kind) {
+            case DEFAULT -> "Default";
+            case CATALOG -> "Catalog value";
+            case WARNING -> "Warning";
+        };
     }
 
     private static List<String[]> conventions() {
@@ -141,10 +152,16 @@ final class NotesSheet {
         return r + 1;
     }
 
+    /** A label and its text, which wraps across the Location and Message columns (merged) rather than off the page. */
     private static int entry(Sheet sheet, int r, String label, String value, OutputStyles styles) {
         Row row = sheet.createRow(r);
         OutputCells.text(row, 0, label, styles.text);
-        OutputCells.text(row, 1, value, styles.text);
+        // Written directly: its width is the merged columns', not the Location column's alone.
+        Cell cell = row.createCell(1);
+        cell.setCellValue(OutputCells.fitted(value));
+        cell.setCellStyle(styles.wrappedText);
+        sheet.addMergedRegion(new CellRangeAddress(r, r, 1, 2));
+        OutputCells.linesHigh(row, OutputCells.wrappedLines(value, WIDTHS[1] + WIDTHS[2]));
         return r + 1;
     }
 

@@ -22,8 +22,18 @@ final class OutputCells {
 
     static Cell text(Row row, int column, String value, CellStyle style) {
         Cell cell = row.createCell(column);
-        cell.setCellValue(value == null ? "" : fitted(value));
+        String shown = value == null ? "" : fitted(value);
+        cell.setCellValue(shown);
         cell.setCellStyle(style);
+        ColumnFit.text(row.getSheet(), column, shown, style);
+        if (style.getWrapText() && !shown.isEmpty()) {
+            // Excel and LibreOffice keep a row's height when they open a file: it must show every line.
+            int width = Math.max(row.getSheet().getColumnWidth(column) / 256, ColumnFit.longestWord(shown) + 2);
+            float needed = LINE_HEIGHT_POINTS * wrappedLines(shown, width);
+            if (needed > row.getHeightInPoints()) {
+                row.setHeightInPoints(needed);
+            }
+        }
         return cell;
     }
 
@@ -49,6 +59,7 @@ final class OutputCells {
         Cell cell = row.createCell(column);
         cell.setCellValue(value);
         cell.setCellStyle(style);
+        ColumnFit.number(row.getSheet(), column, value, style);
         return cell;
     }
 
@@ -72,6 +83,7 @@ final class OutputCells {
         cell.setCellFormula(formula);
         cell.setCellValue(cachedValue);
         cell.setCellStyle(style);
+        ColumnFit.number(row.getSheet(), column, cachedValue, style);
         return cell;
     }
 
@@ -97,25 +109,65 @@ final class OutputCells {
                 + new CellReference(lastRow, column, true, true).formatAsString();
     }
 
+    /** Widens the columns to at least these widths: a header or a cell may already have needed more. */
     static void widths(Sheet sheet, int[] widthsInCharacters) {
         for (int column = 0; column < widthsInCharacters.length; column++) {
-            sheet.setColumnWidth(column, Math.min(255, widthsInCharacters[column]) * 256);
+            int width = Math.min(255, widthsInCharacters[column]) * 256;
+            if (sheet.getColumnWidth(column) < width) {
+                sheet.setColumnWidth(column, width);
+            }
         }
     }
 
     /**
      * A header row tall enough for its wrapped titles: Excel does not fit a row's height to wrapped
-     * text when it opens a file, so a long title would be cut off at one line.
+     * text when it opens a file, so a long title would be cut off at one line. Titles break between
+     * words only: a column narrower than a title's longest word is widened ({@link ColumnFit}).
      */
     static void headerRow(Sheet sheet, int rowIndex, String[] headers, int[] widthsInCharacters, OutputStyles styles) {
         Row row = sheet.createRow(rowIndex);
-        int lines = 1;
         for (int column = 0; column < headers.length; column++) {
+            // The table's widths hold from here on, so that wrapped cells below get the height they need.
+            int width = Math.max(widthsInCharacters[column], (int) Math.ceil(ColumnFit.longestWord(headers[column]) * 1.1) + 2);
+            if (sheet.getColumnWidth(column) < Math.min(255, width) * 256) {
+                sheet.setColumnWidth(column, Math.min(255, width) * 256);
+            }
             text(row, column, headers[column], styles.header);
-            int usable = Math.max(1, widthsInCharacters[column] - 2);
-            lines = Math.max(lines, (headers[column].length() + usable - 1) / usable);
         }
-        row.setHeightInPoints(LINE_HEIGHT_POINTS * lines);
+    }
+
+    /** A row of {@code lines} lines of wrapped text at the default font. */
+    static void linesHigh(Row row, int lines) {
+        row.setHeightInPoints(LINE_HEIGHT_POINTS * Math.max(1, lines));
+    }
+
+    /**
+     * The lines {@code text} takes wrapped between words in a column {@code widthInCharacters} wide,
+     * with a bold font's tenth to spare so that a row is never too short for what it holds.
+     */
+    static int wrappedLines(String text, int widthInCharacters) {
+        int usable = Math.max(1, (int) ((widthInCharacters - 2) / 1.1));
+        int lines = 0;
+        for (String paragraph : text.split("\n", -1)) {
+            lines++;
+            int used = 0;
+            for (String word : paragraph.split(" +")) {
+                if (word.isEmpty()) {
+                    continue;
+                }
+                if (used > 0 && used + 1 + word.length() > usable) {
+                    lines++;
+                    used = 0;
+                }
+                used += (used > 0 ? 1 : 0) + word.length();
+                while (used > usable) {
+                    // A word longer than the line breaks where the column ends.
+                    lines++;
+                    used -= usable;
+                }
+            }
+        }
+        return Math.max(1, lines);
     }
 
     private static final float LINE_HEIGHT_POINTS = 15f;

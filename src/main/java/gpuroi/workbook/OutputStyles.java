@@ -22,6 +22,8 @@ final class OutputStyles {
     final CellStyle text;
     final CellStyle wrappedText;
     final CellStyle integer;
+    /** A whole number centred in a wide column, so that it does not run into the text beside it. */
+    final CellStyle rank;
     /** Whole currency units with thousands separators. */
     final CellStyle money;
     /** Currency with cents, for monthly flows. */
@@ -68,6 +70,8 @@ final class OutputStyles {
         wrappedText.setVerticalAlignment(VerticalAlignment.TOP);
 
         integer = numeric(workbook, formats, "#,##0");
+        rank = numeric(workbook, formats, "0");
+        rank.setAlignment(HorizontalAlignment.CENTER);
         money = numeric(workbook, formats, prefix + "#,##0;-" + prefix + "#,##0");
         moneyCents = numeric(workbook, formats, prefix + "#,##0.00;-" + prefix + "#,##0.00");
         pricePerHour = numeric(workbook, formats, prefix + "#,##0.0000;-" + prefix + "#,##0.0000");

@@ -46,6 +46,8 @@ final class PortfolioSheet {
         "GPUs rented in", "GPUs needed of those rented",
     };
     private static final int[] WIDTHS = {30, 18, 16, 16, 11, 12, 11, 13};
+    /** Column A: the totals' labels, wrapped in it; the rank and the months below sit in it too. */
+    private static final int LABEL_WIDTH = 46;
 
     private PortfolioSheet() {
     }
@@ -59,7 +61,7 @@ final class PortfolioSheet {
         PortfolioRollup rollup = analysis.rollup();
         String hurdle = Formats.percent(analysis.assumptions().hurdleRate(), 1);
         OutputCells.headerRow(sheet, 0, new String[] {"Portfolio from the valuation date, at the " + hurdle + " hurdle"
-                + " (history is realized and left out)", "Amount"}, new int[] {60, 18}, styles);
+                + " (history is realized and left out)", "Amount"}, new int[] {LABEL_WIDTH, 18}, styles);
         total(sheet, TOTAL_CAPEX_ROW, "Total capex (owned and planned)", rollup.totalCapex(), styles);
         total(sheet, PLANNED_CAPEX_ROW, "Capex of the planned clusters", rollup.plannedCapex(), styles);
         total(sheet, CAPEX_TO_COMMIT_ROW, "Capex to commit (planned clusters the decisions buy)", rollup.capexToCommit(), styles);
@@ -85,12 +87,12 @@ final class PortfolioSheet {
         for (int i = 0; i < actions.size(); i++) {
             PortfolioRollup.RankedAction a = actions.get(i);
             Row row = sheet.createRow(ACTIONS_HEADER_ROW + 1 + i);
-            OutputCells.number(row, 0, i + 1, styles.integer);
+            OutputCells.number(row, 0, i + 1, styles.rank);
             OutputCells.text(row, 1, a.subject(), styles.text);
             OutputCells.text(row, 2, a.action().replace('_', ' '), styles.text);
             OutputCells.number(row, 3, a.npvGainAtHurdle(), styles.money);
-            OutputCells.text(row, 4, a.reason(), styles.text);
-            OutputCells.text(row, 5, whatItDoes(a.action()), styles.text);
+            OutputCells.text(row, 4, a.reason(), styles.wrappedText);
+            OutputCells.text(row, 5, whatItDoes(a.action()), styles.wrappedText);
         }
         if (actions.isEmpty()) {
             OutputCells.text(sheet.createRow(ACTIONS_HEADER_ROW + 1), 1, "none: every cluster and contract is best left as it is",
@@ -117,7 +119,7 @@ final class PortfolioSheet {
             r++;
         }
         OutputCells.widths(sheet, WIDTHS);
-        sheet.setColumnWidth(0, 46 * 256);
+        sheet.setColumnWidth(0, LABEL_WIDTH * 256);
         sheet.setColumnWidth(4, 60 * 256);
         sheet.createFreezePane(0, 1);
     }
@@ -137,7 +139,7 @@ final class PortfolioSheet {
 
     private static void total(Sheet sheet, int rowIndex, String label, double value, OutputStyles styles) {
         Row row = sheet.createRow(rowIndex);
-        OutputCells.text(row, 0, label, styles.text);
+        OutputCells.text(row, 0, label, styles.wrappedText);
         OutputCells.number(row, 1, value, styles.money);
     }
 }

@@ -89,7 +89,7 @@ final class RiskSheet {
             OutputCells.text(row, ID, r.clusterId(), styles.text);
             OutputCells.number(row, RUNS, r.paths(), styles.integer);
             OutputCells.number(row, SEED, r.seed(), styles.integer);
-            OutputCells.text(row, SAMPLER, r.sampler().name(), styles.text);
+            OutputCells.text(row, SAMPLER, r.sampler().label(), styles.text);
             OutputCells.number(row, NPV_P5, r.npv().p5(), styles.money);
             OutputCells.number(row, NPV_P50, r.npv().p50(), styles.money);
             OutputCells.number(row, NPV_P95, r.npv().p95(), styles.money);

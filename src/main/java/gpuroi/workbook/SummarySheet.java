@@ -69,6 +69,8 @@ final class SummarySheet {
     /** What an owned cluster's whole-life columns are: they include its history and decide nothing. */
     private static final String OWNED_SINCE_PURCHASE = "; owned: since purchase, realized + expected";
 
+    /** Reasons wrap in a column this wide, the row as high as its lines. */
+    private static final int REASON_WIDTH = 70;
     private static final String[] HEADERS = {
         "Cluster id", "GPU model", "GPUs", "Status", "Use (basis of BUY/RENT)", "Decision",
         "Value of holding at hurdle (owned, from valuation date)", "Sale now, net of fees (owned)",
@@ -89,8 +91,7 @@ final class SummarySheet {
         "Reason",
     };
     private static final int[] WIDTHS = {18, 14, 8, 9, 11, 10, 16, 14, 14, 13, 13, 15, 14, 12, 14, 14, 12, 11, 12, 9, 17, 13, 13, 14, 13, 13, 14,
-        17, 17, 60};
-    private static final int MAX_REASON_WIDTH = 120;
+        17, 17, REASON_WIDTH};
 
     private SummarySheet() {
     }
@@ -117,7 +118,6 @@ final class SummarySheet {
             writeRow(sheet.createRow(1 + i), analysis, styles);
             widths[ID] = Math.max(widths[ID], Math.min(40, analysis.cluster().id().length() + 2));
             widths[GPU_MODEL] = Math.max(widths[GPU_MODEL], Math.min(30, analysis.cluster().gpuModel().length() + 2));
-            widths[REASON] = Math.max(widths[REASON], Math.min(MAX_REASON_WIDTH, analysis.recommendation().reason().length() + 2));
         }
         OutputCells.widths(sheet, widths);
         sheet.createFreezePane(1, 1);
@@ -137,7 +137,7 @@ final class SummarySheet {
         OutputCells.text(row, DECISION, analysis.recommendation().decision().name(), styles.text);
         m.hold().ifPresent(hold -> {
             if (hold.lifeEnded()) {
-                OutputCells.text(row, HOLD_VALUE, "nothing left to hold: life ended " + hold.lifeEndedOn().orElseThrow(), styles.text);
+                OutputCells.text(row, HOLD_VALUE, "nothing left to hold: life ended " + hold.lifeEndedOn().orElseThrow(), styles.wrappedText);
                 return;
             }
             OutputCells.number(row, HOLD_VALUE, hold.holdValue(), styles.money);
@@ -170,7 +170,7 @@ final class SummarySheet {
             OutputCells.text(row, OWN_USE_COST_TO_OWN, "n/a (owned)", styles.text);
             OutputCells.text(row, OWN_USE_COST_TO_RENT, "n/a (owned)", styles.text);
         }
-        OutputCells.text(row, REASON, analysis.recommendation().reason(), styles.text);
+        OutputCells.text(row, REASON, analysis.recommendation().reason(), styles.wrappedText);
         analysis.afterTax().ifPresent(t -> {
             irr(row, AFTER_TAX_IRR, t.irr(), styles);
             OutputCells.number(row, AFTER_TAX_NPV_AT_HURDLE, t.npvAtHurdle(), styles.money);
@@ -185,7 +185,7 @@ final class SummarySheet {
         if (irr instanceof IrrResult.Unique unique) {
             OutputCells.number(row, column, unique.annual(), styles.percent);
         } else {
-            OutputCells.text(row, column, irrText(irr), styles.text);
+            OutputCells.text(row, column, irrText(irr), styles.wrappedText);
         }
     }
 

@@ -95,7 +95,7 @@ final class Tables {
         var row = sheet.getRow(header.rowIndex());
         int first = Math.max(0, row.getFirstCellNum());
         int last = Math.max(first, row.getLastCellNum() - 1);
-        return sheet.getSheetName() + "!" + new CellReference(header.rowIndex(), first).formatAsString(false) + ":"
+        return CellReader.sheetPrefix(sheet) + new CellReference(header.rowIndex(), first).formatAsString(false) + ":"
                 + new CellReference(header.rowIndex(), last).formatAsString(false);
     }
 

@@ -59,6 +59,9 @@ public final class WorkbookWriter {
     public static final List<String> OUTPUT_SHEETS = List.of(SUMMARY_SHEET, CONTRACTS_SHEET, PORTFOLIO_SHEET, RISK_SHEET,
             SENSITIVITY_SHEET, CHART_SHEET, INPUTS_SHEET, CASH_FLOWS_SHEET, NOTES_SHEET);
 
+    /** Sheets of one table under one header row, which prints on every page; the others hold several tables. */
+    private static final Set<String> SINGLE_TABLE_SHEETS = Set.of(SUMMARY_SHEET, INPUTS_SHEET, CASH_FLOWS_SHEET, NOTES_SHEET);
+
     private WorkbookWriter() {
     }
 
@@ -166,6 +169,11 @@ public final class WorkbookWriter {
                 layout, styles);
         Cancellation.check("writing the result sheets");
         NotesSheet.write(workbook.getSheet(NOTES_SHEET), notes, analysis.assumptions(), runInfo, sensitivityScope, styles);
+        for (String name : OUTPUT_SHEETS) {
+            if (workbook.getSheet(name) != null) {
+                PrintSetup.apply(workbook.getSheet(name), SINGLE_TABLE_SHEETS.contains(name) ? 1 : 0);
+            }
+        }
         // Open on the results. setActiveSheet also unselects every other tab, so no input sheet is left
         // grouped with the summary (where one edit would change both).
         model.setActiveSheet(model.getSheetIndex(SUMMARY_SHEET));

@@ -133,7 +133,7 @@ class ConvertRiskTest {
                 assertThat(row.getCell(0).getStringCellValue()).isEqualTo(json.get("clusters").get(i).get("id").asText());
                 assertThat(row.getCell(1).getNumericCellValue()).isEqualTo(400);
                 assertThat(row.getCell(2).getNumericCellValue()).isEqualTo(42);
-                assertThat(row.getCell(3).getStringCellValue()).isEqualTo("MONTE_CARLO");
+                assertThat(row.getCell(3).getStringCellValue()).isEqualTo("Monte Carlo");
                 assertThat(row.getCell(4).getNumericCellValue()).isEqualTo(risk.get("npvP5").asDouble());
                 assertThat(row.getCell(5).getNumericCellValue()).isEqualTo(risk.get("npvP50").asDouble());
                 assertThat(row.getCell(6).getNumericCellValue()).isEqualTo(risk.get("npvP95").asDouble());

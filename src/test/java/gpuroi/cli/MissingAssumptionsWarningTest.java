@@ -84,7 +84,7 @@ class MissingAssumptionsWarningTest {
         List<String> warnings = new ArrayList<>();
         try (InputStream in = Files.newInputStream(dir.resolve("fleet.roi.xlsx")); XSSFWorkbook wb = new XSSFWorkbook(in)) {
             for (Row row : wb.getSheet("ROI Notes")) {
-                if (row.getCell(0) != null && row.getCell(0).getStringCellValue().equals("WARNING")) {
+                if (row.getCell(0) != null && row.getCell(0).getStringCellValue().equals("Warning")) {
                     warnings.add(row.getCell(1).getStringCellValue() + " | " + row.getCell(2).getStringCellValue());
                 }
             }

@@ -77,8 +77,8 @@ class PlausibilityWarningsTest {
                         + text.formatCellValue(row.getCell(2)));
             }
         }
-        assertThat(notes).anyMatch(n -> n.startsWith("WARNING Fleet!E2 cluster h100-misread: capex per GPU €62"))
-                .anyMatch(n -> n.startsWith("WARNING Leases!G2 contract acme-misread: rate €285.00/GPU-hr"));
+        assertThat(notes).anyMatch(n -> n.startsWith("Warning Fleet!E2 cluster h100-misread: capex per GPU €62"))
+                .anyMatch(n -> n.startsWith("Warning Leases!G2 contract acme-misread: rate €285.00/GPU-hr"));
 
         CliRun strict = CliRun.of("validate", input.toString(), "--strict");
         assertThat(strict.exitCode()).isEqualTo(ExitCodes.WARNINGS);

@@ -187,7 +187,7 @@ class RiskSettingsCommandTest {
                     + " (present costs at the hurdle rate)", "Contract id", "idle-h100");
             assertThat(contractRow).isNotNull();
             assertThat(contractRow.getCell(2).getNumericCellValue()).isEqualTo(9);
-            assertThat(contractRow.getCell(3).getStringCellValue()).isEqualTo("MONTE_CARLO");
+            assertThat(contractRow.getCell(3).getStringCellValue()).isEqualTo("Monte Carlo");
         }
     }
 }

@@ -61,7 +61,7 @@ class LeasesAndMarketReadingTest {
         assertThat(exit.prepaidShare()).isZero();
 
         assertThat(input.notes(InputNote.Kind.DEFAULT)).anySatisfy(n -> {
-            assertThat(n.location()).isEqualTo("leases !F3");
+            assertThat(n.location()).isEqualTo("'leases '!F3");
             assertThat(n.message()).contains("acme-2023").contains("64 GPUs");
         });
     }

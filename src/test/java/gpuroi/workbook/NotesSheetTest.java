@@ -31,7 +31,7 @@ class NotesSheetTest {
             XSSFSheet sheet = workbook.getSheet(WorkbookWriter.NOTES_SHEET);
             for (int i = 0; i < notes.size(); i++) {
                 Row row = sheet.getRow(1 + i);
-                assertThat(row.getCell(0).getStringCellValue()).isEqualTo(notes.get(i).kind().name());
+                assertThat(row.getCell(0).getStringCellValue()).isEqualTo(List.of("Default", "Catalog value", "Warning").get(i));
                 assertThat(row.getCell(1).getCellType()).isEqualTo(CellType.STRING);
                 assertThat(row.getCell(1).getStringCellValue()).isEqualTo(notes.get(i).location());
                 assertThat(row.getCell(2).getStringCellValue()).isEqualTo(notes.get(i).message());

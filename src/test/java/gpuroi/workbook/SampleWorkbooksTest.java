@@ -111,7 +111,7 @@ class SampleWorkbooksTest {
         assertThat(input.portfolio().leases().get(0).startDate()).isEqualTo(LocalDate.of(2023, 4, 1));
 
         assertThat(input.notes(InputNote.Kind.WARNING)).extracting(InputNote::location)
-                .contains("FLEET !H6", "FLEET !L7", "FLEET !H10", "FLEET !B11", "FLEET !A13", "Contracts!I5", "Market data!D4");
+                .contains("'FLEET '!H6", "'FLEET '!L7", "'FLEET '!H10", "'FLEET '!B11", "'FLEET '!A13", "Contracts!I5", "Market data!D4");
     }
 
     @ParameterizedTest(name = "{0}")
