@@ -63,11 +63,15 @@ final class ColumnFit {
         }
     }
 
-    /** Widens every column of the sheet to what its cells need, never narrowing one set wider. */
-    static void widen(Sheet sheet) {
+    /**
+     * Widens every column of the sheet to what its cells need, never narrowing one set wider.
+     *
+     * @return how many columns the sheet's cells use (0 when nothing was recorded)
+     */
+    static int widen(Sheet sheet) {
         ColumnFit fit = SHEETS.remove(sheet);
         if (fit == null) {
-            return;
+            return 0;
         }
         DataFormatter formatter = new DataFormatter(Locale.US);
         for (int c = 0; c < fit.columns.size(); c++) {
@@ -76,6 +80,7 @@ final class ColumnFit {
                 sheet.setColumnWidth(c, Math.min(255, needed) * 256);
             }
         }
+        return fit.columns.size();
     }
 
     /** The longest run of characters between spaces: a wrapped cell narrower than it breaks the word. */

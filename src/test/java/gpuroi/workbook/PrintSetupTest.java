@@ -54,13 +54,20 @@ class PrintSetupTest {
     }
 
     @Test
-    void everyAddedSheetPrintsLandscapeOnePageWideWithAFooterNamingFileSheetAndPage() throws Exception {
+    void everyAddedSheetPrintsLandscapeAtALegibleWidthWithAFooterNamingFileSheetAndPage() throws Exception {
         try (XSSFWorkbook workbook = WriterFixtures.open(converted)) {
             for (XSSFSheet sheet : addedSheets(workbook)) {
                 String name = sheet.getSheetName();
                 assertThat(sheet.getPrintSetup().getLandscape()).as(name).isTrue();
                 assertThat(sheet.getFitToPage()).as(name).isTrue();
-                assertThat(sheet.getPrintSetup().getFitWidth()).as(name).isEqualTo((short) 1);
+                int pagesWide = sheet.getPrintSetup().getFitWidth();
+                // Landscape letter or A4 holds ~135 default-font characters at 100%; more than 200 per
+                // page prints below two thirds of full size.
+                assertThat(totalWidthInCharacters(sheet)).as(name).isLessThanOrEqualTo(200L * pagesWide);
+                if (pagesWide > 1) {
+                    assertThat(sheet.getRepeatingColumns()).as(name + ": the id column on every page")
+                            .isEqualTo(CellRangeAddress.valueOf("A:A"));
+                }
                 assertThat(sheet.getPrintSetup().getFitHeight()).as(name).isZero();
                 assertThat(sheet.getFooter().getLeft()).as(name).isEqualTo("&F");
                 assertThat(sheet.getFooter().getCenter()).as(name).isEqualTo("&A");
@@ -199,5 +206,17 @@ class PrintSetupTest {
             used += (used > 0 ? 1 : 0) + word.length();
         }
         return lines;
+    }
+
+    private static long totalWidthInCharacters(XSSFSheet sheet) {
+        int lastColumn = 0;
+        for (org.apache.poi.ss.usermodel.Row row : sheet) {
+            lastColumn = Math.max(lastColumn, row.getLastCellNum());
+        }
+        long characters = 0;
+        for (int c = 0; c < lastColumn; c++) {
+            characters += sheet.getColumnWidth(c) / 256;
+        }
+        return characters;
     }
 }
