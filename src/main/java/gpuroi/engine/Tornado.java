@@ -168,11 +168,12 @@ public final class Tornado {
         }
         LocalDate valuation = assumptions.valuationDate();
         LocalDate start = cluster.startOn(valuation);
-        if (start.plusMonths(cluster.lifeMonths()).isBefore(valuation)) {
+        // The same test the schedule applies to each flow: the last month's (life over) and the purchase's (capex paid).
+        if (Timing.isHistory(start.plusMonths(cluster.lifeMonths()), valuation)) {
             return false;
         }
         return switch (input) {
-            case CAPEX_PER_GPU -> !start.isBefore(valuation);
+            case CAPEX_PER_GPU -> !Timing.isHistory(start, valuation);
             case SECONDARY_PRICE_PER_GPU -> cluster.secondaryPricePerGpu().isPresent();
             default -> true;
         };
