@@ -154,14 +154,17 @@ public final class Decisions {
         String now = Formats.price(cluster.startPricePerGpuHour(), currency);
         if (buy && breakEvenPrice.isPresent() && breakEvenPrice.getAsDouble() < 0) {
             reason.append(" no rental price or utilization would make renting cheaper: the fixed revenue alone pays for owning");
+        } else if (breakEvenPrice.isEmpty()) {
+            // A path priced at zero in every month: no start price moves the comparison, only utilization can.
+            reason.append(" no start price alone changes which is cheaper, as the price path is zero in every month");
+            utilizationClause(reason, own.breakEvenUtilization(), buy ? "; renting would be cheaper below " : "; owning would be from ",
+                    " utilization");
         } else if (buy) {
-            reason.append(" renting would be cheaper below a start price of ")
-                    .append(breakEvenPrice.isPresent() ? Formats.price(breakEvenPrice.getAsDouble(), currency) : "n/a")
+            reason.append(" renting would be cheaper below a start price of ").append(Formats.price(breakEvenPrice.getAsDouble(), currency))
                     .append("/GPU-hr (now ").append(now).append(')');
             utilizationClause(reason, own.breakEvenUtilization(), " or below ", "");
         } else {
-            reason.append(" owning is cheaper only from a start price of ")
-                    .append(breakEvenPrice.isPresent() ? Formats.price(breakEvenPrice.getAsDouble(), currency) : "n/a")
+            reason.append(" owning is cheaper only from a start price of ").append(Formats.price(breakEvenPrice.getAsDouble(), currency))
                     .append("/GPU-hr (now ").append(now).append(')');
             utilizationClause(reason, own.breakEvenUtilization(), " or from ", " utilization");
         }

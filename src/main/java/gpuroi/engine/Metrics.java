@@ -58,8 +58,7 @@ public final class Metrics {
             if (month.history()) {
                 continue;
             }
-            double monthsFromValuation = schedule.offsetMonths() + month.month();
-            double factor = Returns.discountFactor(hurdleRate, monthsFromValuation / 12.0);
+            double factor = Returns.discountFactor(hurdleRate, Timing.yearsFromValuation(schedule.offsetMonths(), month.month()));
             if (month.month() > 0) {
                 remaining += month.net() * factor;
             }

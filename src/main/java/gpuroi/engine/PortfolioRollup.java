@@ -3,6 +3,7 @@ package gpuroi.engine;
 import gpuroi.model.Assumptions;
 import gpuroi.model.Cluster;
 import gpuroi.model.ClusterStatus;
+import gpuroi.model.ClusterUse;
 import gpuroi.model.Lease;
 
 import java.time.YearMonth;
@@ -81,10 +82,11 @@ public record PortfolioRollup(
      * @param role             what the decision does with capital
      * @param capital          planned: its capex (committed or not); owned: the sale value now, net of fees, that holding
      *                         keeps invested or reselling frees (0 without a secondary price)
-     * @param valueAsEntered   planned: NPV at the hurdle if bought; owned: the value of holding
-     * @param valueOfDecision  BUY: its NPV at the hurdle; RENT: 0 (nothing bought); owned: the better of holding and a
+     * @param valueAsEntered   planned: NPV at the hurdle if bought (for own use: the saving from owning the GPU-hours
+     *                         over renting them, {@link OwnUseComparison#savingFromOwning()}); owned: the value of holding
+     * @param valueOfDecision  BUY: valueAsEntered; RENT: 0 (nothing bought); owned: the better of holding and a
      *                         sale now (holding when no secondary price is known)
-     * @param alternativeValue the value of the other choice: RENT/BUY the other's (0 or the NPV); HOLD the sale value
+     * @param alternativeValue the value of the other choice: RENT/BUY the other's (0 or valueAsEntered); HOLD the sale value
      *                         (empty without one); RESELL the value of holding. Owned figures are {@link HoldFigures}';
      *                         a cluster whose useful life has ended is RESELL with every figure 0 and no alternative
      * @param gainOverAlternative valueOfDecision − alternativeValue; empty when the alternative is not known
@@ -98,10 +100,13 @@ public record PortfolioRollup(
             double npv = c.metrics().npvAtHurdle();
             double capex = c.cluster().totalCapex();
             if (c.cluster().status() == ClusterStatus.PLANNED) {
+                // The figure the decision weighed: for own use the GPU-hours replace renting them, so buying is worth
+                // the saving over renting them (no marketplace fee), not the NPV of selling them.
+                double bought = c.cluster().use() == ClusterUse.OWN_USE ? c.metrics().ownUse().savingFromOwning() : npv;
                 boolean buy = d == Decision.BUY;
-                double value = buy ? npv : 0;
-                double alternative = buy ? 0 : npv;
-                return new ClusterPosition(id, d, buy ? CapitalRole.COMMIT : CapitalRole.NOT_COMMIT, capex, npv, value,
+                double value = buy ? bought : 0;
+                double alternative = buy ? 0 : bought;
+                return new ClusterPosition(id, d, buy ? CapitalRole.COMMIT : CapitalRole.NOT_COMMIT, capex, bought, value,
                         OptionalDouble.of(alternative), OptionalDouble.of(value - alternative));
             }
             // The forward figures that decide HOLD/RESELL, so the portfolio adds up what the decision weighed.
@@ -143,7 +148,7 @@ public record PortfolioRollup(
      *
      * @param subject         cluster or contract id
      * @param action          the decision's name, e.g. RESELL or TERMINATE
-     * @param npvGainAtHurdle BUY: its NPV; RENT: the loss buying would make; RESELL: sale value − hold value;
+     * @param npvGainAtHurdle BUY: its NPV (own use: the saving from owning); RENT: the loss buying would make; RESELL: sale value − hold value;
      *                        RESELL_CAPACITY / TERMINATE: KEEP cost − the option's cost
      * @param reason          the decision's own reason
      */

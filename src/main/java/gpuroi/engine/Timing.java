@@ -17,6 +17,14 @@ public final class Timing {
     }
 
     /**
+     * Years from the valuation date to the end of month {@code month} of a cluster starting {@code offsetMonths} after
+     * it (negative for one bought earlier): where that month's flow is discounted to.
+     */
+    public static double yearsFromValuation(double offsetMonths, int month) {
+        return (offsetMonths + month) / 12.0;
+    }
+
+    /**
      * The market month whose price applies to a flow this many months after the valuation date: month j covers
      * (j − 1, j], and a flow on the valuation date takes month 1's price.
      */

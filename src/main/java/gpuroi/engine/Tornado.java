@@ -52,7 +52,12 @@ public final class Tornado {
         /** Planned cluster: NPV at the hurdle rate, at the valuation date. */
         NPV_AT_HURDLE,
         /** Owned cluster: hold value minus the sale net of fees, both at the valuation date. */
-        HOLD_MINUS_SALE
+        HOLD_MINUS_SALE,
+        /**
+         * Planned cluster judged for own use: the present cost of renting its GPU-hours less that of owning them
+         * ({@link OwnUseComparison#savingFromOwning()}). Never a cluster's default measure: the memo asks for it.
+         */
+        OWN_USE_SAVING
     }
 
     /** The measure of a cluster's tornado (and of its sensitivity grid). */
@@ -105,6 +110,18 @@ public final class Tornado {
      */
     public static List<Bar> of(Cluster cluster, Assumptions assumptions, List<Lease> lessorContracts, List<MarketQuote> quotes,
                                Map<Input, Range> ranges) {
+        return of(cluster, assumptions, lessorContracts, ranges, measure(cluster));
+    }
+
+    /**
+     * As {@link #of(Cluster, Assumptions, List, List, Map)} with each bar's ends in the given measure: a planned cluster
+     * judged for own use can have its bars in {@link Measure#OWN_USE_SAVING}, the figure its BUY or RENT turns on.
+     */
+    public static List<Bar> of(Cluster cluster, Assumptions assumptions, List<Lease> lessorContracts, Map<Input, Range> ranges,
+                               Measure measure) {
+        if ((measure == Measure.HOLD_MINUS_SALE) != (cluster.status() == ClusterStatus.OWNED)) {
+            throw new IllegalArgumentException(measure + " does not measure a " + cluster.status() + " cluster");
+        }
         List<Bar> bars = new ArrayList<>();
         for (Map.Entry<Input, Range> entry : new EnumMap<>(ranges).entrySet()) {
             Input input = entry.getKey();
@@ -117,8 +134,8 @@ public final class Tornado {
             }
             double low = cap(input, entry.getValue().low());
             double high = cap(input, entry.getValue().high());
-            double npvLow = npvAtHurdle(cluster, assumptions, lessorContracts, input, low);
-            double npvHigh = npvAtHurdle(cluster, assumptions, lessorContracts, input, high);
+            double npvLow = valueWith(cluster, assumptions, lessorContracts, input, low, measure);
+            double npvHigh = valueWith(cluster, assumptions, lessorContracts, input, high, measure);
             bars.add(new Bar(input, base(cluster, assumptions, input), low, high, npvLow, npvHigh, Math.abs(npvHigh - npvLow)));
         }
         bars.sort(Comparator.comparingDouble(Bar::swing).reversed());
@@ -151,11 +168,12 @@ public final class Tornado {
         }
         LocalDate valuation = assumptions.valuationDate();
         LocalDate start = cluster.startOn(valuation);
-        if (start.plusMonths(cluster.lifeMonths()).isBefore(valuation)) {
+        // The same test the schedule applies to each flow: the last month's (life over) and the purchase's (capex paid).
+        if (Timing.isHistory(start.plusMonths(cluster.lifeMonths()), valuation)) {
             return false;
         }
         return switch (input) {
-            case CAPEX_PER_GPU -> !start.isBefore(valuation);
+            case CAPEX_PER_GPU -> !Timing.isHistory(start, valuation);
             case SECONDARY_PRICE_PER_GPU -> cluster.secondaryPricePerGpu().isPresent();
             default -> true;
         };
@@ -201,20 +219,25 @@ public final class Tornado {
         return m;
     }
 
-    private static double npvAtHurdle(Cluster cluster, Assumptions assumptions, List<Lease> lessorContracts, Input input,
-                                      double value) {
+    private static double valueWith(Cluster cluster, Assumptions assumptions, List<Lease> lessorContracts, Input input,
+                                    double value, Measure measure) {
         if (input == Input.HURDLE_RATE) {
-            return value(cluster, assumptions.withRates(assumptions.discountRate(), value), lessorContracts);
+            return value(cluster, assumptions.withRates(assumptions.discountRate(), value), lessorContracts, measure);
         }
         Cluster moved = SETTERS.get(input).apply(cluster.toBuilder(), value).build();
-        return value(moved, assumptions, lessorContracts);
+        return value(moved, assumptions, lessorContracts, measure);
     }
 
     /** The cluster's {@link Measure}: NPV at the hurdle rate (planned), or hold value minus sale (owned). */
     private static double value(Cluster cluster, Assumptions assumptions, List<Lease> lessorContracts) {
-        if (measure(cluster) == Measure.NPV_AT_HURDLE) {
-            return RoiEngine.npvAtHurdle(cluster, assumptions, lessorContracts);
-        }
-        return HoldFigures.holdMinusSale(CashFlowModel.schedule(cluster, assumptions, lessorContracts));
+        return value(cluster, assumptions, lessorContracts, measure(cluster));
+    }
+
+    private static double value(Cluster cluster, Assumptions assumptions, List<Lease> lessorContracts, Measure measure) {
+        return switch (measure) {
+            case NPV_AT_HURDLE -> RoiEngine.npvAtHurdle(cluster, assumptions, lessorContracts);
+            case HOLD_MINUS_SALE -> HoldFigures.holdMinusSale(CashFlowModel.schedule(cluster, assumptions, lessorContracts));
+            case OWN_USE_SAVING -> OwnUseComparison.of(CashFlowModel.schedule(cluster, assumptions, lessorContracts)).savingFromOwning();
+        };
     }
 }

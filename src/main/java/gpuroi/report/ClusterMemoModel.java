@@ -8,6 +8,7 @@ import gpuroi.engine.LessorBilling;
 import gpuroi.engine.OwnUseComparison;
 import gpuroi.engine.SensitivityFigures;
 import gpuroi.engine.StartPriceMargin;
+import gpuroi.engine.Tornado;
 import gpuroi.engine.MonthlyCashFlow;
 import gpuroi.engine.RiskProfile;
 import gpuroi.engine.Sensitivity;
@@ -74,16 +75,24 @@ final class ClusterMemoModel {
         charts.put("cashflow", MemoCharts.cumulativeCashFlow(analysis, currency));
         model.put("priceChart", ChartElements.SCHEME + "price");
         model.put("cashFlowChart", ChartElements.SCHEME + "cashflow");
+        chartLabels(model, analysis, assumptions);
         boolean holdOrSell = m.hold().isPresent();
         List<Lease> lessor = analysis.schedule().lessorContracts();
         Sensitivity.Grid grid = startPriceByUtilization(cluster, assumptions, lessor);
+        boolean ownUse = judgedForOwnUse(cluster);
         model.put("sensitivity", HeatMaps.startPriceByUtilization(grid, baseIndex(grid.startPrices(), cluster.startPricePerGpuHour()),
-                baseIndex(grid.utilizations(), cluster.utilization()), assumptions, holdOrSell,
-                cluster.status() == ClusterStatus.PLANNED && cluster.use() == ClusterUse.OWN_USE));
+                baseIndex(grid.utilizations(), cluster.utilization()), assumptions, holdOrSell, ownUse));
         // The decline × capex grid and the tornado as the ROI Sensitivity sheet has them (built by linearity, not a run per cell).
         SensitivityFigures figures = SensitivityFigures.of(analysis);
-        figures.declineByCapex().ifPresent(decline -> model.put("declineCapex", HeatMaps.declineByCapex(decline, assumptions)));
-        model.put("tornado", TornadoSection.of(figures.tornado(), figures.measure(), figures.base(), assumptions, charts));
+        figures.declineByCapex().ifPresent(decline -> model.put("declineCapex", HeatMaps.declineByCapex(decline, assumptions, ownUse)));
+        if (ownUse) {
+            // The sheet's tornado moves the investment's NPV; the memo's moves the figure an own-use BUY or RENT turns on.
+            List<Tornado.Bar> bars = Tornado.of(cluster, assumptions, lessor, analysis.tornadoRangesWithDefaults(),
+                    Tornado.Measure.OWN_USE_SAVING);
+            model.put("tornado", TornadoSection.of(bars, Tornado.Measure.OWN_USE_SAVING, m.ownUse().savingFromOwning(), assumptions, charts));
+        } else {
+            model.put("tornado", TornadoSection.of(figures.tornado(), figures.measure(), figures.base(), assumptions, charts));
+        }
         model.put("lessorContracts", lessorContracts(analysis, currency));
         model.put("assumptions", AssumptionSources.rows(analysis, assumptions, context.notes()));
         model.put("warnings", AssumptionSources.warnings(cluster, context.notes()));
@@ -99,6 +108,34 @@ final class ClusterMemoModel {
      */
     private static Sensitivity.Grid startPriceByUtilization(Cluster cluster, Assumptions assumptions, List<Lease> lessor) {
         return Sensitivity.startPriceByUtilization(cluster, assumptions, lessor, List.of());
+    }
+
+    /**
+     * The price and cash-flow charts' headings and captions: an owned cluster's run from its purchase, so they say
+     * {@value #SINCE_PURCHASE} and where the valuation date parts the realized months from the ones that decide.
+     */
+    private static void chartLabels(Map<String, Object> model, ClusterAnalysis analysis, Assumptions a) {
+        boolean owned = analysis.metrics().hold().isPresent();
+        boolean bought = owned && analysis.schedule().offsetMonths() < 0;
+        String valuation = String.valueOf(a.valuationDate());
+        model.put("priceChartTitle", "Rental price against the cost of owning" + (owned ? ", " + SINCE_PURCHASE : ""));
+        model.put("cashFlowChartTitle", "Cumulative cash flow" + (owned ? ", " + SINCE_PURCHASE : ""));
+        String split = bought
+                ? " The dashed line marks the valuation date (" + valuation + "): months to its left are realized, months to its"
+                + " right expected; only those from the valuation date on decide HOLD or RESELL (see Key figures)."
+                : "";
+        model.put("priceChartCaption", "Monthly rental price on the cluster's path from its start"
+                + (owned ? ", and the levelized cost of a utilized GPU-hour since purchase, capex already spent included: a"
+                + " whole-life figure, not the hold decision's." : ", against the levelized cost of a utilized GPU-hour.") + split);
+        model.put("cashFlowChartCaption", "Undiscounted net cash flow summed month by month from the start"
+                + (owned ? ", the purchase included: a whole-life view, not the hold decision's." : ", the purchase first.")
+                + (analysis.metrics().paybackMonths().isPresent() ? " The green line marks payback"
+                + (owned ? " since purchase." : ".") : "") + split);
+    }
+
+    /** A planned cluster whose BUY or RENT is decided for own use: its GPU-hours replace renting them. */
+    static boolean judgedForOwnUse(Cluster cluster) {
+        return cluster.status() == ClusterStatus.PLANNED && cluster.use() == ClusterUse.OWN_USE;
     }
 
     /** The position of the cluster's own value on a grid axis (the middle when it is not there exactly). */
@@ -187,26 +224,63 @@ final class ClusterMemoModel {
         String ccy = a.currency();
         String hurdle = Formats.percent(a.hurdleRate(), 1);
         List<Map<String, Object>> rows = new ArrayList<>();
-        row(rows, "Capex", Formats.money(m.totalCapex(), ccy), Formats.money(cluster.capexPerGpu(), ccy) + " per GPU × " + cluster.gpuCount());
-        row(rows, "IRR (annualized from monthly flows)", m.irr().display(1), m.irr().note());
-        row(rows, "NPV at " + hurdle + " hurdle", Formats.money(m.npvAtHurdle(), ccy), "valued at " + a.valuationDate());
-        if (a.discountRate() != a.hurdleRate()) {
-            row(rows, "NPV at " + Formats.percent(a.discountRate(), 1) + " discount rate", Formats.money(m.npv(), ccy), "");
+        boolean ownUse = judgedForOwnUse(cluster);
+        if (ownUse) {
+            ownUseRows(rows, analysis, a);
         }
-        row(rows, "MIRR", percentOr(m.mirr(), "n/a"), "finance and reinvestment at the discount rate");
-        row(rows, "Payback", monthsOr(m.paybackMonths()), "discounted: " + monthsOr(m.discountedPaybackMonths()));
-        row(rows, "MOIC", m.moic().isPresent() ? String.format(Locale.US, "%.2f×", m.moic().getAsDouble()) : "n/a",
+        // For own use the investment's figures follow, each labelled as the view that does not decide.
+        String view = ownUse ? " " + INVESTMENT_VIEW : "";
+        row(rows, "Capex", Formats.money(m.totalCapex(), ccy), Formats.money(cluster.capexPerGpu(), ccy) + " per GPU × " + cluster.gpuCount());
+        row(rows, "IRR (annualized from monthly flows)" + view, m.irr().display(1), ownUse
+                ? "renting the hours out: the other view, which does not decide" + (m.irr().note().isEmpty() ? "" : "; " + m.irr().note())
+                : m.irr().note());
+        row(rows, "NPV at " + hurdle + " hurdle" + view, Formats.money(m.npvAtHurdle(), ccy), "valued at " + a.valuationDate()
+                + (ownUse && a.marketplaceFee() > 0 ? "; revenue net of the " + Formats.percent(a.marketplaceFee(), 1) + " marketplace fee" : ""));
+        if (a.discountRate() != a.hurdleRate()) {
+            row(rows, "NPV at " + Formats.percent(a.discountRate(), 1) + " discount rate" + view, Formats.money(m.npv(), ccy), "");
+        }
+        row(rows, "MIRR" + view, percentOr(m.mirr(), "n/a"), "finance and reinvestment at the discount rate");
+        row(rows, "Payback" + view, monthsOr(m.paybackMonths()), "discounted: " + monthsOr(m.discountedPaybackMonths()));
+        row(rows, "MOIC" + view, m.moic().isPresent() ? String.format(Locale.US, "%.2f×", m.moic().getAsDouble()) : "n/a",
                 "annualized total return (the source article's measure, not an IRR): " + percentOr(m.annualizedTotalReturn(), "n/a"));
-        row(rows, "Levelized cost per utilized GPU-hr", perHour(m.levelizedCostPerGpuHour(), ccy),
+        row(rows, "Levelized cost per utilized GPU-hr" + view, perHour(m.levelizedCostPerGpuHour(), ccy),
                 "against a levelized rental price of " + perHour(m.levelizedPricePerGpuHour(), ccy)
                         + (a.marketplaceFee() > 0 ? " net of the " + Formats.percent(a.marketplaceFee(), 1) + " marketplace fee" : ""));
-        row(rows, "Break-even start price, NPV at " + hurdle + " = 0", perHour(m.breakEvenStartPrice(), ccy),
+        row(rows, "Break-even start price, NPV at " + hurdle + " = 0" + view, perHour(m.breakEvenStartPrice(), ccy),
                 "assumed start price " + Formats.price(cluster.startPricePerGpuHour(), ccy) + "/GPU-hr");
-        row(rows, "Break-even start price, IRR = 0", perHour(m.breakEvenStartPriceZeroIrr(), ccy), "");
-        row(rows, "Break-even utilization", percentOr(m.breakEvenUtilization(), "n/a"),
+        row(rows, "Break-even start price, IRR = 0" + view, perHour(m.breakEvenStartPriceZeroIrr(), ccy), "");
+        row(rows, "Break-even utilization" + view, percentOr(m.breakEvenUtilization(), "n/a"),
                 "assumed " + Formats.percent(cluster.utilization(), 0));
-        taxAndLoanRows(rows, analysis, a, "");
+        taxAndLoanRows(rows, analysis, a, view);
         return rows;
+    }
+
+    /** The label of an own-use cluster's investment figures: shown beside the own-use ones, deciding nothing. */
+    static final String INVESTMENT_VIEW = "(as an investment)";
+
+    /**
+     * The figures an own-use BUY or RENT rests on, first: the present costs of owning and of renting the same GPU-hours
+     * at the hurdle, the saving, the levelized costs and the break-evens at which owning and renting cost the same.
+     */
+    private static void ownUseRows(List<Map<String, Object>> rows, ClusterAnalysis analysis, Assumptions a) {
+        OwnUseComparison own = analysis.metrics().ownUse();
+        Cluster cluster = analysis.cluster();
+        String ccy = a.currency();
+        String hurdle = Formats.percent(a.hurdleRate(), 1);
+        String hours = String.format(Locale.US, "%,.0f", own.gpuHours());
+        row(rows, "Present cost of owning the GPU-hours, at " + hurdle, Formats.money(own.costToOwn(), ccy),
+                "capex, power and other opex, less residual" + (analysis.schedule().lessorContracts().isEmpty() ? "" : " and contract revenue")
+                        + "; valued at " + a.valuationDate());
+        row(rows, "Present cost of renting the same GPU-hours, at " + hurdle, Formats.money(own.costToRent(), ccy),
+                hours + " GPU-hours on the cluster's price path; a renter pays no marketplace fee");
+        row(rows, "Saving from owning (renting less owning)", Formats.money(own.savingFromOwning(), ccy),
+                own.owningIsCheaper() ? "owning is cheaper: BUY" : "renting is cheaper: RENT");
+        row(rows, "Cost of an owned GPU-hour", perHour(own.costToOwnPerGpuHour(), ccy),
+                "against " + perHour(own.costToRentPerGpuHour(), ccy) + " rented (levelized at the hurdle)");
+        row(rows, "Break-even start price, owning = renting", perHour(own.breakEvenStartPrice(), ccy),
+                "assumed start price " + Formats.price(cluster.startPricePerGpuHour(), ccy) + "/GPU-hr");
+        row(rows, "Break-even utilization, owning = renting", percentOr(own.breakEvenUtilization(), "n/a"),
+                "assumed " + Formats.percent(cluster.utilization(), 0));
     }
 
     /** The contracts renting this cluster out, each with what it bills over the cluster's life. */
@@ -291,7 +365,7 @@ final class ClusterMemoModel {
                 .append(Formats.percent(change, 1)).append(" a year, against the 40%-a-year falls seen in H100 rentals in 2023–2024."));
         // The break-evens of the basis that decides: an own-use memo never argues from the investment's, an owned
         // cluster's from its forward hold decision, never from the whole-life ones.
-        boolean ownUse = cluster.status() == ClusterStatus.PLANNED && cluster.use() == ClusterUse.OWN_USE;
+        boolean ownUse = judgedForOwnUse(cluster);
         OptionalDouble breakEvenPrice = ownUse ? m.ownUse().breakEvenStartPrice() : m.breakEvenStartPrice();
         OptionalDouble breakEvenUtilization = ownUse ? m.ownUse().breakEvenUtilization() : m.breakEvenUtilization();
         String met = ownUse ? " Owning the GPU-hours is cheaper than renting them from a start price of " : " The hurdle is met from a start price of ";

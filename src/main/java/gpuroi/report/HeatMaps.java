@@ -59,7 +59,8 @@ final class HeatMaps {
             for (int col = 0; col < columns; col++) {
                 ClusterMetrics cell = grid.at(rows - 1 - d, col);
                 cells[d][col] = cell;
-                margin[d][col] = holdOrSell ? cell.hold().orElseThrow().holdMinusSale() : cell.npvAtHurdle();
+                margin[d][col] = holdOrSell ? cell.hold().orElseThrow().holdMinusSale()
+                        : ownUse ? cell.ownUse().savingFromOwning() : cell.npvAtHurdle();
             }
         }
         Bands bands = Bands.of(margin, ccy);
@@ -69,6 +70,7 @@ final class HeatMaps {
             for (int col = 0; col < columns; col++) {
                 Map<String, Object> c = holdOrSell
                         ? cell(cells[d][col].hold().orElseThrow().holdIrr(), margin[d][col], margin, d, col, bands, ccy)
+                        : ownUse ? savingCell(margin, d, col, bands, ccy)
                         : cell(cells[d][col], margin, d, col, bands, ccy);
                 c.put("base", rows - 1 - d == baseRow && col == baseColumn);
                 cellModels.add(c);
@@ -77,6 +79,7 @@ final class HeatMaps {
             row.put("utilization", Formats.percent(grid.utilizations().get(rows - 1 - d), 0));
             row.put("cells", cellModels);
             row.put("breakEven", perHour(holdOrSell ? cells[d][baseColumn].hold().orElseThrow().breakEvenStartPrice()
+                    : ownUse ? cells[d][baseColumn].ownUse().breakEvenStartPrice()
                     : cells[d][baseColumn].breakEvenStartPrice(), ccy));
             rowModels.add(row);
         }
@@ -84,21 +87,30 @@ final class HeatMaps {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("prices", grid.startPrices().stream().map(p -> Formats.price(p, ccy)).toList());
         s.put("rows", rowModels);
-        s.put("breakEvenHeader", holdOrSell ? "Hold = sale at" : "NPV = 0 from");
+        s.put("tableClass", ownUse ? "heat small" : "heat");
+        s.put("breakEvenHeader", holdOrSell ? "Hold = sale at" : ownUse ? "Own = rent at" : "NPV = 0 from");
         s.put("title", holdOrSell ? "Sensitivity: IRR of holding by start price and utilization"
+                : ownUse ? "Sensitivity: saving from owning by start price and utilization"
                 : "Sensitivity: IRR by start price and utilization");
-        s.put("legendTitle", holdOrSell ? "Holding less selling now, at " + hurdle : "NPV at the " + hurdle + " hurdle");
+        s.put("legendTitle", holdOrSell ? "Holding less selling now, at " + hurdle
+                : ownUse ? "Renting less owning the GPU-hours, at " + hurdle : "NPV at the " + hurdle + " hurdle");
         s.put("legend", bands.legend());
+        if (ownUse) {
+            s.put("caption", "Saving from owning (the present cost of renting the same GPU-hours, gross, less that of owning them, at"
+                    + " the " + hurdle + " hurdle) for each start price (columns) and utilization (rows), everything else as assumed;"
+                    + " green cells: owning is cheaper (BUY for own use), red cells: renting is (RENT). The dark line runs where that"
+                    + " flips; the right-hand column is the exact start price at which owning and renting cost the same at each"
+                    + " utilization. Deeper colours are further from the point where the decision flips. The outlined cell is the"
+                    + " base case.");
+            return s;
+        }
         s.put("caption", (holdOrSell ? "IRR of holding (the sale proceeds forgone, then the flows still to come)" : "IRR")
                 + " for each start price (columns) and utilization (rows), everything else as assumed; "
                 + (holdOrSell
                         ? "green cells: holding is worth more at the " + hurdle + " hurdle than selling now (HOLD), red cells: selling wins "
                                 + "(RESELL). The dark line runs where that flips. The right-hand column is, at each utilization, the start "
                                 + "price at which holding and selling are worth the same; only the months from the valuation date move. "
-                        : "green cells clear the " + hurdle + " hurdle (NPV ≥ 0" + (ownUse
-                                ? ": BUY as an investment renting the hours out; this cluster is judged for own use, see Buy or rent,"
-                                        + " both ways), red cells do not. The dark line is the "
-                                : ", BUY), red cells do not (RENT). The dark line is the ")
+                        : "green cells clear the " + hurdle + " hurdle (NPV ≥ 0, BUY), red cells do not (RENT). The dark line is the "
                                 + "break-even contour, where NPV at the hurdle changes sign; the right-hand column is the exact start "
                                 + "price at which it is 0 at each utilization. ")
                 + "Deeper colours are further from the point where the decision flips. The outlined cell is the base case.");
@@ -111,6 +123,14 @@ final class HeatMaps {
      * which that NPV is 0.
      */
     static Map<String, Object> declineByCapex(SensitivityFigures.DeclineByCapex grid, Assumptions a) {
+        return declineByCapex(grid, a, false);
+    }
+
+    /**
+     * As above; {@code ownUse} says the cluster is judged for own use, so the caption says plainly that this grid is the
+     * investment's (renting the hours out, net of the fee) and decides nothing.
+     */
+    static Map<String, Object> declineByCapex(SensitivityFigures.DeclineByCapex grid, Assumptions a, boolean ownUse) {
         String ccy = a.currency();
         int rows = grid.annualDeclines().size();
         int columns = grid.capexPerGpu().size();
@@ -146,8 +166,20 @@ final class HeatMaps {
         s.put("caption", "IRR for each capex per GPU (columns) when the rental price falls by the same share every year (rows) from "
                 + "the assumed start price, in place of the cluster's own price path; colours and line as above, by NPV at the "
                 + hurdle + " hurdle. The right-hand column is the capex per GPU at which that NPV is exactly 0 (none: no capex "
-                + "clears the hurdle at that decline).");
+                + "clears the hurdle at that decline)."
+                + (ownUse ? " This grid measures the cluster as an investment renting the hours out, net of the marketplace fee;"
+                        + " it is judged for own use, so the grid shows the other view and does not decide BUY or RENT." : ""));
         return s;
+    }
+
+    /** An own-use cell: the saving from owning, its colour and contour edges. */
+    private static Map<String, Object> savingCell(double[][] margin, int r, int col, Bands bands, String ccy) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("text", Formats.money(margin[r][col], ccy));
+        c.put("npv", Formats.money(margin[r][col], ccy));
+        c.put("color", bands.color(margin[r][col]));
+        c.put("edges", edges(margin, r, col));
+        return c;
     }
 
     /** One cell: its IRR, NPV, colour, and which of its edges the break-even line runs along. */

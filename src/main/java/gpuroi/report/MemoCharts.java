@@ -76,8 +76,11 @@ final class MemoCharts {
             }
         }
         XYSeriesCollection data = new XYSeriesCollection(price);
+        boolean owned = analysis.metrics().hold().isPresent();
         analysis.metrics().levelizedCostPerGpuHour().ifPresent(cost -> {
-            XYSeries line = new XYSeries("Levelized cost " + Formats.price(cost, currency) + "/GPU-hr");
+            // An owned cluster's levelized cost spreads capex already spent: a whole-life figure, not the hold decision's.
+            XYSeries line = new XYSeries("Levelized cost " + Formats.price(cost, currency) + "/GPU-hr"
+                    + (owned ? " since purchase" : ""));
             line.add(1, cost);
             line.add(analysis.schedule().months().size() - 1, cost);
             data.addSeries(line);
@@ -91,7 +94,33 @@ final class MemoCharts {
         NumberAxis y = (NumberAxis) plot.getRangeAxis();
         y.setAutoRangeIncludesZero(true);
         y.setNumberFormatOverride(currencyFormat(currency, "#,##0.00"));
+        markValuationDate(analysis, plot);
         return chart;
+    }
+
+    /**
+     * An owned cluster's charts run from its purchase: a line at the valuation date parts the realized months (left)
+     * from those still to come, which alone decide HOLD or RESELL.
+     */
+    private static void markValuationDate(ClusterAnalysis analysis, XYPlot plot) {
+        if (analysis.metrics().hold().isEmpty() || analysis.schedule().offsetMonths() >= 0) {
+            return;
+        }
+        double month = -analysis.schedule().offsetMonths();
+        ValueMarker valuation = new ValueMarker(month, MUTED, new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                new float[] {3f, 3f}, 0f));
+        valuation.setLabel("realized ← valuation date " + analysis.schedule().assumptions().valuationDate() + " → expected");
+        valuation.setLabelFont(THEME.getRegularFont());
+        valuation.setLabelPaint(MUTED);
+        valuation.setLabelBackgroundColor(Color.WHITE);
+        valuation.setLabelAnchor(RectangleAnchor.TOP);
+        valuation.setLabelTextAnchor(TextAnchor.TOP_CENTER);
+        valuation.setLabelOffset(new RectangleInsets(2, 4, 2, 4));
+        plot.addDomainMarker(valuation);
+        // Keep the line in view when the life ended before the valuation date.
+        if (plot.getDomainAxis().getUpperBound() < month) {
+            plot.getDomainAxis().setUpperBound(month + 1);
+        }
     }
 
     /** Cumulative undiscounted cash flow by month, with the payback month marked. */
@@ -118,6 +147,7 @@ final class MemoCharts {
             plot.addDomainMarker(payback);
         });
         ((NumberAxis) plot.getRangeAxis()).setNumberFormatOverride(currencyFormat(currency, "#,##0"));
+        markValuationDate(analysis, plot);
         return chart;
     }
 

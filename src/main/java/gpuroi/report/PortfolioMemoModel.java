@@ -7,11 +7,13 @@ import gpuroi.engine.Decision;
 import gpuroi.engine.PortfolioAnalysis;
 import gpuroi.engine.RiskProfile;
 import gpuroi.model.Assumptions;
+import gpuroi.model.ClusterUse;
 import gpuroi.model.Formats;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -72,7 +74,7 @@ final class PortfolioMemoModel {
         List<String> summary = new ArrayList<>();
         counts.forEach((decision, n) -> summary.add(n + " × " + decision.name()));
         model.put("decisionSummary", String.join(", ", summary));
-        model.put("ranking", ranking(rollup, ccy));
+        model.put("ranking", ranking(portfolio, ccy));
         model.put("contracts", contracts(portfolio, ccy));
         model.put("actions", actions(rollup, ccy));
         RiskSection.portfolio(portfolio, risks).ifPresent(risk -> model.put("risk", risk));
@@ -121,7 +123,10 @@ final class PortfolioMemoModel {
      * Clusters grouped by what their decision does with capital (commit, keep, free, not commit), each group by the
      * decision's gain over its alternative, largest first; every figure in the sentence is a named roll-up figure.
      */
-    private static List<Map<String, Object>> ranking(PortfolioRollup rollup, String ccy) {
+    private static List<Map<String, Object>> ranking(PortfolioAnalysis portfolio, String ccy) {
+        PortfolioRollup rollup = portfolio.rollup();
+        Map<String, ClusterUse> uses = new HashMap<>();
+        portfolio.clusters().forEach(c -> uses.put(c.cluster().id(), c.cluster().use()));
         List<PortfolioRollup.ClusterPosition> sorted = new ArrayList<>(rollup.clusters());
         sorted.sort(Comparator.comparing(PortfolioRollup.ClusterPosition::role)
                 .thenComparing(Comparator.comparingDouble((PortfolioRollup.ClusterPosition p) -> p.gainOverAlternative().orElse(0))
@@ -140,10 +145,16 @@ final class PortfolioMemoModel {
             row.put("gain", p.gainOverAlternative().isPresent() ? Formats.money(p.gainOverAlternative().getAsDouble(), ccy) : "n/a");
             String alternative = p.alternativeValue().isPresent() ? Formats.money(p.alternativeValue().getAsDouble(), ccy) : "";
             row.put("verdict", switch (p.role()) {
-                case COMMIT -> "commit " + Formats.money(p.capital(), ccy) + " of capex: owning is worth "
-                        + Formats.money(p.valueOfDecision(), ccy) + " more than the hurdle requires";
-                case NOT_COMMIT -> "do not commit " + Formats.money(p.capital(), ccy) + ": bought, its NPV at the hurdle would be "
-                        + Formats.money(p.valueAsEntered(), ccy);
+                case COMMIT -> uses.get(p.id()) == ClusterUse.OWN_USE
+                        ? "commit " + Formats.money(p.capital(), ccy) + " of capex: owning the GPU-hours saves "
+                                + Formats.money(p.valueOfDecision(), ccy) + " over renting them"
+                        : "commit " + Formats.money(p.capital(), ccy) + " of capex: owning is worth "
+                                + Formats.money(p.valueOfDecision(), ccy) + " more than the hurdle requires";
+                case NOT_COMMIT -> uses.get(p.id()) == ClusterUse.OWN_USE
+                        ? "do not commit " + Formats.money(p.capital(), ccy) + ": bought, the saving from owning the GPU-hours"
+                                + " over renting them would be " + Formats.money(p.valueAsEntered(), ccy)
+                        : "do not commit " + Formats.money(p.capital(), ccy) + ": bought, its NPV at the hurdle would be "
+                                + Formats.money(p.valueAsEntered(), ccy);
                 case KEEP -> p.alternativeValue().isPresent()
                         ? "keep capital invested: holding is worth " + Formats.money(p.valueOfDecision(), ccy)
                                 + " against a sale now of " + alternative

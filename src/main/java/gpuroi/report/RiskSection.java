@@ -59,6 +59,17 @@ final class RiskSection {
             risk.put("holdP5", Formats.money(hold.p5(), ccy));
             risk.put("holdP50", Formats.money(hold.p50(), ccy));
             risk.put("holdP95", Formats.money(hold.p95(), ccy));
+        } else if (ClusterMemoModel.judgedForOwnUse(analysis.cluster())) {
+            // The paths' NPV and IRR are the investment's; the flips are counted on the own-use basis that decides.
+            String view = " " + ClusterMemoModel.INVESTMENT_VIEW;
+            risk.put("sentence", "For own use (owning the GPU-hours against renting them), the decision (" + r.baseDecision().name()
+                    + ") flips in " + share(r.decisionFlipShare()) + " of " + count(r.paths()) + " paths. As an investment renting the"
+                    + " hours out, the other view, " + odds(r, a, analysis.metrics().totalCapex() > 0) + " and the cluster loses money in "
+                    + share(r.probabilityOfLoss()) + ".");
+            risk.put("npvLabel", "NPV at " + discount + " discount rate" + view);
+            risk.put("irrLabel", "IRR" + view);
+            risk.put("npvTitle", "Distribution of NPV" + view + " over the paths");
+            risk.put("irrTitle", "Distribution of IRR" + view + " over the paths");
         } else {
             risk.put("sentence", odds(r, a, analysis.metrics().totalCapex() > 0) + "; the cluster loses money in "
                     + share(r.probabilityOfLoss()) + " of paths, and the decision (" + r.baseDecision().name() + ") flips in "

@@ -35,9 +35,12 @@ final class TornadoSection {
         String ccy = a.currency();
         String hurdle = Formats.percent(a.hurdleRate(), 1);
         boolean hold = measure == Tornado.Measure.HOLD_MINUS_SALE;
+        boolean ownUse = measure == Tornado.Measure.OWN_USE_SAVING;
         List<String> labels = bars.stream().map(b -> label(b, ccy)).toList();
         charts.put("tornado", MemoCharts.tornado(bars, labels, baseNpvAtHurdle,
-                hold ? "Hold value minus sale, at the " + hurdle + " hurdle" : "NPV at the " + hurdle + " hurdle", hurdle, ccy));
+                hold ? "Hold value minus sale, at the " + hurdle + " hurdle"
+                        : ownUse ? "Saving from owning (renting less owning), at the " + hurdle + " hurdle"
+                        : "NPV at the " + hurdle + " hurdle", hurdle, ccy));
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int i = 0; i < bars.size(); i++) {
             Tornado.Bar bar = bars.get(i);
@@ -50,10 +53,18 @@ final class TornadoSection {
         }
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("chart", ChartElements.SCHEME + "tornado");
-        t.put("title", hold ? "What moves holding against selling most" : "What moves NPV most");
+        t.put("title", hold ? "What moves holding against selling most"
+                : ownUse ? "What moves the saving from owning most" : "What moves NPV most");
         t.put("bars", rows);
-        t.put("sentence", hold ? holdSentence(bars, hurdle, ccy) : sentence(bars, hurdle, ccy));
-        t.put("caption", hold
+        t.put("sentence", hold ? holdSentence(bars, hurdle, ccy) : ownUse ? ownUseSentence(bars, hurdle, ccy) : sentence(bars, hurdle, ccy));
+        t.put("caption", ownUse
+                ? "The saving from owning (present cost of renting the same GPU-hours on the cluster's price path, gross, less the"
+                + " present cost of owning them, both at the " + hurdle + " hurdle) when one input at a time moves "
+                + Formats.percent(Tornado.DEFAULT_RELATIVE_MOVE, 0) + " below and above its assumed value (or over the Risk sheet's"
+                + " range), everything else as assumed (utilization capped at 100%), widest swing first. Light bars: the input at its"
+                + " low value; dark bars: at its high value; the red line is the base case (" + Formats.money(baseNpvAtHurdle, ccy)
+                + "), the black line 0, where owning and renting the hours cost the same."
+                : hold
                 ? "Hold value minus sale (both at the valuation date, holding at the " + hurdle + " hurdle) when one input still to come"
                 + " moves " + Formats.percent(Tornado.DEFAULT_RELATIVE_MOVE, 0) + " below and above its assumed value (or over the"
                 + " Risk sheet's range), everything else as assumed, widest swing first; the capex already paid is sunk and has no bar."
@@ -72,6 +83,14 @@ final class TornadoSection {
             return "";
         }
         return widest(bars, "NPV at the " + hurdle + " hurdle", "NPV ", ccy);
+    }
+
+    /** "The start price moves the saving from owning the GPU-hours most: by $X as it goes from … ($… to $…). Next: …" */
+    static String ownUseSentence(List<Tornado.Bar> bars, String hurdle, String ccy) {
+        if (bars.isEmpty()) {
+            return "";
+        }
+        return widest(bars, "the saving from owning the GPU-hours (at the " + hurdle + " hurdle)", "", ccy);
     }
 
     /** "The utilization moves hold value minus sale most: by $X as it goes from … ($… to $…). Next: …" */

@@ -112,7 +112,9 @@ final class NotesSheet {
                 new String[] {"Levelized cost and price", "PV(capex + opex − residual) and PV(revenue) per PV(utilized GPU-hours), at the hurdle rate."},
                 new String[] {"Break-evens", "Start price (path shape fixed) at which NPV at the hurdle rate is 0, and at which the IRR is 0;"
                         + " utilization at which NPV at the hurdle rate is 0 (may exceed 100%)."},
-                new String[] {"Decisions", "Planned: BUY when NPV at the hurdle rate ≥ 0, else RENT."
+                new String[] {"Decisions", "Planned, Use Rent out: BUY when NPV at the hurdle rate ≥ 0, else RENT. Planned, Use"
+                        + " Own use: BUY when owning the GPU-hours costs no more than renting the same hours on the cluster's price"
+                        + " path (present values at the hurdle rate, no marketplace fee), else RENT."
                         + " Owned: HOLD when the remaining flows at the hurdle rate are worth at least a sale now, else RESELL."},
                 new String[] {"After-tax and equity views", "With a tax rate, " + WorkbookWriter.SUMMARY_SHEET
                         + " adds after-tax IRR and NPV at the hurdle; with a loan, equity IRR and NPV at the hurdle. The"
@@ -134,10 +136,12 @@ final class NotesSheet {
                         + " the contracted GPUs bill their contract rate whatever the market price and whether used or not."},
                 new String[] {"Break-even contour", "Thick black lines between neighbouring cells whose NPV at the hurdle differs"
                         + " in sign; the break-even column is the exact start price (or capex per GPU) of each row at which NPV at"
-                        + " the hurdle is 0 (NPV is linear in both)."},
+                        + " the hurdle is 0 (NPV is linear in both). For an owned cluster the grid, contour and break-evens are of"
+                        + " hold value minus sale, from the valuation date."},
                 new String[] {"Decline × capex", "Planned clusters: the price path replaced by a geometric annual decline"
                         + " (rows), capex per GPU times 70% to 130% (columns). Not shown for owned clusters, whose capex is spent."},
-                new String[] {"Tornado", "NPV at the hurdle with one input at −" + Formats.percent(Tornado.DEFAULT_RELATIVE_MOVE, 0)
+                new String[] {"Tornado", "NPV at the hurdle (for an owned cluster: hold value minus sale, over the inputs still"
+                        + " to come) with one input at −" + Formats.percent(Tornado.DEFAULT_RELATIVE_MOVE, 0)
                         + " and +" + Formats.percent(Tornado.DEFAULT_RELATIVE_MOVE, 0) + " of its base value, or at the low and high"
                         + " the input workbook's Risk sheet gives (utilization capped at 100%), the others as assumed; widest swing first. The annual decline moves only for a cluster on a"
                         + " geometric decline."},

@@ -69,8 +69,8 @@ final class PortfolioSheet {
                 rollup.valueFollowingDecisions(), styles);
         total(sheet, VALUE_AS_ENTERED_ROW, "Value as entered (planned bought, owned held, contracts kept)",
                 rollup.valueAsEntered(), styles);
-        total(sheet, CLUSTERS_VALUE_OF_DECISIONS_ROW, "Clusters as decided (BUY: NPV; RENT: 0; owned: the better of holding"
-                + " and a sale now)", rollup.clustersValueOfDecisions(), styles);
+        total(sheet, CLUSTERS_VALUE_OF_DECISIONS_ROW, "Clusters as decided (BUY: NPV, for own use the saving over renting;"
+                + " RENT: 0; owned: the better of holding and a sale now)", rollup.clustersValueOfDecisions(), styles);
         total(sheet, CONTRACTS_CHOSEN_COST_ROW, "Lessee contracts: present cost of the chosen options", rollup.contractsChosenCost(), styles);
         total(sheet, CONTRACTS_KEEP_COST_ROW, "Lessee contracts: present cost of keeping them all", rollup.contractsKeepCost(), styles);
         total(sheet, PEAK_CASH_ROW, "Peak cash needed in one month",

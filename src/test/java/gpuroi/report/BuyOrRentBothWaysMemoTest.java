@@ -56,8 +56,25 @@ class BuyOrRentBothWaysMemoTest {
                 .contains("For own use, owning the 560,640 GPU-hours costs $1,112,821 against $1,149,507")
                 .contains("Owning the GPU-hours is cheaper than renting them from a start price of $5.81")
                 .doesNotContain("The hurdle is met from a start price")
-                .contains("BUY as an investment renting the hours out; this cluster is judged for own use")
                 .doesNotContain("(NPV ≥ 0, BUY), red cells do not (RENT)");
+    }
+
+    @Test
+    void forOwnUseTheMemoLeadsWithTheOwnUseFiguresAndItsHeatMapAndTornadoMeasureTheSaving() throws Exception {
+        String text = memo(b200().use(ClusterUse.OWN_USE).build());
+        String keyFigures = text.substring(text.indexOf("Key figures"));
+
+        // Renting the 560,640 hours costs $1,149,507 and owning them $1,112,821 (the hand figures): a saving of $36,686.
+        assertThat(keyFigures).startsWith("Key figures Measure Value Note Present cost of owning the GPU-hours, at 12.0% $1,112,821")
+                .contains("Present cost of renting the same GPU-hours, at 12.0% $1,149,507 560,640 GPU-hours")
+                .contains("Saving from owning (renting less owning) $36,686 owning is cheaper: BUY")
+                .contains("NPV at 12.0% hurdle (as an investment) −$55,275");
+        assertThat(keyFigures.indexOf("Saving from owning")).isLessThan(keyFigures.indexOf("IRR (annualized from monthly flows) (as an investment)"));
+        assertThat(text).contains("Sensitivity: saving from owning by start price and utilization")
+                .contains("green cells: owning is cheaper (BUY for own use)")
+                .contains("What moves the saving from owning most").contains("the red line is the base case ($36,686)")
+                .contains("This grid measures the cluster as an investment renting the hours out, net of the marketplace fee")
+                .doesNotContain("What moves NPV most");
     }
 
     @Test

@@ -48,6 +48,18 @@ class OwnedClusterMemoTest {
     }
 
     @Test
+    void thePriceAndCashFlowChartsSayTheyRunSincePurchaseAndWhereTheValuationDateFalls() throws Exception {
+        String text = MemoFixtures.flatText(MemoRenderer.builtIn(Paper.A4).clusterMemo(RoiEngine.analyze(owned(), ASSUMPTIONS),
+                ASSUMPTIONS, MemoFixtures.CONTEXT));
+
+        assertThat(text).contains("Rental price against the cost of owning, since purchase (realized + expected)")
+                .contains("Cumulative cash flow, since purchase (realized + expected)")
+                .contains("The dashed line marks the valuation date (2025-01-16): months to its left are realized")
+                .contains("realized ← valuation date 2025-01-16 → expected")
+                .contains("Levelized cost").contains("/GPU-hr since purchase");
+    }
+
+    @Test
     void theTornadoMovesHoldingLessSellingAndHasNoCapexBar() throws Exception {
         ClusterAnalysis analysis = RoiEngine.analyze(owned(), ASSUMPTIONS);
         String text = MemoFixtures.flatText(MemoRenderer.builtIn(Paper.A4).clusterMemo(analysis, ASSUMPTIONS, MemoFixtures.CONTEXT));

@@ -8,6 +8,7 @@ import gpuroi.engine.PortfolioAnalysis;
 import gpuroi.engine.PortfolioRollup;
 import gpuroi.engine.RoiEngine;
 import gpuroi.model.ClusterStatus;
+import gpuroi.model.ClusterUse;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -17,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * The sample portfolio adds up on one footing: from the valuation date at the hurdle, planned clusters at their NPV,
- * owned ones at the better of holding and a sale now, contracts at the chosen option's cost; whole-life figures
+ * The sample portfolio adds up on one footing: from the valuation date at the hurdle, planned clusters at their NPV
+ * (for own use, h200-plan, at the saving from owning the GPU-hours over renting them, the figure its BUY weighed), owned ones at the better of holding and a sale now, contracts at the chosen option's cost; whole-life figures
  * (with their history) are kept apart. Each total is re-added here from the cluster and contract results.
  */
 class PortfolioFootingOnTheSampleTest {
@@ -37,7 +38,7 @@ class PortfolioFootingOnTheSampleTest {
         double clusters = 0;
         for (ClusterAnalysis c : analysis.clusters()) {
             if (c.cluster().status() == ClusterStatus.PLANNED) {
-                clusters += c.recommendation().decision() == Decision.BUY ? c.metrics().npvAtHurdle() : 0;
+                clusters += c.recommendation().decision() == Decision.BUY ? plannedValue(c) : 0;
             } else {
                 HoldFigures hold = c.metrics().hold().orElseThrow();
                 clusters += hold.saleValue().isPresent() ? Math.max(hold.holdValue(), hold.saleValue().getAsDouble()) : hold.holdValue();
@@ -69,7 +70,7 @@ class PortfolioFootingOnTheSampleTest {
         double asEntered = 0;
         double sincePurchase = 0;
         for (ClusterAnalysis c : analysis.clusters()) {
-            asEntered += c.cluster().status() == ClusterStatus.PLANNED ? c.metrics().npvAtHurdle()
+            asEntered += c.cluster().status() == ClusterStatus.PLANNED ? plannedValue(c)
                     : c.metrics().hold().orElseThrow().holdValue();
             sincePurchase += c.metrics().npvAtHurdle();
         }
@@ -79,6 +80,25 @@ class PortfolioFootingOnTheSampleTest {
         assertThat(r.clustersNpvAtHurdleSincePurchase()).isCloseTo(sincePurchase, within(1e-6));
         // The owned clusters' history makes the whole-life sum differ from every forward total.
         assertThat(r.clustersNpvAtHurdleSincePurchase()).isNotCloseTo(r.clustersValueAsEntered(), within(1.0));
+    }
+
+    /**
+     * h200-plan is for own use, so it counts what owning its GPU-hours saves over renting them: its NPV with the
+     * marketplace fee added back. By hand: 32 GPUs × 730 h × 75% at $4.50 on the path linear to 50% over 5 years
+     * (price of month m at t = (m − 0.5) / 12), 60 months from 2026-09-01, each discounted by 1.12^(−(3 + m) / 12):
+     * renting them costs $2,702,332.40, and the 8% fee on that is $216,186.59.
+     */
+    @Test
+    void thePlannedOwnUseClusterCountsItsSavingOverRentingTheNpvPlusTheFee() {
+        ClusterAnalysis h200 = analysis.clusters().stream().filter(c -> c.cluster().id().equals("h200-plan")).findFirst().orElseThrow();
+        assertThat(h200.metrics().ownUse().costToRent()).isCloseTo(2_702_332.40, within(0.01));
+        assertThat(position("h200-plan").valueOfDecision()).isCloseTo(h200.metrics().npvAtHurdle() + 216_186.59, within(0.01));
+        assertThat(position("h200-plan").role()).isEqualTo(PortfolioRollup.CapitalRole.COMMIT);
+    }
+
+    /** What a planned cluster is worth bought: NPV at the hurdle, or for own use the saving over renting its GPU-hours. */
+    private static double plannedValue(ClusterAnalysis c) {
+        return c.cluster().use() == ClusterUse.OWN_USE ? c.metrics().ownUse().savingFromOwning() : c.metrics().npvAtHurdle();
     }
 
     private PortfolioRollup.ClusterPosition position(String id) {
