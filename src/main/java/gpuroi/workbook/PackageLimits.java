@@ -17,7 +17,8 @@ import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
-import java.util.zip.ZipInputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 
 /**
@@ -94,8 +95,11 @@ final class PackageLimits {
         Set<String> seen = new HashSet<>();
         long total = 0;
         String part = null;
-        try (ZipInputStream zip = new ZipInputStream(new BufferedInputStream(Files.newInputStream(file), 64 * 1024))) {
-            for (ZipEntry local = zip.getNextEntry(); local != null; local = zip.getNextEntry()) {
+        // POI opens a workbook from its bytes through Commons Compress's stream reader, so the parts are read here the
+        // same way: java.util.zip's stream reader cannot follow the ZIP64 data descriptors POI's own writer emits.
+        try (ZipArchiveInputStream zip = new ZipArchiveInputStream(
+                new BufferedInputStream(Files.newInputStream(file), 64 * 1024), "UTF-8", true, true)) {
+            for (ZipArchiveEntry local = zip.getNextEntry(); local != null; local = zip.getNextEntry()) {
                 part = local.getName();
                 ZipEntry listed = directory.get(part);
                 if (listed == null) {
@@ -104,14 +108,19 @@ final class PackageLimits {
                 if (!seen.add(part)) {
                     throw damaged(file, name, part, "it is stored twice");
                 }
+                if (!zip.canReadEntryData(local)) {
+                    throw damaged(file, name, part, CUT);
+                }
                 CRC32 crc = new CRC32();
                 long size = inflatedSize(zip, listed, crc, name, MAX_TOTAL_BYTES - total);
                 total += size;
-                // ZipInputStream has held the data to the local header (or its data descriptor) on reaching its end.
-                if (listed.getCrc() != -1 && listed.getCrc() != crc.getValue()) {
+                // Having reached the part's end, the reader holds the local header's figures, or its data descriptor's.
+                if (listed.getCrc() != -1 && listed.getCrc() != crc.getValue()
+                        || local.getCrc() != -1 && local.getCrc() != crc.getValue()) {
                     throw damaged(file, name, part, CHECKSUM);
                 }
                 if (listed.getSize() != -1 && listed.getSize() != size
+                        || local.getSize() != -1 && local.getSize() != size
                         || listed.getCompressedSize() != -1 && local.getCompressedSize() != -1
                         && listed.getCompressedSize() != local.getCompressedSize()) {
                     throw damaged(file, name, part, SIZES);
@@ -127,7 +136,7 @@ final class PackageLimits {
         } catch (EOFException e) {
             throw part == null ? unreadableZip(name) : damaged(file, name, part, CUT);
         } catch (IOException | RuntimeException e) {
-            throw unreadableZip(name);
+            throw part == null ? unreadableZip(name) : damaged(file, name, part, CUT);
         }
         for (String listed : directory.keySet()) {
             if (!seen.contains(listed)) {
