@@ -3,6 +3,7 @@ package gpuroi.workbook;
 import gpuroi.engine.CashFlowModel;
 import gpuroi.engine.ClusterAnalysis;
 import gpuroi.engine.MonthlyCashFlow;
+import gpuroi.engine.Returns;
 import gpuroi.model.PricePath;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -37,17 +38,29 @@ final class CashFlowSheet {
     /** Lessor contracts: GPUs billed at the contract rate, and what they bring in (prepayment included). */
     static final int CONTRACTED_GPUS = 14;
     static final int CONTRACT_REVENUE = 15;
+    /** Running sum of the discounted net: what the summary's discounted payback reads. */
+    static final int CUMULATIVE_DISCOUNTED = 16;
+    // Helper columns of the summary's live figures, so that each is a plain SUM, SUMPRODUCT or MAX of ranges (no
+    // array arithmetic, which not every spreadsheet evaluates alike).
+    static final int HURDLE_FACTOR = 17;
+    /** 1 for a flow dated on or after the valuation date (still to come: what holding is worth), 0 for history. */
+    static final int STILL_TO_COME = 18;
+    /** The month when the cumulative net is below 0, else −1: the largest is the month payback interpolates from. */
+    static final int MONTH_UNDERWATER = 19;
+    static final int MONTH_UNDERWATER_DISCOUNTED = 20;
 
     private static final String[] HEADERS = {
         "Cluster id", "Month", "Date (month end)", "Price per GPU-hr (month midpoint)", "Utilized GPU-hours",
         "Revenue (after fee)", "Power", "Other opex", "Capex", "Residual value", "Net cash flow",
         "Cumulative net", "Discount factor (to valuation date)", "Discounted net",
-        "GPUs under lessor contracts", "Contract revenue (incl. prepayment)",
+        "GPUs under lessor contracts", "Contract revenue (incl. prepayment)", "Cumulative discounted net",
+        "Discount factor at hurdle (to valuation date)", "Still to come at valuation date (1 = yes)",
+        "Month if cumulative net < 0 (else -1)", "Month if cumulative discounted net < 0 (else -1)",
     };
-    private static final int[] WIDTHS = {18, 7, 12, 13, 12, 13, 11, 11, 13, 12, 13, 14, 13, 13, 12, 14};
+    private static final int[] WIDTHS = {18, 7, 12, 13, 12, 13, 11, 11, 13, 12, 13, 14, 13, 13, 12, 14, 14, 13, 12, 12, 12};
 
     /** Written as a literal in the formulas: the conventions fix it, and the notes sheet says so. */
-    private static final String HOURS = formatHours();
+    static final String HOURS = formatHours();
 
     private CashFlowSheet() {
     }
@@ -66,8 +79,11 @@ final class CashFlowSheet {
 
     private static void writeCluster(Sheet sheet, ClusterAnalysis analysis, CashFlowLayout.Block block, OutputStyles styles) {
         Inputs in = new Inputs(block.inputsRow());
-        String priceFormulaBody = priceFormulaBody(analysis.schedule().pricePath(), in);
+        PricePath path = analysis.schedule().pricePath();
+        String priceFormulaBody = priceFormulaBody(path, in);
         List<MonthlyCashFlow> months = analysis.schedule().months();
+        double discountedSoFar = 0;
+        double hurdle = analysis.schedule().assumptions().hurdleRate();
         for (int m = 0; m < months.size(); m++) {
             MonthlyCashFlow flow = months.get(m);
             int r = block.firstRow() + m;
@@ -79,7 +95,9 @@ final class CashFlowSheet {
             OutputCells.formula(row, DATE, "EDATE(" + in.ref(ModelInputsSheet.START_DATE) + "," + month + ")",
                     OutputCells.excelDate(flow.date(), styles.date1904), styles.date);
             if (priceFormulaBody == null) {
-                OutputCells.number(row, PRICE, flow.pricePerGpuHour(), styles.pricePerHour);
+                // A custom curve's shape is a list of factors: each month's factor is a literal, the start price stays live.
+                OutputCells.formula(row, PRICE, "IF(" + month + "=0,0," + in.ref(ModelInputsSheet.START_PRICE) + "*"
+                        + literal(m == 0 ? 0 : path.factorForMonth(m)) + ")", flow.pricePerGpuHour(), styles.pricePerHour);
             } else {
                 OutputCells.formula(row, PRICE, "IF(" + month + "=0,0," + priceFormulaBody.replace("{m}", month) + ")",
                         flow.pricePerGpuHour(), styles.pricePerHour);
@@ -115,12 +133,25 @@ final class CashFlowSheet {
                     + in.ref(ModelInputsSheet.OFFSET_MONTHS) + "+" + month + ")/12)", flow.discountFactor(), styles.factor);
             OutputCells.formula(row, DISCOUNTED, OutputCells.relative(r, NET) + "*" + OutputCells.relative(r, DISCOUNT_FACTOR),
                     flow.discounted(), styles.moneyCents);
+            discountedSoFar += flow.discounted();
+            OutputCells.formula(row, CUMULATIVE_DISCOUNTED, m == 0 ? OutputCells.relative(r, DISCOUNTED)
+                    : OutputCells.relative(r - 1, CUMULATIVE_DISCOUNTED) + "+" + OutputCells.relative(r, DISCOUNTED),
+                    discountedSoFar, styles.moneyCents);
+            OutputCells.formula(row, HURDLE_FACTOR, "(1+" + in.ref(ModelInputsSheet.HURDLE_RATE) + ")^(-("
+                    + in.ref(ModelInputsSheet.OFFSET_MONTHS) + "+" + month + ")/12)",
+                    Returns.discountFactor(hurdle, (analysis.schedule().offsetMonths() + flow.month()) / 12.0), styles.factor);
+            OutputCells.formula(row, STILL_TO_COME, "IF(" + OutputCells.relative(r, DATE) + ">=" + in.ref(ModelInputsSheet.VALUATION_DATE)
+                    + ",1,0)", flow.history() ? 0 : 1, styles.integer);
+            OutputCells.formula(row, MONTH_UNDERWATER, "IF(" + OutputCells.relative(r, CUMULATIVE) + "<0," + month + ",-1)",
+                    flow.cumulative() < 0 ? flow.month() : -1, styles.integer);
+            OutputCells.formula(row, MONTH_UNDERWATER_DISCOUNTED, "IF(" + OutputCells.relative(r, CUMULATIVE_DISCOUNTED) + "<0,"
+                    + month + ",-1)", discountedSoFar < 0 ? flow.month() : -1, styles.integer);
         }
     }
 
     /**
      * The price of month {@code {m}} at its midpoint, (m − 0.5)/12 years, for the path's shape; null
-     * for a custom curve, whose monthly prices are written as values.
+     * for a custom curve, whose monthly factors are written into each month's formula.
      */
     private static String priceFormulaBody(PricePath path, Inputs in) {
         String p0 = in.ref(ModelInputsSheet.START_PRICE);
@@ -139,6 +170,11 @@ final class CashFlowSheet {
         return null;
     }
 
+    /** A factor as a formula literal that reads back as the same double (Java's shortest round-trip digits). */
+    private static String literal(double value) {
+        return new java.math.BigDecimal(Double.toString(value)).stripTrailingZeros().toPlainString();
+    }
+
     private static String formatHours() {
         double hours = CashFlowModel.HOURS_PER_MONTH;
         return hours == Math.rint(hours) ? String.valueOf((long) hours) : String.valueOf(hours);
@@ -149,7 +185,7 @@ final class CashFlowSheet {
      * rather than for every month's formulas.
      */
     private static final class Inputs {
-        private final String[] references = new String[ModelInputsSheet.PATH_DESCRIPTION + 1];
+        private final String[] references = new String[ModelInputsSheet.LAST + 1];
 
         Inputs(int row) {
             for (int column = 0; column < references.length; column++) {

@@ -118,8 +118,18 @@ class CashFlowFormulasTest {
                         if (cell.getCellType() != CellType.FORMULA) {
                             continue;
                         }
+                        if (cell.getCellFormula().startsWith("XIRR(")) {
+                            // POI implements no XIRR; LibreOfficeCachedValuesTest recalculates these cells.
+                            continue;
+                        }
                         formulas++;
                         CellValue value = evaluator.evaluate(cell);
+                        if (cell.getCachedFormulaResultType() == CellType.STRING) {
+                            // "never", "n/a", "BUY": the formula's words for the same inputs.
+                            assertThat(value.getStringValue()).as("%s!%s = %s", name, cell.getAddress(), cell.getCellFormula())
+                                    .isEqualTo(cell.getStringCellValue());
+                            continue;
+                        }
                         assertThat(value.getCellType()).as(cell.getAddress() + " " + cell.getCellFormula()).isEqualTo(CellType.NUMERIC);
                         double cached = cell.getNumericCellValue();
                         assertThat(value.getNumberValue()).as("%s!%s = %s", name, cell.getAddress(), cell.getCellFormula())

@@ -171,6 +171,17 @@ class LibreOfficeCachedValuesTest {
                         compared++;
                         String where = CellReader.ref(cell);
                         Cell recalc = other.getRow(cell.getRowIndex()) == null ? null : other.getRow(cell.getRowIndex()).getCell(cell.getColumnIndex());
+                        if (cell.getCachedFormulaResultType() == CellType.STRING) {
+                            // Words a formula gives ("never", "n/a", "BUY"): the recalculation must give the same words.
+                            String words = cell.getStringCellValue();
+                            if (recalc == null || recalc.getCellType() != CellType.FORMULA
+                                    || recalc.getCachedFormulaResultType() != CellType.STRING
+                                    || !recalc.getStringCellValue().equals(words)) {
+                                mismatches.add(new Mismatch(where, cell.getCellFormula(), Double.NaN,
+                                        words + " recalculated as " + (recalc == null ? "no cell" : recalc.toString())));
+                            }
+                            continue;
+                        }
                         double cached = cell.getNumericCellValue();
                         if (recalc == null || recalc.getCellType() != CellType.FORMULA
                                 || recalc.getCachedFormulaResultType() != CellType.NUMERIC) {

@@ -1,0 +1,64 @@
+package gpuroi.workbook;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.util.CellReference;
+
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Which cell of the investor's sheets each model input was read from, so that {@value WorkbookWriter#INPUTS_SHEET}
+ * can point at it ({@code =Fleet!$N$5}) instead of copying it. The reader records the cell whatever it held; the
+ * writer links only a cell whose number is exactly the model's value (see {@link InputLinks}): text it had to parse
+ * ("$2.85/hr") or a percentage typed as 70 stays a value.
+ */
+public final class InputCells {
+    /** The inputs that can be linked: each is a number of the model equal to one cell's number. */
+    public enum Field {
+        GPUS, CAPEX_PER_GPU, UTILIZATION, START_PRICE, KW_PER_GPU, PUE, ELECTRICITY_PER_KWH, OTHER_OPEX_PER_GPU_MONTH,
+        RESIDUAL_SHARE, SECONDARY_PRICE,
+        DISCOUNT_RATE, HURDLE_RATE, MARKETPLACE_FEE, RESALE_FEE
+    }
+
+    /** No cell known: every input stays a value. */
+    public static final InputCells NONE = new InputCells();
+
+    InputCells() {
+    }
+
+    private final Map<String, Map<Field, CellReference>> clusters = new HashMap<>();
+    private final Map<Field, CellReference> assumptions = new EnumMap<>(Field.class);
+
+    void cluster(String clusterId, Field field, Cell cell) {
+        if (holdsSomething(cell)) {
+            clusters.computeIfAbsent(clusterId, id -> new EnumMap<>(Field.class)).put(field, reference(cell));
+        }
+    }
+
+    void assumption(Field field, Cell cell) {
+        if (holdsSomething(cell)) {
+            assumptions.put(field, reference(cell));
+        }
+    }
+
+    Optional<CellReference> cluster(String clusterId, Field field) {
+        return Optional.ofNullable(clusters.getOrDefault(clusterId, Map.of()).get(field));
+    }
+
+    Optional<CellReference> assumption(Field field) {
+        return Optional.ofNullable(assumptions.get(field));
+    }
+
+    /** A blank cell was not read: the value is a default, Market or catalog figure. */
+    private static boolean holdsSomething(Cell cell) {
+        return cell != null && cell.getCellType() != CellType.BLANK
+                && !(cell.getCellType() == CellType.STRING && cell.getStringCellValue().isBlank());
+    }
+
+    private static CellReference reference(Cell cell) {
+        return new CellReference(cell.getSheet().getSheetName(), cell.getRowIndex(), cell.getColumnIndex(), true, true);
+    }
+}
