@@ -76,7 +76,7 @@ class LibreOfficeCachedValuesTest {
         }
 
         Path outDir = Files.createDirectory(dir.resolve("recalculated"));
-        recalculateWithLibreOffice(soffice.get(), outDir, converted, planted);
+        recalculateWithLibreOffice(soffice.get(), dir, outDir, converted, planted);
         recalculated = outDir.resolve("fleet.roi.xlsx");
         plantedRecalculated = outDir.resolve("planted.xlsx");
     }
@@ -126,7 +126,7 @@ class LibreOfficeCachedValuesTest {
      * One LibreOffice run for all files: a throwaway profile that recalculates every formula on
      * load (OOXMLRecalcMode 0; LibreOffice's default keeps the file's cached values), then saves as .xlsx.
      */
-    private static void recalculateWithLibreOffice(Path soffice, Path outDir, Path... files) throws Exception {
+    static void recalculateWithLibreOffice(Path soffice, Path dir, Path outDir, Path... files) throws Exception {
         Path user = Files.createDirectories(dir.resolve("profile").resolve("user"));
         Files.writeString(user.resolve("registrymodifications.xcu"), """
                 <?xml version="1.0" encoding="UTF-8"?>
