@@ -52,6 +52,22 @@ public final class InputCells {
         return Optional.ofNullable(assumptions.get(field));
     }
 
+    /** Two readings of the same workbook record the same cells: equal, so their {@link WorkbookInput}s are too. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof InputCells that && clusters.equals(that.clusters) && assumptions.equals(that.assumptions);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * clusters.hashCode() + assumptions.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "InputCells[clusters=" + clusters + ", assumptions=" + assumptions + "]";
+    }
+
     /** A blank cell was not read: the value is a default, Market or catalog figure. */
     private static boolean holdsSomething(Cell cell) {
         return cell != null && cell.getCellType() != CellType.BLANK
