@@ -103,6 +103,7 @@ final class AssumptionsSheet {
         cells.assumption(InputCells.Field.HURDLE_RATE, valueCells.get(HURDLE_RATE));
         cells.assumption(InputCells.Field.MARKETPLACE_FEE, valueCells.get(MARKETPLACE_FEE));
         cells.assumption(InputCells.Field.RESALE_FEE, valueCells.get(RESALE_FEE));
+        cells.assumption(InputCells.Field.RESALE_DISCOUNT, valueCells.get(RESALE_DISCOUNT));
     }
 
     private void findParameters() {

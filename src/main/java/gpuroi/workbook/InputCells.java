@@ -4,8 +4,12 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.util.CellReference;
 
+import gpuroi.model.GpuCatalog;
+
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,7 +24,8 @@ public final class InputCells {
     public enum Field {
         GPUS, CAPEX_PER_GPU, UTILIZATION, START_PRICE, KW_PER_GPU, PUE, ELECTRICITY_PER_KWH, OTHER_OPEX_PER_GPU_MONTH,
         RESIDUAL_SHARE, SECONDARY_PRICE,
-        DISCOUNT_RATE, HURDLE_RATE, MARKETPLACE_FEE, RESALE_FEE
+        DISCOUNT_RATE, HURDLE_RATE, MARKETPLACE_FEE, RESALE_FEE, RESALE_DISCOUNT,
+        CONTRACT_RATE, CONTRACT_GPUS, GPUS_NEEDED, PREPAID_SHARE, TERMINATION_FEE
     }
 
     /** No cell known: every input stays a value. */
@@ -31,6 +36,12 @@ public final class InputCells {
 
     private final Map<String, Map<Field, CellReference>> clusters = new HashMap<>();
     private final Map<Field, CellReference> assumptions = new EnumMap<>(Field.class);
+    private final Map<String, Map<Field, CellReference>> contracts = new HashMap<>();
+    /** Each Market row's model with its on-demand price cell (null when blank), in sheet order, as the engine searches them. */
+    private final List<MarketCell> market = new ArrayList<>();
+
+    private record MarketCell(String gpuModel, CellReference onDemand) {
+    }
 
     void cluster(String clusterId, Field field, Cell cell) {
         if (holdsSomething(cell)) {
@@ -44,6 +55,26 @@ public final class InputCells {
         }
     }
 
+    void contract(String contractId, Field field, Cell cell) {
+        if (holdsSomething(cell)) {
+            contracts.computeIfAbsent(contractId, id -> new EnumMap<>(Field.class)).put(field, reference(cell));
+        }
+    }
+
+    void marketOnDemand(String gpuModel, Cell cell) {
+        market.add(new MarketCell(gpuModel, holdsSomething(cell) ? reference(cell) : null));
+    }
+
+    Optional<CellReference> contract(String contractId, Field field) {
+        return Optional.ofNullable(contracts.getOrDefault(contractId, Map.of()).get(field));
+    }
+
+    /** The on-demand cell of the first Market row for the model, the row the engine prices the model from. */
+    Optional<CellReference> marketOnDemand(String gpuModel) {
+        return market.stream().filter(m -> GpuCatalog.sameModel(m.gpuModel(), gpuModel)).findFirst()
+                .map(MarketCell::onDemand);
+    }
+
     Optional<CellReference> cluster(String clusterId, Field field) {
         return Optional.ofNullable(clusters.getOrDefault(clusterId, Map.of()).get(field));
     }
@@ -55,17 +86,19 @@ public final class InputCells {
     /** Two readings of the same workbook record the same cells: equal, so their {@link WorkbookInput}s are too. */
     @Override
     public boolean equals(Object other) {
-        return other instanceof InputCells that && clusters.equals(that.clusters) && assumptions.equals(that.assumptions);
+        return other instanceof InputCells that && clusters.equals(that.clusters) && assumptions.equals(that.assumptions)
+                && contracts.equals(that.contracts) && market.equals(that.market);
     }
 
     @Override
     public int hashCode() {
-        return 31 * clusters.hashCode() + assumptions.hashCode();
+        return java.util.Objects.hash(clusters, assumptions, contracts, market);
     }
 
     @Override
     public String toString() {
-        return "InputCells[clusters=" + clusters + ", assumptions=" + assumptions + "]";
+        return "InputCells[clusters=" + clusters + ", assumptions=" + assumptions + ", contracts=" + contracts
+                + ", market=" + market + "]";
     }
 
     /** A blank cell was not read: the value is a default, Market or catalog figure. */

@@ -16,6 +16,9 @@ import java.util.Optional;
  * a total capex divided by the GPUs: each stays a value, since a reference would change the figure.
  */
 final class InputLinks {
+    /** No cell known: every input stays a value. */
+    static final InputLinks NONE = new InputLinks(null, InputCells.NONE);
+
     private final Workbook workbook;
     private final InputCells cells;
 
@@ -32,6 +35,16 @@ final class InputLinks {
     /** The same for a portfolio assumption. */
     Optional<String> assumption(InputCells.Field field, double value) {
         return cells.assumption(field).filter(ref -> holds(ref, value)).map(CellReference::formatAsString);
+    }
+
+    /** {@code 'Leases'!$F$2} when the contract's input cell holds exactly {@code value}. */
+    Optional<String> contract(String contractId, InputCells.Field field, double value) {
+        return cells.contract(contractId, field).filter(ref -> holds(ref, value)).map(CellReference::formatAsString);
+    }
+
+    /** The Market sheet's on-demand cell the engine priced {@code gpuModel} from, when it holds exactly {@code value}. */
+    Optional<String> marketOnDemand(String gpuModel, double value) {
+        return cells.marketOnDemand(gpuModel).filter(ref -> holds(ref, value)).map(CellReference::formatAsString);
     }
 
     /** Where a value that is not linked came from: the cell read (when one was), else a default, Market or catalog figure. */

@@ -98,7 +98,7 @@ public final class WorkbookReader {
         String currency = assumptions == null ? "USD" : assumptions.currency();
 
         Sheet marketSheet = roles.sheet(SheetRoles.Role.MARKET);
-        List<MarketQuote> market = marketSheet == null ? List.of() : new MarketSheet(reader, marketSheet, currency).read();
+        List<MarketQuote> market = marketSheet == null ? List.of() : new MarketSheet(reader, marketSheet, currency).recordingCellsIn(cells).read();
 
         Sheet riskSheet = roles.sheet(SheetRoles.Role.RISK);
         RiskSettings riskSettings = assumptionsReader.riskSettings();
@@ -122,7 +122,7 @@ public final class WorkbookReader {
             Sheet leasesSheet = roles.sheet(SheetRoles.Role.LEASES);
             List<Lease> leases = leasesSheet == null ? List.of()
                     : new LeasesSheet(reader, leasesSheet, clusters, fleetComplete, hiddenRows, fleet.skippedClusters(),
-                            currency).read();
+                            currency).recordingCellsIn(cells).read();
             if (problems.isEmpty() && assumptions != null) {
                 try {
                     return new WorkbookInput(new Portfolio(assumptions, clusters, leases, market), notes,

@@ -155,8 +155,10 @@ public final class WorkbookWriter {
                 workbook.createSheet(name);
             }
         }
-        SummarySheet.write(workbook.getSheet(SUMMARY_SHEET), analysis.clusters(), layout, java.time.LocalDate.now(), styles);
-        ContractsSheet.write(workbook.getSheet(CONTRACTS_SHEET), analysis.contracts(), analysis.assumptions(), styles);
+        java.time.LocalDate convertedOn = java.time.LocalDate.now();
+        SummarySheet.write(workbook.getSheet(SUMMARY_SHEET), analysis.clusters(), layout, convertedOn, styles);
+        ContractsSheet.write(workbook.getSheet(CONTRACTS_SHEET), analysis.contracts(), analysis.assumptions(), links, convertedOn,
+                styles);
         PortfolioSheet.write(workbook.getSheet(PORTFOLIO_SHEET), analysis, styles);
         if (!risks.isEmpty()) {
             int belowRisks = RiskSheet.write(workbook.getSheet(RISK_SHEET), model.getSheet(RISK_SHEET), risks, styles);
