@@ -4,6 +4,7 @@ import gpuroi.engine.CashFlowModel;
 import gpuroi.engine.ClusterAnalysis;
 import gpuroi.engine.MonthlyCashFlow;
 import gpuroi.engine.Returns;
+import gpuroi.model.Lease;
 import gpuroi.model.PricePath;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -66,19 +67,28 @@ final class CashFlowSheet {
     }
 
     static void write(Sheet sheet, List<ClusterAnalysis> clusters, CashFlowLayout layout, OutputStyles styles) {
+        write(sheet, clusters, layout, InputLinks.NONE, styles);
+    }
+
+    /** As above, with lessor contracts' revenue referring to the Leases cells their rates were read from, where it can. */
+    static void write(Sheet sheet, List<ClusterAnalysis> clusters, CashFlowLayout layout, InputLinks links, OutputStyles styles) {
         OutputCells.headerRow(sheet, 0, HEADERS, WIDTHS, styles);
         int[] widths = WIDTHS.clone();
         for (int i = 0; i < clusters.size(); i++) {
             ClusterAnalysis analysis = clusters.get(i);
-            writeCluster(sheet, analysis, layout.block(i), styles);
+            writeCluster(sheet, analysis, layout.block(i), links, styles);
             widths[ID] = Math.max(widths[ID], Math.min(40, analysis.cluster().id().length() + 2));
         }
         OutputCells.widths(sheet, widths);
         sheet.createFreezePane(2, 1);
     }
 
-    private static void writeCluster(Sheet sheet, ClusterAnalysis analysis, CashFlowLayout.Block block, OutputStyles styles) {
+    private static void writeCluster(Sheet sheet, ClusterAnalysis analysis, CashFlowLayout.Block block, InputLinks links,
+                                     OutputStyles styles) {
         Inputs in = new Inputs(block.inputsRow());
+        String[][] contracts = contractFormulas(analysis, links);
+        String[] contractedGpus = contracts[0];
+        String[] contractRevenue = contracts[1];
         PricePath path = analysis.schedule().pricePath();
         String priceFormulaBody = priceFormulaBody(path, in);
         List<MonthlyCashFlow> months = analysis.schedule().months();
@@ -102,10 +112,16 @@ final class CashFlowSheet {
                 OutputCells.formula(row, PRICE, "IF(" + month + "=0,0," + priceFormulaBody.replace("{m}", month) + ")",
                         flow.pricePerGpuHour(), styles.pricePerHour);
             }
-            // Contract terms are values (they come from the Leases sheet); the market part stays live:
-            // uncommitted GPUs earn the path's price at the cluster's utilization, after the fee.
-            OutputCells.number(row, CONTRACTED_GPUS, flow.contractedGpus(), styles.integer);
-            OutputCells.number(row, CONTRACT_REVENUE, flow.contractRevenue(), styles.moneyCents);
+            // Which months a contract covers is fixed by its dates; what it bills follows its rate, GPUs and prepaid share
+            // on the Leases sheet. The market part stays live: uncommitted GPUs earn the path's price at the cluster's
+            // utilization, after the fee.
+            if (m < contractRevenue.length && contractRevenue[m] != null) {
+                OutputCells.formula(row, CONTRACTED_GPUS, contractedGpus[m], flow.contractedGpus(), styles.integer);
+                OutputCells.formula(row, CONTRACT_REVENUE, contractRevenue[m], flow.contractRevenue(), styles.moneyCents);
+            } else {
+                OutputCells.number(row, CONTRACTED_GPUS, flow.contractedGpus(), styles.integer);
+                OutputCells.number(row, CONTRACT_REVENUE, flow.contractRevenue(), styles.moneyCents);
+            }
             String contracted = OutputCells.relative(r, CONTRACTED_GPUS);
             String marketHours = "(" + in.ref(ModelInputsSheet.GPUS) + "-" + contracted + ")*" + HOURS + "*"
                     + in.ref(ModelInputsSheet.UTILIZATION);
@@ -147,6 +163,42 @@ final class CashFlowSheet {
             OutputCells.formula(row, MONTH_UNDERWATER_DISCOUNTED, "IF(" + OutputCells.relative(r, CUMULATIVE_DISCOUNTED) + "<0,"
                     + month + ",-1)", discountedSoFar < 0 ? flow.month() : -1, styles.integer);
         }
+    }
+
+    /**
+     * Each cluster month's GPUs under lessor contracts and their revenue as the engine bills it ([0] and [1]; null for a
+     * month no contract covers): every covering
+     * contract bills rate × GPUs × 730 × (1 − prepaid share), and its prepaid share of all covered months arrives with
+     * its first one. Rate, GPUs and prepaid share refer to their Leases cells when those hold exactly the model's number.
+     */
+    private static String[][] contractFormulas(ClusterAnalysis analysis, InputLinks links) {
+        int life = analysis.cluster().lifeMonths();
+        String[] gpuFormulas = new String[life + 1];
+        String[] formulas = new String[life + 1];
+        for (Lease contract : analysis.schedule().lessorContracts()) {
+            String id = contract.contractId();
+            String rate = links.contract(id, InputCells.Field.CONTRACT_RATE, contract.ratePerGpuHour())
+                    .orElse(literal(contract.ratePerGpuHour()));
+            String gpus = links.contract(id, InputCells.Field.CONTRACT_GPUS, contract.gpuCount())
+                    .orElse(String.valueOf(contract.gpuCount()));
+            String prepaid = links.contract(id, InputCells.Field.PREPAID_SHARE, contract.prepaidShare())
+                    .orElse(literal(contract.prepaidShare()));
+            String monthly = rate + "*" + gpus + "*" + HOURS;
+            int covered = 0;
+            int first = -1;
+            for (int m = 1; m <= life; m++) {
+                if (CashFlowModel.covers(contract, analysis.schedule().startDate(), m)) {
+                    first = first < 0 ? m : first;
+                    covered++;
+                    formulas[m] = (formulas[m] == null ? "" : formulas[m] + "+") + monthly + "*(1-" + prepaid + ")";
+                    gpuFormulas[m] = (gpuFormulas[m] == null ? "" : gpuFormulas[m] + "+") + gpus;
+                }
+            }
+            if (first > 0) {
+                formulas[first] += "+" + prepaid + "*" + monthly + "*" + covered;
+            }
+        }
+        return new String[][] {gpuFormulas, formulas};
     }
 
     /**

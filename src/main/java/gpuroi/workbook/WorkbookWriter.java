@@ -168,7 +168,7 @@ public final class WorkbookWriter {
         SensitivitySheet.write(workbook.getSheet(SENSITIVITY_SHEET), analysis.clusters(), sensitivityScope,
                 analysis.assumptions(), styles);
         ModelInputsSheet.write(workbook.getSheet(INPUTS_SHEET), analysis.clusters(), layout, links, styles);
-        CashFlowSheet.write(workbook.getSheet(CASH_FLOWS_SHEET), analysis.clusters(), layout, styles);
+        CashFlowSheet.write(workbook.getSheet(CASH_FLOWS_SHEET), analysis.clusters(), layout, links, styles);
         // A chart lives in the sheet's drawing part, outside the streamed rows: it is built on the XSSF sheet.
         CumulativeCashFlowChart.write(workbook.getSheet(CHART_SHEET), model.getSheet(CHART_SHEET), analysis.clusters(),
                 layout, styles);

@@ -104,9 +104,11 @@ class LibreOfficeCachedValuesTest {
             // Lessee contracts fill ROI Contracts and ROI Portfolio, whose formulas are checked too.
             XSSFSheet leases = wb.createSheet("Leases");
             row(leases, 0, "Contract id", "Role", "GPU model", "GPUs", "Rate ($/GPU-hr)", "Start date", "Term (months)",
-                    "Prepaid share", "GPUs needed", "Resale allowed", "Termination fee");
+                    "Prepaid share", "GPUs needed", "Resale allowed", "Termination fee", "Cluster id");
             row(leases, 1, "idle-h100", "Lessee", "H100 SXM", 10, 4.0, "2024-01-01", 48, "0%", 6, "yes", "$200,000");
             row(leases, 2, "future-h200", "Lessee", "H200", 8, 3.3, "2026-07-01", 12, "30%", 5, "yes", null);
+            // A lessor contract: its revenue on ROI Cash Flows is a formula over its Leases cells.
+            row(leases, 3, "anchor-tenant", "Lessor", "H100 SXM", 16, 2.2, "2026-03-01", 24, 0.25, null, null, null, "flat-planned");
             return WriterFixtures.save(wb, file);
         }
     }
