@@ -25,11 +25,13 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The converted workbook is a live model: an analyst who edits the hurdle on Assumptions and a utilization and a
- * start price on Fleet of the converted file, and recalculates it in LibreOffice, gets the summary that a fresh
+ * The converted workbook is a live model: an analyst who edits the hurdle on Assumptions, a utilization and a
+ * start price on Fleet, and lease rates and GPUs needed on Leases of the converted file, and recalculates it in
+ * LibreOffice, gets the summary, the contracts' figures and decisions and the portfolio's totals that a fresh
  * conversion of the input edited the same way gives. The start-price edit flips a BUY to RENT; the hurdle edit
- * moves every NPV at the hurdle and every hold value. A copy whose one summary cell was turned into a plain value
- * fails the same comparison: the check would catch a summary that does not move.
+ * moves every NPV at the hurdle, every hold value and every contract's present costs; the lessor's rate moves its
+ * cluster's cash flows. A copy whose one summary cell was turned into a plain value fails the same comparison: the
+ * check would catch a summary that does not move.
  */
 class LibreOfficeLiveModelTest {
     private static final double RELATIVE = 1e-6;
@@ -54,6 +56,26 @@ class LibreOfficeLiveModelTest {
         SummarySheet.OWN_USE_COST_TO_RENT,
     };
     private static final int PLANTED_ROW = 1;
+
+    /** Contract columns compared: every figure that is a formula when the contract has months left. */
+    private static final int[] CONTRACT_FIGURES = {
+        ContractsSheet.GPUS, ContractsSheet.NEEDED, ContractsSheet.IDLE, ContractsSheet.RATE, ContractsSheet.MONTHLY_OBLIGATION,
+        ContractsSheet.PREPAYMENT_DUE, ContractsSheet.KEEP_COST, ContractsSheet.RESELL_COST, ContractsSheet.TERMINATE_COST,
+        ContractsSheet.DECISION, ContractsSheet.GAIN, ContractsSheet.BREAK_EVEN_FEE, ContractsSheet.BREAK_EVEN_PRICE_RESELL,
+        ContractsSheet.BREAK_EVEN_PRICE_TERMINATE, ContractsSheet.MARKET_PRICE, ContractsSheet.HURDLE_RATE,
+    };
+    /** Portfolio totals compared (column B): every one that is a formula. */
+    private static final int[] PORTFOLIO_TOTALS = {
+        PortfolioSheet.TOTAL_CAPEX_ROW, PortfolioSheet.PLANNED_CAPEX_ROW, PortfolioSheet.CAPEX_TO_COMMIT_ROW,
+        PortfolioSheet.VALUE_FOLLOWING_DECISIONS_ROW, PortfolioSheet.VALUE_AS_ENTERED_ROW, PortfolioSheet.CLUSTERS_VALUE_OF_DECISIONS_ROW,
+        PortfolioSheet.CONTRACTS_CHOSEN_COST_ROW, PortfolioSheet.CONTRACTS_KEEP_COST_ROW, PortfolioSheet.SINCE_PURCHASE_AT_HURDLE_ROW,
+        PortfolioSheet.SINCE_PURCHASE_ROW,
+    };
+    /** Leases rows (0-based) and columns edited. */
+    private static final int LESSOR_ROW = 1;
+    private static final int IDLE_LESSEE_ROW = 2;
+    private static final int GPUS_NEEDED_COLUMN = 9;
+    private static final int RATE_COLUMN = 5;
 
     @TempDir
     static Path dir;
@@ -100,8 +122,10 @@ class LibreOfficeLiveModelTest {
 
     /**
      * Numbers typed as numbers, so each becomes a link: a flat planned cluster bought at $2.60 (BUY at a 12% hurdle),
-     * an owned blended one with a sale to weigh, a planned decline one for own use, an owned custom-path one, and a
-     * planned one rented out in part under a lessor contract.
+     * an owned blended one with a sale to weigh, a planned decline one for own use, an owned custom-path one, a
+     * planned one rented out in part under a lessor contract, and a planned blended one; two lessee contracts, one
+     * running with idle GPUs, resale and a termination fee (market from the catalog), one starting later, prepaid in
+     * part, priced from the Market sheet.
      */
     static Path fleetWorkbook(Path file) throws IOException {
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
@@ -123,17 +147,31 @@ class LibreOfficeLiveModelTest {
             row(fleet, 4, "custom-owned", "A100", 48, 15_000, "Owned", "2023-01-01", 6, 0.0, 0.5, 1.4, 0.10, 50, 0.6, 1.6,
                     "custom:yearly:1,0.8,0.6", 6_000, null);
             row(fleet, 5, "contracted", "H100 SXM", 32, 28_000, "Planned", null, 4, 0.1, 1.1, 1.3, 0.08, 100, 0.6, 2.4, "flat", null, null);
+            row(fleet, 6, "blended-planned", "H100 SXM", 32, 31_000, "Planned", null, 5, 0.1, 1.1, 1.3, 0.08, 120, 0.7, 2.8,
+                    "blended:0.5:5", null, "Rent out");
             XSSFSheet leases = wb.createSheet("Leases");
             row(leases, 0, "Contract id", "Role", "Cluster id", "GPU model", "GPUs", "Rate ($/GPU-hr)", "Start date", "Term (months)",
-                    "Prepaid share");
-            row(leases, 1, "anchor-tenant", "Lessor", "contracted", "H100 SXM", 16, 2.2, "2026-01-01", 24, 0.0);
+                    "Prepaid share", "GPUs needed", "Resale allowed", "Termination fee");
+            row(leases, LESSOR_ROW, "anchor-tenant", "Lessor", "contracted", "H100 SXM", 16, 2.2, "2026-01-01", 24, 0.25);
+            row(leases, IDLE_LESSEE_ROW, "idle-h100", "Lessee", null, "H100 SXM", 10, 4.0, "2024-01-01", 48, 0.0, 6, "yes", 200_000);
+            row(leases, 3, "future-h200", "Lessee", null, "H200", 8, 3.3, "2026-07-01", 12, 0.3, 5, "yes", 60_000);
+            XSSFSheet market = wb.createSheet("Market");
+            row(market, 0, "GPU model", "On-demand price");
+            row(market, 1, "H200", 3.6);
             return WriterFixtures.save(wb, file);
         }
     }
 
-    /** The hurdle up to 15%, the owned cluster's utilization down to 55%, the flat cluster's start price down to $1.60. */
+    /**
+     * The hurdle up to 15%, the owned cluster's utilization down to 55%, the flat cluster's start price down to $1.60,
+     * the lessor's rate up to $3.10, the idle contract's rate up to $4.50 with only 3 of its 10 GPUs needed.
+     */
     private static void editAsAnAnalyst(Path file) throws IOException {
         try (XSSFWorkbook workbook = WriterFixtures.open(file)) {
+            Sheet leases = workbook.getSheet("Leases");
+            leases.getRow(LESSOR_ROW).getCell(RATE_COLUMN).setCellValue(3.1);
+            leases.getRow(IDLE_LESSEE_ROW).getCell(RATE_COLUMN).setCellValue(4.5);
+            leases.getRow(IDLE_LESSEE_ROW).getCell(GPUS_NEEDED_COLUMN).setCellValue(3);
             workbook.getSheet("Assumptions").getRow(HURDLE_ROW).getCell(1).setCellValue(0.15);
             workbook.getSheet("Fleet").getRow(OWNED_ROW).getCell(UTILIZATION_COLUMN).setCellValue(0.55);
             workbook.getSheet("Fleet").getRow(FLAT_ROW).getCell(START_PRICE_COLUMN).setCellValue(1.6);
@@ -191,7 +229,37 @@ class LibreOfficeLiveModelTest {
     }
 
     @Test
+    void everyContractFigureAndDecisionRecalculatedAfterTheEditsEqualsAFreshConversion() throws Exception {
+        assertThat(compareContracts(recalculated, fresh)).isEmpty();
+        try (XSSFWorkbook before = WriterFixtures.open(converted); XSSFWorkbook after = WriterFixtures.open(recalculated)) {
+            Row idleBefore = before.getSheet(WorkbookWriter.CONTRACTS_SHEET).getRow(1);
+            Row idleAfter = after.getSheet(WorkbookWriter.CONTRACTS_SHEET).getRow(1);
+            assertThat(idleBefore.getCell(ContractsSheet.RATE).getCellFormula()).isEqualTo("Leases!$F$3");
+            assertThat(idleAfter.getCell(ContractsSheet.KEEP_COST).getNumericCellValue())
+                    .as("a higher rate costs more to keep").isGreaterThan(idleBefore.getCell(ContractsSheet.KEEP_COST).getNumericCellValue());
+            Row futureBefore = before.getSheet(WorkbookWriter.CONTRACTS_SHEET).getRow(2);
+            assertThat(futureBefore.getCell(ContractsSheet.MARKET_PRICE).getCellFormula()).isEqualTo("Market!$B$2");
+        }
+    }
+
+    @Test
+    void theLessorsRateMovesItsClustersCashFlowsAndSummary() throws Exception {
+        try (XSSFWorkbook before = WriterFixtures.open(converted); XSSFWorkbook after = WriterFixtures.open(recalculated)) {
+            int contracted = 5;
+            double npvBefore = before.getSheet(WorkbookWriter.SUMMARY_SHEET).getRow(contracted).getCell(SummarySheet.NPV).getNumericCellValue();
+            double npvAfter = after.getSheet(WorkbookWriter.SUMMARY_SHEET).getRow(contracted).getCell(SummarySheet.NPV).getNumericCellValue();
+            assertThat(npvAfter).as("16 GPUs billed $0.90 more an hour for 24 months").isGreaterThan(npvBefore);
+        }
+    }
+
+    @Test
+    void everyPortfolioTotalRecalculatedAfterTheEditsEqualsAFreshConversion() throws Exception {
+        assertThat(comparePortfolio(recalculated, fresh)).isEmpty();
+    }
+
+    @Test
     void aSummaryCellHoldingAValueInsteadOfAFormulaFailsTheComparison() throws Exception {
+        assertThat(comparePortfolio(plantedRecalculated, fresh)).as("the frozen NPV reaches the portfolio's totals").isNotEmpty();
         List<String> mismatches = compareSummaries(plantedRecalculated, fresh);
         String row = String.valueOf(PLANTED_ROW + 1);
         // The frozen NPV stays at its value before the edits, and the decision that reads it stays BUY.
@@ -206,7 +274,7 @@ class LibreOfficeLiveModelTest {
         try (XSSFWorkbook a = WriterFixtures.open(live); XSSFWorkbook b = WriterFixtures.open(expected)) {
             Sheet ours = a.getSheet(WorkbookWriter.SUMMARY_SHEET);
             Sheet theirs = b.getSheet(WorkbookWriter.SUMMARY_SHEET);
-            assertThat(ours.getLastRowNum()).isEqualTo(theirs.getLastRowNum()).isEqualTo(5);
+            assertThat(ours.getLastRowNum()).isEqualTo(theirs.getLastRowNum()).isEqualTo(6);
             for (int r = 1; r <= theirs.getLastRowNum(); r++) {
                 assertThat(ours.getRow(r).getCell(SummarySheet.ID).getStringCellValue())
                         .isEqualTo(theirs.getRow(r).getCell(SummarySheet.ID).getStringCellValue());
@@ -217,6 +285,44 @@ class LibreOfficeLiveModelTest {
                         mismatches.add(WorkbookWriter.SUMMARY_SHEET + "!" + new org.apache.poi.ss.util.CellReference(r, column)
                                 .formatAsString() + ": " + difference);
                     }
+                }
+            }
+        }
+        return mismatches;
+    }
+
+    /** Each compared figure of each contract row, as {@link #compareSummaries}. */
+    private static List<String> compareContracts(Path live, Path expected) throws IOException {
+        List<String> mismatches = new ArrayList<>();
+        try (XSSFWorkbook a = WriterFixtures.open(live); XSSFWorkbook b = WriterFixtures.open(expected)) {
+            Sheet ours = a.getSheet(WorkbookWriter.CONTRACTS_SHEET);
+            Sheet theirs = b.getSheet(WorkbookWriter.CONTRACTS_SHEET);
+            for (int r = 1; r <= 2; r++) {
+                assertThat(ours.getRow(r).getCell(ContractsSheet.ID).getStringCellValue())
+                        .isEqualTo(theirs.getRow(r).getCell(ContractsSheet.ID).getStringCellValue());
+                for (int column : CONTRACT_FIGURES) {
+                    String difference = difference(ours.getRow(r).getCell(column), theirs.getRow(r).getCell(column), false);
+                    if (difference != null) {
+                        mismatches.add(WorkbookWriter.CONTRACTS_SHEET + "!" + new org.apache.poi.ss.util.CellReference(r, column)
+                                .formatAsString() + ": " + difference);
+                    }
+                }
+            }
+        }
+        return mismatches;
+    }
+
+    /** Each formula total of the portfolio. */
+    private static List<String> comparePortfolio(Path live, Path expected) throws IOException {
+        List<String> mismatches = new ArrayList<>();
+        try (XSSFWorkbook a = WriterFixtures.open(live); XSSFWorkbook b = WriterFixtures.open(expected)) {
+            Sheet ours = a.getSheet(WorkbookWriter.PORTFOLIO_SHEET);
+            Sheet theirs = b.getSheet(WorkbookWriter.PORTFOLIO_SHEET);
+            for (int r : PORTFOLIO_TOTALS) {
+                String difference = difference(ours.getRow(r).getCell(1), theirs.getRow(r).getCell(1), false);
+                if (difference != null) {
+                    mismatches.add(WorkbookWriter.PORTFOLIO_SHEET + "!B" + (r + 1) + " " + theirs.getRow(r).getCell(0).getStringCellValue()
+                            + ": " + difference);
                 }
             }
         }
