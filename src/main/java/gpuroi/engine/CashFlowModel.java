@@ -122,7 +122,7 @@ public final class CashFlowModel {
     }
 
     /** Whether a lessor contract covers cluster month m (1..life): the month's midpoint lies in the contract's term. */
-    static boolean covers(Lease contract, LocalDate clusterStart, int month) {
+    public static boolean covers(Lease contract, LocalDate clusterStart, int month) {
         double from = monthsBetween(clusterStart, contract.startDate());
         double midpoint = month - 0.5;
         return midpoint >= from && midpoint < from + contract.termMonths();

@@ -207,7 +207,8 @@ public final class Conversion {
                     + " extend its life.")));
         }
         return notes.size() == read.notes().size() ? read
-                : new WorkbookInput(read.portfolio(), notes, read.monteCarloRuns(), read.monteCarloSeed(), read.riskSettings());
+                : new WorkbookInput(read.portfolio(), notes, read.monteCarloRuns(), read.monteCarloSeed(), read.riskSettings(),
+                        read.cells());
     }
 
     /** Each cluster's analysis with the low / high values the workbook's Risk sheet gives, for its tornado. */
@@ -256,7 +257,8 @@ public final class Conversion {
         RunInfo runInfo = new RunInfo(input.getFileName().toString(), analyzed.inputSha256(), options.toolVersion(),
                 analyzed.analysis().assumptions().valuationDate());
         try {
-            WorkbookWriter.write(input, output, analyzed.analysis(), analyzed.risks(), analyzed.contractRisks(), analyzed.read().notes(), runInfo);
+            WorkbookWriter.write(input, output, analyzed.analysis(), analyzed.risks(), analyzed.contractRisks(), analyzed.read().notes(),
+                    analyzed.read().cells(), runInfo);
         } catch (FileSystemException e) {
             // The writer reports what the file system refused as a FileSystemException; unless it is about
             // reading the input again, the machine is at fault (full, read-only, no such folder), not the workbook.

@@ -97,6 +97,15 @@ final class AssumptionsSheet {
         }
     }
 
+    /** Records into {@code cells} the cells of the rates and fees the model uses. */
+    void recordCellsIn(InputCells cells) {
+        cells.assumption(InputCells.Field.DISCOUNT_RATE, valueCells.get(DISCOUNT_RATE));
+        cells.assumption(InputCells.Field.HURDLE_RATE, valueCells.get(HURDLE_RATE));
+        cells.assumption(InputCells.Field.MARKETPLACE_FEE, valueCells.get(MARKETPLACE_FEE));
+        cells.assumption(InputCells.Field.RESALE_FEE, valueCells.get(RESALE_FEE));
+        cells.assumption(InputCells.Field.RESALE_DISCOUNT, valueCells.get(RESALE_DISCOUNT));
+    }
+
     private void findParameters() {
         ParameterHeader header = ParameterHeader.of(sheet);
         for (Row row : sheet) {

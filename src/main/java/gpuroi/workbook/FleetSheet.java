@@ -76,6 +76,7 @@ final class FleetSheet {
     private final HiddenRows hiddenRows;
     private final Set<Column> absentColumnsNoted = new HashSet<>();
     private final Map<String, String> skippedClusters = new LinkedHashMap<>();
+    private InputCells cells = new InputCells();
 
     FleetSheet(CellReader reader, Sheet sheet, LocalDate valuationDate, String currency, List<MarketQuote> market) {
         this(reader, sheet, valuationDate, currency, market, HiddenRows.COUNT);
@@ -89,6 +90,12 @@ final class FleetSheet {
         this.currency = currency;
         this.market = market;
         this.hiddenRows = hiddenRows;
+    }
+
+    /** Records into {@code cells} the cell each cluster's numbers were read from. */
+    FleetSheet recordingCellsIn(InputCells cells) {
+        this.cells = cells;
+        return this;
     }
 
     /** The ids (lower case) of the hidden clusters left out by {@link HiddenRows#SKIP}, each with its row's first cell. */
@@ -212,11 +219,28 @@ final class FleetSheet {
             b.lifeYears(lifeYears);
             Cluster cluster = b.gpuModel(model).gpuCount(count).capexPerGpu(capexPerGpu).build();
             warnImplausible(row, cluster, fields.get("capex per GPU"));
+            recordCells(row, cluster, fields.get("capex per GPU") == CAPEX_PER_GPU);
             return Optional.of(cluster);
         } catch (InvalidValueException e) {
             row.problem(fields, e);
             return Optional.empty();
         }
+    }
+
+    /** The cells read for the cluster's numbers (a capex derived from a total is not one of them). */
+    private void recordCells(TableRow row, Cluster c, boolean capexTyped) {
+        cells.cluster(c.id(), InputCells.Field.GPUS, row.cell(COUNT));
+        if (capexTyped) {
+            cells.cluster(c.id(), InputCells.Field.CAPEX_PER_GPU, row.cell(CAPEX_PER_GPU));
+        }
+        cells.cluster(c.id(), InputCells.Field.UTILIZATION, row.cell(UTILIZATION));
+        cells.cluster(c.id(), InputCells.Field.START_PRICE, row.cell(START_PRICE));
+        cells.cluster(c.id(), InputCells.Field.KW_PER_GPU, row.cell(POWER));
+        cells.cluster(c.id(), InputCells.Field.PUE, row.cell(PUE));
+        cells.cluster(c.id(), InputCells.Field.ELECTRICITY_PER_KWH, row.cell(ELECTRICITY));
+        cells.cluster(c.id(), InputCells.Field.OTHER_OPEX_PER_GPU_MONTH, row.cell(OTHER_OPEX));
+        cells.cluster(c.id(), InputCells.Field.RESIDUAL_SHARE, row.cell(RESIDUAL));
+        cells.cluster(c.id(), InputCells.Field.SECONDARY_PRICE, row.cell(SECONDARY));
     }
 
     /** Warns at each typed cell whose value is far outside anything real; values taken from Market or the catalog are not re-checked. */

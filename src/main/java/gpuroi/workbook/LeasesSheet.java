@@ -77,6 +77,14 @@ final class LeasesSheet {
         this.currency = currency;
     }
 
+    private InputCells cells = new InputCells();
+
+    /** Records into {@code cells} the cell each contract's numbers were read from. */
+    LeasesSheet recordingCellsIn(InputCells cells) {
+        this.cells = cells;
+        return this;
+    }
+
     List<Lease> read() {
         List<Lease> leases = new ArrayList<>();
         HeaderRow header = Tables.header(reader, sheet, COLUMNS);
@@ -192,6 +200,11 @@ final class LeasesSheet {
         try {
             Lease lease = new Lease(id, role, clusterId, counterparty, model, count, rate, start, term, prepaid, needed, resale, fee);
             Plausibility.pricePerGpuHour(reader, row.ref(RATE), "contract " + name + ": ", "rate", model, rate, currency);
+            cells.contract(id, InputCells.Field.CONTRACT_RATE, row.cell(RATE));
+            cells.contract(id, InputCells.Field.CONTRACT_GPUS, row.cell(COUNT));
+            cells.contract(id, InputCells.Field.GPUS_NEEDED, row.cell(GPUS_NEEDED));
+            cells.contract(id, InputCells.Field.PREPAID_SHARE, row.cell(PREPAID));
+            cells.contract(id, InputCells.Field.TERMINATION_FEE, row.cell(TERMINATION_FEE));
             return Optional.of(lease);
         } catch (InvalidValueException e) {
             row.problem(FIELDS, e);

@@ -51,6 +51,14 @@ final class MarketSheet {
         this.currency = currency;
     }
 
+    private InputCells cells = new InputCells();
+
+    /** Records into {@code cells} each row's on-demand price cell, for the contracts' links to it. */
+    MarketSheet recordingCellsIn(InputCells cells) {
+        this.cells = cells;
+        return this;
+    }
+
     List<MarketQuote> read() {
         List<MarketQuote> quotes = new ArrayList<>();
         HeaderRow header = Tables.header(reader, sheet, COLUMNS);
@@ -75,6 +83,7 @@ final class MarketSheet {
                 continue;
             }
             modelCells.put(quote.get(), row.ref(MODEL));
+            cells.marketOnDemand(quote.get().gpuModel(), row.cell(ON_DEMAND));
             quotes.add(quote.get());
         }
         return quotes;

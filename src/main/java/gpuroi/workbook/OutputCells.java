@@ -87,6 +87,28 @@ final class OutputCells {
         return cell;
     }
 
+    /** A live formula whose result is text ("never", "BUY"), cached as the engine's word. */
+    static Cell textFormula(Row row, int column, String formula, String cachedText, CellStyle style) {
+        Cell cell = row.createCell(column);
+        cell.setCellFormula(formula);
+        cell.setCellValue(cachedText);
+        cell.setCellStyle(style);
+        // Its column fits the cached words as it would the same text written as a value.
+        ColumnFit.text(row.getSheet(), column, cachedText, style);
+        return cell;
+    }
+
+    /**
+     * A live formula that yields a number or the words for its absence; cached as the engine's number when it has one,
+     * else as those words (the formula's own text result for the same inputs).
+     */
+    static Cell optionalFormula(Row row, int column, String formula, OptionalDouble value, String whenEmpty, CellStyle style,
+                                CellStyle textStyle) {
+        return value.isPresent()
+                ? formula(row, column, formula, value.getAsDouble(), style)
+                : textFormula(row, column, formula, whenEmpty, textStyle);
+    }
+
     /** The serial number of a date in the workbook's own date system (1900, or 1904 for old Mac files). */
     static double excelDate(LocalDate date, boolean date1904) {
         return DateUtil.getExcelDate(date, date1904);

@@ -2,6 +2,7 @@ package gpuroi.workbook;
 
 import gpuroi.engine.PortfolioAnalysis;
 import gpuroi.engine.PortfolioRollup;
+import gpuroi.model.ClusterUse;
 import gpuroi.model.Formats;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -12,8 +13,14 @@ import java.util.List;
  * {@value WorkbookWriter#PORTFOLIO_SHEET}: the portfolio on one footing, from the valuation date at the hurdle rate
  * (following every decision, and as entered), with the clusters' whole-life figures apart and labelled as such;
  * the recommended changes ranked by what they are worth, each worded by what it does with capital; then each
- * month's net flow, the cash to fund and the GPUs owned, contracted out, rented in and needed. Totals are the
- * engine's roll-up; the cumulative flow is a live formula.
+ * month's net flow, the cash to fund and the GPUs owned, contracted out, rented in and needed.
+ *
+ * <p>The forward totals are live formulas over {@value WorkbookWriter#SUMMARY_SHEET} and {@value WorkbookWriter#CONTRACTS_SHEET},
+ * cached as the engine's roll-up: planned clusters count their NPV at the hurdle (BUY; for own use the saving from
+ * owning the GPU-hours over renting them, as the decision weighs it) or 0 (RENT), owned ones the
+ * better of holding and a sale now (the HOLD cluster's hold value, the RESELL cluster's sale value), contracts their
+ * chosen option's cost (KEEP cost − the gain of the decision). The peak cash, the ranking and the monthly table are
+ * values of the conversion, and say so.
  */
 final class PortfolioSheet {
     /** Rows of the totals block (label in column A, value in column B). */
@@ -48,6 +55,11 @@ final class PortfolioSheet {
     private static final int[] WIDTHS = {30, 18, 16, 16, 11, 12, 11, 13};
     /** Column A: the totals' labels, wrapped in it; the rank and the months below sit in it too. */
     private static final int LABEL_WIDTH = 46;
+    /** Column C of the totals: whether each is a live formula; the action names of the ranking below share it. */
+    private static final int HOW_WIDTH = 24;
+    /** The summary's Use column, as {@link ClusterUse#label()} writes it. */
+    private static final String RENT_OUT = ClusterUse.RENT_OUT.label();
+    private static final String OWN_USE = ClusterUse.OWN_USE.label();
 
     private PortfolioSheet() {
     }
@@ -60,27 +72,46 @@ final class PortfolioSheet {
     static void write(Sheet sheet, PortfolioAnalysis analysis, OutputStyles styles) {
         PortfolioRollup rollup = analysis.rollup();
         String hurdle = Formats.percent(analysis.assumptions().hurdleRate(), 1);
-        OutputCells.headerRow(sheet, 0, new String[] {"Portfolio from the valuation date, at the " + hurdle + " hurdle"
-                + " (history is realized and left out)", "Amount"}, new int[] {LABEL_WIDTH, 18}, styles);
-        total(sheet, TOTAL_CAPEX_ROW, "Total capex (owned and planned)", rollup.totalCapex(), styles);
-        total(sheet, PLANNED_CAPEX_ROW, "Capex of the planned clusters", rollup.plannedCapex(), styles);
-        total(sheet, CAPEX_TO_COMMIT_ROW, "Capex to commit (planned clusters the decisions buy)", rollup.capexToCommit(), styles);
+        String discount = Formats.percent(analysis.assumptions().discountRate(), 1);
+        OutputCells.headerRow(sheet, 0, new String[] {"Portfolio from the valuation date, at the hurdle rate (" + hurdle
+                + " at conversion; history is realized and left out)", "Amount", "How it is computed"},
+                new int[] {LABEL_WIDTH, 18, HOW_WIDTH}, styles);
+        Totals t = new Totals(analysis.clusters().size(), analysis.contracts().size());
+        // A planned cluster bought counts what its decision weighed: for own use the saving from owning its GPU-hours
+        // over renting them (cost to rent − cost to own), else its NPV at the hurdle.
+        String clustersAsEntered = t.sumIfs(SummarySheet.NPV_AT_HURDLE, SummarySheet.STATUS, "Planned", SummarySheet.USE, RENT_OUT)
+                + "+" + t.sumIfs(SummarySheet.OWN_USE_COST_TO_RENT, SummarySheet.STATUS, "Planned", SummarySheet.USE, OWN_USE)
+                + "-" + t.sumIfs(SummarySheet.OWN_USE_COST_TO_OWN, SummarySheet.STATUS, "Planned", SummarySheet.USE, OWN_USE)
+                + "+" + t.sum(SummarySheet.HOLD_VALUE);
+        String clustersAsDecided = t.sumIfs(SummarySheet.NPV_AT_HURDLE, SummarySheet.DECISION, "BUY", SummarySheet.USE, RENT_OUT)
+                + "+" + t.sumIfs(SummarySheet.OWN_USE_COST_TO_RENT, SummarySheet.DECISION, "BUY", SummarySheet.USE, OWN_USE)
+                + "-" + t.sumIfs(SummarySheet.OWN_USE_COST_TO_OWN, SummarySheet.DECISION, "BUY", SummarySheet.USE, OWN_USE)
+                + "+" + t.sumIf(SummarySheet.DECISION, "HOLD", SummarySheet.HOLD_VALUE)
+                + "+" + t.sumIf(SummarySheet.DECISION, "RESELL", SummarySheet.SALE_VALUE);
+        total(sheet, TOTAL_CAPEX_ROW, "Total capex (owned and planned)", t.sum(SummarySheet.TOTAL_CAPEX), rollup.totalCapex(), styles);
+        total(sheet, PLANNED_CAPEX_ROW, "Capex of the planned clusters",
+                t.sumIf(SummarySheet.STATUS, "Planned", SummarySheet.TOTAL_CAPEX), rollup.plannedCapex(), styles);
+        total(sheet, CAPEX_TO_COMMIT_ROW, "Capex to commit (planned clusters the decisions buy)",
+                t.sumIf(SummarySheet.DECISION, "BUY", SummarySheet.TOTAL_CAPEX), rollup.capexToCommit(), styles);
         total(sheet, VALUE_FOLLOWING_DECISIONS_ROW, "Value following every decision (clusters − contracts' chosen costs)",
-                rollup.valueFollowingDecisions(), styles);
+                amount(CLUSTERS_VALUE_OF_DECISIONS_ROW) + "-" + amount(CONTRACTS_CHOSEN_COST_ROW), rollup.valueFollowingDecisions(), styles);
         total(sheet, VALUE_AS_ENTERED_ROW, "Value as entered (planned bought, owned held, contracts kept)",
-                rollup.valueAsEntered(), styles);
+                clustersAsEntered + "-" + amount(CONTRACTS_KEEP_COST_ROW), rollup.valueAsEntered(), styles);
         total(sheet, CLUSTERS_VALUE_OF_DECISIONS_ROW, "Clusters as decided (BUY: NPV, for own use the saving over renting;"
-                + " RENT: 0; owned: the better of holding and a sale now)", rollup.clustersValueOfDecisions(), styles);
-        total(sheet, CONTRACTS_CHOSEN_COST_ROW, "Lessee contracts: present cost of the chosen options", rollup.contractsChosenCost(), styles);
-        total(sheet, CONTRACTS_KEEP_COST_ROW, "Lessee contracts: present cost of keeping them all", rollup.contractsKeepCost(), styles);
-        total(sheet, PEAK_CASH_ROW, "Peak cash needed in one month",
+                + " RENT: 0; owned: the better of holding and a sale now)", clustersAsDecided, rollup.clustersValueOfDecisions(), styles);
+        total(sheet, CONTRACTS_CHOSEN_COST_ROW, "Lessee contracts: present cost of the chosen options",
+                t.contracts(ContractsSheet.KEEP_COST) + "-" + t.contracts(ContractsSheet.GAIN), rollup.contractsChosenCost(), styles);
+        total(sheet, CONTRACTS_KEEP_COST_ROW, "Lessee contracts: present cost of keeping them all",
+                t.contracts(ContractsSheet.KEEP_COST), rollup.contractsKeepCost(), styles);
+        total(sheet, PEAK_CASH_ROW, "Peak cash needed in one month", null,
                 rollup.months().stream().mapToDouble(PortfolioRollup.MonthPosition::cashNeeded).max().orElse(0), styles);
-        total(sheet, SINCE_PURCHASE_AT_HURDLE_ROW, "Clusters since purchase (realized + expected): whole-life NPV at the "
-                + hurdle + " hurdle, history included; not a decision figure", rollup.clustersNpvAtHurdleSincePurchase(), styles);
-        total(sheet, SINCE_PURCHASE_ROW, "Clusters since purchase: whole-life NPV at the "
-                + Formats.percent(analysis.assumptions().discountRate(), 1) + " discount rate", rollup.clustersNpvSincePurchase(), styles);
+        total(sheet, SINCE_PURCHASE_AT_HURDLE_ROW, "Clusters since purchase (realized + expected): whole-life NPV at the"
+                + " hurdle, history included; not a decision figure", t.sum(SummarySheet.NPV_AT_HURDLE),
+                rollup.clustersNpvAtHurdleSincePurchase(), styles);
+        total(sheet, SINCE_PURCHASE_ROW, "Clusters since purchase: whole-life NPV at the discount rate (" + discount
+                + " at conversion)", t.sum(SummarySheet.NPV), rollup.clustersNpvSincePurchase(), styles);
 
-        OutputCells.text(sheet.createRow(ACTIONS_HEADER_ROW - 1), 0, "Recommended changes, largest gain at the hurdle rate first",
+        OutputCells.text(sheet.createRow(ACTIONS_HEADER_ROW - 1), 0, "Recommended changes, largest gain at the hurdle rate first (as converted: values, not formulas)",
                 styles.sectionTitle);
         OutputCells.headerRow(sheet, ACTIONS_HEADER_ROW, ACTION_HEADERS, new int[] {30, 18, 16, 16, 60, 40}, styles);
         List<PortfolioRollup.RankedAction> actions = rollup.actions();
@@ -100,7 +131,8 @@ final class PortfolioSheet {
         }
 
         int header = monthHeaderRow(actions.size());
-        OutputCells.text(sheet.createRow(header - 1), 0, "Cash and capacity by month, from the valuation month", styles.sectionTitle);
+        OutputCells.text(sheet.createRow(header - 1), 0, "Cash and capacity by month, from the valuation month (as converted: values, not formulas)",
+                styles.sectionTitle);
         OutputCells.headerRow(sheet, header, MONTH_HEADERS, WIDTHS, styles);
         double cumulative = 0;
         int r = header + 1;
@@ -137,9 +169,47 @@ final class PortfolioSheet {
         };
     }
 
-    private static void total(Sheet sheet, int rowIndex, String label, double value, OutputStyles styles) {
+    /** A total: the formula cached as the engine's figure, or (formula null) the figure as a value of the conversion. */
+    private static void total(Sheet sheet, int rowIndex, String label, String formula, double value, OutputStyles styles) {
         Row row = sheet.createRow(rowIndex);
         OutputCells.text(row, 0, label, styles.wrappedText);
-        OutputCells.number(row, 1, value, styles.money);
+        if (formula == null) {
+            OutputCells.number(row, 1, value, styles.money);
+            OutputCells.text(row, 2, "computed at conversion (from the monthly table below)", styles.wrappedText);
+        } else {
+            OutputCells.formula(row, 1, formula, value, styles.money);
+            OutputCells.text(row, 2, "live formula", styles.text);
+        }
+    }
+
+    private static String amount(int rowIndex) {
+        return OutputCells.relative(rowIndex, 1);
+    }
+
+    /**
+     * Sums over the clusters' rows of the summary and the contracts' rows of the contracts sheet; SUM and SUMIF skip the
+     * words a cell holds where a figure does not apply ("n/a (owned)", "no secondary price"), which count as nothing.
+     */
+    private record Totals(int clusters, int contracts) {
+        String sum(int column) {
+            return clusters == 0 ? "0" : "SUM(" + summary(column) + ")";
+        }
+
+        String sumIf(int criteriaColumn, String criterion, int column) {
+            return clusters == 0 ? "0" : "SUMIF(" + summary(criteriaColumn) + ",\"" + criterion + "\"," + summary(column) + ")";
+        }
+
+        String sumIfs(int column, int criteriaColumn, String criterion, int otherCriteriaColumn, String otherCriterion) {
+            return clusters == 0 ? "0" : "SUMIFS(" + summary(column) + "," + summary(criteriaColumn) + ",\"" + criterion + "\","
+                    + summary(otherCriteriaColumn) + ",\"" + otherCriterion + "\")";
+        }
+
+        String contracts(int column) {
+            return contracts == 0 ? "0" : "SUM(" + OutputCells.columnRange(WorkbookWriter.CONTRACTS_SHEET, 1, contracts, column) + ")";
+        }
+
+        private String summary(int column) {
+            return OutputCells.columnRange(WorkbookWriter.SUMMARY_SHEET, 1, clusters, column);
+        }
     }
 }

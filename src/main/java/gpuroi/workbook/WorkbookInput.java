@@ -18,14 +18,21 @@ import java.util.OptionalLong;
  * @param monteCarloSeed the Assumptions sheet's seed, when given (convert's default for --seed)
  * @param riskSettings   the Assumptions sheet's volatilities, correlation, jumps and sampler and the Risk sheet's
  *                       ranges, when given (command-line flags override them)
+ * @param cells          the cell each number was read from, for the output's links back to the investor's sheets
  */
 public record WorkbookInput(Portfolio portfolio, List<InputNote> notes, OptionalLong monteCarloRuns, OptionalLong monteCarloSeed,
-                            RiskSettings riskSettings) {
+                            RiskSettings riskSettings, InputCells cells) {
     public WorkbookInput {
+        cells = cells == null ? InputCells.NONE : cells;
         notes = List.copyOf(notes);
         monteCarloRuns = monteCarloRuns == null ? OptionalLong.empty() : monteCarloRuns;
         monteCarloSeed = monteCarloSeed == null ? OptionalLong.empty() : monteCarloSeed;
         riskSettings = riskSettings == null ? RiskSettings.NONE : riskSettings;
+    }
+
+    public WorkbookInput(Portfolio portfolio, List<InputNote> notes, OptionalLong monteCarloRuns, OptionalLong monteCarloSeed,
+                         RiskSettings riskSettings) {
+        this(portfolio, notes, monteCarloRuns, monteCarloSeed, riskSettings, InputCells.NONE);
     }
 
     public WorkbookInput(Portfolio portfolio, List<InputNote> notes, OptionalLong monteCarloRuns, OptionalLong monteCarloSeed) {

@@ -89,6 +89,8 @@ public final class WorkbookReader {
         Sheet assumptionsSheet = roles.sheet(SheetRoles.Role.ASSUMPTIONS);
         AssumptionsSheet assumptionsReader = new AssumptionsSheet(reader, assumptionsSheet);
         Assumptions assumptions = assumptionsReader.read(defaultValuationDate);
+        InputCells cells = new InputCells();
+        assumptionsReader.recordCellsIn(cells);
         if (assumptions != null && (assumptionsSheet == null || !assumptionsReader.foundParameters())) {
             notes.add(defaultsWarning(assumptionsSheet, assumptions, valuationDateGiven));
         }
@@ -96,7 +98,7 @@ public final class WorkbookReader {
         String currency = assumptions == null ? "USD" : assumptions.currency();
 
         Sheet marketSheet = roles.sheet(SheetRoles.Role.MARKET);
-        List<MarketQuote> market = marketSheet == null ? List.of() : new MarketSheet(reader, marketSheet, currency).read();
+        List<MarketQuote> market = marketSheet == null ? List.of() : new MarketSheet(reader, marketSheet, currency).recordingCellsIn(cells).read();
 
         Sheet riskSheet = roles.sheet(SheetRoles.Role.RISK);
         RiskSettings riskSettings = assumptionsReader.riskSettings();
@@ -114,17 +116,17 @@ public final class WorkbookReader {
                     "a sheet named Fleet with one row per cluster" + (nearMiss.isEmpty() ? "" : " (" + nearMiss + ")")));
         } else {
             int before = problems.size();
-            FleetSheet fleet = new FleetSheet(reader, fleetSheet, valuationDate, currency, market, hiddenRows);
+            FleetSheet fleet = new FleetSheet(reader, fleetSheet, valuationDate, currency, market, hiddenRows).recordingCellsIn(cells);
             clusters = fleet.read();
             boolean fleetComplete = problems.size() == before;
             Sheet leasesSheet = roles.sheet(SheetRoles.Role.LEASES);
             List<Lease> leases = leasesSheet == null ? List.of()
                     : new LeasesSheet(reader, leasesSheet, clusters, fleetComplete, hiddenRows, fleet.skippedClusters(),
-                            currency).read();
+                            currency).recordingCellsIn(cells).read();
             if (problems.isEmpty() && assumptions != null) {
                 try {
                     return new WorkbookInput(new Portfolio(assumptions, clusters, leases, market), notes,
-                            assumptionsReader.monteCarloRuns(), assumptionsReader.monteCarloSeed(), riskSettings);
+                            assumptionsReader.monteCarloRuns(), assumptionsReader.monteCarloSeed(), riskSettings, cells);
                 } catch (InvalidValueException e) {
                     // The sheet readers check ids with cell references first; this is the model's last word.
                     problems.add(new CellProblem(fileName, "", "", e.found(), e.field() + ": " + e.expected()));

@@ -94,6 +94,17 @@ public final class WorkbookWriter {
     /** As above, with the lessee contracts' Monte Carlo profiles in a second table of {@value #RISK_SHEET}. */
     public static void write(Path input, Path output, PortfolioAnalysis analysis, List<RiskProfile> risks,
                              List<ContractRiskProfile> contractRisks, List<InputNote> notes, RunInfo runInfo) throws IOException {
+        write(input, output, analysis, risks, contractRisks, notes, InputCells.NONE, runInfo);
+    }
+
+    /**
+     * As above, with the cells the inputs were read from: {@value #INPUTS_SHEET} refers to each one that holds
+     * exactly the model's number, so editing the investor's own sheet moves the model.
+     */
+    public static void write(Path input, Path output, PortfolioAnalysis analysis, List<RiskProfile> risks,
+                             List<ContractRiskProfile> contractRisks, List<InputNote> notes, InputCells cells, RunInfo runInfo)
+            throws IOException {
+        Objects.requireNonNull(cells, "cells");
         Objects.requireNonNull(risks, "risks");
         Objects.requireNonNull(contractRisks, "contractRisks");
         Objects.requireNonNull(input, "input");
@@ -123,7 +134,7 @@ public final class WorkbookWriter {
                 // so a fleet of thousands of clusters needs neither an XML object per cell nor the heap.
                 // Closing it deletes its temporary row files (and closes the workbook it wraps, harmlessly twice).
                 try (SXSSFWorkbook streaming = new StreamingWorkbook(workbook)) {
-                    addResultSheets(streaming, layout, analysis, risks, contractRisks, notes, runInfo);
+                    addResultSheets(streaming, layout, analysis, risks, contractRisks, notes, new InputLinks(workbook, cells), runInfo);
                     streaming.write(out);
                 }
             }
@@ -140,7 +151,7 @@ public final class WorkbookWriter {
 
     private static void addResultSheets(SXSSFWorkbook workbook, CashFlowLayout layout, PortfolioAnalysis analysis,
                                         List<RiskProfile> risks, List<ContractRiskProfile> contractRisks,
-                                        List<InputNote> notes, RunInfo runInfo) {
+                                        List<InputNote> notes, InputLinks links, RunInfo runInfo) {
         XSSFWorkbook model = workbook.getXSSFWorkbook();
         OutputStyles styles = new OutputStyles(model, analysis.assumptions().currency(), model.isDate1904());
         for (String name : OUTPUT_SHEETS) {
@@ -149,8 +160,10 @@ public final class WorkbookWriter {
             }
         }
         Cancellation.check("writing the result sheets");
-        SummarySheet.write(workbook.getSheet(SUMMARY_SHEET), analysis.clusters(), styles);
-        ContractsSheet.write(workbook.getSheet(CONTRACTS_SHEET), analysis.contracts(), analysis.assumptions(), styles);
+        java.time.LocalDate convertedOn = java.time.LocalDate.now();
+        SummarySheet.write(workbook.getSheet(SUMMARY_SHEET), analysis.clusters(), layout, convertedOn, styles);
+        ContractsSheet.write(workbook.getSheet(CONTRACTS_SHEET), analysis.contracts(), analysis.assumptions(), links, convertedOn,
+                styles);
         PortfolioSheet.write(workbook.getSheet(PORTFOLIO_SHEET), analysis, styles);
         if (!risks.isEmpty()) {
             int belowRisks = RiskSheet.write(workbook.getSheet(RISK_SHEET), model.getSheet(RISK_SHEET), risks, styles);
@@ -161,9 +174,9 @@ public final class WorkbookWriter {
         SensitivitySheet.write(workbook.getSheet(SENSITIVITY_SHEET), analysis.clusters(), sensitivityScope,
                 analysis.assumptions(), styles);
         Cancellation.check("writing the result sheets");
-        ModelInputsSheet.write(workbook.getSheet(INPUTS_SHEET), analysis.clusters(), layout, styles);
+        ModelInputsSheet.write(workbook.getSheet(INPUTS_SHEET), analysis.clusters(), layout, links, styles);
         Cancellation.check("writing the result sheets");
-        CashFlowSheet.write(workbook.getSheet(CASH_FLOWS_SHEET), analysis.clusters(), layout, styles);
+        CashFlowSheet.write(workbook.getSheet(CASH_FLOWS_SHEET), analysis.clusters(), layout, links, styles);
         // A chart lives in the sheet's drawing part, outside the streamed rows: it is built on the XSSF sheet.
         CumulativeCashFlowChart.write(workbook.getSheet(CHART_SHEET), model.getSheet(CHART_SHEET), analysis.clusters(),
                 layout, styles);

@@ -76,7 +76,7 @@ class LibreOfficeCachedValuesTest {
         }
 
         Path outDir = Files.createDirectory(dir.resolve("recalculated"));
-        recalculateWithLibreOffice(soffice.get(), outDir, converted, planted);
+        recalculateWithLibreOffice(soffice.get(), dir, outDir, converted, planted);
         recalculated = outDir.resolve("fleet.roi.xlsx");
         plantedRecalculated = outDir.resolve("planted.xlsx");
     }
@@ -104,9 +104,11 @@ class LibreOfficeCachedValuesTest {
             // Lessee contracts fill ROI Contracts and ROI Portfolio, whose formulas are checked too.
             XSSFSheet leases = wb.createSheet("Leases");
             row(leases, 0, "Contract id", "Role", "GPU model", "GPUs", "Rate ($/GPU-hr)", "Start date", "Term (months)",
-                    "Prepaid share", "GPUs needed", "Resale allowed", "Termination fee");
+                    "Prepaid share", "GPUs needed", "Resale allowed", "Termination fee", "Cluster id");
             row(leases, 1, "idle-h100", "Lessee", "H100 SXM", 10, 4.0, "2024-01-01", 48, "0%", 6, "yes", "$200,000");
             row(leases, 2, "future-h200", "Lessee", "H200", 8, 3.3, "2026-07-01", 12, "30%", 5, "yes", null);
+            // A lessor contract: its revenue on ROI Cash Flows is a formula over its Leases cells.
+            row(leases, 3, "anchor-tenant", "Lessor", "H100 SXM", 16, 2.2, "2026-03-01", 24, 0.25, null, null, null, "flat-planned");
             return WriterFixtures.save(wb, file);
         }
     }
@@ -126,7 +128,7 @@ class LibreOfficeCachedValuesTest {
      * One LibreOffice run for all files: a throwaway profile that recalculates every formula on
      * load (OOXMLRecalcMode 0; LibreOffice's default keeps the file's cached values), then saves as .xlsx.
      */
-    private static void recalculateWithLibreOffice(Path soffice, Path outDir, Path... files) throws Exception {
+    static void recalculateWithLibreOffice(Path soffice, Path dir, Path outDir, Path... files) throws Exception {
         Path user = Files.createDirectories(dir.resolve("profile").resolve("user"));
         Files.writeString(user.resolve("registrymodifications.xcu"), """
                 <?xml version="1.0" encoding="UTF-8"?>
@@ -171,6 +173,17 @@ class LibreOfficeCachedValuesTest {
                         compared++;
                         String where = CellReader.ref(cell);
                         Cell recalc = other.getRow(cell.getRowIndex()) == null ? null : other.getRow(cell.getRowIndex()).getCell(cell.getColumnIndex());
+                        if (cell.getCachedFormulaResultType() == CellType.STRING) {
+                            // Words a formula gives ("never", "n/a", "BUY"): the recalculation must give the same words.
+                            String words = cell.getStringCellValue();
+                            if (recalc == null || recalc.getCellType() != CellType.FORMULA
+                                    || recalc.getCachedFormulaResultType() != CellType.STRING
+                                    || !recalc.getStringCellValue().equals(words)) {
+                                mismatches.add(new Mismatch(where, cell.getCellFormula(), Double.NaN,
+                                        words + " recalculated as " + (recalc == null ? "no cell" : recalc.toString())));
+                            }
+                            continue;
+                        }
                         double cached = cell.getNumericCellValue();
                         if (recalc == null || recalc.getCellType() != CellType.FORMULA
                                 || recalc.getCachedFormulaResultType() != CellType.NUMERIC) {

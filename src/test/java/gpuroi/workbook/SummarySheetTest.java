@@ -48,8 +48,8 @@ class SummarySheetTest {
             assertThat(number(row, SummarySheet.BREAK_EVEN_UTILIZATION)).isCloseTo(0.862333, within(1e-6));
             assertThat(number(row, SummarySheet.TOTAL_CAPEX)).isEqualTo(20_000);
             assertThat(text(row, SummarySheet.REASON)).contains("IRR 1.7%").contains("$2.16");
-            assertThat(row.getCell(SummarySheet.XIRR).getCellType()).isEqualTo(CellType.NUMERIC);
-            assertThat(row.getCell(SummarySheet.MIRR).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(resultType(row.getCell(SummarySheet.XIRR))).isEqualTo(CellType.NUMERIC);
+            assertThat(resultType(row.getCell(SummarySheet.MIRR))).isEqualTo(CellType.NUMERIC);
 
             Row header = workbook.getSheet(WorkbookWriter.SUMMARY_SHEET).getRow(0);
             assertThat(text(header, SummarySheet.TOTAL_RETURN)).contains("article's measure").contains("not an IRR");
@@ -144,18 +144,20 @@ class SummarySheetTest {
             assertThat(text(header, column("AA"))).isEqualTo("Total capex");
             assertThat(text(header, column("AB"))).startsWith("Own use: present cost of owning");
             assertThat(text(header, column("AC"))).startsWith("Own use: present cost of renting");
-            assertThat(text(header, column("AD"))).isEqualTo("Reason");
-            assertThat(header.getLastCellNum()).isEqualTo((short) (column("AD") + 1));
+            assertThat(text(header, column("AD"))).startsWith("Reason (text as converted on ");
+            assertThat(text(header, column("AI"))).isEqualTo("Decision against the reason (live)");
+            assertThat(text(header, column("AJ"))).isEqualTo("Values computed at conversion, not formulas");
+            assertThat(header.getLastCellNum()).isEqualTo((short) (column("AJ") + 1));
 
             Row planned = summary.getRow(1);
             assertThat(text(planned, column("E"))).isEqualTo("Rent out");
             assertThat(planned.getCell(column("G"))).as("a planned cluster has no hold value").isNull();
-            assertThat(planned.getCell(column("AB")).getCellType()).isEqualTo(CellType.NUMERIC);
-            assertThat(planned.getCell(column("AC")).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(resultType(planned.getCell(column("AB")))).isEqualTo(CellType.NUMERIC);
+            assertThat(resultType(planned.getCell(column("AC")))).isEqualTo(CellType.NUMERIC);
 
             Row owned = summary.getRow(2);
             assertThat(text(owned, column("F"))).isIn("HOLD", "RESELL");
-            assertThat(owned.getCell(column("G")).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(resultType(owned.getCell(column("G")))).isEqualTo(CellType.NUMERIC);
             // One GPU at 15,000 and no resale fee in these assumptions: the sale is 15,000.
             assertThat(number(owned, column("H"))).isEqualTo(15_000);
             assertThat(text(owned, column("AB"))).isEqualTo("n/a (owned)");
@@ -252,16 +254,22 @@ class SummarySheetTest {
         return ((org.apache.poi.xddf.usermodel.chart.XDDFLineChartData.Series) series).getCTLineSer().getTx().getV();
     }
 
+    /** Text, typed or the cached result of a formula. */
     private static String text(Row row, int column) {
         Cell cell = row.getCell(column);
-        assertThat(cell.getCellType()).as(cell.getAddress().formatAsString()).isEqualTo(CellType.STRING);
+        assertThat(resultType(cell)).as(cell.getAddress().formatAsString()).isEqualTo(CellType.STRING);
         return cell.getStringCellValue();
     }
 
+    /** A number, typed or the cached result of a formula. */
     private static double number(Row row, int column) {
         Cell cell = row.getCell(column);
-        assertThat(cell.getCellType()).as(cell.getAddress().formatAsString()).isEqualTo(CellType.NUMERIC);
+        assertThat(resultType(cell)).as(cell.getAddress().formatAsString()).isEqualTo(CellType.NUMERIC);
         return cell.getNumericCellValue();
+    }
+
+    private static CellType resultType(Cell cell) {
+        return cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
     }
 
     private static String format(Row row, int column) {
