@@ -207,6 +207,6 @@ final class ModelInputsSheet {
             linked.cluster(SECONDARY_PRICE, InputCells.Field.SECONDARY_PRICE, "secondary price", cluster.secondaryPricePerGpu().getAsDouble(),
                     styles.money);
         }
-        OutputCells.text(row, VALUE_SOURCES, String.join("; ", linked.values), styles.text);
+        OutputCells.text(row, VALUE_SOURCES, String.join("; ", linked.values), styles.wrappedText);
     }
 }
