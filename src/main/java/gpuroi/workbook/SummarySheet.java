@@ -121,23 +121,31 @@ final class SummarySheet {
         OutputCells.headerRow(sheet, 0, HEADERS, WIDTHS, styles);
         int[] widths = java.util.Arrays.copyOf(WIDTHS, CONVERSION_VALUES + 1);
         java.util.Arrays.fill(widths, REASON + 1, widths.length, 9);
-        OutputCells.text(sheet.getRow(0), REASON, "Reason (text as converted on " + convertedOn + ")", styles.header);
-        OutputCells.text(sheet.getRow(0), DECISION_CHECK, "Decision against the reason (live)", styles.header);
-        OutputCells.text(sheet.getRow(0), CONVERSION_VALUES, "Values computed at conversion, not formulas", styles.header);
         widths[DECISION_CHECK] = 24;
         widths[CONVERSION_VALUES] = 40;
-        if (clusters.stream().anyMatch(c -> c.afterTax().isPresent())) {
-            String tax = Formats.percent(clusters.get(0).schedule().assumptions().taxRate().orElse(0), 1);
-            OutputCells.text(sheet.getRow(0), AFTER_TAX_IRR, "After-tax IRR (tax " + tax + OWNED_SINCE_PURCHASE + ")", styles.header);
-            OutputCells.text(sheet.getRow(0), AFTER_TAX_NPV_AT_HURDLE, "After-tax NPV at hurdle rate (tax " + tax + OWNED_SINCE_PURCHASE + ")", styles.header);
+        boolean afterTax = clusters.stream().anyMatch(c -> c.afterTax().isPresent());
+        if (afterTax) {
             widths[AFTER_TAX_IRR] = 14;
             widths[AFTER_TAX_NPV_AT_HURDLE] = 16;
         }
-        if (clusters.stream().anyMatch(c -> c.leverage().isPresent())) {
-            OutputCells.text(sheet.getRow(0), EQUITY_IRR, "Equity IRR (with the loan" + OWNED_SINCE_PURCHASE + ")", styles.header);
-            OutputCells.text(sheet.getRow(0), EQUITY_NPV_AT_HURDLE, "Equity NPV at hurdle rate (with the loan" + OWNED_SINCE_PURCHASE + ")", styles.header);
+        boolean leverage = clusters.stream().anyMatch(c -> c.leverage().isPresent());
+        if (leverage) {
             widths[EQUITY_IRR] = 14;
             widths[EQUITY_NPV_AT_HURDLE] = 16;
+        }
+        // Widths first: the header row is made as high as its titles wrap in them.
+        OutputCells.widths(sheet, widths);
+        OutputCells.text(sheet.getRow(0), REASON, "Reason (text as converted on " + convertedOn + ")", styles.header);
+        OutputCells.text(sheet.getRow(0), DECISION_CHECK, "Decision against the reason (live)", styles.header);
+        OutputCells.text(sheet.getRow(0), CONVERSION_VALUES, "Values computed at conversion, not formulas", styles.header);
+        if (afterTax) {
+            String tax = Formats.percent(clusters.get(0).schedule().assumptions().taxRate().orElse(0), 1);
+            OutputCells.text(sheet.getRow(0), AFTER_TAX_IRR, "After-tax IRR (tax " + tax + OWNED_SINCE_PURCHASE + ")", styles.header);
+            OutputCells.text(sheet.getRow(0), AFTER_TAX_NPV_AT_HURDLE, "After-tax NPV at hurdle rate (tax " + tax + OWNED_SINCE_PURCHASE + ")", styles.header);
+        }
+        if (leverage) {
+            OutputCells.text(sheet.getRow(0), EQUITY_IRR, "Equity IRR (with the loan" + OWNED_SINCE_PURCHASE + ")", styles.header);
+            OutputCells.text(sheet.getRow(0), EQUITY_NPV_AT_HURDLE, "Equity NPV at hurdle rate (with the loan" + OWNED_SINCE_PURCHASE + ")", styles.header);
         }
         for (int i = 0; i < clusters.size(); i++) {
             ClusterAnalysis analysis = clusters.get(i);
