@@ -25,13 +25,16 @@ import java.util.OptionalLong;
         sortOptions = false,
         usageHelpWidth = 110,
         description = {
-            "Read fleet workbooks, run the ROI engine on every cluster and write each result as a new workbook:",
-            "the input's sheets untouched, plus ROI Summary, ROI Inputs, ROI Cash Flows (live formulas), ROI Chart",
-            "and ROI Notes (and ROI Risk with --runs or the workbook's Monte Carlo runs). Output goes to NAME.roi.xlsx beside each input unless -o says otherwise, and a PDF memo per",
-            "cluster plus a portfolio memo go to NAME.roi.memos/ beside it (--pdf-dir, --no-memos).",
+            "Convert fleet workbooks into computed workbooks and PDF memos.",
+            "",
+            "Each result is a new workbook: the input's sheets untouched, plus ROI Summary, ROI Contracts, ROI Portfolio, "
+                    + "ROI Sensitivity, ROI Chart, ROI Inputs, ROI Cash Flows (live formulas) and ROI Notes, and ROI Risk "
+                    + "with --runs or the workbook's Monte Carlo runs. Output goes to NAME.roi.xlsx beside each input unless "
+                    + "-o says otherwise, and a PDF memo per cluster plus a portfolio memo go to NAME.roi.memos/ beside it "
+                    + "(--pdf-dir, --no-memos).",
             ""},
         footer = {"", "Examples:",
-            "  gpuroi convert samples/fleet.xlsx",
+            "  gpuroi convert samples/mixed-fleet.xlsx",
             "  gpuroi convert q1.xlsx q2.xlsx -o results/ --json",
             "  gpuroi convert fleet.xlsx --paper letter --templates my-templates/"})
 public final class ConvertCommand extends WorkbookCommand {

@@ -23,9 +23,11 @@ import java.util.concurrent.Callable;
         sortOptions = false,
         usageHelpWidth = 110,
         description = {
-            "Write a blank input workbook to fill in: Instructions, Assumptions (with the defaults), Fleet, Leases and",
-            "Market, each with headers gpuroi reads, valid example rows, dropdowns and number formats.",
-            "Then run 'gpuroi convert FILE'. An existing file is never replaced unless --force is given.",
+            "Write a blank input workbook to fill in.",
+            "",
+            "Its sheets are Instructions, Assumptions (with the defaults), Fleet, Leases and Market, each with headers "
+                    + "gpuroi reads, valid example rows, dropdowns and number formats. Then run 'gpuroi convert FILE'. "
+                    + "An existing file is never replaced unless --force is given.",
             ""},
         footer = {"", "Examples:",
             "  gpuroi init fleet.xlsx",

@@ -36,8 +36,10 @@ import java.util.function.Function;
         sortOptions = false,
         usageHelpWidth = 110,
         description = {
-            "What-if ROI of one GPU cluster: monthly cash flows, IRR, NPV, payback, break-evens and a BUY/RENT",
-            "(planned) or HOLD/RESELL (owned) decision with the numbers behind it.",
+            "What-if ROI of one GPU cluster, from flags.",
+            "",
+            "Prints monthly cash flows, IRR, NPV, payback, break-evens and a BUY/RENT (planned) or HOLD/RESELL (owned) "
+                    + "decision with the numbers behind it.",
             "",
             "Money accepts 2.85, $2.85/hr, 50,000 or 50k. Shares accept 0.7 or 70%% (a bare 70 is read as 70%%, with a warning).",
             "European forms that read one way work too (62 000, 62’000, 2,85, 1.234,56); 62.000 reads two ways and is refused.",

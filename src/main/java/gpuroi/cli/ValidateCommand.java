@@ -11,8 +11,9 @@ import java.nio.file.Path;
         sortOptions = false,
         usageHelpWidth = 110,
         description = {
-            "Check fleet workbooks without writing anything: every problem by sheet and cell, every warning,",
-            "and the decision each cluster would get.",
+            "Check fleet workbooks without writing anything.",
+            "",
+            "Prints every problem by sheet and cell, every warning, and the decision each cluster would get.",
             ""})
 public final class ValidateCommand extends WorkbookCommand {
     @Override

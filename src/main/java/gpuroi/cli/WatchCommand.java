@@ -52,19 +52,21 @@ import java.util.regex.Pattern;
         sortOptions = false,
         usageHelpWidth = 110,
         description = {
-            "Watch a folder: each .xlsx dropped into DIR/inbox is converted into DIR/out/NAME/ (the computed workbook",
-            "and its PDF memos), and the input is moved to DIR/done, or to DIR/failed with NAME.error.txt and",
-            "NAME.error.json naming every cell to fix. Files are taken only once complete; Office lock files,",
-            "temporary and hidden files are left alone; other files go to failed with a reason. Files left in",
-            "DIR/processing by a stopped or killed run are converted again on start. An input the machine fails (it cannot",
-            "be read, or its outputs not written: a full or read-only disk) stays in processing and is tried again after",
-            "--retry, each wait twice the last up to 10 minutes, the system's reason logged. DIR/status.json says what runs;",
-            "--status says whether a watcher really runs on DIR.",
+            "Watch a hot folder and convert each workbook dropped into it.",
+            "",
+            "Each .xlsx dropped into DIR/inbox is converted into DIR/out/NAME/ (the computed workbook and its PDF memos), "
+                    + "and the input is moved to DIR/done, or to DIR/failed with NAME.error.txt and NAME.error.json naming "
+                    + "every cell to fix. Files are taken only once complete; Office lock files, temporary and hidden files "
+                    + "are left alone; other files go to failed with a reason. Files left in DIR/processing by a stopped or "
+                    + "killed run are converted again on start. An input the machine fails (it cannot be read, or its "
+                    + "outputs not written: a full or read-only disk) stays in processing and is tried again after --retry, "
+                    + "each wait twice the last up to 10 minutes, the system's reason logged. DIR/status.json says what "
+                    + "runs; --status says whether a watcher really runs on DIR.",
             ""},
         footer = {"", "Examples:",
-            "  gpuroi watch /srv/gpuroi                       # until stopped (Ctrl-C or SIGTERM finish the running jobs)",
-            "  gpuroi watch /srv/gpuroi --once --no-memos     # convert what is there, then exit (cron)",
-            "  gpuroi watch /srv/gpuroi --workers 4 --timeout 20m --settle 3s"})
+            "  gpuroi watch hotfolder                       # until stopped (Ctrl-C or SIGTERM finish the running jobs)",
+            "  gpuroi watch hotfolder --once --no-memos     # convert what is there, then exit (cron)",
+            "  gpuroi watch hotfolder --workers 4 --timeout 20m --settle 3s"})
 public final class WatchCommand implements Callable<Integer> {
     /** Test only: each job waits this many milliseconds before converting, so a test can kill the process mid-job. */
     static final String JOB_DELAY_PROPERTY = "gpuroi.watch.jobDelayMillis";
@@ -175,14 +177,15 @@ public final class WatchCommand implements Callable<Integer> {
             throw new UserInputException(List.of("gpuroi watch " + root + ": " + e.getMessage()));
         }
         // On SIGTERM the running jobs get the grace period to finish, with --once as without.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Thread stop = new Thread(() -> {
             if (hotFolder.isClosed()) {
                 return;
             }
             log.accept("stopping: no new files; waiting up to " + grace.toMillis() + " ms for running jobs");
             hotFolder.close();
             log.accept("stopped");
-        }, "gpuroi-watch-shutdown"));
+        }, "gpuroi-watch-shutdown");
+        Runtime.getRuntime().addShutdownHook(stop);
         if (once) {
             long failures = hotFolder.runOnce();
             List<String> unfinished = hotFolder.leftInProcessing();
@@ -196,7 +199,13 @@ public final class WatchCommand implements Callable<Integer> {
         }
         hotFolder.start();
         log.accept("watching " + config.inbox() + " with " + config.workers() + " worker(s); Ctrl-C or SIGTERM stops after the running jobs");
-        new CountDownLatch(1).await();
+        try {
+            new CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+            // Run inside another program, an interrupt is the stop signal: the same orderly stop as SIGTERM.
+            Runtime.getRuntime().removeShutdownHook(stop);
+            stop.run();
+        }
         return ExitCodes.OK;
     }
 

@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The default monthly model of {@code domain.md}, "Conventions": capex at t = 0, each month's net
+ * The default monthly model of docs/model.md ("The defaults"): capex at t = 0, each month's net
  * flow at the month's end, price at the month's midpoint, residual value in the last month, power
  * paid for all hours, 730 hours a month.
  *

@@ -9,7 +9,7 @@ import java.util.OptionalDouble;
 /**
  * Everything the engine says about one contract where we are the lessee. Costs are present values
  * at the valuation date, positive numbers, of the cash still to be paid from the valuation date to
- * the contract's end; flows fall at month ends and are discounted as {@code domain.md} "Conventions"
+ * the contract's end; flows fall at month ends and are discounted as docs/model.md ("The defaults")
  * say. An empty option is one that is not open (resale not allowed or nothing idle; no termination fee).
  *
  * @param contract                         the contract analysed

@@ -277,8 +277,8 @@ public final class Conversion {
     }
 
     /**
-     * Writes the portfolio memo and a memo per cluster into {@code folder}; the reader's notes
-     * become each memo's "source" column.
+     * Writes the portfolio memo and a memo per cluster into {@code folder}, only once all are rendered
+     * (see {@link MemoFolder}); the reader's notes become each memo's "source" column.
      */
     public static List<Path> writeMemos(Analyzed analyzed, MemoRenderer renderer, Path folder, Options options)
             throws MemoTemplateException, IOException {
@@ -289,7 +289,8 @@ public final class Conversion {
         Path input = analyzed.input();
         MemoContext context = new MemoContext(input.getFileName().toString(), analyzed.inputSha256(), options.toolVersion(), notes);
         try {
-            return renderer.writeAll(analyzed.analysis(), analyzed.risks(), analyzed.contractRisks(), context, folder);
+            return MemoFolder.replace(folder,
+                    staging -> renderer.writeAll(analyzed.analysis(), analyzed.risks(), analyzed.contractRisks(), context, staging));
         } catch (IOException e) {
             // Memos are rendered in memory: whatever fails here is the folder or the disk.
             throw new OutputException(folder, e);
