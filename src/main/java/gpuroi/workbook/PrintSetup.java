@@ -63,7 +63,7 @@ final class PrintSetup {
     static int pagesWide(Sheet sheet, int columns) {
         long characters = 0;
         for (int c = 0; c < columns; c++) {
-            characters += sheet.getColumnWidth(c) / 256;
+            characters += sheet.isColumnHidden(c) ? 0 : sheet.getColumnWidth(c) / 256;
         }
         return (int) Math.max(1, (characters + CHARACTERS_PER_PAGE - 1) / CHARACTERS_PER_PAGE);
     }

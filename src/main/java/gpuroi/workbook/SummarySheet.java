@@ -154,6 +154,11 @@ final class SummarySheet {
             widths[GPU_MODEL] = Math.max(widths[GPU_MODEL], Math.min(30, analysis.cluster().gpuModel().length() + 2));
         }
         OutputCells.widths(sheet, widths);
+        // Without a tax rate or a loan their columns stay empty: hidden, so neither screen nor page shows a blank gap.
+        sheet.setColumnHidden(AFTER_TAX_IRR, !afterTax);
+        sheet.setColumnHidden(AFTER_TAX_NPV_AT_HURDLE, !afterTax);
+        sheet.setColumnHidden(EQUITY_IRR, !leverage);
+        sheet.setColumnHidden(EQUITY_NPV_AT_HURDLE, !leverage);
         sheet.createFreezePane(1, 1);
         if (!clusters.isEmpty()) {
             colourDecisions(sheet, new CellRangeAddress(1, clusters.size(), DECISION, DECISION));

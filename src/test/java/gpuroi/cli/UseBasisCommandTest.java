@@ -134,7 +134,7 @@ class UseBasisCommandTest {
             Row header = summary.getRow(0);
             int use = -1;
             for (int c = 0; c < header.getLastCellNum(); c++) {
-                if (header.getCell(c).getStringCellValue().startsWith("Use")) {
+                if (header.getCell(c) != null && header.getCell(c).getStringCellValue().startsWith("Use")) {
                     use = c;
                 }
             }

@@ -215,7 +215,7 @@ class PrintSetupTest {
         }
         long characters = 0;
         for (int c = 0; c < lastColumn; c++) {
-            characters += sheet.getColumnWidth(c) / 256;
+            characters += sheet.isColumnHidden(c) ? 0 : sheet.getColumnWidth(c) / 256;
         }
         return characters;
     }

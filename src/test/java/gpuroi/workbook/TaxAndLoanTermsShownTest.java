@@ -69,6 +69,8 @@ class TaxAndLoanTermsShownTest {
             // After-tax IRR: 12,000 = 1,345 · a(12, r); r ≈ 1.9396% a month (solved by hand with bisection), so it is positive.
             assertThat(row.getCell(SummarySheet.AFTER_TAX_IRR).getCellType()).isEqualTo(CellType.NUMERIC);
             assertThat(row.getCell(SummarySheet.EQUITY_IRR).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(summary.isColumnHidden(SummarySheet.AFTER_TAX_IRR)).isFalse();
+            assertThat(summary.isColumnHidden(SummarySheet.EQUITY_NPV_AT_HURDLE)).isFalse();
         }
     }
 
@@ -96,6 +98,11 @@ class TaxAndLoanTermsShownTest {
             Row header = workbook.getSheet(WorkbookWriter.SUMMARY_SHEET).getRow(0);
             assertThat(header.getCell(SummarySheet.AFTER_TAX_IRR)).isNull();
             assertThat(header.getCell(SummarySheet.EQUITY_IRR)).isNull();
+            XSSFSheet summary = workbook.getSheet(WorkbookWriter.SUMMARY_SHEET);
+            for (int column : new int[] {SummarySheet.AFTER_TAX_IRR, SummarySheet.AFTER_TAX_NPV_AT_HURDLE,
+                    SummarySheet.EQUITY_IRR, SummarySheet.EQUITY_NPV_AT_HURDLE}) {
+                assertThat(summary.isColumnHidden(column)).as("empty column %d hidden, no blank gap before the live columns", column).isTrue();
+            }
         }
     }
 
