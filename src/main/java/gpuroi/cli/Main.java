@@ -1,5 +1,6 @@
 package gpuroi.cli;
 
+import gpuroi.workbook.PoiWarmUp;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -35,6 +36,10 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        // POI loads on a second core while picocli builds the command line: a short run starts sooner.
+        if (args.length > 0 && (args[0].equals("convert") || args[0].equals("validate"))) {
+            PoiWarmUp.start(args[0].equals("convert"));
+        }
         // Java 17 encodes System.out in the locale's charset, ASCII under LANG=C (cron, systemd, containers),
         // which turns −, € and × into '?': gpuroi writes UTF-8 whatever the locale.
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
