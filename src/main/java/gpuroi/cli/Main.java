@@ -1,5 +1,6 @@
 package gpuroi.cli;
 
+import gpuroi.workbook.PoiWarmUp;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,14 +10,13 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /** The {@code gpuroi} command: a thin shell over the pipeline; every subcommand is one class. */
 @Command(name = "gpuroi",
         mixinStandardHelpOptions = true,
         versionProvider = ToolVersion.Provider.class,
         description = {"Buy, rent, hold or resell: ROI of GPU clusters and contracts.", ""},
-        subcommands = {QuoteCommand.class, InitCommand.class, ConvertCommand.class, ValidateCommand.class, WatchCommand.class,
-            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
@@ -25,6 +25,10 @@ import java.nio.charset.StandardCharsets;
             "3:internal error (a bug: please report it)",
             "4:an output could not be written (the path and the reason are named)"})
 public final class Main implements Runnable {
+
+    /** The subcommands, in the order the help lists them. */
+    private static final List<Class<?>> COMMANDS = List.of(QuoteCommand.class, InitCommand.class, ConvertCommand.class,
+            ValidateCommand.class, WatchCommand.class, CommandLine.HelpCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -35,6 +39,10 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        // POI loads on a second core while picocli builds the command line: a short run starts sooner.
+        if (args.length > 0 && (args[0].equals("convert") || args[0].equals("validate"))) {
+            PoiWarmUp.start(args[0].equals("convert"));
+        }
         // Java 17 encodes System.out in the locale's charset, ASCII under LANG=C (cron, systemd, containers),
         // which turns −, € and × into '?': gpuroi writes UTF-8 whatever the locale.
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
@@ -47,8 +55,9 @@ public final class Main implements Runnable {
 
     /** Runs a command line with the given streams and returns the exit code (tests call this directly). */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = new CommandLine(new Main())
-                .setOut(out)
+        CommandLine commandLine = new CommandLine(new Main());
+        commandsFor(args).forEach(commandLine::addSubcommand);
+        commandLine.setOut(out)
                 .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler((exception, cmd, parseResult) -> {
@@ -70,5 +79,20 @@ public final class Main implements Runnable {
             return ExitCodes.INVALID_INPUT;
         });
         return commandLine.execute(args);
+    }
+
+    /**
+     * Only the command named first, when one is: picocli reflects on every option of every command it is
+     * given. Anything else (help, --help, a mistyped name) gets them all, so help and suggestions list them all.
+     */
+    private static List<Class<?>> commandsFor(String... args) {
+        if (args.length > 0) {
+            for (Class<?> command : COMMANDS) {
+                if (command != CommandLine.HelpCommand.class && command.getAnnotation(Command.class).name().equals(args[0])) {
+                    return List.of(command);
+                }
+            }
+        }
+        return COMMANDS;
     }
 }
