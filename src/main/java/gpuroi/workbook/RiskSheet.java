@@ -202,6 +202,10 @@ final class RiskSheet {
         XDDFShapeProperties shape = new XDDFShapeProperties();
         shape.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(BAR_BLUE)));
         series.setShapeProperties(shape);
-        chart.plot(bars);
+        // Not chart.plot(bars): that also copies the series into an embedded workbook a chart inside a
+        // spreadsheet never saves; plotting the series writes the same chart XML.
+        for (int s = 0; s < bars.getSeriesCount(); s++) {
+            bars.getSeries(s).plot();
+        }
     }
 }
