@@ -53,10 +53,20 @@ public final class Main implements Runnable {
                 new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true), args));
     }
 
+    /** The whole command line, every subcommand added: what help lists. */
+    static CommandLine commandLine() {
+        return withCommands(COMMANDS);
+    }
+
+    private static CommandLine withCommands(List<Class<?>> commands) {
+        CommandLine commandLine = new CommandLine(new Main());
+        commands.forEach(commandLine::addSubcommand);
+        return commandLine;
+    }
+
     /** Runs a command line with the given streams and returns the exit code (tests call this directly). */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = new CommandLine(new Main());
-        commandsFor(args).forEach(commandLine::addSubcommand);
+        CommandLine commandLine = withCommands(commandsFor(args));
         commandLine.setOut(out)
                 .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true)

@@ -43,7 +43,7 @@ class HelpExamplesTest {
     @TestFactory
     Stream<DynamicTest> everyExampleInEveryHelpRunsAsWritten() {
         List<Example> examples = new ArrayList<>();
-        for (String command : new CommandLine(new Main()).getSubcommands().keySet()) {
+        for (String command : Main.commandLine().getSubcommands().keySet()) {
             examples.addAll(examples(CliRun.of(command, "--help").out()));
         }
         examples.addAll(examples(CliRun.of("--help").out()));
@@ -99,7 +99,7 @@ class HelpExamplesTest {
      * parse says which arguments are paths, so no list of path options here can fall behind the commands.
      */
     private static String[] prepare(Example example, Path folder) throws IOException {
-        ParseResult parsed = new CommandLine(new Main()).parseArgs(example.args().toArray(String[]::new)).subcommand();
+        ParseResult parsed = Main.commandLine().parseArgs(example.args().toArray(String[]::new)).subcommand();
         Map<String, ArgSpec> paths = new HashMap<>();
         for (ArgSpec arg : parsed.matchedArgs()) {
             boolean isPath = arg.type() == Path.class || Arrays.asList(arg.auxiliaryTypes()).contains(Path.class);
