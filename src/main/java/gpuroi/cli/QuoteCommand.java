@@ -8,6 +8,7 @@ import gpuroi.model.Assumptions;
 import gpuroi.model.Cluster;
 import gpuroi.model.ClusterStatus;
 import gpuroi.model.ClusterUse;
+import gpuroi.model.Field;
 import gpuroi.model.InvalidValueException;
 import gpuroi.model.Presets;
 import gpuroi.model.PricePath;
@@ -23,6 +24,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -183,6 +186,35 @@ public final class QuoteCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /** The flag each field the model can refuse was typed under, so a problem names the flag the user gave. */
+    static final Map<Field, String> FLAG_OF_FIELD = flagOfField();
+
+    private static Map<Field, String> flagOfField() {
+        Map<Field, String> m = new EnumMap<>(Field.class);
+        m.put(Field.CLUSTER_ID, "--id");
+        m.put(Field.GPU_MODEL, "--model");
+        m.put(Field.GPU_COUNT, "--gpus");
+        m.put(Field.CAPEX_PER_GPU, "--capex-per-gpu");
+        m.put(Field.STATUS, "--status");
+        m.put(Field.PURCHASE_DATE, "--purchase-date");
+        m.put(Field.USEFUL_LIFE, "--life");
+        m.put(Field.RESIDUAL_VALUE, "--residual");
+        m.put(Field.POWER_PER_GPU, "--power-kw");
+        m.put(Field.PUE, "--pue");
+        m.put(Field.ELECTRICITY_PRICE, "--kwh-price");
+        m.put(Field.OTHER_OPEX_PER_GPU_MONTH, "--opex");
+        m.put(Field.UTILIZATION, "--utilization");
+        m.put(Field.START_PRICE_PER_GPU_HOUR, "--price");
+        m.put(Field.SECONDARY_PRICE_PER_GPU, "--secondary-price");
+        m.put(Field.VALUATION_DATE, "--valuation-date");
+        m.put(Field.DISCOUNT_RATE, "--discount");
+        m.put(Field.HURDLE_RATE, "--hurdle");
+        m.put(Field.MARKETPLACE_FEE, "--fee");
+        m.put(Field.RESALE_FEE, "--resale-fee");
+        m.put(Field.CURRENCY, "--currency");
+        return Collections.unmodifiableMap(m);
+    }
+
     /** What the flags resolve to. */
     record QuoteRequest(Cluster cluster, Assumptions assumptions, boolean articlePricePoints) {
     }
@@ -192,18 +224,6 @@ public final class QuoteCommand implements Callable<Integer> {
         final List<String> problems = new ArrayList<>();
         final List<String> warnings = new ArrayList<>();
         private final Map<String, String> typedByFlag = new java.util.HashMap<>();
-
-        /** Model field names (from InvalidValueException) mapped back to the flag the user typed. */
-        private static final Map<String, String> FLAG_OF_FIELD = Map.ofEntries(
-                Map.entry("cluster id", "--id"), Map.entry("GPU model", "--model"), Map.entry("GPU count", "--gpus"),
-                Map.entry("capex per GPU", "--capex-per-gpu"), Map.entry("purchase date", "--purchase-date"),
-                Map.entry("useful life", "--life"), Map.entry("residual value", "--residual"),
-                Map.entry("power per GPU", "--power-kw"), Map.entry("PUE", "--pue"),
-                Map.entry("electricity price", "--kwh-price"), Map.entry("other opex per GPU-month", "--opex"),
-                Map.entry("utilization", "--utilization"), Map.entry("start price per GPU-hour", "--price"),
-                Map.entry("secondary price per GPU", "--secondary-price"), Map.entry("discount rate", "--discount"),
-                Map.entry("hurdle rate", "--hurdle"), Map.entry("marketplace fee", "--fee"),
-                Map.entry("resale fee", "--resale-fee"), Map.entry("currency", "--currency"));
 
         QuoteRequest resolve(QuoteCommand c) {
             boolean article = false;
@@ -283,7 +303,7 @@ public final class QuoteCommand implements Callable<Integer> {
         }
 
         private void addModelProblem(InvalidValueException e) {
-            String flag = FLAG_OF_FIELD.getOrDefault(e.field(), e.field());
+            String flag = FLAG_OF_FIELD.getOrDefault(e.field(), e.label());
             String typed = typedByFlag.get(flag);
             problems.add(typed == null
                     ? flag + " is required here: " + e.expected()

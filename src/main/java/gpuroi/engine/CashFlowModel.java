@@ -2,6 +2,7 @@ package gpuroi.engine;
 
 import gpuroi.model.Assumptions;
 import gpuroi.model.Cluster;
+import gpuroi.model.Field;
 import gpuroi.model.InvalidValueException;
 import gpuroi.model.Lease;
 import gpuroi.model.LeaseRole;
@@ -111,7 +112,7 @@ public final class CashFlowModel {
             }
             for (int m = 1; m <= life; m++) {
                 if (gpus[m] > cluster.gpuCount()) {
-                    throw new InvalidValueException("contracted GPUs",
+                    throw new InvalidValueException(Field.CONTRACTED_GPUS,
                             gpus[m] + " GPUs of cluster " + cluster.id() + " in " + clusterStart.plusMonths(m - 1).getMonth()
                                     + " " + clusterStart.plusMonths(m - 1).getYear() + " (contracts " + String.join(", ", who.get(m)) + ")",
                             "at most the " + cluster.gpuCount() + " GPUs of the cluster under contract at any time");

@@ -40,22 +40,22 @@ public record Assumptions(
     public static final double DEFAULT_RESALE_DISCOUNT = 0.0;
 
     public Assumptions {
-        Checks.present("valuation date", valuationDate);
-        currency = Checks.text("currency", currency == null ? "USD" : currency).toUpperCase(Locale.ROOT);
+        Checks.present(Field.VALUATION_DATE, valuationDate);
+        currency = Checks.text(Field.CURRENCY, currency == null ? "USD" : currency).toUpperCase(Locale.ROOT);
         if (!currency.matches("[A-Z]{3}")) {
-            throw new InvalidValueException("currency", currency, "a three-letter ISO code such as USD or EUR");
+            throw new InvalidValueException(Field.CURRENCY, currency, "a three-letter ISO code such as USD or EUR");
         }
-        Checks.rate("discount rate", discountRate);
-        Checks.rate("hurdle rate", hurdleRate);
-        Checks.present("default price path", defaultPricePath);
-        Checks.between("marketplace fee", marketplaceFee, 0, 0.99, "a share of revenue from 0% to 99%");
-        Checks.between("resale fee", resaleFee, 0, 0.99, "a share of the sale price from 0% to 99%");
-        Checks.between("resale discount", resaleDiscount, 0, 1, "a share of the market price from 0% to 100%");
+        Checks.rate(Field.DISCOUNT_RATE, discountRate);
+        Checks.rate(Field.HURDLE_RATE, hurdleRate);
+        Checks.present(Field.DEFAULT_PRICE_PATH, defaultPricePath);
+        Checks.between(Field.MARKETPLACE_FEE, marketplaceFee, 0, 0.99, "a share of revenue from 0% to 99%");
+        Checks.between(Field.RESALE_FEE, resaleFee, 0, 0.99, "a share of the sale price from 0% to 99%");
+        Checks.between(Field.RESALE_DISCOUNT, resaleDiscount, 0, 1, "a share of the market price from 0% to 100%");
         taxRate = Objects.requireNonNullElse(taxRate, OptionalDouble.empty());
         depreciationYears = Objects.requireNonNullElse(depreciationYears, OptionalDouble.empty());
-        taxRate.ifPresent(t -> Checks.between("tax rate", t, 0, 0.99, "a tax rate from 0% to 99%"));
+        taxRate.ifPresent(t -> Checks.between(Field.TAX_RATE, t, 0, 0.99, "a tax rate from 0% to 99%"));
         financing = Objects.requireNonNullElse(financing, Optional.empty());
-        depreciationYears.ifPresent(y -> Checks.between("depreciation years", y, 1.0 / 12, 50, "a period from 1 month to 50 years"));
+        depreciationYears.ifPresent(y -> Checks.between(Field.DEPRECIATION_YEARS, y, 1.0 / 12, 50, "a period from 1 month to 50 years"));
     }
 
     /** Assumptions with the default resale discount (0%), pre-tax. */

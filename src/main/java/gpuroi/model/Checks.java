@@ -28,14 +28,14 @@ final class Checks {
         }
     }
 
-    static double finite(String field, double value) {
+    static double finite(Field field, double value) {
         if (!Double.isFinite(value)) {
             throw new InvalidValueException(field, value, "a finite number");
         }
         return value;
     }
 
-    static double nonNegative(String field, double value) {
+    static double nonNegative(Field field, double value) {
         finite(field, value);
         if (value < 0) {
             throw new InvalidValueException(field, value, "a number ≥ 0");
@@ -43,7 +43,7 @@ final class Checks {
         return value;
     }
 
-    static double between(String field, double value, double min, double max, String expected) {
+    static double between(Field field, double value, double min, double max, String expected) {
         finite(field, value);
         if (value < min || value > max) {
             throw new InvalidValueException(field, value, expected);
@@ -51,7 +51,7 @@ final class Checks {
         return value;
     }
 
-    static double rate(String field, double value) {
+    static double rate(Field field, double value) {
         // An annual rate of −100% or less has no meaning as a discount rate.
         finite(field, value);
         if (value <= -1 || value > 100) {
@@ -60,14 +60,14 @@ final class Checks {
         return value;
     }
 
-    static String text(String field, String value) {
+    static String text(Field field, String value) {
         if (value == null || value.isBlank()) {
             throw new InvalidValueException(field, value, "a non-empty text");
         }
         return value.strip();
     }
 
-    static <T> T present(String field, T value) {
+    static <T> T present(Field field, T value) {
         if (value == null) {
             throw new InvalidValueException(field, null, "a value");
         }

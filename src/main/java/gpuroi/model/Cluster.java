@@ -1,9 +1,12 @@
 package gpuroi.model;
 
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 
 /**
  * One cluster or purchase lot, as the monthly model sees it. Money is in the portfolio currency;
@@ -52,6 +55,15 @@ public record Cluster(
      * Bounded so that every sum over GPUs and months stays a finite double; 1e308 is a typo.
      */
     public static final double MAX_MONEY = 1e9;
+
+    /**
+     * Every field a cluster's validation can refuse, so that each reader of clusters (the Fleet sheet,
+     * the quote command) can be checked to point every one of them at its own cell or flag.
+     */
+    public static final Set<Field> FIELDS = Collections.unmodifiableSet(EnumSet.of(Field.CLUSTER_ID, Field.GPU_MODEL,
+            Field.GPU_COUNT, Field.CAPEX_PER_GPU, Field.STATUS, Field.PURCHASE_DATE, Field.USEFUL_LIFE, Field.RESIDUAL_VALUE,
+            Field.POWER_PER_GPU, Field.PUE, Field.ELECTRICITY_PRICE, Field.OTHER_OPEX_PER_GPU_MONTH, Field.UTILIZATION,
+            Field.START_PRICE_PER_GPU_HOUR, Field.SECONDARY_PRICE_PER_GPU));
     /** Largest rental price per GPU-hour, for the same reason. */
     public static final double MAX_PRICE_PER_GPU_HOUR = 1e6;
 
@@ -65,39 +77,39 @@ public record Cluster(
         Optional<LocalDate> purchase = startDate;
         OptionalDouble secondary = secondaryPricePerGpu;
         Checks.all(
-                () -> Checks.text("cluster id", rawId),
-                () -> Checks.text("GPU model", rawModel),
+                () -> Checks.text(Field.CLUSTER_ID, rawId),
+                () -> Checks.text(Field.GPU_MODEL, rawModel),
                 () -> {
                     if (gpuCount < 1) {
-                        throw new InvalidValueException("GPU count", gpuCount, "a whole number of GPUs ≥ 1");
+                        throw new InvalidValueException(Field.GPU_COUNT, gpuCount, "a whole number of GPUs ≥ 1");
                     }
                 },
-                () -> Checks.between("capex per GPU", capexPerGpu, 0, MAX_MONEY, "an amount from 0 to 1,000,000,000 per GPU"),
-                () -> Checks.present("status", status),
+                () -> Checks.between(Field.CAPEX_PER_GPU, capexPerGpu, 0, MAX_MONEY, "an amount from 0 to 1,000,000,000 per GPU"),
+                () -> Checks.present(Field.STATUS, status),
                 () -> {
                     if (status == ClusterStatus.OWNED && purchase.isEmpty()) {
-                        throw new InvalidValueException("purchase date", null, "the date an owned cluster was bought");
+                        throw new InvalidValueException(Field.PURCHASE_DATE, null, "the date an owned cluster was bought");
                     }
                 },
                 () -> {
                     if (lifeMonths < 1 || lifeMonths > MAX_LIFE_MONTHS) {
-                        throw new InvalidValueException("useful life", lifeMonths + " months",
+                        throw new InvalidValueException(Field.USEFUL_LIFE, lifeMonths + " months",
                                 "1 to " + MAX_LIFE_MONTHS + " months (up to 50 years)");
                     }
                 },
-                () -> Checks.between("residual value", residualShare, 0, 10, "a share of capex from 0% to 1000%"),
-                () -> Checks.between("power per GPU", powerKwPerGpu, 0, 100,
+                () -> Checks.between(Field.RESIDUAL_VALUE, residualShare, 0, 10, "a share of capex from 0% to 1000%"),
+                () -> Checks.between(Field.POWER_PER_GPU, powerKwPerGpu, 0, 100,
                         "kW per GPU from 0 to 100 (a figure in watts is a thousand times too big: 700 W is 0.7 kW)"),
-                () -> Checks.between("PUE", pue, 1, 5, "a power usage effectiveness from 1.0 to 5.0"),
-                () -> Checks.between("electricity price", electricityPerKwh, 0, 100, "a price per kWh from 0 to 100"),
-                () -> Checks.between("other opex per GPU-month", otherOpexPerGpuMonth, 0, MAX_MONEY,
+                () -> Checks.between(Field.PUE, pue, 1, 5, "a power usage effectiveness from 1.0 to 5.0"),
+                () -> Checks.between(Field.ELECTRICITY_PRICE, electricityPerKwh, 0, 100, "a price per kWh from 0 to 100"),
+                () -> Checks.between(Field.OTHER_OPEX_PER_GPU_MONTH, otherOpexPerGpuMonth, 0, MAX_MONEY,
                         "an amount from 0 to 1,000,000,000 per GPU-month"),
-                () -> Checks.between("utilization", utilization, 0, 1, "a share of hours from 0% to 100%"),
-                () -> Checks.between("start price per GPU-hour", startPricePerGpuHour, 0, MAX_PRICE_PER_GPU_HOUR,
+                () -> Checks.between(Field.UTILIZATION, utilization, 0, 1, "a share of hours from 0% to 100%"),
+                () -> Checks.between(Field.START_PRICE_PER_GPU_HOUR, startPricePerGpuHour, 0, MAX_PRICE_PER_GPU_HOUR,
                         "a price from 0 to 1,000,000 per GPU-hour"),
                 () -> {
                     if (secondary.isPresent()) {
-                        Checks.between("secondary price per GPU", secondary.getAsDouble(), 0, MAX_MONEY,
+                        Checks.between(Field.SECONDARY_PRICE_PER_GPU, secondary.getAsDouble(), 0, MAX_MONEY,
                                 "an amount from 0 to 1,000,000,000 per GPU");
                     }
                 });
@@ -193,7 +205,7 @@ public record Cluster(
         public Builder lifeYears(double years) {
             double months = years * 12;
             if (!Double.isFinite(months) || Math.abs(months - Math.rint(months)) > 1e-6) {
-                throw new InvalidValueException("useful life", Formats.plain(years) + " years", "a whole number of months (e.g. 5 or 4.5 years)");
+                throw new InvalidValueException(Field.USEFUL_LIFE, Formats.plain(years) + " years", "a whole number of months (e.g. 5 or 4.5 years)");
             }
             lifeMonths = (int) Math.max(Math.min(Math.rint(months), Integer.MAX_VALUE), Integer.MIN_VALUE);
             return this;

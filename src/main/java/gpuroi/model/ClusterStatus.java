@@ -12,7 +12,7 @@ public enum ClusterStatus {
         return switch (s) {
             case "owned", "own", "bought", "existing", "held" -> OWNED;
             case "planned", "plan", "planning", "proposed", "new" -> PLANNED;
-            default -> throw new InvalidValueException("status", text, "Owned or Planned");
+            default -> throw new InvalidValueException(Field.STATUS, text, "Owned or Planned");
         };
     }
 

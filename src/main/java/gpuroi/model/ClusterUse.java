@@ -19,7 +19,7 @@ public enum ClusterUse {
         return switch (s) {
             case "rent out", "rent", "rental", "lease out", "investment", "invest" -> RENT_OUT;
             case "own use", "own", "internal", "internal use", "self use", "self" -> OWN_USE;
-            default -> throw new InvalidValueException("use", text, EXPECTED);
+            default -> throw new InvalidValueException(Field.USE, text, EXPECTED);
         };
     }
 

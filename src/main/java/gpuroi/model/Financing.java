@@ -15,9 +15,9 @@ import java.util.OptionalDouble;
 public record Financing(double loanToValue, double annualRate, OptionalDouble termYears, double balloonShare) {
     public Financing {
         termYears = Objects.requireNonNullElse(termYears, OptionalDouble.empty());
-        Checks.between("loan to value", loanToValue, 0, 1, "a share of capex from 0% to 100%");
-        Checks.between("loan rate", annualRate, 0, 1, "an annual rate from 0% to 100%");
-        termYears.ifPresent(y -> Checks.between("loan term", y, 1.0 / 12, 50, "a term from 1 month to 50 years"));
-        Checks.between("balloon", balloonShare, 0, 1, "a share of the loan from 0% to 100%");
+        Checks.between(Field.LOAN_TO_VALUE, loanToValue, 0, 1, "a share of capex from 0% to 100%");
+        Checks.between(Field.LOAN_RATE, annualRate, 0, 1, "an annual rate from 0% to 100%");
+        termYears.ifPresent(y -> Checks.between(Field.LOAN_TERM, y, 1.0 / 12, 50, "a term from 1 month to 50 years"));
+        Checks.between(Field.BALLOON, balloonShare, 0, 1, "a share of the loan from 0% to 100%");
     }
 }

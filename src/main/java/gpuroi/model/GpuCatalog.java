@@ -28,12 +28,12 @@ public final class GpuCatalog {
     public record Entry(String model, double powerKwPerGpu, double newPricePerGpu, double onDemandPricePerGpuHour,
                         OptionalDouble secondaryPricePerGpu, String source) {
         public Entry {
-            model = Checks.text("GPU model", model);
-            Checks.between("power per GPU", powerKwPerGpu, 0, 100, "kW per GPU from 0 to 100");
-            Checks.nonNegative("new price per GPU", newPricePerGpu);
-            Checks.nonNegative("on-demand price per GPU-hour", onDemandPricePerGpuHour);
-            Checks.present("secondary price per GPU", secondaryPricePerGpu);
-            source = Checks.text("source", source);
+            model = Checks.text(Field.GPU_MODEL, model);
+            Checks.between(Field.POWER_PER_GPU, powerKwPerGpu, 0, 100, "kW per GPU from 0 to 100");
+            Checks.nonNegative(Field.NEW_PRICE_PER_GPU, newPricePerGpu);
+            Checks.nonNegative(Field.ON_DEMAND_PRICE_PER_GPU_HOUR, onDemandPricePerGpuHour);
+            Checks.present(Field.SECONDARY_PRICE_PER_GPU, secondaryPricePerGpu);
+            source = Checks.text(Field.SOURCE, source);
         }
     }
 

@@ -4,26 +4,39 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A value the user gave that the model cannot accept. Carries the field, the value found and what
+ * A value the user gave that the model cannot accept. Carries the field (typed, never matched by its text), the value found and what
  * was expected, so that readers (workbook, command line) can point at the exact cell or flag.
  */
 public final class InvalidValueException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
-    private final String field;
+    private final Field field;
+    private final String label;
     private final String found;
     private final String expected;
     private final List<InvalidValueException> others = new ArrayList<>();
 
-    public InvalidValueException(String field, Object found, String expected) {
-        super(field + ": found " + render(found) + ", expected " + expected);
+    public InvalidValueException(Field field, Object found, String expected) {
+        this(field, field.label(), found, expected);
+    }
+
+    /** A problem whose message names the field otherwise, such as the uncertain input a risk range is for. */
+    public InvalidValueException(Field field, String label, Object found, String expected) {
+        super(label + ": found " + render(found) + ", expected " + expected);
         this.field = field;
+        this.label = label;
         this.found = render(found);
         this.expected = expected;
     }
 
-    public String field() {
+    /** What was refused, for readers to map to the cell or flag it came from. */
+    public Field field() {
         return field;
+    }
+
+    /** The field's name as users read it in the message. */
+    public String label() {
+        return label;
     }
 
     public String found() {

@@ -48,35 +48,35 @@ public record Lease(
         Optional<String> cluster = clusterId;
         OptionalDouble fee = terminationFee;
         Checks.all(
-                () -> Checks.text("contract id", rawId),
-                () -> Checks.present("role", role),
+                () -> Checks.text(Field.CONTRACT_ID, rawId),
+                () -> Checks.present(Field.ROLE, role),
                 () -> {
                     if (role == LeaseRole.LESSOR && cluster.isEmpty()) {
-                        throw new InvalidValueException("cluster id", null, "the id of the Fleet cluster a lessor contract rents out");
+                        throw new InvalidValueException(Field.CLUSTER_ID, null, "the id of the Fleet cluster a lessor contract rents out");
                     }
                 },
-                () -> Checks.text("GPU model", rawModel),
+                () -> Checks.text(Field.GPU_MODEL, rawModel),
                 () -> {
                     if (gpuCount < 1) {
-                        throw new InvalidValueException("GPU count", gpuCount, "a whole number of GPUs ≥ 1");
+                        throw new InvalidValueException(Field.GPU_COUNT, gpuCount, "a whole number of GPUs ≥ 1");
                     }
                 },
-                () -> Checks.nonNegative("rate per GPU-hour", ratePerGpuHour),
-                () -> Checks.present("start date", startDate),
+                () -> Checks.nonNegative(Field.RATE_PER_GPU_HOUR, ratePerGpuHour),
+                () -> Checks.present(Field.START_DATE, startDate),
                 () -> {
                     if (termMonths < 1 || termMonths > MAX_TERM_MONTHS) {
-                        throw new InvalidValueException("term", termMonths + " months", "1 to " + MAX_TERM_MONTHS + " months");
+                        throw new InvalidValueException(Field.TERM, termMonths + " months", "1 to " + MAX_TERM_MONTHS + " months");
                     }
                 },
-                () -> Checks.between("prepaid share", prepaidShare, 0, 1, "a share of the contract value from 0% to 100%"),
+                () -> Checks.between(Field.PREPAID_SHARE, prepaidShare, 0, 1, "a share of the contract value from 0% to 100%"),
                 () -> {
                     if (gpusNeeded < 0 || gpusNeeded > gpuCount) {
-                        throw new InvalidValueException("GPUs needed", gpusNeeded, "0 to the " + gpuCount + " GPUs under contract");
+                        throw new InvalidValueException(Field.GPUS_NEEDED, gpusNeeded, "0 to the " + gpuCount + " GPUs under contract");
                     }
                 },
                 () -> {
                     if (fee.isPresent()) {
-                        Checks.nonNegative("termination fee", fee.getAsDouble());
+                        Checks.nonNegative(Field.TERMINATION_FEE, fee.getAsDouble());
                     }
                 });
         contractId = contractId.strip();

@@ -15,7 +15,7 @@ public enum LeaseRole {
         return switch (s) {
             case "lessor", "landlord", "rent out", "we rent out", "out", "provider", "supplier", "seller" -> LESSOR;
             case "lessee", "tenant", "rent in", "we rent in", "in", "renter", "customer", "buyer" -> LESSEE;
-            default -> throw new InvalidValueException("role", text, "Lessor (we rent our cluster out) or Lessee (we rent from a provider)");
+            default -> throw new InvalidValueException(Field.ROLE, text, "Lessor (we rent our cluster out) or Lessee (we rent from a provider)");
         };
     }
 

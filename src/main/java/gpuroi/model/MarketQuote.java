@@ -39,13 +39,13 @@ public record MarketQuote(
         OptionalDouble secondary = secondaryPricePerGpu;
         OptionalDouble power = powerKwPerGpu;
         Checks.all(
-                () -> Checks.text("GPU model", rawModel),
-                () -> onDemand.ifPresent(v -> Checks.nonNegative("on-demand price per GPU-hour", v)),
-                () -> reserved.ifPresent(v -> Checks.nonNegative("reserved price per GPU-hour", v)),
-                () -> decline.ifPresent(v -> Checks.between("annual price decline", v, 0, 0.999, "an annual decline from 0% to 99.9%")),
-                () -> newPrice.ifPresent(v -> Checks.nonNegative("new price per GPU", v)),
-                () -> secondary.ifPresent(v -> Checks.nonNegative("secondary price per GPU", v)),
-                () -> power.ifPresent(v -> Checks.between("power per GPU", v, 0, 100,
+                () -> Checks.text(Field.GPU_MODEL, rawModel),
+                () -> onDemand.ifPresent(v -> Checks.nonNegative(Field.ON_DEMAND_PRICE_PER_GPU_HOUR, v)),
+                () -> reserved.ifPresent(v -> Checks.nonNegative(Field.RESERVED_PRICE_PER_GPU_HOUR, v)),
+                () -> decline.ifPresent(v -> Checks.between(Field.ANNUAL_PRICE_DECLINE, v, 0, 0.999, "an annual decline from 0% to 99.9%")),
+                () -> newPrice.ifPresent(v -> Checks.nonNegative(Field.NEW_PRICE_PER_GPU, v)),
+                () -> secondary.ifPresent(v -> Checks.nonNegative(Field.SECONDARY_PRICE_PER_GPU, v)),
+                () -> power.ifPresent(v -> Checks.between(Field.POWER_PER_GPU, v, 0, 100,
                         "kW per GPU from 0 to 100 (a figure in watts is a thousand times too big: 700 W is 0.7 kW)")));
         gpuModel = gpuModel.strip();
     }

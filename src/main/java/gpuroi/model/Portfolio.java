@@ -13,23 +13,23 @@ import java.util.Set;
 public record Portfolio(Assumptions assumptions, List<Cluster> clusters, List<Lease> leases, List<MarketQuote> marketQuotes) {
 
     public Portfolio {
-        Checks.present("assumptions", assumptions);
-        clusters = List.copyOf(Checks.present("clusters", clusters));
+        Checks.present(Field.ASSUMPTIONS, assumptions);
+        clusters = List.copyOf(Checks.present(Field.CLUSTERS, clusters));
         leases = List.copyOf(leases == null ? List.of() : leases);
         marketQuotes = List.copyOf(marketQuotes == null ? List.of() : marketQuotes);
         Set<String> clusterIds = new HashSet<>();
         for (Cluster c : clusters) {
             if (!clusterIds.add(c.id())) {
-                throw new InvalidValueException("cluster id", c.id(), "a cluster id used only once");
+                throw new InvalidValueException(Field.CLUSTER_ID, c.id(), "a cluster id used only once");
             }
         }
         Set<String> contractIds = new HashSet<>();
         for (Lease l : leases) {
             if (!contractIds.add(l.contractId())) {
-                throw new InvalidValueException("contract id", l.contractId(), "a contract id used only once");
+                throw new InvalidValueException(Field.CONTRACT_ID, l.contractId(), "a contract id used only once");
             }
             if (l.role() == LeaseRole.LESSOR && !clusterIds.contains(l.clusterId().orElseThrow())) {
-                throw new InvalidValueException("cluster id", l.clusterId().orElseThrow(), "the id of a cluster in the fleet");
+                throw new InvalidValueException(Field.CLUSTER_ID, l.clusterId().orElseThrow(), "the id of a cluster in the fleet");
             }
         }
         for (Cluster c : clusters) {
@@ -38,7 +38,7 @@ public record Portfolio(Assumptions assumptions, List<Cluster> clusters, List<Le
         for (int i = 0; i < marketQuotes.size(); i++) {
             for (int j = 0; j < i; j++) {
                 if (marketQuotes.get(i).isFor(marketQuotes.get(j).gpuModel())) {
-                    throw new InvalidValueException("GPU model", marketQuotes.get(i).gpuModel(), "one Market row per GPU model");
+                    throw new InvalidValueException(Field.GPU_MODEL, marketQuotes.get(i).gpuModel(), "one Market row per GPU model");
                 }
             }
         }
@@ -57,7 +57,7 @@ public record Portfolio(Assumptions assumptions, List<Cluster> clusters, List<Le
                     .toList();
             int gpus = running.stream().mapToInt(Lease::gpuCount).sum();
             if (gpus > cluster.gpuCount()) {
-                throw new InvalidValueException("contracted GPUs",
+                throw new InvalidValueException(Field.CONTRACTED_GPUS,
                         gpus + " GPUs of cluster " + cluster.id() + " on " + day + " (contracts "
                                 + String.join(", ", running.stream().map(Lease::contractId).toList()) + ")",
                         "at most the " + cluster.gpuCount() + " GPUs of the cluster under contract at any time");

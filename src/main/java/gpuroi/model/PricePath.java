@@ -50,8 +50,8 @@ public sealed interface PricePath permits PricePath.Flat, PricePath.Blended, Pri
     /** Linear from 100% to {@code endShare} of the start price over {@code years}, then flat at that share. */
     record Blended(double endShare, double years) implements PricePath {
         public Blended {
-            Checks.between("blended end share", endShare, 0, 10, "a share of the start price from 0% to 1000%");
-            Checks.between("blended years", years, 1.0 / 12, 100, "a number of years from 1/12 to 100");
+            Checks.between(Field.BLENDED_END_SHARE, endShare, 0, 10, "a share of the start price from 0% to 1000%");
+            Checks.between(Field.BLENDED_YEARS, years, 1.0 / 12, 100, "a number of years from 1/12 to 100");
         }
 
         @Override
@@ -80,7 +80,7 @@ public sealed interface PricePath permits PricePath.Flat, PricePath.Blended, Pri
     /** Geometric decline: {@code p0 · (1 − rate)^t}. */
     record AnnualDecline(double rate) implements PricePath {
         public AnnualDecline {
-            Checks.between("annual decline", rate, 0, 0.999, "an annual decline from 0% to 99.9%");
+            Checks.between(Field.ANNUAL_DECLINE, rate, 0, 0.999, "an annual decline from 0% to 99.9%");
         }
 
         @Override
@@ -109,13 +109,13 @@ public sealed interface PricePath permits PricePath.Flat, PricePath.Blended, Pri
         }
 
         public Custom {
-            Checks.present("custom curve step", step);
+            Checks.present(Field.CUSTOM_CURVE_STEP, step);
             if (factors == null || factors.isEmpty()) {
-                throw new InvalidValueException("custom curve", factors, "at least one multiplier of the start price");
+                throw new InvalidValueException(Field.CUSTOM_CURVE, factors, "at least one multiplier of the start price");
             }
             factors = List.copyOf(factors);
             for (double f : factors) {
-                Checks.nonNegative("custom curve multiplier", f);
+                Checks.nonNegative(Field.CUSTOM_CURVE_MULTIPLIER, f);
             }
         }
 
@@ -160,7 +160,7 @@ public sealed interface PricePath permits PricePath.Flat, PricePath.Blended, Pri
     static PricePath parse(String text) {
         String expected = "flat, blended[:END_SHARE:YEARS], decline:RATE or custom:yearly|monthly:F1,F2,…";
         if (text == null || text.isBlank()) {
-            throw new InvalidValueException("price path", text, expected);
+            throw new InvalidValueException(Field.PRICE_PATH, text, expected);
         }
         String s = text.strip().toLowerCase(Locale.ROOT).replace(" ", "");
         String[] parts = s.split(":", -1);
@@ -198,8 +198,8 @@ public sealed interface PricePath permits PricePath.Flat, PricePath.Blended, Pri
                     break;
             }
         } catch (NumberFormatException e) {
-            throw new InvalidValueException("price path", text.strip(), expected + " (" + e.getMessage() + ")");
+            throw new InvalidValueException(Field.PRICE_PATH, text.strip(), expected + " (" + e.getMessage() + ")");
         }
-        throw new InvalidValueException("price path", text.strip(), expected);
+        throw new InvalidValueException(Field.PRICE_PATH, text.strip(), expected);
     }
 }

@@ -82,24 +82,24 @@ public record RiskInputs(
 
     public RiskInputs {
         if (paths < 1) {
-            throw new InvalidValueException("paths", paths, "a whole number of paths ≥ 1");
+            throw new InvalidValueException(Field.PATHS, paths, "a whole number of paths ≥ 1");
         }
-        Checks.present("sampler", sampler);
-        Checks.between("price volatility", annualPriceVolatility, 0, 5, "an annual volatility from 0% to 500%");
-        Checks.between("jumps per year", jumpsPerYear, 0, 100, "an expected number of jumps a year from 0 to 100");
-        Checks.between("jump drop", jumpDrop, 0, 0.99, "a share of the price lost per jump from 0% to 99%");
-        Checks.between("utilization volatility", annualUtilizationVolatility, 0, 10, "an annual volatility of logit(utilization) from 0 to 10");
-        Checks.between("price-utilization rank correlation", priceUtilizationRankCorrelation, -1, 1, "a correlation from −1 to 1");
+        Checks.present(Field.SAMPLER, sampler);
+        Checks.between(Field.PRICE_VOLATILITY, annualPriceVolatility, 0, 5, "an annual volatility from 0% to 500%");
+        Checks.between(Field.JUMPS_PER_YEAR, jumpsPerYear, 0, 100, "an expected number of jumps a year from 0 to 100");
+        Checks.between(Field.JUMP_DROP, jumpDrop, 0, 0.99, "a share of the price lost per jump from 0% to 99%");
+        Checks.between(Field.UTILIZATION_VOLATILITY, annualUtilizationVolatility, 0, 10, "an annual volatility of logit(utilization) from 0 to 10");
+        Checks.between(Field.PRICE_UTILIZATION_RANK_CORRELATION, priceUtilizationRankCorrelation, -1, 1, "a correlation from −1 to 1");
         annualDecline = Objects.requireNonNullElse(annualDecline, Optional.empty());
         annualDecline.ifPresent(r -> {
             if (r.low() < 0 || r.high() > 0.999) {
-                throw new InvalidValueException("annual decline range", r.low() + " to " + r.high(), "declines from 0% to 99.9% a year");
+                throw new InvalidValueException(Field.ANNUAL_DECLINE_RANGE, r.low() + " to " + r.high(), "declines from 0% to 99.9% a year");
             }
         });
-        Checks.present("capex factor", capexFactor);
-        Checks.present("power price factor", powerPriceFactor);
+        Checks.present(Field.CAPEX_FACTOR, capexFactor);
+        Checks.present(Field.POWER_PRICE_FACTOR, powerPriceFactor);
         if (capexFactor.low() < 0 || powerPriceFactor.low() < 0) {
-            throw new InvalidValueException("factor range", capexFactor.low() < 0 ? capexFactor : powerPriceFactor, "multipliers ≥ 0");
+            throw new InvalidValueException(Field.FACTOR_RANGE, capexFactor.low() < 0 ? capexFactor : powerPriceFactor, "multipliers ≥ 0");
         }
     }
 

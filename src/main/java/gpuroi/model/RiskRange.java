@@ -11,14 +11,14 @@ package gpuroi.model;
  */
 public record RiskRange(UncertainInput input, ValueRange values, boolean relative) {
     public RiskRange {
-        Checks.present("uncertain input", input);
-        Checks.present("range", values);
+        Checks.present(Field.UNCERTAIN_INPUT, input);
+        Checks.present(Field.RANGE, values);
         if (relative && input.unit() != UncertainInput.Unit.AMOUNT) {
-            throw new InvalidValueException(input.label(), "a share of the cluster's own value",
+            throw new InvalidValueException(Field.RANGE, input.label(), "a share of the cluster's own value",
                     "an absolute percentage such as 40%");
         }
         if (relative ? values.low() < 0 : values.low() < input.min() || values.high() > input.max()) {
-            throw new InvalidValueException(input.label(), values.low() + " to " + values.high(),
+            throw new InvalidValueException(Field.RANGE, input.label(), values.low() + " to " + values.high(),
                     relative ? "multiples of the cluster's own value ≥ 0%" : "values from " + input.min() + " to " + input.max());
         }
     }

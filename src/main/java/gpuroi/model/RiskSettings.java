@@ -41,7 +41,7 @@ public record RiskSettings(
         ranges = ranges == null || ranges.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(ranges));
         ranges.forEach((input, range) -> {
             if (range.input() != input) {
-                throw new InvalidValueException("range of " + input.label(), range.input().label(), "a range of " + input.label());
+                throw new InvalidValueException(Field.RANGE, "range of " + input.label(), range.input().label(), "a range of " + input.label());
             }
         });
     }

@@ -21,12 +21,12 @@ public record ValueRange(double low, double mostLikely, double high, Shape shape
     }
 
     public ValueRange {
-        Checks.finite("range low", low);
-        Checks.finite("range most likely", mostLikely);
-        Checks.finite("range high", high);
-        Checks.present("range shape", shape);
+        Checks.finite(Field.RANGE_LOW, low);
+        Checks.finite(Field.RANGE_MOST_LIKELY, mostLikely);
+        Checks.finite(Field.RANGE_HIGH, high);
+        Checks.present(Field.RANGE_SHAPE, shape);
         if (!(low <= mostLikely && mostLikely <= high)) {
-            throw new InvalidValueException("range", low + " / " + mostLikely + " / " + high,
+            throw new InvalidValueException(Field.RANGE, low + " / " + mostLikely + " / " + high,
                     "low ≤ most likely ≤ high");
         }
     }

@@ -164,7 +164,7 @@ public final class Conversion {
         } catch (InvalidValueException e) {
             // The reader checks contracts against their clusters; this is the engine's last word on them.
             throw new WorkbookException(List.of(new CellProblem(input.getFileName().toString(), "", "", e.found(),
-                    e.field() + ": " + e.expected())), read.notes(InputNote.Kind.WARNING));
+                    e.label() + ": " + e.expected())), read.notes(InputNote.Kind.WARNING));
         }
         analysis = withTornadoRanges(analysis, read);
         WorkbookInput noted = withLifeEndedWarnings(read, analysis);
@@ -185,7 +185,7 @@ public final class Conversion {
             risks = MonteCarlo.analyze(portfolio, analysis.assumptions(), cluster -> settings.forCluster(base, cluster));
         } catch (InvalidValueException e) {
             // A range given as an amount can make a cluster's factor impossible (a negative capex); say which.
-            throw new WorkbookException(List.of(new CellProblem(fileName, "", "", e.found(), e.field() + ": " + e.expected())),
+            throw new WorkbookException(List.of(new CellProblem(fileName, "", "", e.found(), e.label() + ": " + e.expected())),
                     read.notes(InputNote.Kind.WARNING));
         }
         List<ContractRiskProfile> contractRisks = ContractMonteCarlo.analyze(analysis.contracts(), analysis.assumptions(),

@@ -3,6 +3,7 @@ package gpuroi.workbook;
 import gpuroi.model.Assumptions;
 import gpuroi.model.Financing;
 import gpuroi.model.Formats;
+import gpuroi.model.Field;
 import gpuroi.model.InvalidValueException;
 import gpuroi.model.NumberConvention;
 import gpuroi.model.PricePath;
@@ -11,6 +12,7 @@ import gpuroi.model.RiskSettings;
 import gpuroi.model.Sampler;
 import gpuroi.workbook.CellReader.Read;
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,21 +69,21 @@ final class AssumptionsSheet {
             MARKETPLACE_FEE, RESALE_FEE, RESALE_DISCOUNT, TAX_RATE, DEPRECIATION_YEARS, LOAN_TO_VALUE, LOAN_RATE, LOAN_TERM, BALLOON, MONTE_CARLO_RUNS, SEED,
             PRICE_VOLATILITY, UTILIZATION_VOLATILITY, RANK_CORRELATION, JUMPS_PER_YEAR, JUMP_SIZE, SAMPLER);
 
-    private static final Map<String, Column> FIELDS = Map.ofEntries(
-            Map.entry("valuation date", VALUATION_DATE),
-            Map.entry("currency", CURRENCY),
-            Map.entry("discount rate", DISCOUNT_RATE),
-            Map.entry("hurdle rate", HURDLE_RATE),
-            Map.entry("default price path", PRICE_PATH),
-            Map.entry("marketplace fee", MARKETPLACE_FEE),
-            Map.entry("resale fee", RESALE_FEE),
-            Map.entry("resale discount", RESALE_DISCOUNT),
-            Map.entry("tax rate", TAX_RATE),
-            Map.entry("depreciation years", DEPRECIATION_YEARS),
-            Map.entry("loan to value", LOAN_TO_VALUE),
-            Map.entry("loan rate", LOAN_RATE),
-            Map.entry("loan term", LOAN_TERM),
-            Map.entry("balloon", BALLOON));
+    private static final Map<Field, Column> FIELDS = new EnumMap<>(Map.ofEntries(
+            Map.entry(Field.VALUATION_DATE, VALUATION_DATE),
+            Map.entry(Field.CURRENCY, CURRENCY),
+            Map.entry(Field.DISCOUNT_RATE, DISCOUNT_RATE),
+            Map.entry(Field.HURDLE_RATE, HURDLE_RATE),
+            Map.entry(Field.DEFAULT_PRICE_PATH, PRICE_PATH),
+            Map.entry(Field.MARKETPLACE_FEE, MARKETPLACE_FEE),
+            Map.entry(Field.RESALE_FEE, RESALE_FEE),
+            Map.entry(Field.RESALE_DISCOUNT, RESALE_DISCOUNT),
+            Map.entry(Field.TAX_RATE, TAX_RATE),
+            Map.entry(Field.DEPRECIATION_YEARS, DEPRECIATION_YEARS),
+            Map.entry(Field.LOAN_TO_VALUE, LOAN_TO_VALUE),
+            Map.entry(Field.LOAN_RATE, LOAN_RATE),
+            Map.entry(Field.LOAN_TERM, LOAN_TERM),
+            Map.entry(Field.BALLOON, BALLOON)));
 
     private final CellReader reader;
     private final Sheet sheet;
@@ -268,9 +270,9 @@ final class AssumptionsSheet {
             Column c = FIELDS.get(e.field());
             Cell cell = c == null ? valueCells.get(LOAN_TO_VALUE) : valueCells.get(c);
             if (cell != null) {
-                reader.problem(cell, e.field() + ": " + e.expected());
+                reader.problem(cell, e.label() + ": " + e.expected());
             } else {
-                reader.problem(sheet, where(), e.found(), e.field() + ": " + e.expected());
+                reader.problem(sheet, where(), e.found(), e.label() + ": " + e.expected());
             }
             return null;
         }
@@ -365,9 +367,9 @@ final class AssumptionsSheet {
             Cell cell = c == null ? valueCells.get(LOAN_TO_VALUE) : valueCells.get(c);
             failed = true;
             if (cell != null) {
-                reader.problem(cell, e.field() + ": " + e.expected());
+                reader.problem(cell, e.label() + ": " + e.expected());
             } else {
-                reader.problem(sheet, where(), e.found(), e.field() + ": " + e.expected());
+                reader.problem(sheet, where(), e.found(), e.label() + ": " + e.expected());
             }
             return Optional.empty();
         }

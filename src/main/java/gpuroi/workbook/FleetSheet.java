@@ -6,6 +6,7 @@ import gpuroi.model.ClusterStatus;
 import gpuroi.model.ClusterUse;
 import gpuroi.model.Formats;
 import gpuroi.model.GpuCatalog;
+import gpuroi.model.Field;
 import gpuroi.model.InvalidValueException;
 import gpuroi.model.MarketQuote;
 import gpuroi.model.Presets;
@@ -13,6 +14,8 @@ import gpuroi.workbook.CellReader.Read;
 import gpuroi.workbook.HeaderMatcher.HeaderRow;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -157,7 +160,7 @@ final class FleetSheet {
         String name = id == null ? "row " + row.rowNumber() : id;
         String model = row.required(MODEL, row.text(MODEL), "a GPU model such as H100 SXM");
         Integer count = row.required(COUNT, row.wholeNumber(COUNT, "a whole number of GPUs such as 8"), "a whole number of GPUs such as 8");
-        Map<String, Column> fields = fieldColumns();
+        Map<Field, Column> fields = new EnumMap<>(COLUMN_OF_FIELD);
         Double capexPerGpu = capexPerGpu(row, count, fields);
 
         Cluster.Builder b = Cluster.builder(id == null ? "?" : id);
@@ -218,8 +221,8 @@ final class FleetSheet {
         try {
             b.lifeYears(lifeYears);
             Cluster cluster = b.gpuModel(model).gpuCount(count).capexPerGpu(capexPerGpu).build();
-            warnImplausible(row, cluster, fields.get("capex per GPU"));
-            recordCells(row, cluster, fields.get("capex per GPU") == CAPEX_PER_GPU);
+            warnImplausible(row, cluster, fields.get(Field.CAPEX_PER_GPU));
+            recordCells(row, cluster, fields.get(Field.CAPEX_PER_GPU) == CAPEX_PER_GPU);
             return Optional.of(cluster);
         } catch (InvalidValueException e) {
             row.problem(fields, e);
@@ -260,28 +263,31 @@ final class FleetSheet {
         }
     }
 
-    private Map<String, Column> fieldColumns() {
-        Map<String, Column> m = new LinkedHashMap<>();
-        m.put("cluster id", ID);
-        m.put("GPU model", MODEL);
-        m.put("GPU count", COUNT);
-        m.put("capex per GPU", CAPEX_PER_GPU);
-        m.put("status", STATUS);
-        m.put("purchase date", PURCHASE_DATE);
-        m.put("useful life", LIFE);
-        m.put("residual value", RESIDUAL);
-        m.put("power per GPU", POWER);
-        m.put("PUE", PUE);
-        m.put("electricity price", ELECTRICITY);
-        m.put("other opex per GPU-month", OTHER_OPEX);
-        m.put("utilization", UTILIZATION);
-        m.put("start price per GPU-hour", START_PRICE);
-        m.put("secondary price per GPU", SECONDARY);
-        return m;
+    /** The column each cluster field is read from (capex per GPU moves to Total capex on a row that gives only the total). */
+    static final Map<Field, Column> COLUMN_OF_FIELD = columnOfField();
+
+    private static Map<Field, Column> columnOfField() {
+        Map<Field, Column> m = new EnumMap<>(Field.class);
+        m.put(Field.CLUSTER_ID, ID);
+        m.put(Field.GPU_MODEL, MODEL);
+        m.put(Field.GPU_COUNT, COUNT);
+        m.put(Field.CAPEX_PER_GPU, CAPEX_PER_GPU);
+        m.put(Field.STATUS, STATUS);
+        m.put(Field.PURCHASE_DATE, PURCHASE_DATE);
+        m.put(Field.USEFUL_LIFE, LIFE);
+        m.put(Field.RESIDUAL_VALUE, RESIDUAL);
+        m.put(Field.POWER_PER_GPU, POWER);
+        m.put(Field.PUE, PUE);
+        m.put(Field.ELECTRICITY_PRICE, ELECTRICITY);
+        m.put(Field.OTHER_OPEX_PER_GPU_MONTH, OTHER_OPEX);
+        m.put(Field.UTILIZATION, UTILIZATION);
+        m.put(Field.START_PRICE_PER_GPU_HOUR, START_PRICE);
+        m.put(Field.SECONDARY_PRICE_PER_GPU, SECONDARY);
+        return Collections.unmodifiableMap(m);
     }
 
     /** Capex per GPU from its own column, or total capex ÷ GPUs; both given must agree. */
-    private Double capexPerGpu(TableRow row, Integer count, Map<String, Column> fields) {
+    private Double capexPerGpu(TableRow row, Integer count, Map<Field, Column> fields) {
         Read<Double> perGpu = row.amount(CAPEX_PER_GPU, "a price per GPU such as 25,000 or $25k");
         Read<Double> total = row.amount(TOTAL_CAPEX, "a total amount such as 200,000 or $1.2M");
         if (perGpu.failed() || total.failed()) {
@@ -301,7 +307,7 @@ final class FleetSheet {
             return p;
         }
         if (total.value().isPresent()) {
-            fields.put("capex per GPU", TOTAL_CAPEX);
+            fields.put(Field.CAPEX_PER_GPU, TOTAL_CAPEX);
             return count == null || count < 1 ? null : total.value().get() / count;
         }
         if (row.has(CAPEX_PER_GPU) || row.has(TOTAL_CAPEX)) {

@@ -2,6 +2,7 @@ package gpuroi.workbook;
 
 import gpuroi.model.Cancellation;
 import gpuroi.model.Cluster;
+import gpuroi.model.Field;
 import gpuroi.model.InvalidValueException;
 import gpuroi.model.Lease;
 import gpuroi.model.LeaseRole;
@@ -9,6 +10,7 @@ import gpuroi.workbook.CellReader.Read;
 import gpuroi.workbook.HeaderMatcher.HeaderRow;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -41,11 +43,11 @@ final class LeasesSheet {
     static final List<Column> COLUMNS = List.of(CONTRACT_ID, ROLE, CLUSTER_ID, COUNTERPARTY, MODEL, COUNT, RATE, START, TERM,
             PREPAID, GPUS_NEEDED, RESALE, TERMINATION_FEE);
 
-    private static final Map<String, Column> FIELDS = Map.ofEntries(
-            Map.entry("contract id", CONTRACT_ID), Map.entry("role", ROLE), Map.entry("cluster id", CLUSTER_ID),
-            Map.entry("GPU model", MODEL), Map.entry("GPU count", COUNT), Map.entry("rate per GPU-hour", RATE),
-            Map.entry("start date", START), Map.entry("term", TERM), Map.entry("prepaid share", PREPAID),
-            Map.entry("GPUs needed", GPUS_NEEDED), Map.entry("termination fee", TERMINATION_FEE));
+    private static final Map<Field, Column> FIELDS = new EnumMap<>(Map.ofEntries(
+            Map.entry(Field.CONTRACT_ID, CONTRACT_ID), Map.entry(Field.ROLE, ROLE), Map.entry(Field.CLUSTER_ID, CLUSTER_ID),
+            Map.entry(Field.GPU_MODEL, MODEL), Map.entry(Field.GPU_COUNT, COUNT), Map.entry(Field.RATE_PER_GPU_HOUR, RATE),
+            Map.entry(Field.START_DATE, START), Map.entry(Field.TERM, TERM), Map.entry(Field.PREPAID_SHARE, PREPAID),
+            Map.entry(Field.GPUS_NEEDED, GPUS_NEEDED), Map.entry(Field.TERMINATION_FEE, TERMINATION_FEE)));
 
     private final CellReader reader;
     private final Sheet sheet;

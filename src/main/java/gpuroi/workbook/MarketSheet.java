@@ -1,9 +1,11 @@
 package gpuroi.workbook;
 
+import gpuroi.model.Field;
 import gpuroi.model.InvalidValueException;
 import gpuroi.model.MarketQuote;
 import gpuroi.workbook.HeaderMatcher.HeaderRow;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,14 +29,14 @@ final class MarketSheet {
 
     static final List<Column> COLUMNS = List.of(MODEL, ON_DEMAND, RESERVED, DECLINE, NEW_PRICE, SECONDARY, POWER);
 
-    private static final Map<String, Column> FIELDS = Map.of(
-            "GPU model", MODEL,
-            "on-demand price per GPU-hour", ON_DEMAND,
-            "reserved price per GPU-hour", RESERVED,
-            "annual price decline", DECLINE,
-            "new price per GPU", NEW_PRICE,
-            "secondary price per GPU", SECONDARY,
-            "power per GPU", POWER);
+    private static final Map<Field, Column> FIELDS = new EnumMap<>(Map.of(
+            Field.GPU_MODEL, MODEL,
+            Field.ON_DEMAND_PRICE_PER_GPU_HOUR, ON_DEMAND,
+            Field.RESERVED_PRICE_PER_GPU_HOUR, RESERVED,
+            Field.ANNUAL_PRICE_DECLINE, DECLINE,
+            Field.NEW_PRICE_PER_GPU, NEW_PRICE,
+            Field.SECONDARY_PRICE_PER_GPU, SECONDARY,
+            Field.POWER_PER_GPU, POWER));
 
     private final CellReader reader;
     private final Sheet sheet;

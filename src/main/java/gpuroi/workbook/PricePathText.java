@@ -1,5 +1,6 @@
 package gpuroi.workbook;
 
+import gpuroi.model.Field;
 import gpuroi.model.InvalidValueException;
 import gpuroi.model.PricePath;
 import gpuroi.model.Quantities;
@@ -32,7 +33,7 @@ final class PricePathText {
             try {
                 return PricePath.parse(s);
             } catch (InvalidValueException e) {
-                throw new InvalidValueException("price path", text, EXPECTED);
+                throw new InvalidValueException(Field.PRICE_PATH, text, EXPECTED);
             }
         }
         try {
@@ -51,8 +52,8 @@ final class PricePathText {
                 return new PricePath.AnnualDecline(Quantities.parsePercent(d.group(1)).fraction());
             }
         } catch (NumberFormatException | InvalidValueException e) {
-            throw new InvalidValueException("price path", text, EXPECTED);
+            throw new InvalidValueException(Field.PRICE_PATH, text, EXPECTED);
         }
-        throw new InvalidValueException("price path", text, EXPECTED);
+        throw new InvalidValueException(Field.PRICE_PATH, text, EXPECTED);
     }
 }

@@ -144,7 +144,7 @@ final class RiskRangesSheet {
         try {
             return Optional.of(new RiskRange(input, new ValueRange(low.value, likely.value, high.value, shape), relative));
         } catch (InvalidValueException e) {
-            row.problem(INPUT, e.field() + ": " + e.expected());
+            row.problem(INPUT, e.label() + ": " + e.expected());
             return Optional.empty();
         }
     }

@@ -1,5 +1,6 @@
 package gpuroi.workbook;
 
+import gpuroi.model.Field;
 import gpuroi.model.InvalidValueException;
 import gpuroi.workbook.CellReader.Read;
 import gpuroi.workbook.HeaderMatcher.HeaderRow;
@@ -83,13 +84,13 @@ final class TableRow {
     }
 
     /** Reports every field a model record rejected, each at the cell of the column it came from. */
-    void problem(Map<String, Column> columnOfField, InvalidValueException e) {
+    void problem(Map<Field, Column> columnOfField, InvalidValueException e) {
         failed = true;
         for (InvalidValueException each : e.all()) {
             Column c = columnOfField.get(each.field());
             String where = c == null ? CellReader.ref(sheet, rowIndex, firstColumn()) : ref(c);
             String found = c != null && cell(c) != null ? reader.found(cell(c)) : each.found();
-            reader.problem(sheet, where, found, each.field() + ": " + each.expected());
+            reader.problem(sheet, where, found, each.label() + ": " + each.expected());
         }
     }
 

@@ -129,7 +129,7 @@ public final class WorkbookReader {
                             assumptionsReader.monteCarloRuns(), assumptionsReader.monteCarloSeed(), riskSettings, cells);
                 } catch (InvalidValueException e) {
                     // The sheet readers check ids with cell references first; this is the model's last word.
-                    problems.add(new CellProblem(fileName, "", "", e.found(), e.field() + ": " + e.expected()));
+                    problems.add(new CellProblem(fileName, "", "", e.found(), e.label() + ": " + e.expected()));
                 }
             }
         }

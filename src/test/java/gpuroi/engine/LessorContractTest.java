@@ -3,6 +3,7 @@ package gpuroi.engine;
 import gpuroi.model.Assumptions;
 import gpuroi.model.Cluster;
 import gpuroi.model.ClusterStatus;
+import gpuroi.model.Field;
 import gpuroi.model.InvalidValueException;
 import gpuroi.model.Lease;
 import gpuroi.model.LeaseRole;
@@ -136,7 +137,7 @@ class LessorContractTest {
 
         assertThatThrownBy(() -> CashFlowModel.schedule(cluster, assumptions(LocalDate.of(2023, 1, 1), 0.1), List.of(a, b)))
                 .isInstanceOfSatisfying(InvalidValueException.class, e -> {
-                    assertThat(e.field()).isEqualTo("contracted GPUs");
+                    assertThat(e.field()).isEqualTo(Field.CONTRACTED_GPUS);
                     assertThat(e.found()).contains("9 GPUs of cluster hall-a").contains("JULY 2023").contains("a, b");
                     assertThat(e.expected()).contains("at most the 8 GPUs");
                 });

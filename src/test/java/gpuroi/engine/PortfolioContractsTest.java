@@ -3,6 +3,7 @@ package gpuroi.engine;
 import gpuroi.model.Assumptions;
 import gpuroi.model.Cluster;
 import gpuroi.model.ClusterStatus;
+import gpuroi.model.Field;
 import gpuroi.model.InvalidValueException;
 import gpuroi.model.Lease;
 import gpuroi.model.LeaseRole;
@@ -61,7 +62,7 @@ class PortfolioContractsTest {
 
         assertThatThrownBy(() -> new Portfolio(ASSUMPTIONS, List.of(hall()), List.of(a, b), List.of()))
                 .isInstanceOfSatisfying(InvalidValueException.class, e -> {
-                    assertThat(e.field()).isEqualTo("contracted GPUs");
+                    assertThat(e.field()).isEqualTo(Field.CONTRACTED_GPUS);
                     assertThat(e.found()).isEqualTo("'9 GPUs of cluster hall-a on 2024-06-01 (contracts a, b)'");
                     assertThat(e.expected()).isEqualTo("at most the 8 GPUs of the cluster under contract at any time");
                 });

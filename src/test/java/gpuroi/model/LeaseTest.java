@@ -26,14 +26,14 @@ class LeaseTest {
     @Test
     void needingMoreGpusThanContractedIsRejectedNamingTheField() {
         assertThatThrownBy(() -> lessee(8, 9)).isInstanceOfSatisfying(InvalidValueException.class,
-                e -> assertThat(e.field()).isEqualTo("GPUs needed"));
+                e -> assertThat(e.field()).isEqualTo(Field.GPUS_NEEDED));
     }
 
     @Test
     void aLessorContractMustNameItsCluster() {
         assertThatThrownBy(() -> new Lease("c1", LeaseRole.LESSOR, Optional.empty(), Optional.empty(), "H100", 8, 4.2,
                 LocalDate.of(2023, 4, 1), 36, 0.5, 8, false, OptionalDouble.empty()))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("cluster id"));
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo(Field.CLUSTER_ID));
     }
 
     @Test
@@ -58,6 +58,6 @@ class LeaseTest {
                 LocalDate.of(2025, 1, 1), 0, 1.5, 8, false, OptionalDouble.empty()))
                 .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.all())
                         .extracting(InvalidValueException::field)
-                        .containsExactly("rate per GPU-hour", "term", "prepaid share"));
+                        .containsExactly(Field.RATE_PER_GPU_HOUR, Field.TERM, Field.PREPAID_SHARE));
     }
 }

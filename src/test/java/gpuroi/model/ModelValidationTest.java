@@ -19,7 +19,7 @@ class ModelValidationTest {
     static void rejects(Supplier<?> build, String field, String foundFragment) {
         assertThatThrownBy(build::get)
                 .isInstanceOfSatisfying(InvalidValueException.class, e -> {
-                    assertThat(e.field()).isEqualTo(field);
+                    assertThat(e.label()).isEqualTo(field);
                     assertThat(e.found()).contains(foundFragment);
                     assertThat(e.getMessage()).startsWith(field + ": found ").contains("expected " + e.expected());
                 });

@@ -139,7 +139,7 @@ class PricePathTest {
                 .isInstanceOf(InvalidValueException.class)
                 .satisfies(e -> {
                     InvalidValueException invalid = (InvalidValueException) e;
-                    assertThat(invalid.field()).isIn("price path", "custom curve");
+                    assertThat(invalid.field()).isIn(Field.PRICE_PATH, Field.CUSTOM_CURVE);
                     assertThat(invalid.getMessage()).contains("expected");
                 });
     }
@@ -147,14 +147,14 @@ class PricePathTest {
     @Test
     void outOfRangeParametersAreRejectedNamingTheParameter() {
         assertThatThrownBy(() -> PricePath.parse("decline:150%"))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("annual decline"));
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo(Field.ANNUAL_DECLINE));
         assertThatThrownBy(() -> new PricePath.Blended(0.5, 0))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("blended years"));
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo(Field.BLENDED_YEARS));
         assertThatThrownBy(() -> new PricePath.Blended(-0.1, 5))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("blended end share"));
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo(Field.BLENDED_END_SHARE));
         assertThatThrownBy(() -> new PricePath.Custom(PricePath.Custom.Step.YEARLY, List.of()))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("custom curve"));
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo(Field.CUSTOM_CURVE));
         assertThatThrownBy(() -> new PricePath.Custom(PricePath.Custom.Step.YEARLY, List.of(1.0, -0.5)))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("custom curve multiplier"));
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo(Field.CUSTOM_CURVE_MULTIPLIER));
     }
 }
