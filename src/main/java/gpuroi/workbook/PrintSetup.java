@@ -1,6 +1,7 @@
 package gpuroi.workbook;
 
 import org.apache.poi.ss.usermodel.Footer;
+import org.apache.poi.ss.usermodel.PageMargin;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 
@@ -47,12 +48,12 @@ final class PrintSetup {
         if (pagesWide > 1) {
             sheet.setRepeatingColumns(new CellRangeAddress(-1, -1, 0, 0));
         }
-        sheet.setMargin(Sheet.LeftMargin, SIDE_MARGIN_INCHES);
-        sheet.setMargin(Sheet.RightMargin, SIDE_MARGIN_INCHES);
-        sheet.setMargin(Sheet.TopMargin, TOP_MARGIN_INCHES);
-        sheet.setMargin(Sheet.BottomMargin, BOTTOM_MARGIN_INCHES);
-        sheet.setMargin(Sheet.HeaderMargin, HEADER_FOOTER_MARGIN_INCHES);
-        sheet.setMargin(Sheet.FooterMargin, HEADER_FOOTER_MARGIN_INCHES);
+        sheet.setMargin(PageMargin.LEFT, SIDE_MARGIN_INCHES);
+        sheet.setMargin(PageMargin.RIGHT, SIDE_MARGIN_INCHES);
+        sheet.setMargin(PageMargin.TOP, TOP_MARGIN_INCHES);
+        sheet.setMargin(PageMargin.BOTTOM, BOTTOM_MARGIN_INCHES);
+        sheet.setMargin(PageMargin.HEADER, HEADER_FOOTER_MARGIN_INCHES);
+        sheet.setMargin(PageMargin.FOOTER, HEADER_FOOTER_MARGIN_INCHES);
         Footer footer = sheet.getFooter();
         footer.setLeft("&F");
         footer.setCenter("&A");

@@ -85,7 +85,7 @@ final class HostileFleets {
         } else if (node.isTextual()) {
             assertThat(node.asText()).as(path).isNotIn("NaN", "Infinity", "-Infinity");
         }
-        node.fields().forEachRemaining(e -> assertFiniteNumbers(e.getValue(), path + "." + e.getKey()));
+        node.properties().forEach(e -> assertFiniteNumbers(e.getValue(), path + "." + e.getKey()));
         if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
                 assertFiniteNumbers(node.get(i), path + "[" + i + "]");

@@ -152,6 +152,7 @@ class HotFolderServiceTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the first watcher is held open only to hold the lock
     void aSecondWatcherOnTheSameFolderIsRefused() throws Exception {
         WatchConfig config = config(Duration.ofMillis(50), Duration.ofMinutes(1), Duration.ofSeconds(1));
         try (HotFolder first = HotFolder.open(config, PIPELINE, log::add)) {

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class ClusterFieldsTest {
 
     private static Set<Field> refused(Cluster.Builder builder) {
-        InvalidValueException e = catchThrowableOfType(builder::build, InvalidValueException.class);
+        InvalidValueException e = catchThrowableOfType(InvalidValueException.class, builder::build);
         assertThat(e).as("the cluster should be refused").isNotNull();
         Set<Field> fields = EnumSet.noneOf(Field.class);
         e.all().forEach(each -> fields.add(each.field()));
@@ -42,9 +42,8 @@ class ClusterFieldsTest {
 
     @Test
     void theMessageNamesTheFieldByItsLabelAsBefore() {
-        InvalidValueException e = catchThrowableOfType(
-                () -> Cluster.builder("c1").capexPerGpu(-5).startPricePerGpuHour(2.5).startDate(LocalDate.of(2025, 1, 1)).build(),
-                InvalidValueException.class);
+        InvalidValueException e = catchThrowableOfType(InvalidValueException.class,
+                () -> Cluster.builder("c1").capexPerGpu(-5).startPricePerGpuHour(2.5).startDate(LocalDate.of(2025, 1, 1)).build());
         assertThat(e.field()).isEqualTo(Field.CAPEX_PER_GPU);
         assertThat(e.getMessage()).isEqualTo("capex per GPU: found -5.0, expected an amount from 0 to 1,000,000,000 per GPU");
     }

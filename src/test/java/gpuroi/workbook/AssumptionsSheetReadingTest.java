@@ -69,7 +69,7 @@ class AssumptionsSheetReadingTest {
         Path file = withFleet(new TestWorkbook().sheet("Assumptions").row("Loan to value", "50%"))
                 .write(dir.resolve("no-rate.xlsx"));
 
-        WorkbookException e = catchThrowableOfType(() -> WorkbookReader.read(file, DEFAULT_DATE), WorkbookException.class);
+        WorkbookException e = catchThrowableOfType(WorkbookException.class, () -> WorkbookReader.read(file, DEFAULT_DATE));
 
         assertThat(e.problems()).extracting(CellProblem::expected).anySatisfy(x -> assertThat(x).startsWith("Loan rate"));
     }

@@ -40,7 +40,7 @@ class FormulaResultTrustTest {
     /** A formula in {@code sheet!A1} (on a new row 1) with the given saved text, or none when {@code saved} is null. */
     private static XSSFCell formula(XSSFWorkbook wb, String sheet, String formula, String saved) {
         XSSFSheet s = wb.getSheet(sheet) == null ? wb.createSheet(sheet) : wb.getSheet(sheet);
-        XSSFCell cell = (XSSFCell) s.createRow(s.getPhysicalNumberOfRows()).createCell(0);
+        XSSFCell cell = s.createRow(s.getPhysicalNumberOfRows()).createCell(0);
         cell.setCellFormula(formula);
         if (saved == null) {
             if (cell.getCTCell().isSetV()) {
@@ -205,7 +205,7 @@ class FormulaResultTrustTest {
     @Test
     void aReferenceToAnotherWorkbookByItsFileNameIsRefusedNamingTheFile() throws Exception {
         XSSFWorkbook wb = new XSSFWorkbook();
-        XSSFCell cell = (XSSFCell) wb.createSheet("Fleet").createRow(0).createCell(0);
+        XSSFCell cell = wb.createSheet("Fleet").createRow(0).createCell(0);
         // Written as text into the file, as openpyxl does: POI's setCellFormula refuses a workbook it has no link to.
         cell.getCTCell().addNewF().setStringValue("'[quotes.xlsx]Prices'!B2*2");
 
@@ -222,7 +222,7 @@ class FormulaResultTrustTest {
         XSSFWorkbook wb = new XSSFWorkbook();
         XSSFCellStyle dateStyle = wb.createCellStyle();
         dateStyle.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd"));
-        XSSFCell typed = (XSSFCell) wb.createSheet("Fleet").createRow(0).createCell(0);
+        XSSFCell typed = wb.createSheet("Fleet").createRow(0).createCell(0);
         typed.setCellValue(0);
         typed.setCellStyle(dateStyle);
         // A formula over an empty cell gives 0 where a date was meant.

@@ -54,7 +54,7 @@ class HiddenRowsReadingTest {
         assertThat(warningsAt(skipped, "Fleet!A3")).singleElement().extracting(InputNote::message)
                 .isEqualTo("row 3 is hidden (cluster h100-b); left out (--skip-hidden)");
 
-        WorkbookException counted = catchThrowableOfType(() -> WorkbookReader.read(file, VALUATION), WorkbookException.class);
+        WorkbookException counted = catchThrowableOfType(WorkbookException.class, () -> WorkbookReader.read(file, VALUATION));
         assertThat(counted.problems()).extracting(CellProblem::cell).containsExactly("Fleet!D3");
     }
 
@@ -65,7 +65,7 @@ class HiddenRowsReadingTest {
         wb.workbook.getSheet("Fleet").getRow(2).setZeroHeight(true);
         Path file = write(wb, "all-hidden.xlsx");
 
-        WorkbookException e = catchThrowableOfType(() -> WorkbookReader.read(file, VALUATION, HiddenRows.SKIP), WorkbookException.class);
+        WorkbookException e = catchThrowableOfType(WorkbookException.class, () -> WorkbookReader.read(file, VALUATION, HiddenRows.SKIP));
 
         assertThat(e.problems()).singleElement().satisfies(p -> {
             assertThat(p.found()).isEqualTo("only hidden cluster rows, all left out by --skip-hidden");

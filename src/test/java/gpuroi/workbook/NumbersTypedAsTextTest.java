@@ -92,7 +92,7 @@ class NumbersTypedAsTextTest {
 
     @Test
     void withoutTheDeclarationEachAmountThatReadsTwoWaysIsRefusedAtItsCellShowingBothReadings() {
-        WorkbookException e = catchThrowableOfType(() -> read("locale-eur-undeclared.xlsx"), WorkbookException.class);
+        WorkbookException e = catchThrowableOfType(WorkbookException.class, () -> read("locale-eur-undeclared.xlsx"));
 
         assertThat(e.problems()).extracting(CellProblem::cell).containsExactlyInAnyOrder("Fleet!D2", "Fleet!J2", "Fleet!N2");
         assertThat(problemAt(e, "Fleet!D2").found()).isEqualTo("'62.000 €'");
@@ -116,7 +116,7 @@ class NumbersTypedAsTextTest {
 
     @Test
     void aPriceTypedTheOneCommaTwoThreeFourWayInADeclaredEuropeanWorkbookIsRefusedAtItsCell() {
-        WorkbookException e = catchThrowableOfType(() -> read("locale-eur-point-refused.xlsx"), WorkbookException.class);
+        WorkbookException e = catchThrowableOfType(WorkbookException.class, () -> read("locale-eur-point-refused.xlsx"));
 
         assertThat(e.problems()).singleElement().satisfies(p -> {
             assertThat(p.cell()).isEqualTo("Fleet!I2");
@@ -133,7 +133,7 @@ class NumbersTypedAsTextTest {
                 .row("Cluster id", "GPU model", "GPU count", "Capex per GPU", "Start price", "Other opex per GPU-month")
                 .row("a", "H100", 8, 30_000, "2,500 €/h", "1,500")
                 .write(dir.resolve("euro.xlsx"));
-        WorkbookException e = catchThrowableOfType(() -> WorkbookReader.read(euro, VALUATION), WorkbookException.class);
+        WorkbookException e = catchThrowableOfType(WorkbookException.class, () -> WorkbookReader.read(euro, VALUATION));
 
         assertThat(e.problems()).extracting(CellProblem::cell).containsExactlyInAnyOrder("Fleet!E2", "Fleet!F2");
         assertThat(problemAt(e, "Fleet!E2").expected()).contains("2500 if the comma separates thousands")
@@ -180,8 +180,8 @@ class NumbersTypedAsTextTest {
     @Test
     void aDeclarationThatDoesNotSayWhichSeparatorIsWhichIsRefusedAtItsCell() {
         for (Object value : List.of("European", "1234.56", 1234.56)) {
-            WorkbookException e = catchThrowableOfType(
-                    () -> WorkbookReader.read(declaring("Number format", value, "62 000"), VALUATION), WorkbookException.class);
+            WorkbookException e = catchThrowableOfType(WorkbookException.class,
+                    () -> WorkbookReader.read(declaring("Number format", value, "62 000"), VALUATION));
             assertThat(e.problems()).as(String.valueOf(value)).singleElement().satisfies(p -> {
                 assertThat(p.cell()).isEqualTo("Assumptions!B1");
                 assertThat(p.expected()).contains("1,234.56 or 1.234,56 typed as text");
@@ -197,7 +197,7 @@ class NumbersTypedAsTextTest {
                 .row("a", "H100", 8, 30_000, 2.5)
                 .write(dir.resolve("conflict.xlsx"));
 
-        WorkbookException e = catchThrowableOfType(() -> WorkbookReader.read(file, VALUATION), WorkbookException.class);
+        WorkbookException e = catchThrowableOfType(WorkbookException.class, () -> WorkbookReader.read(file, VALUATION));
         assertThat(e.problems()).singleElement().satisfies(p -> {
             assertThat(p.cell()).isEqualTo("Assumptions!B2");
             assertThat(p.expected()).contains("1.234,56");

@@ -72,7 +72,7 @@ class PrintSetupTest {
                 assertThat(sheet.getFooter().getLeft()).as(name).isEqualTo("&F");
                 assertThat(sheet.getFooter().getCenter()).as(name).isEqualTo("&A");
                 assertThat(sheet.getFooter().getRight()).as(name).isEqualTo("Page &P of &N");
-                assertThat(sheet.getMargin(XSSFSheet.LeftMargin)).as(name).isBetween(0.25, 0.75);
+                assertThat(sheet.getMargin(org.apache.poi.ss.usermodel.PageMargin.LEFT)).as(name).isBetween(0.25, 0.75);
             }
         }
     }

@@ -87,7 +87,7 @@ class RiskSettingsReadingTest {
                 .row("Sampler", "quasi-random"))
                 .write(dir.resolve("bad.xlsx"));
 
-        WorkbookException e = catchThrowableOfType(() -> WorkbookReader.read(file, DEFAULT_DATE), WorkbookException.class);
+        WorkbookException e = catchThrowableOfType(WorkbookException.class, () -> WorkbookReader.read(file, DEFAULT_DATE));
 
         assertThat(e.problems()).extracting(CellProblem::cell)
                 .contains("Assumptions!B2", "Assumptions!B3", "Assumptions!B4", "Assumptions!B5", "Assumptions!B6");
@@ -188,7 +188,7 @@ class RiskSettingsReadingTest {
                 .row("Annual decline", "10%", "20%", "30%", "")
                 .write(dir.resolve("bad-ranges.xlsx"));
 
-        WorkbookException e = catchThrowableOfType(() -> WorkbookReader.read(file, DEFAULT_DATE), WorkbookException.class);
+        WorkbookException e = catchThrowableOfType(WorkbookException.class, () -> WorkbookReader.read(file, DEFAULT_DATE));
 
         assertThat(e.problems()).extracting(CellProblem::cell)
                 .containsExactlyInAnyOrder("Risk!C2", "Risk!C3", "Risk!E4", "Risk!A5", "Risk!D6", "Risk!C7", "Risk!A8");

@@ -41,8 +41,8 @@ class SheetLookAlikesTest {
 
     @Test
     void twoFleetLikeSheetsAreNeitherReadAndTheMissingFleetErrorNamesBoth() {
-        WorkbookException e = catchThrowableOfType(
-                () -> WorkbookReader.read(FOREIGN.resolve("sheets-two-fleets.xlsx"), DEFAULT_DATE), WorkbookException.class);
+        WorkbookException e = catchThrowableOfType(WorkbookException.class,
+                () -> WorkbookReader.read(FOREIGN.resolve("sheets-two-fleets.xlsx"), DEFAULT_DATE));
 
         assertThat(e.problems()).singleElement().satisfies(p -> assertThat(p.expected())
                 .contains("a sheet named Fleet")
@@ -107,7 +107,7 @@ class SheetLookAlikesTest {
             throw new AssertionError(e);
         }
 
-        WorkbookException e = catchThrowableOfType(() -> WorkbookReader.read(file, DEFAULT_DATE), WorkbookException.class);
+        WorkbookException e = catchThrowableOfType(WorkbookException.class, () -> WorkbookReader.read(file, DEFAULT_DATE));
 
         assertThat(e.problems()).singleElement()
                 .satisfies(p -> assertThat(p.expected()).isEqualTo("a sheet named Fleet with one row per cluster"));
@@ -117,7 +117,7 @@ class SheetLookAlikesTest {
     void aMisspelledFleetSheetIsNamedInTheMissingFleetError() throws Exception {
         Path file = new TestWorkbook().sheet("Flet").row("nothing here").write(dir.resolve("f.xlsx"));
 
-        WorkbookException e = catchThrowableOfType(() -> WorkbookReader.read(file, DEFAULT_DATE), WorkbookException.class);
+        WorkbookException e = catchThrowableOfType(WorkbookException.class, () -> WorkbookReader.read(file, DEFAULT_DATE));
 
         assertThat(e.problems()).singleElement()
                 .satisfies(p -> assertThat(p.expected()).contains("sheet 'Flet' may be it: rename it Fleet"));
