@@ -68,9 +68,6 @@ import java.util.regex.Pattern;
             "  gpuroi watch hotfolder --once --no-memos     # convert what is there, then exit (cron)",
             "  gpuroi watch hotfolder --workers 4 --timeout 20m --settle 3s"})
 public final class WatchCommand implements Callable<Integer> {
-    /** Test only: each job waits this many milliseconds before converting, so a test can kill the process mid-job. */
-    static final String JOB_DELAY_PROPERTY = "gpuroi.watch.jobDelayMillis";
-
     @Spec
     CommandSpec spec;
 
@@ -211,10 +208,9 @@ public final class WatchCommand implements Callable<Integer> {
 
     private WatchConfig config() {
         int workerCount = workers == null ? Runtime.getRuntime().availableProcessors() : workers;
-        Duration jobDelay = Duration.ofMillis(Long.getLong(JOB_DELAY_PROPERTY, 0L));
         try {
             return new WatchConfig(root, root.resolve(inbox), root.resolve(processing), root.resolve(done),
-                    root.resolve(failed), root.resolve(out), settle, rescan, workerCount, queue, timeout, grace, jobDelay, retry)
+                    root.resolve(failed), root.resolve(out), settle, rescan, workerCount, queue, timeout, grace, retry)
                     .withFollowLinks(followLinks);
         } catch (IllegalArgumentException e) {
             throw new UserInputException(List.of("gpuroi watch: " + e.getMessage()));

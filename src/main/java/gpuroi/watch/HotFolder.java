@@ -748,9 +748,6 @@ public final class HotFolder implements AutoCloseable {
                     }
                     return;
                 }
-                if (!config.jobDelay().isZero()) {
-                    Thread.sleep(config.jobDelay().toMillis());
-                }
                 Path input = config.processing().resolve(name);
                 try {
                     readWhole(input);

@@ -18,15 +18,13 @@ import java.time.Duration;
  * @param queueCapacity  jobs waiting for a worker; more files stay in the inbox until there is room
  * @param jobTimeout     a job still running after this is abandoned and its input moved to failed
  * @param shutdownGrace  how long a stop waits for running jobs before leaving them to the next start
- * @param jobDelay       test only: each job waits this long before converting, to be caught mid-job
  * @param retryBase      the first wait before an input the machine failed (unreadable, a full or read-only disk)
  *                       is tried again; each further failure doubles it, up to {@link #RETRY_MAX}
  * @param followLinks    whether a symbolic link in the inbox is converted (its target read); by default it goes to failed
  */
 public record WatchConfig(Path root, Path inbox, Path processing, Path done, Path failed, Path out,
                           Duration settle, Duration rescan, int workers, int queueCapacity,
-                          Duration jobTimeout, Duration shutdownGrace, Duration jobDelay, Duration retryBase,
-                          boolean followLinks) {
+                          Duration jobTimeout, Duration shutdownGrace, Duration retryBase, boolean followLinks) {
     /** The longest wait between two tries of an input the machine failed. */
     public static final Duration RETRY_MAX = Duration.ofMinutes(10);
     /** The default first wait before such an input is tried again. */
@@ -39,7 +37,7 @@ public record WatchConfig(Path root, Path inbox, Path processing, Path done, Pat
         if (queueCapacity < 1) {
             throw new IllegalArgumentException("queue: expected at least 1, found " + queueCapacity);
         }
-        for (Duration d : new Duration[] {settle, rescan, jobTimeout, shutdownGrace, jobDelay, retryBase}) {
+        for (Duration d : new Duration[] {settle, rescan, jobTimeout, shutdownGrace, retryBase}) {
             if (d.isNegative()) {
                 throw new IllegalArgumentException("durations cannot be negative: " + d);
             }
@@ -52,25 +50,25 @@ public record WatchConfig(Path root, Path inbox, Path processing, Path done, Pat
     /** The default retry wait; links in the inbox refused. */
     public WatchConfig(Path root, Path inbox, Path processing, Path done, Path failed, Path out,
                        Duration settle, Duration rescan, int workers, int queueCapacity,
-                       Duration jobTimeout, Duration shutdownGrace, Duration jobDelay) {
+                       Duration jobTimeout, Duration shutdownGrace) {
         this(root, inbox, processing, done, failed, out, settle, rescan, workers, queueCapacity, jobTimeout, shutdownGrace,
-                jobDelay, RETRY_BASE, false);
+                RETRY_BASE, false);
     }
 
     /** Links in the inbox refused. */
     public WatchConfig(Path root, Path inbox, Path processing, Path done, Path failed, Path out,
                        Duration settle, Duration rescan, int workers, int queueCapacity,
-                       Duration jobTimeout, Duration shutdownGrace, Duration jobDelay, Duration retryBase) {
+                       Duration jobTimeout, Duration shutdownGrace, Duration retryBase) {
         this(root, inbox, processing, done, failed, out, settle, rescan, workers, queueCapacity, jobTimeout, shutdownGrace,
-                jobDelay, retryBase, false);
+                retryBase, false);
     }
 
     /** The default retry wait. */
     public WatchConfig(Path root, Path inbox, Path processing, Path done, Path failed, Path out,
                        Duration settle, Duration rescan, int workers, int queueCapacity,
-                       Duration jobTimeout, Duration shutdownGrace, Duration jobDelay, boolean followLinks) {
+                       Duration jobTimeout, Duration shutdownGrace, boolean followLinks) {
         this(root, inbox, processing, done, failed, out, settle, rescan, workers, queueCapacity, jobTimeout, shutdownGrace,
-                jobDelay, RETRY_BASE, followLinks);
+                RETRY_BASE, followLinks);
     }
 
     /** The usual layout: DIR/inbox, DIR/processing, DIR/done, DIR/failed, DIR/out, with the given timings. */
@@ -78,22 +76,17 @@ public record WatchConfig(Path root, Path inbox, Path processing, Path done, Pat
                                     Duration jobTimeout, Duration shutdownGrace) {
         return new WatchConfig(root, root.resolve("inbox"), root.resolve("processing"), root.resolve("done"),
                 root.resolve("failed"), root.resolve("out"), settle, rescan, workers, queueCapacity, jobTimeout,
-                shutdownGrace, Duration.ZERO, RETRY_BASE, false);
-    }
-
-    public WatchConfig withJobDelay(Duration delay) {
-        return new WatchConfig(root, inbox, processing, done, failed, out, settle, rescan, workers, queueCapacity,
-                jobTimeout, shutdownGrace, delay, retryBase, followLinks);
+                shutdownGrace, RETRY_BASE, false);
     }
 
     public WatchConfig withRetryBase(Duration base) {
         return new WatchConfig(root, inbox, processing, done, failed, out, settle, rescan, workers, queueCapacity,
-                jobTimeout, shutdownGrace, jobDelay, base, followLinks);
+                jobTimeout, shutdownGrace, base, followLinks);
     }
 
     public WatchConfig withFollowLinks(boolean follow) {
         return new WatchConfig(root, inbox, processing, done, failed, out, settle, rescan, workers, queueCapacity,
-                jobTimeout, shutdownGrace, jobDelay, retryBase, follow);
+                jobTimeout, shutdownGrace, retryBase, follow);
     }
 
     /** The status file the service keeps up to date, in the watched folder. */

@@ -20,10 +20,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import static gpuroi.cli.WatchFixtures.MID_JOB_RUNS;
 import static gpuroi.cli.WatchFixtures.assertComputedWorkbook;
 import static gpuroi.cli.WatchFixtures.await;
+import static gpuroi.cli.WatchFixtures.converting;
 import static gpuroi.cli.WatchFixtures.drop;
 import static gpuroi.cli.WatchFixtures.names;
+import static gpuroi.cli.WatchFixtures.slowWorkbook;
 import static gpuroi.cli.WatchFixtures.validWorkbook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -102,11 +105,12 @@ class HotFolderServiceTest {
 
     @Test
     void stoppingLeavesARunningJobInProcessingAndTheNextStartConvertsIt() throws Exception {
-        WatchConfig slow = config(Duration.ofMillis(50), Duration.ofMinutes(1), Duration.ofMillis(200)).withJobDelay(Duration.ofSeconds(30));
-        HotFolder first = HotFolder.open(slow, PIPELINE, log::add);
+        // A short grace, so that the stop cannot wait out even a fast machine's Monte Carlo.
+        HotFolder first = HotFolder.open(config(Duration.ofMillis(50), Duration.ofMinutes(1), Duration.ofMillis(50)), PIPELINE, log::add);
         first.start();
-        drop(dir.resolve("inbox"), "fleet.xlsx", validWorkbook("pod"));
-        await("fleet.xlsx being converted", WAIT, () -> names(dir.resolve("out")).stream().anyMatch(n -> n.startsWith(".staging-fleet.xlsx")));
+        // Slow enough to be still running when the stop comes.
+        drop(dir.resolve("inbox"), "fleet.xlsx", slowWorkbook("pod", MID_JOB_RUNS));
+        await("fleet.xlsx being converted", WAIT, () -> converting(dir, "fleet.xlsx"));
         first.close();
 
         assertThat(names(dir.resolve("processing"))).containsExactly("fleet.xlsx");

@@ -11,11 +11,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import static gpuroi.cli.WatchFixtures.MID_JOB_RUNS;
 import static gpuroi.cli.WatchFixtures.assertComputedWorkbook;
 import static gpuroi.cli.WatchFixtures.await;
+import static gpuroi.cli.WatchFixtures.converting;
 import static gpuroi.cli.WatchFixtures.drop;
 import static gpuroi.cli.WatchFixtures.invalidWorkbook;
 import static gpuroi.cli.WatchFixtures.names;
+import static gpuroi.cli.WatchFixtures.slowWorkbook;
 import static gpuroi.cli.WatchFixtures.validWorkbook;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,17 +33,11 @@ class WatchCrashTest {
     @TempDir
     Path dir;
 
-    Process watcher(long jobDelayMillis, String... extra) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                "-D" + WatchCommand.JOB_DELAY_PROPERTY + "=" + jobDelayMillis,
-                "gpuroi.cli.Main", "watch", dir.toString(),
+    Process watcher(String... extra) throws IOException {
+        List<String> args = new ArrayList<>(List.of("watch", dir.toString(),
                 "--workers", "2", "--settle", "100ms", "--rescan", "200ms", "--no-memos"));
-        command.addAll(List.of(extra));
-        Path log = dir.resolve("watcher.log");
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        args.addAll(List.of(extra));
+        return WatchProcesses.start(WatchProcesses.java(args.toArray(String[]::new)), dir.resolve("watcher.log"));
     }
 
     String log() throws IOException {
@@ -55,21 +52,25 @@ class WatchCrashTest {
             valid.add("fleet-" + i + ".xlsx");
             drop(inbox, "fleet-" + i + ".xlsx", validWorkbook("pod-" + i));
         }
+        valid.add("fleet-slow.xlsx");
+        drop(inbox, "fleet-slow.xlsx", slowWorkbook("slow-pod", MID_JOB_RUNS));
         drop(inbox, "broken-0.xlsx", invalidWorkbook());
         drop(inbox, "broken-1.xlsx", invalidWorkbook());
         drop(inbox, "notes.csv", "not a workbook".getBytes());
 
-        // Each job waits 1.5 s in processing before converting, so the kill lands mid-job.
-        Process first = watcher(1500);
+        // Killed once a file is done while the slow one runs: the kill lands mid-job.
+        Process first = watcher();
         try {
-            await("a first file converted", WAIT, () -> !names(dir.resolve("done")).isEmpty());
+            await("a first file converted while fleet-slow.xlsx runs", WAIT, () -> names(dir.resolve("done")).contains("fleet-slow.xlsx")
+                    || !names(dir.resolve("done")).isEmpty() && converting(dir, "fleet-slow.xlsx"));
+            assertThat(names(dir.resolve("done"))).as("fleet-slow.xlsx still running; log:%n%s", log()).doesNotContain("fleet-slow.xlsx");
         } finally {
             first.destroyForcibly();
             assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
         assertThat(names(dir.resolve("processing"))).as("killed mid-job: files left in processing; log:%n%s", log()).isNotEmpty();
 
-        Process second = watcher(0, "--once");
+        Process second = watcher("--once");
         assertThat(second.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)).as("the restarted watcher finishes").isTrue();
         assertThat(second.exitValue()).as(log()).isIn(ExitCodes.OK, ExitCodes.INVALID_INPUT);
 
@@ -79,7 +80,7 @@ class WatchCrashTest {
                 "broken-1.xlsx", "broken-1.xlsx.error.json", "broken-1.xlsx.error.txt",
                 "notes.csv", "notes.csv.error.json", "notes.csv.error.txt");
         assertThat(names(dir.resolve("out"))).as("one output folder per workbook, none twice, no staging left")
-                .containsExactly("fleet-0", "fleet-1", "fleet-2", "fleet-3");
+                .containsExactly("fleet-0", "fleet-1", "fleet-2", "fleet-3", "fleet-slow");
         for (String name : valid) {
             String stem = name.substring(0, name.length() - ".xlsx".length());
             assertThat(names(dir.resolve("out/" + stem))).containsExactly(".gpuroi-complete.json", stem + ".roi.xlsx");
@@ -94,20 +95,19 @@ class WatchCrashTest {
     @Test
     void sigtermLetsTheRunningJobFinishBeforeTheWatcherExits() throws Exception {
         Path inbox = Files.createDirectories(dir.resolve("inbox"));
-        drop(inbox, "fleet.xlsx", validWorkbook("pod"));
+        drop(inbox, "fleet.xlsx", slowWorkbook("pod", MID_JOB_RUNS));
 
-        Process watcher = watcher(1000, "--grace", "60s");
+        Process watcher = watcher("--grace", "60s");
         // Running, not only taken: a job still queued at SIGTERM is left in processing for the next start, by design.
-        // The job's staging folder appears when a worker starts it (and stays for the 1 s job delay at least).
-        await("fleet.xlsx running", WAIT, () -> names(dir.resolve("out")).stream().anyMatch(n -> n.startsWith(".staging-fleet.xlsx"))
-                || names(dir.resolve("done")).contains("fleet.xlsx"));
+        await("fleet.xlsx running", WAIT, () -> converting(dir, "fleet.xlsx"));
         watcher.destroy();
         assertThat(watcher.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 
         assertThat(names(dir.resolve("done"))).as(log()).containsExactly("fleet.xlsx");
         assertThat(names(dir.resolve("processing"))).isEmpty();
         assertComputedWorkbook(dir.resolve("out/fleet/fleet.roi.xlsx"));
-        assertThat(log()).contains("stopping: no new files").contains("fleet.xlsx: done in").contains("stopped");
+        assertThat(log()).as("the job was still running when the stop came")
+                .containsSubsequence("stopping: no new files", "fleet.xlsx: done in", "stopped");
         assertThat(Files.readString(dir.resolve("status.json"))).contains("\"state\" : \"stopped\"");
     }
 }

@@ -12,10 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import static gpuroi.cli.WatchFixtures.MID_JOB_RUNS;
 import static gpuroi.cli.WatchFixtures.assertComputedWorkbook;
 import static gpuroi.cli.WatchFixtures.await;
+import static gpuroi.cli.WatchFixtures.converting;
 import static gpuroi.cli.WatchFixtures.drop;
 import static gpuroi.cli.WatchFixtures.names;
+import static gpuroi.cli.WatchFixtures.slowWorkbook;
 import static gpuroi.cli.WatchFixtures.validWorkbook;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -124,13 +127,11 @@ class WatchLockAndStatusTest {
 
     @Test
     void sigtermLetsOnceFinishTheRunningJobWithinTheGracePeriod() throws Exception {
-        drop(Files.createDirectories(dir.resolve("inbox")), "fleet.xlsx", validWorkbook("pod"));
-        List<String> command = WatchProcesses.java("watch", dir.toString(), "--once", "--settle", "50ms", "--rescan", "200ms",
-                "--no-memos", "--grace", "60s");
-        // The test-only delay keeps the job running long enough for the SIGTERM to land mid-job.
-        command.add(1, "-D" + WatchCommand.JOB_DELAY_PROPERTY + "=1500");
-        Process once = WatchProcesses.start(command, dir.resolve("once.log"));
-        await("fleet.xlsx running", WAIT, () -> names(dir.resolve("out")).stream().anyMatch(n -> n.startsWith(".staging-fleet.xlsx")));
+        // Slow enough that the SIGTERM lands mid-job.
+        drop(Files.createDirectories(dir.resolve("inbox")), "fleet.xlsx", slowWorkbook("pod", MID_JOB_RUNS));
+        Process once = WatchProcesses.start(WatchProcesses.java("watch", dir.toString(), "--once", "--settle", "50ms", "--rescan", "200ms",
+                "--no-memos", "--grace", "60s"), dir.resolve("once.log"));
+        await("fleet.xlsx running", WAIT, () -> converting(dir, "fleet.xlsx"));
         once.destroy();
         assertThat(once.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 
@@ -138,7 +139,8 @@ class WatchLockAndStatusTest {
         assertThat(names(dir.resolve("done"))).as(log).containsExactly("fleet.xlsx");
         assertThat(names(dir.resolve("processing"))).isEmpty();
         assertComputedWorkbook(dir.resolve("out/fleet/fleet.roi.xlsx"));
-        assertThat(log).contains("stopping: no new files").contains("fleet.xlsx: done in").contains("stopped");
+        assertThat(log).as("the job was still running when the stop came")
+                .containsSubsequence("stopping: no new files", "fleet.xlsx: done in", "stopped");
         assertThat(status().get("state").asText()).isEqualTo("stopped");
     }
 }

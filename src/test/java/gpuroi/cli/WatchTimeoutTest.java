@@ -6,12 +6,9 @@ import gpuroi.pipeline.Conversion;
 import gpuroi.watch.HotFolder;
 import gpuroi.watch.JobConverter;
 import gpuroi.watch.WatchConfig;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,11 +19,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import static gpuroi.cli.FleetWorkbooks.row;
 import static gpuroi.cli.WatchFixtures.assertComputedWorkbook;
 import static gpuroi.cli.WatchFixtures.await;
 import static gpuroi.cli.WatchFixtures.drop;
 import static gpuroi.cli.WatchFixtures.names;
+import static gpuroi.cli.WatchFixtures.slowWorkbook;
 import static gpuroi.cli.WatchFixtures.validWorkbook;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,27 +33,6 @@ class WatchTimeoutTest {
 
     @TempDir
     Path dir;
-
-    /**
-     * A workbook that is slow for real: four million Monte Carlo paths over a 20-year life (9.6·10^8 path-months,
-     * within the refused limit, most of a minute on a small machine).
-     */
-    static byte[] slowMonteCarloWorkbook() throws Exception {
-        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
-            XSSFSheet assumptions = wb.createSheet("Assumptions");
-            row(assumptions, 0, "Parameter", "Value");
-            row(assumptions, 1, "Valuation date", "2026-01-01");
-            row(assumptions, 2, "Discount rate", "10%");
-            row(assumptions, 3, "Monte Carlo runs", 4_000_000);
-            XSSFSheet fleet = wb.createSheet("Fleet");
-            row(fleet, 0, "Cluster ID", "GPU model", "GPUs", "Capex per GPU ($)", "Status", "Useful life (years)",
-                    "Residual value", "Power per GPU (kW)", "PUE", "Electricity ($/kWh)", "Other opex per GPU-month",
-                    "Utilization", "Start price ($/GPU-hr)", "Price path");
-            row(fleet, 1, "slow-pod", "H100 SXM", 8, 20000, "Planned", 20, "10%", 1.0, 1.25, 0.10, 20, "80%", "$2.00/hr", "blended:0.5:2");
-            wb.write(bytes);
-            return bytes.toByteArray();
-        }
-    }
 
     /** What a wait is for, with the watcher's log as it is when the wait times out. */
     static Object describedBy(String what, Path log) {
@@ -75,7 +51,8 @@ class WatchTimeoutTest {
     @Test
     void aSlowMonteCarloPastItsTimeoutGoesToFailedAndTheNextFileIsConvertedOnTheOnlyWorker() throws Exception {
         Path inbox = Files.createDirectories(dir.resolve("inbox"));
-        drop(inbox, "a-slow.xlsx", slowMonteCarloWorkbook());
+        // Most of a minute: far past the 8 s timeout.
+        drop(inbox, "a-slow.xlsx", slowWorkbook("slow-pod", 4_000_000));
         Process watcher = WatchProcesses.start(WatchProcesses.java("watch", dir.toString(), "--workers", "1", "--settle", "50ms",
                 "--rescan", "200ms", "--no-memos", "--timeout", "8s", "--grace", "5s"), dir.resolve("watcher.log"));
         try {
