@@ -15,6 +15,7 @@ import gpuroi.watch.JobConverter;
 import gpuroi.watch.StatusCheck;
 import gpuroi.watch.WatchConfig;
 import gpuroi.workbook.HiddenRows;
+import gpuroi.workbook.InputNote;
 import gpuroi.workbook.WorkbookException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -334,6 +335,10 @@ public final class WatchCommand implements Callable<Integer> {
         StringBuilder line = new StringBuilder(count(analyzed.analysis().clusters().size(), "cluster")).append(" (");
         decisions.forEach((decision, n) -> line.append(line.charAt(line.length() - 1) == '(' ? "" : ", ").append(decision).append(' ').append(n));
         line.append("), ").append(count(analyzed.warnings().size(), "warning")).append(", ").append(count(memos, "memo"));
+        int leftOut = analyzed.read().notes(InputNote.Kind.MEMO_NOT_RENDERED).size();
+        if (leftOut > 0) {
+            line.append(" (").append(leftOut).append(" not rendered, named in the portfolio memo; --memos all renders them)");
+        }
         return line.toString();
     }
 

@@ -1,6 +1,10 @@
 package gpuroi.cli;
 
+import gpuroi.pipeline.Conversion;
+import gpuroi.report.MemoRenderer;
 import gpuroi.report.MemoSelection;
+import gpuroi.report.Paper;
+import gpuroi.watch.JobConverter;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
@@ -14,7 +18,10 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -97,6 +104,22 @@ class MemoCapTest {
         assertThat(pdfText(memos.resolve("portfolio.pdf"))).doesNotContain("Memos not rendered");
         assertThat(memoNotes(dir.resolve("fleet.roi.xlsx"))).isEmpty();
         assertThat(all.out()).doesNotContain("memos not rendered");
+    }
+
+    @Test
+    void theHotFolderPipelineKeepsToItsCapAndSaysHowManyMemosItLeftOut() throws Exception {
+        Path input = Files.copy(Path.of("samples/mixed-fleet.xlsx"), dir.resolve("mixed-fleet.xlsx"));
+        Path out = Files.createDirectories(dir.resolve("out"));
+        JobConverter pipeline = WatchCommand.pipeline(() -> new Conversion.Options(LocalDate.of(2026, 6, 1), Optional.empty(), "test"),
+                MemoRenderer.builtIn(Paper.A4), OptionalInt.of(3));
+
+        JobConverter.Result result = pipeline.convert(input, out);
+
+        assertThat(result.converted()).as(result.errorText()).isTrue();
+        assertThat(result.summary()).contains("4 memos (5 not rendered");
+        assertThat(pdfNames(out.resolve("mixed-fleet.roi.memos"))).containsExactlyInAnyOrder("portfolio.pdf",
+                "bigcloud-reserved-2023.pdf", "h100-2023.pdf", "gpulist-a100-2024.pdf");
+        assertThat(memoNotes(out.resolve("mixed-fleet.roi.xlsx"))).containsExactlyElementsOf(SAMPLE_LEFT_OUT);
     }
 
     @Test
