@@ -206,6 +206,12 @@ final class WorkbookJobs {
         }
         ArrayNode memos = node.putArray("memos");
         outcome.memos().forEach(memo -> memos.add(memo.toString()));
+        List<String> notRendered = outcome.analyzed().map(a -> a.read().notes(InputNote.Kind.MEMO_NOT_RENDERED).stream()
+                .map(InputNote::location).toList()).orElse(List.of());
+        if (!notRendered.isEmpty()) {
+            ArrayNode leftOut = node.putArray("memosNotRendered");
+            notRendered.forEach(leftOut::add);
+        }
         ArrayNode clusters = node.putArray("clusters");
         ArrayNode contracts = node.putArray("contracts");
         ArrayNode warnings = node.putArray("warnings");

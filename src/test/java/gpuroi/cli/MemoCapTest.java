@@ -58,6 +58,8 @@ class MemoCapTest {
         assertThat(portfolio).contains("Memos not rendered").contains("No memo in this folder for 5 clusters and contracts")
                 .contains("--memos all").contains(String.join(", ", SAMPLE_LEFT_OUT));
         assertThat(memoNotes(dir.resolve("mixed-fleet.roi.xlsx"))).containsExactlyElementsOf(SAMPLE_LEFT_OUT);
+        assertThat(CliRun.of("convert", input.toString(), "--memos", "3", "--json").json().at("/workbooks/0/memosNotRendered"))
+                .extracting(com.fasterxml.jackson.databind.JsonNode::asText).containsExactlyElementsOf(SAMPLE_LEFT_OUT);
         assertThat(run.out()).contains("4 memos").contains("memos not rendered for 5 clusters and contracts (a100-lot, h200-plan,"
                 + " b200-plan, l40s-inference, neocloud-h200)").contains("--memos all");
     }
