@@ -2,6 +2,7 @@ package gpuroi.cli;
 
 import gpuroi.pipeline.Conversion;
 import gpuroi.report.MemoRenderer;
+import gpuroi.report.MemoSelection;
 import gpuroi.report.MemoTemplateException;
 import gpuroi.report.Paper;
 import gpuroi.model.RiskSettings;
@@ -58,6 +59,15 @@ public final class ConvertCommand extends WorkbookCommand {
 
     @Option(names = "--no-memos", description = "Write the workbooks only, no PDF memos.")
     boolean noMemos;
+
+    @Option(names = "--memos", paramLabel = "N|all", description = "Cluster and contract memos to render: N (those with the most money at stake, capex or contract value) or all;"
+                    + " the portfolio memo names the rest. Default: " + MemoSelection.DEFAULT_CAP + ".")
+    String memos;
+
+    private OptionalInt memoCap = OptionalInt.of(MemoSelection.DEFAULT_CAP);
+
+    /** The memos chosen for the workbook being converted; its left-out ones are noted in its ROI Notes. */
+    private MemoSelection memoSelection;
 
     @Option(names = "--templates", paramLabel = "DIR",
             description = "Memo templates from this folder (a copy of templates/ you edited). Default: the built-in ones.")
@@ -126,8 +136,18 @@ public final class ConvertCommand extends WorkbookCommand {
             throw new UserInputException(List.of(problem + " (0 turns the Monte Carlo off)"));
         });
         riskOverrides = risk.settings();
+        if (noMemos && memos != null) {
+            throw new UserInputException(List.of("--memos " + memos + " and --no-memos: choose one"));
+        }
         if (noMemos) {
             return;
+        }
+        if (memos != null) {
+            try {
+                memoCap = MemoSelection.parseCap(memos);
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException(List.of("--" + e.getMessage()));
+            }
         }
         Paper paperSize;
         try {
@@ -157,7 +177,13 @@ public final class ConvertCommand extends WorkbookCommand {
             folder = pdfDir.resolve(Conversion.defaultMemoFolder(workbookOutput).getFileName());
         }
         memoFolderWasNew = !Files.exists(folder);
-        return Conversion.writeMemos(analyzed, memoRenderer, folder, options);
+        memoSelection = MemoSelection.choose(analyzed.analysis(), memoCap);
+        return Conversion.writeMemos(analyzed, memoRenderer, folder, options, memoSelection);
+    }
+
+    @Override
+    Conversion.Analyzed notedAfterMemos(Conversion.Analyzed analyzed) {
+        return memoSelection == null ? analyzed : Conversion.withMemosLeftOut(analyzed, memoSelection);
     }
 
     @Override

@@ -7,6 +7,7 @@ import gpuroi.pipeline.Conversion;
 import gpuroi.pipeline.EnvironmentFault;
 import gpuroi.pipeline.OutputException;
 import gpuroi.report.MemoRenderer;
+import gpuroi.report.MemoSelection;
 import gpuroi.report.MemoTemplateException;
 import gpuroi.report.Paper;
 import gpuroi.watch.HotFolder;
@@ -14,6 +15,7 @@ import gpuroi.watch.JobConverter;
 import gpuroi.watch.StatusCheck;
 import gpuroi.watch.WatchConfig;
 import gpuroi.workbook.HiddenRows;
+import gpuroi.workbook.InputNote;
 import gpuroi.workbook.WorkbookException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -38,6 +40,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
@@ -133,6 +136,10 @@ public final class WatchCommand implements Callable<Integer> {
     @Option(names = "--no-memos", description = "Write the computed workbooks only, no PDF memos.")
     boolean noMemos;
 
+    @Option(names = "--memos", paramLabel = "N|all", description = "Cluster and contract memos to render: N (those with the most money at stake, capex or contract value) or all;"
+                    + " the portfolio memo names the rest. Default: " + MemoSelection.DEFAULT_CAP + ".")
+    String memos;
+
     @Option(names = "--templates", paramLabel = "DIR", description = "Memo templates from this folder. Default: the built-in ones.")
     Path templates;
 
@@ -156,6 +163,7 @@ public final class WatchCommand implements Callable<Integer> {
         }
         WatchConfig config = config();
         MemoRenderer renderer = memoRenderer();
+        OptionalInt memoCap = memoCap();
         Optional<LocalDate> forced = forcedValuationDate();
         HiddenRows hiddenRows = skipHidden ? HiddenRows.SKIP : HiddenRows.COUNT;
         Supplier<Conversion.Options> options = () -> new Conversion.Options(
@@ -169,7 +177,7 @@ public final class WatchCommand implements Callable<Integer> {
         };
         HotFolder hotFolder;
         try {
-            hotFolder = HotFolder.open(config, pipeline(options, renderer), log);
+            hotFolder = HotFolder.open(config, pipeline(options, renderer, memoCap), log);
         } catch (IOException e) {
             throw new UserInputException(List.of("gpuroi watch " + root + ": " + e.getMessage()));
         }
@@ -217,6 +225,17 @@ public final class WatchCommand implements Callable<Integer> {
         }
     }
 
+    private OptionalInt memoCap() {
+        if (noMemos && memos != null) {
+            throw new UserInputException(List.of("--memos " + memos + " and --no-memos: choose one"));
+        }
+        try {
+            return memos == null ? OptionalInt.of(MemoSelection.DEFAULT_CAP) : MemoSelection.parseCap(memos);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(List.of("--" + e.getMessage()));
+        }
+    }
+
     private MemoRenderer memoRenderer() {
         if (noMemos) {
             return null;
@@ -247,14 +266,23 @@ public final class WatchCommand implements Callable<Integer> {
      * in the job's folder; a workbook with problems is reported as convert reports it, cell by cell.
      */
     static JobConverter pipeline(Supplier<Conversion.Options> options, MemoRenderer renderer) {
+        return pipeline(options, renderer, OptionalInt.of(MemoSelection.DEFAULT_CAP));
+    }
+
+    /** As above, rendering at most {@code memoCap} cluster and contract memos (all when empty). */
+    static JobConverter pipeline(Supplier<Conversion.Options> options, MemoRenderer renderer, OptionalInt memoCap) {
         return (input, folder) -> {
             Conversion.Options run = options.get();
             Path output = folder.resolve(Conversion.defaultOutput(input).getFileName());
             Path name = input.getFileName();
             try {
                 Conversion.Analyzed analyzed = Conversion.analyze(input, run);
-                List<Path> memos = renderer == null ? List.of()
-                        : Conversion.writeMemos(analyzed, renderer, Conversion.defaultMemoFolder(output), run);
+                List<Path> memos = List.of();
+                if (renderer != null) {
+                    MemoSelection selection = MemoSelection.choose(analyzed.analysis(), memoCap);
+                    memos = Conversion.writeMemos(analyzed, renderer, Conversion.defaultMemoFolder(output), run, selection);
+                    analyzed = Conversion.withMemosLeftOut(analyzed, selection);
+                }
                 Conversion.write(analyzed, output, run);
                 return JobConverter.Result.converted(summary(analyzed, memos.size()));
             } catch (WorkbookException e) {
@@ -303,6 +331,10 @@ public final class WatchCommand implements Callable<Integer> {
         StringBuilder line = new StringBuilder(count(analyzed.analysis().clusters().size(), "cluster")).append(" (");
         decisions.forEach((decision, n) -> line.append(line.charAt(line.length() - 1) == '(' ? "" : ", ").append(decision).append(' ').append(n));
         line.append("), ").append(count(analyzed.warnings().size(), "warning")).append(", ").append(count(memos, "memo"));
+        int leftOut = analyzed.read().notes(InputNote.Kind.MEMO_NOT_RENDERED).size();
+        if (leftOut > 0) {
+            line.append(" (").append(leftOut).append(" not rendered, named in the portfolio memo; --memos all renders them)");
+        }
         return line.toString();
     }
 

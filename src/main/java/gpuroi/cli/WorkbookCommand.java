@@ -70,6 +70,11 @@ abstract class WorkbookCommand implements Callable<Integer> {
         return List.of();
     }
 
+    /** The analysis to write and report once its memos are written: with a note per memo left out; unchanged by default. */
+    Conversion.Analyzed notedAfterMemos(Conversion.Analyzed analyzed) {
+        return analyzed;
+    }
+
     /** Deletes the memos {@link #writeMemos} wrote for a workbook that then could not be written; none by default. */
     void discardMemos(List<Path> memos) throws IOException {
     }
@@ -152,6 +157,7 @@ abstract class WorkbookCommand implements Callable<Integer> {
             Path output = outputFor(input);
             Conversion.refuseToOverwriteInput(input, output);
             List<Path> memos = writeMemos(analyzed, output, options);
+            analyzed = notedAfterMemos(analyzed);
             try {
                 Conversion.write(analyzed, output, options);
             } catch (IOException | RuntimeException e) {

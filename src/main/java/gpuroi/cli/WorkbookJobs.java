@@ -177,6 +177,14 @@ final class WorkbookJobs {
             out.append("  ").append(count(outcome.memos().size(), "memo")).append(" → ")
                     .append(outcome.memos().get(0).getParent()).append('\n');
         }
+        List<String> leftOut = notes.stream().filter(n -> n.kind() == InputNote.Kind.MEMO_NOT_RENDERED).map(InputNote::location).toList();
+        if (!leftOut.isEmpty()) {
+            // The first few by name; all of them are in the portfolio memo and the ROI Notes sheet.
+            String shown = String.join(", ", leftOut.subList(0, Math.min(5, leftOut.size()))) + (leftOut.size() > 5 ? ", …" : "");
+            out.append("  memos not rendered for ").append(count(leftOut.size(), "cluster or contract", "clusters and contracts"))
+                    .append(" (").append(shown).append("): named in the portfolio memo").append(written ? " and the ROI Notes sheet" : "")
+                    .append("; run with --memos all for every memo.\n");
+        }
         out.append("  ").append(count((int) defaults, "default")).append(" and ").append(count((int) catalog, "catalog value"))
                 .append(" used").append(written ? ", listed in the ROI Notes sheet" : "").append(".\n");
         return out.toString();
@@ -198,6 +206,12 @@ final class WorkbookJobs {
         }
         ArrayNode memos = node.putArray("memos");
         outcome.memos().forEach(memo -> memos.add(memo.toString()));
+        List<String> notRendered = outcome.analyzed().map(a -> a.read().notes(InputNote.Kind.MEMO_NOT_RENDERED).stream()
+                .map(InputNote::location).toList()).orElse(List.of());
+        if (!notRendered.isEmpty()) {
+            ArrayNode leftOut = node.putArray("memosNotRendered");
+            notRendered.forEach(leftOut::add);
+        }
         ArrayNode clusters = node.putArray("clusters");
         ArrayNode contracts = node.putArray("contracts");
         ArrayNode warnings = node.putArray("warnings");
@@ -298,5 +312,9 @@ final class WorkbookJobs {
 
     private static String count(int n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    private static String count(int n, String one, String many) {
+        return String.format(java.util.Locale.US, "%,d %s", n, n == 1 ? one : many);
     }
 }

@@ -15,6 +15,7 @@ import gpuroi.model.RiskSettings;
 import gpuroi.workbook.CellProblem;
 import gpuroi.report.MemoContext;
 import gpuroi.report.MemoRenderer;
+import gpuroi.report.MemoSelection;
 import gpuroi.report.MemoTemplateException;
 import gpuroi.report.SourceNote;
 import gpuroi.workbook.HiddenRows;
@@ -282,6 +283,12 @@ public final class Conversion {
      */
     public static List<Path> writeMemos(Analyzed analyzed, MemoRenderer renderer, Path folder, Options options)
             throws MemoTemplateException, IOException {
+        return writeMemos(analyzed, renderer, folder, options, MemoSelection.all(analyzed.analysis()));
+    }
+
+    /** As above, only the cluster and contract memos {@code selection} chooses; the portfolio memo names the rest. */
+    public static List<Path> writeMemos(Analyzed analyzed, MemoRenderer renderer, Path folder, Options options, MemoSelection selection)
+            throws MemoTemplateException, IOException {
         List<SourceNote> notes = new ArrayList<>();
         for (InputNote note : analyzed.read().notes()) {
             notes.add(new SourceNote(note.kind().name().toLowerCase(Locale.ROOT), note.location(), note.message()));
@@ -290,11 +297,31 @@ public final class Conversion {
         MemoContext context = new MemoContext(input.getFileName().toString(), analyzed.inputSha256(), options.toolVersion(), notes);
         try {
             return MemoFolder.replace(folder,
-                    staging -> renderer.writeAll(analyzed.analysis(), analyzed.risks(), analyzed.contractRisks(), context, staging));
+                    staging -> renderer.writeAll(analyzed.analysis(), analyzed.risks(), analyzed.contractRisks(), context, staging, selection));
         } catch (IOException e) {
             // Memos are rendered in memory: whatever fails here is the folder or the disk.
             throw new OutputException(folder, e);
         }
+    }
+
+    /**
+     * The analysis with a note for each cluster and contract {@code selection} leaves without a memo, so the ROI Notes sheet
+     * and the console name them. Added after the memos are rendered: a memo's source notes are about its inputs, not about
+     * which other memos exist.
+     */
+    public static Analyzed withMemosLeftOut(Analyzed analyzed, MemoSelection selection) {
+        if (selection.complete()) {
+            return analyzed;
+        }
+        WorkbookInput read = analyzed.read();
+        List<InputNote> notes = new ArrayList<>(read.notes());
+        for (String id : selection.leftOut()) {
+            notes.add(new InputNote(InputNote.Kind.MEMO_NOT_RENDERED, id, "no memo for " + id + ": " + selection.reason() + "."));
+        }
+        WorkbookInput noted = new WorkbookInput(read.portfolio(), notes, read.monteCarloRuns(), read.monteCarloSeed(),
+                read.riskSettings(), read.cells());
+        return new Analyzed(analyzed.input(), noted, analyzed.analysis(), analyzed.inputSha256(), analyzed.risks(),
+                analyzed.contractRisks());
     }
 
     /**

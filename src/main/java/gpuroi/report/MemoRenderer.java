@@ -105,7 +105,17 @@ public final class MemoRenderer {
 
     /** The portfolio memo, with a Risk table of every cluster that has a Monte Carlo risk profile in {@code risks}. */
     public byte[] portfolioMemo(PortfolioAnalysis portfolio, List<RiskProfile> risks, MemoContext context) throws MemoTemplateException {
+        return portfolioMemo(portfolio, risks, context, MemoSelection.all(portfolio));
+    }
+
+    /** As above, naming the clusters and contracts {@code selection} leaves without a memo. */
+    public byte[] portfolioMemo(PortfolioAnalysis portfolio, List<RiskProfile> risks, MemoContext context, MemoSelection selection)
+            throws MemoTemplateException {
         Map<String, Object> model = PortfolioMemoModel.of(portfolio, risks, context, paper);
+        if (!selection.complete()) {
+            model.put("memosLeftOut", selection.leftOut());
+            model.put("memosLeftOutReason", selection.reason());
+        }
         String xhtml = templates.render(MemoTemplates.PORTFOLIO_MEMO, model);
         PdfMemoWriter.Metadata metadata = new PdfMemoWriter.Metadata(
                 "Portfolio memo: " + context.inputFileName(),
@@ -158,6 +168,12 @@ public final class MemoRenderer {
     /** As above, each contract memo also with its risk profile from {@code contractRisks} if any. */
     public List<Path> writeAll(PortfolioAnalysis portfolio, List<RiskProfile> risks, List<ContractRiskProfile> contractRisks,
                                MemoContext context, Path folder) throws MemoTemplateException, IOException {
+        return writeAll(portfolio, risks, contractRisks, context, folder, MemoSelection.all(portfolio));
+    }
+
+    /** As above, only the cluster and contract memos {@code selection} chooses; the portfolio memo names the rest. */
+    public List<Path> writeAll(PortfolioAnalysis portfolio, List<RiskProfile> risks, List<ContractRiskProfile> contractRisks,
+                               MemoContext context, Path folder, MemoSelection selection) throws MemoTemplateException, IOException {
         boolean folderIsNew = !Files.exists(folder);
         Files.createDirectories(folder);
         MemoFiles names = new MemoFiles();
@@ -168,13 +184,21 @@ public final class MemoRenderer {
         List<Callable<Path>> jobs = new ArrayList<>();
         Queue<Path> written = new ConcurrentLinkedQueue<>();
         String portfolioName = names.nameFor("portfolio", ".pdf");
-        jobs.add(() -> wrote(written, MemoFiles.writeAtomically(folder, portfolioName, portfolioMemo(portfolio, risks, context))));
-        for (ClusterAnalysis cluster : portfolio.clusters()) {
+        jobs.add(() -> wrote(written, MemoFiles.writeAtomically(folder, portfolioName, portfolioMemo(portfolio, risks, context, selection))));
+        for (int i = 0; i < portfolio.clusters().size(); i++) {
+            if (!selection.clusters().get(i)) {
+                continue;
+            }
+            ClusterAnalysis cluster = portfolio.clusters().get(i);
             String name = names.nameFor(cluster.cluster().id(), ".pdf");
             Optional<RiskProfile> risk = Optional.ofNullable(riskById.get(cluster.cluster().id()));
             jobs.add(() -> wrote(written, MemoFiles.writeAtomically(folder, name, clusterMemo(cluster, risk, portfolio.assumptions(), context))));
         }
-        for (ContractAnalysis contract : portfolio.contracts()) {
+        for (int i = 0; i < portfolio.contracts().size(); i++) {
+            if (!selection.contracts().get(i)) {
+                continue;
+            }
+            ContractAnalysis contract = portfolio.contracts().get(i);
             String name = names.nameFor(contract.contract().contractId(), ".pdf");
             Optional<ContractRiskProfile> risk = Optional.ofNullable(contractRiskById.get(contract.contract().contractId()));
             jobs.add(() -> wrote(written, MemoFiles.writeAtomically(folder, name,

@@ -2,7 +2,8 @@ package gpuroi.workbook;
 
 /**
  * Something the reader wants the user to know about a value it used: a default applied, a value
- * taken from the built-in GPU catalog, or a warning about how a cell was read.
+ * taken from the built-in GPU catalog, or a warning about how a cell was read; or a cluster or contract
+ * whose memo the run left out.
  *
  * @param kind     what sort of note
  * @param location where it applies: a cell such as {@code Fleet!D7}, a cluster id, or a sheet
@@ -10,6 +11,6 @@ package gpuroi.workbook;
  */
 public record InputNote(Kind kind, String location, String message) {
     public enum Kind {
-        DEFAULT, CATALOG, WARNING
+        DEFAULT, CATALOG, WARNING, MEMO_NOT_RENDERED
     }
 }

@@ -85,6 +85,7 @@ final class NotesSheet {
             case DEFAULT -> "Default";
             case CATALOG -> "Catalog value";
             case WARNING -> "Warning";
+            case MEMO_NOT_RENDERED -> "Memo not rendered";
         };
     }
 
