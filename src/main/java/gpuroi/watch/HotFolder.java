@@ -4,7 +4,6 @@ import gpuroi.pipeline.EnvironmentFault;
 import gpuroi.pipeline.OutputException;
 
 import java.io.IOException;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileStore;
@@ -14,8 +13,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.WatchService;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -58,7 +55,6 @@ import static java.nio.file.StandardWatchEventKinds.OVERFLOW;
  * the same folder.
  */
 public final class HotFolder implements AutoCloseable {
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
     private static final String STAGING_PREFIX = ".staging-";
     static final String LINK_REASON = "is a symbolic link; gpuroi does not follow links out of the inbox";
     private static final String LINK_ADVICE = " (copy the workbook itself into the inbox, or start watch with --follow-links)";
@@ -72,6 +68,7 @@ public final class HotFolder implements AutoCloseable {
     private final ScheduledExecutorService scanner;
     /** Names in processing that are queued or running. */
     private final Set<String> active = ConcurrentHashMap.newKeySet();
+    private final FreeNames freeNames;
     private final AtomicInteger running = new AtomicInteger();
     /** Timed-out jobs whose threads would not stop; each has a fresh worker in its place. */
     private final AtomicInteger abandoned = new AtomicInteger();
@@ -93,6 +90,7 @@ public final class HotFolder implements AutoCloseable {
         this.log = new LogLines(log);
         this.folderLock = folderLock;
         this.settler = new FileSettler(config.settle());
+        this.freeNames = new FreeNames(config, active);
         this.retries = new RetrySchedule(config.retryBase(), WatchConfig.RETRY_MAX);
         this.status = new WatchStatus(config.statusFile(), config.workers(), retries);
         AtomicInteger workerCount = new AtomicInteger();
@@ -361,7 +359,7 @@ public final class HotFolder implements AutoCloseable {
                 } else {
                     String name;
                     synchronized (names) {
-                        name = freeName(dropped);
+                        name = freeNames.of(dropped);
                         AtomicFiles.move(file, config.processing().resolve(name));
                     }
                     logRenamed(file, dropped, name);
@@ -451,7 +449,7 @@ public final class HotFolder implements AutoCloseable {
         }
         String name;
         synchronized (names) {
-            name = freeName(shown);
+            name = freeNames.of(shown);
             AtomicFiles.move(file, config.processing().resolve(name));
         }
         logRenamed(file, shown, name);
@@ -465,19 +463,7 @@ public final class HotFolder implements AutoCloseable {
 
     /** Says why a taken file is handled under another name than it was dropped with, if it is. */
     private void logRenamed(Path file, String shown, String name) {
-        List<String> why = new ArrayList<>();
-        if (!OutputNames.isRepresentable(file.getFileName())) {
-            why.add("its name is not valid " + System.getProperty("sun.jnu.encoding", Charset.defaultCharset().name())
-                    + " text, the character set of this locale for file names (bytes shown as %XX); run gpuroi under a UTF-8 locale, e.g. LANG=C.UTF-8, to keep such names");
-        }
-        if (OutputNames.bytes(shown) > OutputNames.MAX_JOB_NAME_BYTES) {
-            why.add("its name is longer than " + OutputNames.MAX_JOB_NAME_BYTES + " bytes, too long for the names derived from it");
-        }
-        if (!name.equals(OutputNames.fit(shown))) {
-            why.add("the name, or one differing only in case, is already used in "
-                    + config.processing().getFileName() + ", " + config.done().getFileName() + ", " + config.failed().getFileName()
-                    + " or " + config.out().getFileName());
-        }
+        List<String> why = freeNames.whyRenamed(file, shown, name);
         if (!why.isEmpty()) {
             log.accept(shown + ": taken as " + name + ": " + String.join("; ", why));
         }
@@ -492,54 +478,6 @@ public final class HotFolder implements AutoCloseable {
             // Full or stopping: the file stays in processing and the next scan offers it again.
             active.remove(name);
         }
-    }
-
-    /**
-     * A name free in every folder it will pass through: the dropped name itself the first time,
-     * then NAME-yyyyMMdd-HHmmss(-n).xlsx, so earlier results are kept, never overwritten.
-     */
-    private String freeName(String dropped) throws IOException {
-        Set<String> stemsInUse = stemsInUse();
-        String stem = stem(dropped);
-        String extension = dropped.substring(stem.length());
-        String candidate = OutputNames.fit(stem, "", extension);
-        if (isFree(candidate, stemsInUse)) {
-            return candidate;
-        }
-        String stamp = "-" + LocalDateTime.now().format(STAMP);
-        candidate = OutputNames.fit(stem, stamp, extension);
-        for (int n = 2; !isFree(candidate, stemsInUse); n++) {
-            candidate = OutputNames.fit(stem, stamp + "-" + n, extension);
-        }
-        return candidate;
-    }
-
-    /**
-     * The output folders there are and will be (out/, the stems of what is in processing or queued),
-     * folded, so that two inputs never share one where the file system ignores case or normalization.
-     */
-    private Set<String> stemsInUse() throws IOException {
-        Set<String> stems = new HashSet<>();
-        for (Path folder : list(config.out())) {
-            stems.add(OutputNames.fold(folder.getFileName().toString()));
-        }
-        for (Path file : list(config.processing())) {
-            stems.add(OutputNames.fold(stem(file.getFileName().toString())));
-        }
-        for (String name : active) {
-            stems.add(OutputNames.fold(stem(name)));
-        }
-        return stems;
-    }
-
-    private boolean isFree(String name, Set<String> stemsInUse) {
-        return !stemsInUse.contains(OutputNames.fold(stem(name)))
-                && !active.contains(name)
-                && !Files.exists(config.processing().resolve(name))
-                && !Files.exists(config.done().resolve(name))
-                && !Files.exists(config.failed().resolve(name))
-                && !Files.exists(config.failed().resolve(name + ".error.txt"))
-                && !Files.exists(config.out().resolve(stem(name)));
     }
 
     static String stem(String name) {
@@ -564,7 +502,7 @@ public final class HotFolder implements AutoCloseable {
         String json = errorJson(dropped, reason);
         String name;
         synchronized (names) {
-            name = freeName(dropped);
+            name = freeNames.of(dropped);
             writeErrorFiles(name, text, json);
             AtomicFiles.move(file, config.failed().resolve(name));
             status.finished(name, false, 0, summary);
@@ -690,7 +628,7 @@ public final class HotFolder implements AutoCloseable {
         }
     }
 
-    private static List<Path> list(Path folder) throws IOException {
+    static List<Path> list(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
             return files.sorted().toList();
         }
