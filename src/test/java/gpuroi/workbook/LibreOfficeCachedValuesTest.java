@@ -21,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,12 +51,7 @@ class LibreOfficeCachedValuesTest {
     /** A fleet with every price path, owned and planned clusters, a barely profitable one and one with no IRR. */
     @BeforeAll
     static void convertAndRecalculateOnce() throws Exception {
-        Optional<Path> soffice = Programs.onPath("soffice");
-        if (System.getenv("CI") != null) {
-            // .ci/run installs LibreOffice: in CI a missing soffice is a broken setup, not a reason to skip.
-            assertThat(soffice).as("soffice on PATH in CI").isPresent();
-        }
-        Assumptions.assumeTrue(soffice.isPresent(), "LibreOffice (soffice) is not installed");
+        Path soffice = Programs.required("soffice");
 
         Path input = fleetWorkbook(dir.resolve("fleet.xlsx"));
         StringWriter out = new StringWriter();
@@ -76,7 +70,7 @@ class LibreOfficeCachedValuesTest {
         }
 
         Path outDir = Files.createDirectory(dir.resolve("recalculated"));
-        recalculateWithLibreOffice(soffice.get(), dir, outDir, converted, planted);
+        recalculateWithLibreOffice(soffice, dir, outDir, converted, planted);
         recalculated = outDir.resolve("fleet.roi.xlsx");
         plantedRecalculated = outDir.resolve("planted.xlsx");
     }

@@ -20,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -87,11 +86,7 @@ class LibreOfficeLiveModelTest {
 
     @BeforeAll
     static void editConvertAndRecalculate() throws Exception {
-        Optional<Path> soffice = Programs.onPath("soffice");
-        if (System.getenv("CI") != null) {
-            assertThat(soffice).as("soffice on PATH in CI").isPresent();
-        }
-        Assumptions.assumeTrue(soffice.isPresent(), "LibreOffice (soffice) is not installed");
+        Path soffice = Programs.required("soffice");
 
         Path input = fleetWorkbook(dir.resolve("fleet.xlsx"));
         converted = convert(input, dir.resolve("fleet.roi.xlsx"));
@@ -115,7 +110,7 @@ class LibreOfficeLiveModelTest {
         }
 
         Path outDir = Files.createDirectory(dir.resolve("recalculated"));
-        LibreOfficeCachedValuesTest.recalculateWithLibreOffice(soffice.get(), dir, outDir, editedOutput, planted);
+        LibreOfficeCachedValuesTest.recalculateWithLibreOffice(soffice, dir, outDir, editedOutput, planted);
         recalculated = outDir.resolve("live.xlsx");
         plantedRecalculated = outDir.resolve("planted.xlsx");
     }

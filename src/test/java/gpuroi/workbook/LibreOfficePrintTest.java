@@ -7,7 +7,6 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -50,12 +48,8 @@ class LibreOfficePrintTest {
 
     @BeforeAll
     static void convertAndPrintOnce() throws Exception {
-        Optional<Path> soffice = Programs.onPath("soffice");
-        Optional<Path> pdftotext = Programs.onPath("pdftotext");
-        if (System.getenv("CI") != null) {
-            assertThat(soffice).as("soffice on PATH in CI").isPresent();
-        }
-        Assumptions.assumeTrue(soffice.isPresent() && pdftotext.isPresent(), "LibreOffice or pdftotext is not installed");
+        Path soffice = Programs.required("soffice");
+        Path pdftotext = Programs.required("pdftotext");
 
         Path input = Files.copy(Path.of("samples", "mixed-fleet.xlsx"), dir.resolve("mixed-fleet.xlsx"));
         StringWriter err = new StringWriter();
@@ -65,12 +59,12 @@ class LibreOfficePrintTest {
         converted = dir.resolve("mixed-fleet.roi.xlsx");
 
         Path outDir = Files.createDirectory(dir.resolve("pdf"));
-        run(List.of(soffice.get().toString(), "--headless", "--norestore", "-env:UserInstallation=" + dir.resolve("profile").toUri(),
+        run(List.of(soffice.toString(), "--headless", "--norestore", "-env:UserInstallation=" + dir.resolve("profile").toUri(),
                 "--convert-to", "pdf", "--outdir", outDir.toString(), converted.toString()));
         Path pdf = outDir.resolve("mixed-fleet.roi.pdf");
         assertThat(pdf).exists();
         Path text = dir.resolve("printed.txt");
-        run(List.of(pdftotext.get().toString(), pdf.toString(), text.toString()));
+        run(List.of(pdftotext.toString(), pdf.toString(), text.toString()));
         pdfText = Files.readString(text);
         // pdftotext ends every page with a form feed.
         pages = (int) pdfText.chars().filter(c -> c == '\f').count();

@@ -5,7 +5,6 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,12 +28,7 @@ class LibreOfficeRecalculationTest {
 
     @Test
     void libreOfficeRecalculatesTheCashFlowsAndLiveResultsToTheWorkedExample() throws Exception {
-        Optional<Path> soffice = Programs.onPath("soffice");
-        if (System.getenv("CI") != null) {
-            // .ci/run installs LibreOffice: in CI a missing soffice is a broken setup, not a reason to skip.
-            org.assertj.core.api.Assertions.assertThat(soffice).as("soffice on PATH in CI").isPresent();
-        }
-        Assumptions.assumeTrue(soffice.isPresent(), "LibreOffice (soffice) is not installed");
+        Path soffice = Programs.required("soffice");
 
         Path input = WriterFixtures.fleetWorkbook(dir, "fleet.xlsx", "worked-example");
         Path output = dir.resolve("fleet-roi.xlsx");
@@ -66,7 +59,7 @@ class LibreOfficeRecalculationTest {
         }
 
         Path csvDir = Files.createDirectory(dir.resolve("csv"));
-        Process process = new ProcessBuilder(soffice.get().toString(), "--headless", "--norestore",
+        Process process = new ProcessBuilder(soffice.toString(), "--headless", "--norestore",
                 "-env:UserInstallation=" + dir.resolve("profile").toUri(),
                 "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
                 "--outdir", csvDir.toString(), uncached.toString())
