@@ -9,6 +9,8 @@ import gpuroi.engine.MonteCarlo;
 import gpuroi.engine.RoiEngine;
 import gpuroi.engine.Sensitivity;
 import gpuroi.engine.SensitivityFigures;
+import gpuroi.engine.ClusterFigures;
+import gpuroi.engine.Tornado;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.base.DescribedPredicate.or;
@@ -16,6 +18,7 @@ import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
 import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
 import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -69,18 +72,24 @@ class ArchitectureTest {
     }
 
     /**
-     * The sensitivity grids are still computed where they are shown, by the cluster memo (its price ×
-     * utilization heat map runs the engine per cell) and the ROI Sensitivity sheet; those two are the
-     * only exceptions, so no third renderer starts computing figures while they are moved into the result.
+     * The sensitivity grids, break-evens and tornadoes are computed once per cluster in the pipeline
+     * ({@code ClusterFigures}, {@code QuoteJob}); the sheet, the memos and the JSON only read them.
      */
     @Test
-    void noFurtherRendererComputesSensitivityFigures() {
-        check(noClasses().that().resideInAnyPackage("gpuroi.report..", "gpuroi.workbook..")
-                .and().doNotHaveFullyQualifiedName("gpuroi.report.ClusterMemoModel")
-                .and().doNotHaveFullyQualifiedName("gpuroi.workbook.SensitivitySheet")
+    void noRendererComputesSensitivityFigures() {
+        check(noClasses().that().resideInAnyPackage("gpuroi.report..", "gpuroi.workbook..", "gpuroi.cli..")
                 .should().callMethodWhere(or(
                         target(owner(equivalentTo(Sensitivity.class))),
+                        target(owner(equivalentTo(Tornado.class))).and(target(name("of"))),
+                        target(owner(equivalentTo(ClusterFigures.class))).and(target(nameMatching("compute.*"))),
                         target(owner(equivalentTo(SensitivityFigures.class))).and(target(name("of")))))
                 .because("figures are computed once, in the pipeline, and every output renders the same ones"));
+    }
+
+    @Test
+    void theCommandLineDoesNotRunTheEngine() {
+        check(noClasses().that().resideInAPackage("gpuroi.cli..")
+                .should().callMethodWhere(target(owner(belongToAnyOf(RoiEngine.class, MonteCarlo.class, ContractMonteCarlo.class))))
+                .because("every command runs a pipeline job and reports its result"));
     }
 }

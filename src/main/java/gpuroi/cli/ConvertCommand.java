@@ -1,11 +1,8 @@
 package gpuroi.cli;
 
 import gpuroi.pipeline.Conversion;
+import gpuroi.pipeline.ConversionJob;
 import gpuroi.report.MemoRenderer;
-import gpuroi.report.MemoSelection;
-import gpuroi.report.MemoTemplateException;
-import gpuroi.report.Paper;
-import gpuroi.model.RiskSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -16,6 +13,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 
@@ -57,25 +55,8 @@ public final class ConvertCommand extends WorkbookCommand {
             description = "Write the PDF memos here (with several workbooks, into DIR/NAME.roi.memos). Default: NAME.roi.memos beside each output.")
     Path pdfDir;
 
-    @Option(names = "--no-memos", description = "Write the workbooks only, no PDF memos.")
-    boolean noMemos;
-
-    @Option(names = "--memos", paramLabel = "N|all", description = "Cluster and contract memos to render: N (those with the most money at stake, capex or contract value) or all;"
-                    + " the portfolio memo names the rest. Default: " + MemoSelection.DEFAULT_CAP + ".")
-    String memos;
-
-    private OptionalInt memoCap = OptionalInt.of(MemoSelection.DEFAULT_CAP);
-
-    /** The memos chosen for the workbook being converted; its left-out ones are noted in its ROI Notes. */
-    private MemoSelection memoSelection;
-
-    @Option(names = "--templates", paramLabel = "DIR",
-            description = "Memo templates from this folder (a copy of templates/ you edited). Default: the built-in ones.")
-    Path templates;
-
-    @Option(names = "--paper", paramLabel = "a4|letter", description = "Paper size of the memos. Default: ${DEFAULT-VALUE}.",
-            defaultValue = "a4")
-    String paper;
+    @Mixin
+    MemoOptions memoOptions = new MemoOptions();
 
     @Option(names = "--runs", paramLabel = "N",
             description = "Also run a Monte Carlo of N price and utilization paths per cluster and per rental contract: "
@@ -90,32 +71,8 @@ public final class ConvertCommand extends WorkbookCommand {
     @Mixin
     RiskOptions risk = new RiskOptions();
 
-    private RiskSettings riskOverrides = RiskSettings.NONE;
-
-    private MemoRenderer memoRenderer;
-
-    /** Whether the memo folder of the workbook being converted was made for it (and so goes if its workbook fails). */
-    private boolean memoFolderWasNew;
-
-    @Override
-    OptionalInt monteCarloRuns() {
-        return runs == null ? OptionalInt.empty() : OptionalInt.of(runs);
-    }
-
-    @Override
-    OptionalLong monteCarloSeed() {
-        return seed == null ? OptionalLong.empty() : OptionalLong.of(seed);
-    }
-
-    @Override
-    RiskSettings riskOverrides() {
-        return riskOverrides;
-    }
-
-    @Override
-    boolean writes() {
-        return true;
-    }
+    private Optional<MemoRenderer> memoRenderer = Optional.empty();
+    private OptionalInt memoCap = OptionalInt.empty();
 
     @Override
     void validateOptions() {
@@ -135,66 +92,32 @@ public final class ConvertCommand extends WorkbookCommand {
         RiskOptions.runsProblem(runs, 0).ifPresent(problem -> {
             throw new UserInputException(List.of(problem + " (0 turns the Monte Carlo off)"));
         });
-        riskOverrides = risk.settings();
-        if (noMemos && memos != null) {
-            throw new UserInputException(List.of("--memos " + memos + " and --no-memos: choose one"));
-        }
-        if (noMemos) {
-            return;
-        }
-        if (memos != null) {
-            try {
-                memoCap = MemoSelection.parseCap(memos);
-            } catch (IllegalArgumentException e) {
-                throw new UserInputException(List.of("--" + e.getMessage()));
-            }
-        }
-        Paper paperSize;
-        try {
-            paperSize = Paper.parse(paper);
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException(List.of("--" + e.getMessage()));
-        }
-        try {
-            memoRenderer = templates == null ? MemoRenderer.builtIn(paperSize) : MemoRenderer.fromDirectory(templates, paperSize);
-        } catch (MemoTemplateException e) {
-            throw new UserInputException(List.of(e.getMessage()));
-        }
+        memoCap = memoOptions.cap();
+        memoRenderer = memoOptions.renderer();
     }
 
     @Override
-    List<Path> writeMemos(Conversion.Analyzed analyzed, Path workbookOutput, Conversion.Options options)
-            throws MemoTemplateException, IOException {
-        if (memoRenderer == null) {
-            return List.of();
-        }
-        Path folder;
+    Conversion.Options options(Conversion.Options base) {
+        return base.withMonteCarlo(runs == null ? OptionalInt.empty() : OptionalInt.of(runs),
+                seed == null ? OptionalLong.empty() : OptionalLong.of(seed), risk.settings());
+    }
+
+    @Override
+    ConversionJob.Plan plan(Path input) {
+        Path workbook = outputFor(input);
+        ConversionJob.Plan plan = ConversionJob.Plan.write(workbook);
+        return memoRenderer.map(renderer -> plan.withMemos(renderer, memoFolder(workbook), memoCap)).orElse(plan);
+    }
+
+    /** NAME.roi.memos beside the workbook; --pdf-dir itself for one workbook, a NAME.roi.memos in it for several. */
+    private Path memoFolder(Path workbook) {
         if (pdfDir == null) {
-            folder = Conversion.defaultMemoFolder(workbookOutput);
-        } else if (inputs.size() == 1) {
-            folder = pdfDir;
-        } else {
-            folder = pdfDir.resolve(Conversion.defaultMemoFolder(workbookOutput).getFileName());
+            return Conversion.defaultMemoFolder(workbook);
         }
-        memoFolderWasNew = !Files.exists(folder);
-        memoSelection = MemoSelection.choose(analyzed.analysis(), memoCap);
-        return Conversion.writeMemos(analyzed, memoRenderer, folder, options, memoSelection);
+        return inputs.size() == 1 ? pdfDir : pdfDir.resolve(Conversion.defaultMemoFolder(workbook).getFileName());
     }
 
-    @Override
-    Conversion.Analyzed notedAfterMemos(Conversion.Analyzed analyzed) {
-        return memoSelection == null ? analyzed : Conversion.withMemosLeftOut(analyzed, memoSelection);
-    }
-
-    @Override
-    void discardMemos(List<Path> memos) throws IOException {
-        if (!memos.isEmpty()) {
-            Conversion.discardMemos(memos, memos.get(0).getParent(), memoFolderWasNew);
-        }
-    }
-
-    @Override
-    Path outputFor(Path input) {
+    private Path outputFor(Path input) {
         if (output == null) {
             return Conversion.defaultOutput(input);
         }

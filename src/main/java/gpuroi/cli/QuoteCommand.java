@@ -1,9 +1,5 @@
 package gpuroi.cli;
 
-import gpuroi.engine.ClusterAnalysis;
-import gpuroi.engine.MonteCarlo;
-import gpuroi.engine.RiskProfile;
-import gpuroi.engine.RoiEngine;
 import gpuroi.model.Assumptions;
 import gpuroi.model.Cluster;
 import gpuroi.model.ClusterStatus;
@@ -14,7 +10,7 @@ import gpuroi.model.Presets;
 import gpuroi.model.PricePath;
 import gpuroi.model.Quantities;
 import gpuroi.model.RiskInputs;
-import gpuroi.model.RiskSettings;
+import gpuroi.pipeline.QuoteJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -163,24 +159,16 @@ public final class QuoteCommand implements Callable<Integer> {
         for (String warning : inputs.warnings) {
             spec.commandLine().getErr().println("gpuroi quote: warning: " + warning);
         }
-        ClusterAnalysis analysis = RoiEngine.analyze(request.cluster(), request.assumptions());
-        List<ClusterAnalysis> pricePoints = new ArrayList<>();
-        if (request.articlePricePoints()) {
-            for (double articlePrice : Presets.ARTICLE_PRICES) {
-                Cluster atPrice = request.cluster().toBuilder().startPricePerGpuHour(articlePrice).build();
-                pricePoints.add(RoiEngine.analyze(atPrice, request.assumptions()));
-            }
-        }
         Optional<String> runsProblem = RiskOptions.runsProblem(runs, 1);
         if (runsProblem.isPresent()) {
             spec.commandLine().getErr().println("gpuroi quote: " + runsProblem.get());
             return ExitCodes.INVALID_INPUT;
         }
-        RiskSettings settings = risk.settings();
-        Optional<RiskProfile> riskProfile = runs == null ? Optional.empty()
-                : Optional.of(MonteCarlo.analyze(request.cluster(), request.assumptions(),
-                        settings.applyTo(RiskInputs.defaults(seed).withPaths(runs))));
-        QuoteReport report = new QuoteReport(analysis, pricePoints, schedule, riskProfile);
+        Optional<RiskInputs> risk = runs == null ? Optional.empty()
+                : Optional.of(this.risk.settings().applyTo(RiskInputs.defaults(seed).withPaths(runs)));
+        QuoteJob.Result result = QuoteJob.run(request.cluster(), request.assumptions(),
+                request.articlePricePoints() ? Presets.ARTICLE_PRICES : List.of(), risk, json);
+        QuoteReport report = new QuoteReport(result, schedule);
         spec.commandLine().getOut().print(json ? report.json() : report.text());
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import gpuroi.engine.ClusterAnalysis;
 import gpuroi.engine.RiskProfile;
 import gpuroi.engine.SensitivityFigures;
+import gpuroi.pipeline.QuoteJob;
 import gpuroi.engine.ClusterMetrics;
 import gpuroi.engine.IrrResult;
 import gpuroi.engine.MonthlyCashFlow;
@@ -35,16 +36,15 @@ final class QuoteReport {
 
     private final java.util.Optional<RiskProfile> risk;
 
-    QuoteReport(ClusterAnalysis analysis, List<ClusterAnalysis> articlePricePoints, boolean withSchedule) {
-        this(analysis, articlePricePoints, withSchedule, java.util.Optional.empty());
-    }
+    private final java.util.Optional<SensitivityFigures> figures;
 
-    QuoteReport(ClusterAnalysis analysis, List<ClusterAnalysis> articlePricePoints, boolean withSchedule,
-                java.util.Optional<RiskProfile> risk) {
-        this.analysis = analysis;
-        this.articlePricePoints = List.copyOf(articlePricePoints);
+    /** The report of a quote's result; {@link #json()} needs its sensitivity figures. */
+    QuoteReport(QuoteJob.Result result, boolean withSchedule) {
+        this.analysis = result.analysis();
+        this.articlePricePoints = result.pricePoints();
         this.withSchedule = withSchedule;
-        this.risk = risk;
+        this.risk = result.risk();
+        this.figures = result.figures();
     }
 
     private String riskText(RiskProfile r, String cur) {
@@ -251,7 +251,7 @@ final class QuoteReport {
             r.irrHistogram().ifPresentOrElse(h -> MetricsJson.putHistogram(node.putObject("irrHistogram"), h),
                     () -> node.putNull("irrHistogram"));
         });
-        SensitivityFigures figures = SensitivityFigures.of(analysis);
+        SensitivityFigures figures = this.figures.orElseThrow(() -> new IllegalStateException("a JSON quote shows the sensitivity figures"));
         MetricsJson.putSensitivity(root.putObject("sensitivity"), figures);
         MetricsJson.putTornado(root.putArray("tornado"), figures.tornado());
         if (withSchedule) {

@@ -1,5 +1,7 @@
 package gpuroi.cli;
 
+import gpuroi.pipeline.Conversion;
+import gpuroi.pipeline.ConversionJob;
 import picocli.CommandLine.Command;
 
 import java.nio.file.Path;
@@ -17,12 +19,12 @@ import java.nio.file.Path;
             ""})
 public final class ValidateCommand extends WorkbookCommand {
     @Override
-    boolean writes() {
-        return false;
+    ConversionJob.Plan plan(Path input) {
+        return ConversionJob.Plan.check();
     }
 
     @Override
-    Path outputFor(Path input) {
-        throw new IllegalStateException("validate writes nothing");
+    Conversion.Options options(Conversion.Options base) {
+        return base.withoutMonteCarlo();
     }
 }

@@ -1,39 +1,32 @@
 package gpuroi.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import gpuroi.engine.ClusterAnalysis;
 import gpuroi.engine.Decision;
 import gpuroi.pipeline.Conversion;
-import gpuroi.pipeline.EnvironmentFault;
-import gpuroi.pipeline.OutputException;
+import gpuroi.pipeline.ConversionJob;
+import gpuroi.pipeline.ErrorDocument;
+import gpuroi.pipeline.JobOutcome;
 import gpuroi.report.MemoRenderer;
-import gpuroi.report.MemoSelection;
-import gpuroi.report.MemoTemplateException;
-import gpuroi.report.Paper;
 import gpuroi.watch.HotFolder;
 import gpuroi.watch.JobConverter;
 import gpuroi.watch.StatusCheck;
 import gpuroi.watch.WatchConfig;
 import gpuroi.workbook.HiddenRows;
 import gpuroi.workbook.InputNote;
-import gpuroi.workbook.WorkbookException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.io.PrintWriter;
-import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.List;
@@ -133,22 +126,11 @@ public final class WatchCommand implements Callable<Integer> {
             + " says running but its process is gone), with what status.json says; changes nothing.")
     boolean statusOnly;
 
-    @Option(names = "--no-memos", description = "Write the computed workbooks only, no PDF memos.")
-    boolean noMemos;
+    @Mixin
+    MemoOptions memoOptions = new MemoOptions();
 
-    @Option(names = "--memos", paramLabel = "N|all", description = "Cluster and contract memos to render: N (those with the most money at stake, capex or contract value) or all;"
-                    + " the portfolio memo names the rest. Default: " + MemoSelection.DEFAULT_CAP + ".")
-    String memos;
-
-    @Option(names = "--templates", paramLabel = "DIR", description = "Memo templates from this folder. Default: the built-in ones.")
-    Path templates;
-
-    @Option(names = "--paper", paramLabel = "a4|letter", defaultValue = "a4", description = "Paper size of the memos. Default: ${DEFAULT-VALUE}.")
-    String paper;
-
-    @Option(names = "--valuation-date", paramLabel = "YYYY-MM-DD",
-            description = "Value every workbook at this date. Default: the workbook's, else the first day of the current month.")
-    String valuationDate;
+    @Mixin
+    ValuationDateOption valuation = new ValuationDateOption();
 
     @Option(names = "--skip-hidden", description = "Leave out hidden and filtered-out rows of Fleet and Leases (a warning names each). "
             + "Default: they are counted, with a warning each.")
@@ -162,12 +144,12 @@ public final class WatchCommand implements Callable<Integer> {
             return check.running() ? ExitCodes.OK : ExitCodes.INVALID_INPUT;
         }
         WatchConfig config = config();
-        MemoRenderer renderer = memoRenderer();
-        OptionalInt memoCap = memoCap();
-        Optional<LocalDate> forced = forcedValuationDate();
+        OptionalInt memoCap = memoOptions.cap();
+        Optional<MemoRenderer> renderer = memoOptions.renderer();
+        valuation.forced();
         HiddenRows hiddenRows = skipHidden ? HiddenRows.SKIP : HiddenRows.COUNT;
-        Supplier<Conversion.Options> options = () -> new Conversion.Options(
-                forced.orElse(LocalDate.now().withDayOfMonth(1)), forced, ToolVersion.get()).withHiddenRows(hiddenRows);
+        // Each job is valued in the month it runs in (unless --valuation-date), however long the watcher has been up.
+        Supplier<Conversion.Options> options = () -> valuation.options(ToolVersion.get()).withHiddenRows(hiddenRows);
         PrintWriter stdout = spec.commandLine().getOut();
         Consumer<String> log = line -> {
             synchronized (stdout) {
@@ -225,101 +207,38 @@ public final class WatchCommand implements Callable<Integer> {
         }
     }
 
-    private OptionalInt memoCap() {
-        if (noMemos && memos != null) {
-            throw new UserInputException(List.of("--memos " + memos + " and --no-memos: choose one"));
-        }
-        try {
-            return memos == null ? OptionalInt.of(MemoSelection.DEFAULT_CAP) : MemoSelection.parseCap(memos);
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException(List.of("--" + e.getMessage()));
-        }
-    }
-
-    private MemoRenderer memoRenderer() {
-        if (noMemos) {
-            return null;
-        }
-        try {
-            Paper paperSize = Paper.parse(paper);
-            return templates == null ? MemoRenderer.builtIn(paperSize) : MemoRenderer.fromDirectory(templates, paperSize);
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException(List.of("--" + e.getMessage()));
-        } catch (MemoTemplateException e) {
-            throw new UserInputException(List.of(e.getMessage()));
-        }
-    }
-
-    private Optional<LocalDate> forcedValuationDate() {
-        if (valuationDate == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(LocalDate.parse(valuationDate.strip()));
-        } catch (DateTimeParseException e) {
-            throw new UserInputException(List.of("--valuation-date '" + valuationDate + "': expected a date as YYYY-MM-DD, e.g. 2026-01-01"));
-        }
-    }
-
     /**
-     * The pipeline for one dropped workbook, as convert runs it: NAME.roi.xlsx and NAME.roi.memos/
-     * in the job's folder; a workbook with problems is reported as convert reports it, cell by cell.
+     * The pipeline for one dropped workbook, as convert runs it: NAME.roi.xlsx and NAME.roi.memos/ (at most {@code memoCap}
+     * cluster and contract memos, all when empty) in the job's folder; a workbook with problems is reported as convert
+     * reports it, cell by cell; an input the machine would not let it read, or outputs it would not take, are the
+     * machine's fault and tried again.
      */
-    static JobConverter pipeline(Supplier<Conversion.Options> options, MemoRenderer renderer) {
-        return pipeline(options, renderer, OptionalInt.of(MemoSelection.DEFAULT_CAP));
-    }
-
-    /** As above, rendering at most {@code memoCap} cluster and contract memos (all when empty). */
-    static JobConverter pipeline(Supplier<Conversion.Options> options, MemoRenderer renderer, OptionalInt memoCap) {
+    static JobConverter pipeline(Supplier<Conversion.Options> options, Optional<MemoRenderer> renderer, OptionalInt memoCap) {
         return (input, folder) -> {
-            Conversion.Options run = options.get();
             Path output = folder.resolve(Conversion.defaultOutput(input).getFileName());
-            Path name = input.getFileName();
-            try {
-                Conversion.Analyzed analyzed = Conversion.analyze(input, run);
-                List<Path> memos = List.of();
-                if (renderer != null) {
-                    MemoSelection selection = MemoSelection.choose(analyzed.analysis(), memoCap);
-                    memos = Conversion.writeMemos(analyzed, renderer, Conversion.defaultMemoFolder(output), run, selection);
-                    analyzed = Conversion.withMemosLeftOut(analyzed, selection);
-                }
-                Conversion.write(analyzed, output, run);
-                return JobConverter.Result.converted(summary(analyzed, memos.size()));
-            } catch (WorkbookException e) {
-                return rejected(WorkbookJobs.Outcome.rejected(name, e));
-            } catch (OutputException e) {
-                if (Thread.currentThread().isInterrupted()) {
-                    throw new InterruptedException("stopped while writing " + name);
-                }
-                return JobConverter.Result.machineFault(e.getMessage());
-            } catch (MemoTemplateException e) {
-                return rejected(new WorkbookJobs.Outcome(name, Optional.empty(), Optional.empty(), List.of(), Optional.of(e.getMessage())));
-            } catch (ClosedByInterruptException | InterruptedIOException e) {
-                throw new InterruptedException("stopped while reading or writing " + name);
-            } catch (IOException | IllegalArgumentException e) {
-                if (Thread.currentThread().isInterrupted()) {
-                    throw new InterruptedException("stopped while converting " + name);
-                }
-                Optional<String> machine = EnvironmentFault.reason(e);
-                if (machine.isPresent()) {
-                    // The system refused a read or a write (permission, I/O error, a full disk): not the workbook's fault.
-                    return JobConverter.Result.machineFault(name + ": " + machine.get());
-                }
-                return rejected(new WorkbookJobs.Outcome(name, Optional.empty(), Optional.empty(), List.of(),
-                        Optional.of(name + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()))));
+            ConversionJob.Plan write = ConversionJob.Plan.write(output);
+            ConversionJob.Plan plan = renderer.map(r -> write.withMemos(r, Conversion.defaultMemoFolder(output), memoCap)).orElse(write);
+            JobOutcome outcome = ConversionJob.run(input, options.get(), plan);
+            if (outcome.kind() == JobOutcome.Kind.CONVERTED) {
+                return JobConverter.Result.converted(summary(outcome.analyzed().orElseThrow(), outcome.memos().size()));
             }
+            if (outcome.outputFailed() || outcome.machineReason().isPresent()) {
+                // The system refused a read or a write (permission, I/O error, a full disk): not the workbook's fault.
+                return JobConverter.Result.machineFault(outcome.outputFailed() ? outcome.message().orElseThrow()
+                        : input.getFileName() + ": " + outcome.machineReason().get());
+            }
+            return rejected(outcome);
         };
     }
 
-    private static JobConverter.Result rejected(WorkbookJobs.Outcome outcome) {
-        int problems = outcome.errors().size() + (outcome.fileError().isPresent() ? 1 : 0);
+    private static JobConverter.Result rejected(JobOutcome outcome) {
+        int problems = outcome.problemCount();
         String text = WorkbookJobs.text(outcome, false)
                 + "Fix " + (problems == 1 ? "this" : "these") + " in the workbook and drop it into the inbox again.\n";
-        ObjectNode json = WorkbookJobs.json(outcome);
         String summary = problems == 1
                 ? outcome.errors().stream().findFirst().map(p -> p.describe()).orElse(outcome.fileError().orElse("1 problem"))
                 : problems + " problems";
-        return JobConverter.Result.rejected(summary, text, json.toPrettyString() + "\n");
+        return JobConverter.Result.rejected(summary, text, ErrorDocument.of(outcome).toPrettyString() + "\n");
     }
 
     /** {@code 3 clusters (BUY 1, RENT 2), 1 warning, 4 memos}: the log line's decision counts. */

@@ -14,10 +14,10 @@ import gpuroi.engine.SensitivityFigures;
 import gpuroi.model.Assumptions;
 import gpuroi.model.Formats;
 import gpuroi.pipeline.Conversion;
-import gpuroi.pipeline.OutputException;
+import gpuroi.pipeline.ErrorDocument;
+import gpuroi.pipeline.JobOutcome;
 import gpuroi.workbook.CellProblem;
 import gpuroi.workbook.InputNote;
-import gpuroi.workbook.WorkbookException;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,58 +32,7 @@ final class WorkbookJobs {
     private WorkbookJobs() {
     }
 
-    /**
-     * The outcome of one workbook: analysed (maybe written, with its memos), rejected with its problems and the
-     * warnings noted before them, or analysed but not written because the output could not be ({@code outputError}).
-     */
-    record Outcome(Path input, Optional<Path> output, Optional<Conversion.Analyzed> analyzed, List<CellProblem> errors,
-                   Optional<String> fileError, List<Path> memos, List<InputNote> rejectedWarnings, Optional<String> outputError) {
-        Outcome {
-            memos = List.copyOf(memos);
-            rejectedWarnings = List.copyOf(rejectedWarnings);
-        }
-
-        Outcome(Path input, Optional<Path> output, Optional<Conversion.Analyzed> analyzed, List<CellProblem> errors,
-                Optional<String> fileError, List<Path> memos) {
-            this(input, output, analyzed, errors, fileError, memos, List.of(), Optional.empty());
-        }
-
-        Outcome(Path input, Optional<Path> output, Optional<Conversion.Analyzed> analyzed, List<CellProblem> errors,
-                Optional<String> fileError) {
-            this(input, output, analyzed, errors, fileError, List.of());
-        }
-
-        /** A workbook refused: the one line about the file, or every problem with the warnings noted before them. */
-        static Outcome rejected(Path input, WorkbookException e) {
-            if (e.isAboutTheFile()) {
-                // "secret.xlsx is password-protected; remove the password (File > Info > …)": the one line says what to do.
-                return new Outcome(input, Optional.empty(), Optional.empty(), List.of(), Optional.of(e.getMessage()));
-            }
-            return new Outcome(input, Optional.empty(), Optional.empty(), e.problems(), Optional.empty(), List.of(),
-                    e.warnings(), Optional.empty());
-        }
-
-        /** A workbook read and analysed whose output could not be written: {@code cannot write PATH: REASON}. */
-        static Outcome outputFailed(Path input, OutputException e) {
-            return new Outcome(input, Optional.empty(), Optional.empty(), List.of(), Optional.empty(), List.of(),
-                    List.of(), Optional.of(e.getMessage()));
-        }
-
-        boolean failed() {
-            return analyzed.isEmpty();
-        }
-
-        /** Whether it failed for want of a writable output rather than for its input. */
-        boolean outputFailed() {
-            return outputError.isPresent();
-        }
-
-        List<InputNote> warnings() {
-            return analyzed.map(Conversion.Analyzed::warnings).orElse(rejectedWarnings);
-        }
-    }
-
-    static String text(Outcome outcome, boolean written) {
+    static String text(JobOutcome outcome, boolean written) {
         StringBuilder out = new StringBuilder();
         String name = outcome.input().getFileName().toString();
         if (outcome.outputFailed()) {
@@ -190,32 +139,28 @@ final class WorkbookJobs {
         return out.toString();
     }
 
-    private static void appendWarnings(StringBuilder out, Outcome outcome) {
+    private static void appendWarnings(StringBuilder out, JobOutcome outcome) {
         for (InputNote warning : outcome.warnings()) {
             out.append("  warning: ").append(warning.location()).append(": ").append(warning.message()).append('\n');
         }
     }
 
-    static ObjectNode json(Outcome outcome) {
-        ObjectNode node = JsonNodeFactory.instance.objectNode();
-        node.put("input", outcome.input().toString());
-        if (outcome.output().isPresent() && !outcome.failed()) {
-            node.put("output", outcome.output().get().toString());
-        } else {
-            node.putNull("output");
+    static ObjectNode json(JobOutcome outcome) {
+        if (outcome.failed()) {
+            return ErrorDocument.of(outcome);
         }
-        ArrayNode memos = node.putArray("memos");
+        ObjectNode node = ErrorDocument.skeleton(outcome.input().toString());
+        outcome.output().ifPresent(output -> node.put("output", output.toString()));
+        ArrayNode memos = node.withArray("memos");
         outcome.memos().forEach(memo -> memos.add(memo.toString()));
         List<String> notRendered = outcome.analyzed().map(a -> a.read().notes(InputNote.Kind.MEMO_NOT_RENDERED).stream()
                 .map(InputNote::location).toList()).orElse(List.of());
+        ArrayNode clusters = node.withArray("clusters");
+        ArrayNode contracts = node.withArray("contracts");
         if (!notRendered.isEmpty()) {
             ArrayNode leftOut = node.putArray("memosNotRendered");
             notRendered.forEach(leftOut::add);
         }
-        ArrayNode clusters = node.putArray("clusters");
-        ArrayNode contracts = node.putArray("contracts");
-        ArrayNode warnings = node.putArray("warnings");
-        ArrayNode errors = node.putArray("errors");
         outcome.analyzed().ifPresent(analyzed -> {
             Assumptions a = analyzed.analysis().assumptions();
             node.put("sha256", analyzed.inputSha256());
@@ -223,13 +168,10 @@ final class WorkbookJobs {
             node.put("currency", a.currency());
             node.put("discountRate", a.discountRate());
             node.put("hurdleRate", a.hurdleRate());
-            // The engine is pure: the grids of a large fleet are computed on every core.
-            List<SensitivityFigures> sensitivity = analyzed.analysis().clusters().parallelStream().map(SensitivityFigures::of).toList();
-            Map<String, RiskProfile> risks = analyzed.risksById();
-            Map<String, ContractRiskProfile> contractRisks = analyzed.contractRisksById();
-            int index = 0;
+            Map<String, RiskProfile> risks = analyzed.result().risksById();
+            Map<String, ContractRiskProfile> contractRisks = analyzed.result().contractRisksById();
             for (ClusterAnalysis c : analyzed.analysis().clusters()) {
-                SensitivityFigures figures = sensitivity.get(index++);
+                SensitivityFigures figures = analyzed.result().figures().forCluster(c);
                 ObjectNode cluster = clusters.addObject();
                 cluster.put("id", c.cluster().id());
                 cluster.put("gpuModel", c.cluster().gpuModel());
@@ -259,48 +201,9 @@ final class WorkbookJobs {
             });
             ContractsJson.putPortfolio(node.putObject("portfolio"), analyzed.analysis().rollup());
         });
-        for (InputNote warning : outcome.warnings()) {
-            ObjectNode w = warnings.addObject();
-            String[] where = splitLocation(warning.location());
-            w.put("sheet", where[0]);
-            w.put("cell", where[1]);
-            w.putNull("value");
-            w.put("message", warning.message());
-        }
-        for (CellProblem problem : outcome.errors()) {
-            ObjectNode e = errors.addObject();
-            e.put("sheet", problem.sheet());
-            String[] where = splitLocation(problem.cell());
-            e.put("cell", where[1]);
-            e.put("value", problem.found());
-            e.put("message", problem.describe());
-        }
-        outcome.fileError().ifPresent(message -> {
-            ObjectNode e = errors.addObject();
-            e.put("sheet", "");
-            e.put("cell", "");
-            e.putNull("value");
-            e.put("message", message);
-        });
-        // Not among the errors, which are all about the input: here the input was fine and the machine refused the output.
-        node.put("outputError", outcome.outputError().orElse(null));
+        ErrorDocument.putWarnings(node.withArray("warnings"), outcome.warnings());
+        node.putNull("outputError");
         return node;
-    }
-
-    /** {@code Fleet!D7 → [Fleet, D7]}; a location without a sheet keeps it all as the sheet. */
-    static String[] splitLocation(String location) {
-        if (location == null) {
-            return new String[] {"", ""};
-        }
-        int bang = location.lastIndexOf('!');
-        if (bang < 0) {
-            return new String[] {location, ""};
-        }
-        String sheet = location.substring(0, bang);
-        if (sheet.length() >= 2 && sheet.startsWith("'") && sheet.endsWith("'")) {
-            sheet = sheet.substring(1, sheet.length() - 1).replace("''", "'");
-        }
-        return new String[] {sheet, location.substring(bang + 1)};
     }
 
     private static String location(CellProblem problem) {

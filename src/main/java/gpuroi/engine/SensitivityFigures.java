@@ -3,6 +3,7 @@ package gpuroi.engine;
 import gpuroi.model.Assumptions;
 import gpuroi.model.Cluster;
 import gpuroi.model.ClusterStatus;
+import gpuroi.model.ClusterUse;
 import gpuroi.model.Lease;
 import gpuroi.model.PricePath;
 
@@ -37,14 +38,34 @@ import java.util.OptionalDouble;
  *                                ({@link HoldFigures#holdMinusSale()}), with the IRR of holding in the IRR grid and the
  *                                start price at which holding and selling are worth the same as each row's break-even
  * @param base                    the measure at the base case (the tornado's centre line)
+ * @param ownUse                  for a planned cluster judged for own use, the figures its BUY or RENT turns on: the
+ *                                saving from owning over start price × utilization, and the tornado of that saving;
+ *                                empty for any other cluster
  *
  * <p>An owned cluster's grids and tornado move only what is still to come: its history is realized in every cell.
  */
 public record SensitivityFigures(String clusterId, StartPriceByUtilization startPriceByUtilization,
                                  Optional<DeclineByCapex> declineByCapex, List<Tornado.Bar> tornado,
-                                 Tornado.Measure measure, double base) {
+                                 Tornado.Measure measure, double base, Optional<OwnUse> ownUse) {
     public SensitivityFigures {
         tornado = List.copyOf(tornado);
+    }
+
+    /**
+     * What an own-use BUY or RENT turns on, over the same axes as {@link #startPriceByUtilization()}.
+     *
+     * @param savingFromOwning    {@code savingFromOwning.get(row).get(column)}: the present cost of renting the same GPU-hours
+     *                            less that of owning them ({@link OwnUseComparison#savingFromOwning()}), at the hurdle rate
+     * @param breakEvenStartPrice per row, the start price at which owning and renting cost the same
+     *                            ({@link OwnUseComparison#breakEvenStartPrice()})
+     * @param tornado             swings of the saving at each input's low and high value, widest first
+     */
+    public record OwnUse(List<List<Double>> savingFromOwning, List<OptionalDouble> breakEvenStartPrice, List<Tornado.Bar> tornado) {
+        public OwnUse {
+            savingFromOwning = savingFromOwning.stream().map(List::copyOf).toList();
+            breakEvenStartPrice = List.copyOf(breakEvenStartPrice);
+            tornado = List.copyOf(tornado);
+        }
     }
 
     /**
@@ -105,7 +126,48 @@ public record SensitivityFigures(String clusterId, StartPriceByUtilization start
                         : startPriceByUtilization(base.schedule()),
                 declineByCapex(cluster, assumptions, lessorContracts),
                 Tornado.of(cluster, assumptions, lessorContracts, List.of(), base.tornadoRangesWithDefaults()),
-                measure, Tornado.baseValue(cluster, assumptions, lessorContracts));
+                measure, Tornado.baseValue(cluster, assumptions, lessorContracts), ownUse(base));
+    }
+
+    /** A planned cluster whose hours its owner uses is judged on the saving from owning them, not on the investment's NPV. */
+    public static boolean judgedForOwnUse(Cluster cluster) {
+        return cluster.status() == ClusterStatus.PLANNED && cluster.use() == ClusterUse.OWN_USE;
+    }
+
+    /**
+     * The own-use figures of a cluster judged for own use. The cost of owning moves with utilization (power, and the hours
+     * a lessor contract leaves) but not with the start price, and the cost of renting the same hours is proportional to
+     * the start price on a path of fixed shape: so one schedule per utilization gives its row, the base row being the
+     * analysis's own.
+     */
+    private static Optional<OwnUse> ownUse(ClusterAnalysis base) {
+        Cluster cluster = base.cluster();
+        if (!judgedForOwnUse(cluster)) {
+            return Optional.empty();
+        }
+        Assumptions assumptions = base.schedule().assumptions();
+        List<Lease> lessorContracts = base.schedule().lessorContracts();
+        List<Double> prices = Sensitivity.prices(cluster, Sensitivity.DEFAULT_FACTORS);
+        List<Double> utilizations = Sensitivity.utilizations(cluster, Sensitivity.DEFAULT_FACTORS);
+        int baseRow = Sensitivity.DEFAULT_FACTORS.indexOf(1.0);
+        double startPrice = cluster.startPricePerGpuHour();
+        List<List<Double>> saving = new ArrayList<>(utilizations.size());
+        List<OptionalDouble> breakEven = new ArrayList<>(utilizations.size());
+        for (int row = 0; row < utilizations.size(); row++) {
+            OwnUseComparison own = row == baseRow ? base.metrics().ownUse()
+                    : OwnUseComparison.of(CashFlowModel.schedule(cluster.toBuilder().utilization(utilizations.get(row)).build(),
+                            assumptions, lessorContracts));
+            List<Double> cells = new ArrayList<>(prices.size());
+            for (double price : prices) {
+                // At the cluster's own start price the comparison's own figure, bit for bit; elsewhere renting scales with the price.
+                cells.add(price == startPrice ? own.savingFromOwning() : own.costToRent() * (price / startPrice) - own.costToOwn());
+            }
+            saving.add(cells);
+            breakEven.add(own.breakEvenStartPrice());
+        }
+        List<Tornado.Bar> tornado = Tornado.of(cluster, assumptions, lessorContracts, base.tornadoRangesWithDefaults(),
+                Tornado.Measure.OWN_USE_SAVING);
+        return Optional.of(new OwnUse(saving, breakEven, tornado));
     }
 
     /**

@@ -1,6 +1,8 @@
 package gpuroi.pipeline;
 
 import gpuroi.engine.ClusterAnalysis;
+import gpuroi.engine.ClusterFigures;
+import gpuroi.engine.FleetResult;
 import gpuroi.engine.ContractMonteCarlo;
 import gpuroi.engine.ContractRiskProfile;
 import gpuroi.engine.MonteCarlo;
@@ -40,11 +42,10 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
-import java.util.stream.Collectors;
 
 /**
  * The pipeline every shell calls (command line, hot folder): read a workbook, run the engine on
@@ -55,27 +56,35 @@ public final class Conversion {
     }
 
     /**
-     * How to run.
+     * How to run. Built with {@link #at} and the {@code with…} methods, so every setting is named where it is given.
      *
      * @param defaultValuationDate used when the workbook names none
      * @param forcedValuationDate  when present, replaces the workbook's own valuation date
      * @param toolVersion          recorded in every output
+     * @param monteCarloRuns       paths of the Monte Carlo; empty lets the workbook's Assumptions decide (none when they give none)
+     * @param monteCarloSeed       its seed; empty lets the workbook decide, else {@link #DEFAULT_SEED}
+     * @param riskOverrides        Monte Carlo settings laid over each workbook's own
      * @param hiddenRows           whether hidden Fleet and Leases rows are counted (the default) or left out
      */
     public record Options(LocalDate defaultValuationDate, Optional<LocalDate> forcedValuationDate, String toolVersion,
                           OptionalInt monteCarloRuns, OptionalLong monteCarloSeed, RiskSettings riskOverrides,
                           HiddenRows hiddenRows) {
         public Options {
-            monteCarloRuns = monteCarloRuns == null ? OptionalInt.empty() : monteCarloRuns;
-            monteCarloSeed = monteCarloSeed == null ? OptionalLong.empty() : monteCarloSeed;
-            riskOverrides = riskOverrides == null ? RiskSettings.NONE : riskOverrides;
-            hiddenRows = hiddenRows == null ? HiddenRows.COUNT : hiddenRows;
+            Objects.requireNonNull(defaultValuationDate, "defaultValuationDate");
+            Objects.requireNonNull(forcedValuationDate, "forcedValuationDate");
+            Objects.requireNonNull(monteCarloRuns, "monteCarloRuns");
+            Objects.requireNonNull(monteCarloSeed, "monteCarloSeed");
+            Objects.requireNonNull(riskOverrides, "riskOverrides");
+            Objects.requireNonNull(hiddenRows, "hiddenRows");
         }
 
-        /** Hidden rows counted, with a warning each. */
-        public Options(LocalDate defaultValuationDate, Optional<LocalDate> forcedValuationDate, String toolVersion,
-                       OptionalInt monteCarloRuns, OptionalLong monteCarloSeed, RiskSettings riskOverrides) {
-            this(defaultValuationDate, forcedValuationDate, toolVersion, monteCarloRuns, monteCarloSeed, riskOverrides, HiddenRows.COUNT);
+        /**
+         * Valued at the workbook's date, else {@code defaultValuationDate}, or always at {@code forcedValuationDate} when
+         * given; the workbook decides its Monte Carlo; hidden rows counted.
+         */
+        public static Options at(LocalDate defaultValuationDate, Optional<LocalDate> forcedValuationDate, String toolVersion) {
+            return new Options(defaultValuationDate, forcedValuationDate, toolVersion, OptionalInt.empty(), OptionalLong.empty(),
+                    RiskSettings.NONE, HiddenRows.COUNT);
         }
 
         /** These options with hidden rows counted or left out. */
@@ -83,15 +92,14 @@ public final class Conversion {
             return new Options(defaultValuationDate, forcedValuationDate, toolVersion, monteCarloRuns, monteCarloSeed, riskOverrides, rows);
         }
 
-        /** No Monte Carlo settings on the command line beyond runs and seed. */
-        public Options(LocalDate defaultValuationDate, Optional<LocalDate> forcedValuationDate, String toolVersion,
-                       OptionalInt monteCarloRuns, OptionalLong monteCarloSeed) {
-            this(defaultValuationDate, forcedValuationDate, toolVersion, monteCarloRuns, monteCarloSeed, RiskSettings.NONE);
+        /** These options with the Monte Carlo's runs, seed and settings from the command line (empty: the workbook's). */
+        public Options withMonteCarlo(OptionalInt runs, OptionalLong seed, RiskSettings overrides) {
+            return new Options(defaultValuationDate, forcedValuationDate, toolVersion, runs, seed, overrides, hiddenRows);
         }
 
-        /** No Monte Carlo override: the workbook's Assumptions decide (none when it gives no runs). */
-        public Options(LocalDate defaultValuationDate, Optional<LocalDate> forcedValuationDate, String toolVersion) {
-            this(defaultValuationDate, forcedValuationDate, toolVersion, OptionalInt.empty(), OptionalLong.empty(), RiskSettings.NONE);
+        /** These options with no Monte Carlo, whatever the workbook asks for ({@code validate}). */
+        public Options withoutMonteCarlo() {
+            return withMonteCarlo(OptionalInt.of(0), OptionalLong.empty(), RiskSettings.NONE);
         }
     }
 
@@ -99,36 +107,37 @@ public final class Conversion {
     public static final long DEFAULT_SEED = 1;
 
     /**
-     * What one workbook gave: what was read, the engine's results, the input's digest, and a
-     * Monte Carlo risk profile per cluster (in cluster order; empty when no runs were asked for).
+     * What one workbook gave: what was read, everything computed from it, and the input's digest.
+     *
+     * @param result the analysis, the Monte Carlo profiles (empty when no runs were asked for) and the sensitivity figures
+     *               of the clusters the outputs show ({@link ConversionJob} computes those)
      */
-    public record Analyzed(Path input, WorkbookInput read, PortfolioAnalysis analysis, String inputSha256, List<RiskProfile> risks,
-                           List<ContractRiskProfile> contractRisks) {
-        public Analyzed {
-            risks = List.copyOf(risks);
-            contractRisks = List.copyOf(contractRisks);
+    public record Analyzed(Path input, WorkbookInput read, FleetResult result, String inputSha256) {
+        public PortfolioAnalysis analysis() {
+            return result.analysis();
         }
 
-        public Analyzed(Path input, WorkbookInput read, PortfolioAnalysis analysis, String inputSha256, List<RiskProfile> risks) {
-            this(input, read, analysis, inputSha256, risks, List.of());
+        /** A risk profile per cluster, in cluster order; empty when no Monte Carlo was run. */
+        public List<RiskProfile> risks() {
+            return result.risks();
         }
 
-        public Analyzed(Path input, WorkbookInput read, PortfolioAnalysis analysis, String inputSha256) {
-            this(input, read, analysis, inputSha256, List.of(), List.of());
-        }
-
-        /** Each lessee contract's risk profile by contract id (empty when no Monte Carlo was run): one lookup per contract. */
-        public Map<String, ContractRiskProfile> contractRisksById() {
-            return contractRisks.stream().collect(Collectors.toMap(ContractRiskProfile::contractId, r -> r, (first, later) -> first));
+        public List<ContractRiskProfile> contractRisks() {
+            return result.contractRisks();
         }
 
         public List<InputNote> warnings() {
             return read.notes(InputNote.Kind.WARNING);
         }
 
-        /** Each cluster's risk profile by cluster id (empty when no Monte Carlo was run): one lookup per cluster. */
-        public Map<String, RiskProfile> risksById() {
-            return risks.stream().collect(Collectors.toMap(RiskProfile::clusterId, r -> r, (first, later) -> first));
+        /** The same, with these sensitivity figures. */
+        public Analyzed withFigures(ClusterFigures figures) {
+            return new Analyzed(input, read, result.withFigures(figures), inputSha256);
+        }
+
+        /** The same, with what was read replaced (a note added). */
+        Analyzed withRead(WorkbookInput noted) {
+            return new Analyzed(input, noted, result, inputSha256);
         }
     }
 
@@ -136,14 +145,14 @@ public final class Conversion {
      * The Monte Carlo paths for a workbook: --runs when given, else the Assumptions' runs, else 0 (none);
      * the seed likewise, else {@link #DEFAULT_SEED}.
      */
-    public static int runs(WorkbookInput read, Options options) {
+    static int runs(WorkbookInput read, Options options) {
         if (options.monteCarloRuns().isPresent()) {
             return options.monteCarloRuns().getAsInt();
         }
         return (int) Math.min(Integer.MAX_VALUE, read.monteCarloRuns().orElse(0));
     }
 
-    public static long seed(WorkbookInput read, Options options) {
+    static long seed(WorkbookInput read, Options options) {
         if (options.monteCarloSeed().isPresent()) {
             return options.monteCarloSeed().getAsLong();
         }
@@ -171,7 +180,7 @@ public final class Conversion {
         WorkbookInput noted = withLifeEndedWarnings(read, analysis);
         int runs = runs(read, options);
         if (runs == 0) {
-            return new Analyzed(input, noted, analysis, sha256);
+            return new Analyzed(input, noted, new FleetResult(analysis, List.of(), List.of(), ClusterFigures.none()), sha256);
         }
         String fileName = input.getFileName().toString();
         try {
@@ -191,7 +200,7 @@ public final class Conversion {
         }
         List<ContractRiskProfile> contractRisks = ContractMonteCarlo.analyze(analysis.contracts(), analysis.assumptions(),
                 settings.forContracts(base), portfolio.clusters().size());
-        return new Analyzed(input, noted, analysis, sha256, risks, contractRisks);
+        return new Analyzed(input, noted, new FleetResult(analysis, risks, contractRisks, ClusterFigures.none()), sha256);
     }
 
     /**
@@ -252,14 +261,13 @@ public final class Conversion {
      * Writes the computed workbook for an analysed input to {@code output}: through a temporary file
      * moved into place, so a reader never sees half a file; the input is only read.
      */
-    public static void write(Analyzed analyzed, Path output, Options options) throws IOException {
+    static void write(Analyzed analyzed, Path output, Options options) throws IOException {
         Path input = analyzed.input();
         refuseToOverwriteInput(input, output);
         RunInfo runInfo = new RunInfo(input.getFileName().toString(), analyzed.inputSha256(), options.toolVersion(),
                 analyzed.analysis().assumptions().valuationDate());
         try {
-            WorkbookWriter.write(input, output, analyzed.analysis(), analyzed.risks(), analyzed.contractRisks(), analyzed.read().notes(),
-                    analyzed.read().cells(), runInfo);
+            WorkbookWriter.write(input, output, analyzed.result(), analyzed.read().notes(), analyzed.read().cells(), runInfo);
         } catch (FileSystemException e) {
             // The writer reports what the file system refused as a FileSystemException; unless it is about
             // reading the input again, the machine is at fault (full, read-only, no such folder), not the workbook.
@@ -271,23 +279,18 @@ public final class Conversion {
     }
 
     /** Fails when {@code output} is the input workbook itself: gpuroi only ever reads its inputs. */
-    public static void refuseToOverwriteInput(Path input, Path output) throws IOException {
+    static void refuseToOverwriteInput(Path input, Path output) throws IOException {
         if (Files.exists(output) && Files.isSameFile(input, output)) {
             throw new IOException("the output " + output + " is the input itself; gpuroi never overwrites an input workbook (choose another -o)");
         }
     }
 
     /**
-     * Writes the portfolio memo and a memo per cluster into {@code folder}, only once all are rendered
-     * (see {@link MemoFolder}); the reader's notes become each memo's "source" column.
+     * Writes the portfolio memo and the cluster and contract memos {@code selection} chooses into {@code folder}, only once
+     * all are rendered (see {@link MemoFolder}); the portfolio memo names the rest, and the reader's notes become each
+     * memo's "source" column.
      */
-    public static List<Path> writeMemos(Analyzed analyzed, MemoRenderer renderer, Path folder, Options options)
-            throws MemoTemplateException, IOException {
-        return writeMemos(analyzed, renderer, folder, options, MemoSelection.all(analyzed.analysis()));
-    }
-
-    /** As above, only the cluster and contract memos {@code selection} chooses; the portfolio memo names the rest. */
-    public static List<Path> writeMemos(Analyzed analyzed, MemoRenderer renderer, Path folder, Options options, MemoSelection selection)
+    static List<Path> writeMemos(Analyzed analyzed, MemoRenderer renderer, Path folder, Options options, MemoSelection selection)
             throws MemoTemplateException, IOException {
         List<SourceNote> notes = new ArrayList<>();
         for (InputNote note : analyzed.read().notes()) {
@@ -297,7 +300,7 @@ public final class Conversion {
         MemoContext context = new MemoContext(input.getFileName().toString(), analyzed.inputSha256(), options.toolVersion(), notes);
         try {
             return MemoFolder.replace(folder,
-                    staging -> renderer.writeAll(analyzed.analysis(), analyzed.risks(), analyzed.contractRisks(), context, staging, selection));
+                    staging -> renderer.writeAll(analyzed.result(), selection, context, staging));
         } catch (IOException e) {
             // Memos are rendered in memory: whatever fails here is the folder or the disk.
             throw new OutputException(folder, e);
@@ -309,7 +312,7 @@ public final class Conversion {
      * and the console name them. Added after the memos are rendered: a memo's source notes are about its inputs, not about
      * which other memos exist.
      */
-    public static Analyzed withMemosLeftOut(Analyzed analyzed, MemoSelection selection) {
+    static Analyzed withMemosLeftOut(Analyzed analyzed, MemoSelection selection) {
         if (selection.complete()) {
             return analyzed;
         }
@@ -318,17 +321,15 @@ public final class Conversion {
         for (String id : selection.leftOut()) {
             notes.add(new InputNote(InputNote.Kind.MEMO_NOT_RENDERED, id, "no memo for " + id + ": " + selection.reason() + "."));
         }
-        WorkbookInput noted = new WorkbookInput(read.portfolio(), notes, read.monteCarloRuns(), read.monteCarloSeed(),
-                read.riskSettings(), read.cells());
-        return new Analyzed(analyzed.input(), noted, analyzed.analysis(), analyzed.inputSha256(), analyzed.risks(),
-                analyzed.contractRisks());
+        return analyzed.withRead(new WorkbookInput(read.portfolio(), notes, read.monteCarloRuns(), read.monteCarloSeed(),
+                read.riskSettings(), read.cells()));
     }
 
     /**
      * Deletes memos already written for a workbook that then could not be written, and their folder
      * when {@code folderWasNew} and nothing else is in it, so a failed run leaves no half set of outputs.
      */
-    public static void discardMemos(List<Path> memos, Path folder, boolean folderWasNew) throws IOException {
+    static void discardMemos(List<Path> memos, Path folder, boolean folderWasNew) throws IOException {
         for (Path memo : memos) {
             Files.deleteIfExists(memo);
         }

@@ -39,19 +39,12 @@ final class ClusterMemoModel {
 
     /**
      * The template's values; the charts it names ({@code chart:price}, {@code chart:cashflow}, {@code chart:tornado}) are put
-     * in {@code charts}.
+     * in {@code charts}. {@code figures} are the cluster's sensitivity figures as the pipeline computed them. With a risk
+     * profile the template also gets {@code risk} (absent otherwise, so {@code <#if risk??>}) and the charts
+     * {@code chart:npvDistribution} and, when some path has a single IRR, {@code chart:irrDistribution}.
      */
-    static Map<String, Object> of(ClusterAnalysis analysis, Assumptions assumptions, MemoContext context, Paper paper,
-                                  Map<String, JFreeChart> charts) {
-        return of(analysis, Optional.empty(), assumptions, context, paper, charts);
-    }
-
-    /**
-     * As above; with a risk profile the template also gets {@code risk} (absent otherwise, so {@code <#if risk??>}) and the
-     * charts {@code chart:npvDistribution} and, when some path has a single IRR, {@code chart:irrDistribution}.
-     */
-    static Map<String, Object> of(ClusterAnalysis analysis, Optional<RiskProfile> risk, Assumptions assumptions,
-                                  MemoContext context, Paper paper, Map<String, JFreeChart> charts) {
+    static Map<String, Object> of(ClusterAnalysis analysis, SensitivityFigures figures, Optional<RiskProfile> risk,
+                                  Assumptions assumptions, MemoContext context, Paper paper, Map<String, JFreeChart> charts) {
         Cluster cluster = analysis.cluster();
         ClusterMetrics m = analysis.metrics();
         String currency = assumptions.currency();
@@ -76,38 +69,19 @@ final class ClusterMemoModel {
         model.put("priceChart", ChartElements.SCHEME + "price");
         model.put("cashFlowChart", ChartElements.SCHEME + "cashflow");
         chartLabels(model, analysis, assumptions);
-        boolean holdOrSell = m.hold().isPresent();
-        List<Lease> lessor = analysis.schedule().lessorContracts();
-        Sensitivity.Grid grid = startPriceByUtilization(cluster, assumptions, lessor);
-        boolean ownUse = judgedForOwnUse(cluster);
-        model.put("sensitivity", HeatMaps.startPriceByUtilization(grid, baseIndex(grid.startPrices(), cluster.startPricePerGpuHour()),
-                baseIndex(grid.utilizations(), cluster.utilization()), assumptions, holdOrSell, ownUse));
-        // The decline × capex grid and the tornado as the ROI Sensitivity sheet has them (built by linearity, not a run per cell).
-        SensitivityFigures figures = SensitivityFigures.of(analysis);
+        boolean ownUse = figures.ownUse().isPresent();
+        model.put("sensitivity", HeatMaps.startPriceByUtilization(figures, assumptions));
         figures.declineByCapex().ifPresent(decline -> model.put("declineCapex", HeatMaps.declineByCapex(decline, assumptions, ownUse)));
-        if (ownUse) {
-            // The sheet's tornado moves the investment's NPV; the memo's moves the figure an own-use BUY or RENT turns on.
-            List<Tornado.Bar> bars = Tornado.of(cluster, assumptions, lessor, analysis.tornadoRangesWithDefaults(),
-                    Tornado.Measure.OWN_USE_SAVING);
-            model.put("tornado", TornadoSection.of(bars, Tornado.Measure.OWN_USE_SAVING, m.ownUse().savingFromOwning(), assumptions, charts));
-        } else {
-            model.put("tornado", TornadoSection.of(figures.tornado(), figures.measure(), figures.base(), assumptions, charts));
-        }
+        // The sheet's tornado moves the investment's NPV; an own-use memo's moves the figure its BUY or RENT turns on.
+        model.put("tornado", figures.ownUse()
+                .map(own -> TornadoSection.of(own.tornado(), Tornado.Measure.OWN_USE_SAVING, m.ownUse().savingFromOwning(), assumptions, charts))
+                .orElseGet(() -> TornadoSection.of(figures.tornado(), figures.measure(), figures.base(), assumptions, charts)));
         model.put("lessorContracts", lessorContracts(analysis, currency));
         model.put("assumptions", AssumptionSources.rows(analysis, assumptions, context.notes()));
         model.put("warnings", AssumptionSources.warnings(cluster, context.notes()));
         model.put("marketContext", marketContext(analysis, currency));
         risk.ifPresent(r -> model.put("risk", RiskSection.cluster(r, analysis, assumptions, charts)));
         return model;
-    }
-
-    /**
-     * The full engine over start price × utilization with the cluster's lessor contracts, so the grid centre is the memo's
-     * base case, and each cell has the value of holding against selling an owned cluster. Market quotes only price the
-     * RENT alternative, which no heat-map cell shows.
-     */
-    private static Sensitivity.Grid startPriceByUtilization(Cluster cluster, Assumptions assumptions, List<Lease> lessor) {
-        return Sensitivity.startPriceByUtilization(cluster, assumptions, lessor, List.of());
     }
 
     /**

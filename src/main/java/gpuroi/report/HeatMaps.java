@@ -1,9 +1,8 @@
 package gpuroi.report;
 
-import gpuroi.engine.ClusterMetrics;
 import gpuroi.engine.IrrResult;
 import gpuroi.engine.SensitivityFigures;
-import gpuroi.engine.Sensitivity;
+import gpuroi.engine.Tornado;
 import gpuroi.model.Assumptions;
 import gpuroi.model.Formats;
 
@@ -11,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.IntFunction;
 
@@ -32,56 +32,43 @@ final class HeatMaps {
     }
 
     /**
-     * IRR by start price (columns) and utilization (rows, highest first), and per row the start
-     * price at which NPV at the hurdle rate is 0 at that utilization.
-     *
-     * @param baseColumn the column of the cluster's own start price; its cells give each row's break-even
-     * @param holdOrSell colour an owned cluster by holding's value less a sale now, not by the purchase's NPV
+     * IRR by start price (columns) and utilization (rows, highest first), and per row the start price at which the
+     * deciding figure is 0 at that utilization: NPV at the hurdle rate for a planned cluster, holding less selling for an
+     * owned one, and for a planned cluster judged for own use the saving from owning (the cells then show that saving).
+     * Every figure is the pipeline's ({@link SensitivityFigures}); this only lays them out.
      */
-    static Map<String, Object> startPriceByUtilization(Sensitivity.Grid grid, int baseColumn, int baseRow, Assumptions a,
-                                                       boolean holdOrSell) {
-        return startPriceByUtilization(grid, baseColumn, baseRow, a, holdOrSell, false);
-    }
-
-    /**
-     * As above; {@code ownUse} says the planned cluster is judged for own use, so the grid's NPV is the investment
-     * view, not the rule that decides, and the caption must not label its colours BUY and RENT.
-     */
-    static Map<String, Object> startPriceByUtilization(Sensitivity.Grid grid, int baseColumn, int baseRow, Assumptions a,
-                                                       boolean holdOrSell, boolean ownUse) {
+    static Map<String, Object> startPriceByUtilization(SensitivityFigures figures, Assumptions a) {
         String ccy = a.currency();
+        SensitivityFigures.StartPriceByUtilization grid = figures.startPriceByUtilization();
+        boolean holdOrSell = figures.measure() == Tornado.Measure.HOLD_MINUS_SALE;
+        Optional<SensitivityFigures.OwnUse> own = figures.ownUse();
+        boolean ownUse = own.isPresent();
         int rows = grid.utilizations().size();
         int columns = grid.startPrices().size();
         // Rows are shown highest utilization first, so display row d is grid row rows − 1 − d.
         double[][] margin = new double[rows][columns];
-        ClusterMetrics[][] cells = new ClusterMetrics[rows][columns];
         for (int d = 0; d < rows; d++) {
+            int row = rows - 1 - d;
             for (int col = 0; col < columns; col++) {
-                ClusterMetrics cell = grid.at(rows - 1 - d, col);
-                cells[d][col] = cell;
-                margin[d][col] = holdOrSell ? cell.hold().orElseThrow().holdMinusSale()
-                        : ownUse ? cell.ownUse().savingFromOwning() : cell.npvAtHurdle();
+                margin[d][col] = ownUse ? own.get().savingFromOwning().get(row).get(col) : grid.npvAtHurdle().get(row).get(col);
             }
         }
         Bands bands = Bands.of(margin, ccy);
         List<Map<String, Object>> rowModels = new ArrayList<>();
         for (int d = 0; d < rows; d++) {
+            int row = rows - 1 - d;
             List<Map<String, Object>> cellModels = new ArrayList<>();
             for (int col = 0; col < columns; col++) {
-                Map<String, Object> c = holdOrSell
-                        ? cell(cells[d][col].hold().orElseThrow().holdIrr(), margin[d][col], margin, d, col, bands, ccy)
-                        : ownUse ? savingCell(margin, d, col, bands, ccy)
-                        : cell(cells[d][col], margin, d, col, bands, ccy);
-                c.put("base", rows - 1 - d == baseRow && col == baseColumn);
+                Map<String, Object> c = ownUse ? savingCell(margin, d, col, bands, ccy)
+                        : cell(grid.irr().get(row).get(col), margin[d][col], margin, d, col, bands, ccy);
+                c.put("base", row == grid.baseRow() && col == grid.baseColumn());
                 cellModels.add(c);
             }
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("utilization", Formats.percent(grid.utilizations().get(rows - 1 - d), 0));
-            row.put("cells", cellModels);
-            row.put("breakEven", perHour(holdOrSell ? cells[d][baseColumn].hold().orElseThrow().breakEvenStartPrice()
-                    : ownUse ? cells[d][baseColumn].ownUse().breakEvenStartPrice()
-                    : cells[d][baseColumn].breakEvenStartPrice(), ccy));
-            rowModels.add(row);
+            Map<String, Object> rowModel = new LinkedHashMap<>();
+            rowModel.put("utilization", Formats.percent(grid.utilizations().get(row), 0));
+            rowModel.put("cells", cellModels);
+            rowModel.put("breakEven", perHour(ownUse ? own.get().breakEvenStartPrice().get(row) : grid.breakEvenStartPrice().get(row), ccy));
+            rowModels.add(rowModel);
         }
         String hurdle = Formats.percent(a.hurdleRate(), 1);
         Map<String, Object> s = new LinkedHashMap<>();
@@ -183,10 +170,6 @@ final class HeatMaps {
     }
 
     /** One cell: its IRR, NPV, colour, and which of its edges the break-even line runs along. */
-    private static Map<String, Object> cell(ClusterMetrics metrics, double[][] margin, int r, int col, Bands bands, String ccy) {
-        return cell(metrics.irr(), metrics.npvAtHurdle(), margin, r, col, bands, ccy);
-    }
-
     private static Map<String, Object> cell(IrrResult irr, double npvAtHurdle, double[][] margin, int r, int col, Bands bands,
                                             String ccy) {
         Map<String, Object> c = new LinkedHashMap<>();

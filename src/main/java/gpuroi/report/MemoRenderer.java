@@ -1,6 +1,8 @@
 package gpuroi.report;
 
 import gpuroi.engine.ClusterAnalysis;
+import gpuroi.engine.FleetResult;
+import gpuroi.engine.SensitivityFigures;
 import gpuroi.engine.ContractAnalysis;
 import gpuroi.engine.ContractRiskProfile;
 import gpuroi.engine.PortfolioAnalysis;
@@ -57,15 +59,14 @@ public final class MemoRenderer {
         return new MemoRenderer(MemoTemplates.fromDirectory(directory), paper);
     }
 
-    public byte[] clusterMemo(ClusterAnalysis analysis, Assumptions assumptions, MemoContext context) throws MemoTemplateException {
-        return clusterMemo(analysis, Optional.empty(), assumptions, context);
-    }
-
-    /** The cluster memo, with a Risk section when the cluster has a Monte Carlo risk profile. */
-    public byte[] clusterMemo(ClusterAnalysis analysis, Optional<RiskProfile> risk, Assumptions assumptions, MemoContext context)
-            throws MemoTemplateException {
+    /**
+     * The cluster memo from its analysis and its sensitivity figures as the pipeline computed them, with a Risk section
+     * when the cluster has a Monte Carlo risk profile.
+     */
+    public byte[] clusterMemo(ClusterAnalysis analysis, SensitivityFigures figures, Optional<RiskProfile> risk, Assumptions assumptions,
+                              MemoContext context) throws MemoTemplateException {
         Map<String, JFreeChart> charts = new HashMap<>();
-        Map<String, Object> model = ClusterMemoModel.of(analysis, risk, assumptions, context, paper, charts);
+        Map<String, Object> model = ClusterMemoModel.of(analysis, figures, risk, assumptions, context, paper, charts);
         String xhtml = templates.render(MemoTemplates.CLUSTER_MEMO, model);
         PdfMemoWriter.Metadata metadata = new PdfMemoWriter.Metadata(
                 "Investment memo: " + analysis.cluster().id(),
@@ -76,10 +77,6 @@ public final class MemoRenderer {
                         context.inputFileName()),
                 assumptions.valuationDate());
         return PdfMemoWriter.write(xhtml, metadata, MemoTemplates.CLUSTER_MEMO, charts);
-    }
-
-    public byte[] contractMemo(ContractAnalysis analysis, Assumptions assumptions, MemoContext context) throws MemoTemplateException {
-        return contractMemo(analysis, Optional.empty(), assumptions, context);
     }
 
     /** The contract memo, with a Risk section when the contract has a Monte Carlo risk profile. */
@@ -99,16 +96,10 @@ public final class MemoRenderer {
         return PdfMemoWriter.write(xhtml, metadata, MemoTemplates.CONTRACT_MEMO, Map.of());
     }
 
-    public byte[] portfolioMemo(PortfolioAnalysis portfolio, MemoContext context) throws MemoTemplateException {
-        return portfolioMemo(portfolio, List.of(), context);
-    }
-
-    /** The portfolio memo, with a Risk table of every cluster that has a Monte Carlo risk profile in {@code risks}. */
-    public byte[] portfolioMemo(PortfolioAnalysis portfolio, List<RiskProfile> risks, MemoContext context) throws MemoTemplateException {
-        return portfolioMemo(portfolio, risks, context, MemoSelection.all(portfolio));
-    }
-
-    /** As above, naming the clusters and contracts {@code selection} leaves without a memo. */
+    /**
+     * The portfolio memo, with a Risk table of every cluster that has a Monte Carlo risk profile in {@code risks} (none when
+     * empty), naming the clusters and contracts {@code selection} leaves without a memo.
+     */
     public byte[] portfolioMemo(PortfolioAnalysis portfolio, List<RiskProfile> risks, MemoContext context, MemoSelection selection)
             throws MemoTemplateException {
         Map<String, Object> model = PortfolioMemoModel.of(portfolio, risks, context, paper);
@@ -128,16 +119,19 @@ public final class MemoRenderer {
 
     /**
      * The portfolio memo, then one memo per cluster, then one per lessee contract, in input order, rendered on all cores: each
-     * memo is independent, and the same memo comes out byte-identical on any thread.
+     * memo is independent, and the same memo comes out byte-identical on any thread. Every cluster's figures must be in
+     * {@code result}.
      */
-    public List<byte[]> renderAll(PortfolioAnalysis portfolio, MemoContext context) throws MemoTemplateException {
+    public List<byte[]> renderAll(FleetResult result, MemoContext context) throws MemoTemplateException {
+        PortfolioAnalysis portfolio = result.analysis();
+        Assumptions assumptions = portfolio.assumptions();
         List<Callable<byte[]>> jobs = new ArrayList<>();
-        jobs.add(() -> portfolioMemo(portfolio, context));
+        jobs.add(() -> portfolioMemo(portfolio, result.risks(), context, MemoSelection.all(portfolio)));
         for (ClusterAnalysis cluster : portfolio.clusters()) {
-            jobs.add(() -> clusterMemo(cluster, portfolio.assumptions(), context));
+            jobs.add(() -> clusterMemo(cluster, result.figures().forCluster(cluster), result.riskOf(cluster), assumptions, context));
         }
         for (ContractAnalysis contract : portfolio.contracts()) {
-            jobs.add(() -> contractMemo(contract, portfolio.assumptions(), context));
+            jobs.add(() -> contractMemo(contract, result.riskOf(contract), assumptions, context));
         }
         try {
             return onAllCores(jobs);
@@ -147,52 +141,33 @@ public final class MemoRenderer {
     }
 
     /**
-     * Writes the portfolio memo ({@value #PORTFOLIO_FILE}), one memo per cluster and one per lessee contract into
-     * {@code folder} (created if needed), each through a temporary file as soon as it is rendered,
-     * so a large fleet never holds all its PDFs in memory; returns the paths, portfolio first, then
-     * clusters, then contracts, in input order. A contract named like a cluster gets a numbered file name.
+     * Writes the portfolio memo ({@value #PORTFOLIO_FILE}) and the cluster and lessee-contract memos {@code selection} chooses
+     * into {@code folder} (created if needed), each with its risk profile when a Monte Carlo ran, each through a temporary
+     * file as soon as it is rendered, so a large fleet never holds all its PDFs in memory; returns the paths, portfolio
+     * first, then clusters, then contracts, in input order. A contract named like a cluster gets a numbered file name.
+     * The chosen clusters' figures must be in {@code result}.
      */
-    public List<Path> writeAll(PortfolioAnalysis portfolio, MemoContext context, Path folder) throws MemoTemplateException, IOException {
-        return writeAll(portfolio, List.of(), context, folder);
-    }
-
-    /**
-     * As {@link #writeAll(PortfolioAnalysis, MemoContext, Path)}, each cluster memo with its risk profile from {@code risks} if
-     * any, and the portfolio memo with all of them.
-     */
-    public List<Path> writeAll(PortfolioAnalysis portfolio, List<RiskProfile> risks, MemoContext context, Path folder)
+    public List<Path> writeAll(FleetResult result, MemoSelection selection, MemoContext context, Path folder)
             throws MemoTemplateException, IOException {
-        return writeAll(portfolio, risks, List.of(), context, folder);
-    }
-
-    /** As above, each contract memo also with its risk profile from {@code contractRisks} if any. */
-    public List<Path> writeAll(PortfolioAnalysis portfolio, List<RiskProfile> risks, List<ContractRiskProfile> contractRisks,
-                               MemoContext context, Path folder) throws MemoTemplateException, IOException {
-        return writeAll(portfolio, risks, contractRisks, context, folder, MemoSelection.all(portfolio));
-    }
-
-    /** As above, only the cluster and contract memos {@code selection} chooses; the portfolio memo names the rest. */
-    public List<Path> writeAll(PortfolioAnalysis portfolio, List<RiskProfile> risks, List<ContractRiskProfile> contractRisks,
-                               MemoContext context, Path folder, MemoSelection selection) throws MemoTemplateException, IOException {
+        PortfolioAnalysis portfolio = result.analysis();
+        Assumptions assumptions = portfolio.assumptions();
         boolean folderIsNew = !Files.exists(folder);
         Files.createDirectories(folder);
         MemoFiles names = new MemoFiles();
-        Map<String, RiskProfile> riskById = risks.stream()
-                .collect(Collectors.toMap(RiskProfile::clusterId, r -> r, (first, later) -> first));
-        Map<String, ContractRiskProfile> contractRiskById = contractRisks.stream()
-                .collect(Collectors.toMap(ContractRiskProfile::contractId, r -> r, (first, later) -> first));
         List<Callable<Path>> jobs = new ArrayList<>();
         Queue<Path> written = new ConcurrentLinkedQueue<>();
         String portfolioName = names.nameFor("portfolio", ".pdf");
-        jobs.add(() -> wrote(written, MemoFiles.writeAtomically(folder, portfolioName, portfolioMemo(portfolio, risks, context, selection))));
+        jobs.add(() -> wrote(written, MemoFiles.writeAtomically(folder, portfolioName,
+                portfolioMemo(portfolio, result.risks(), context, selection))));
         for (int i = 0; i < portfolio.clusters().size(); i++) {
             if (!selection.clusters().get(i)) {
                 continue;
             }
             ClusterAnalysis cluster = portfolio.clusters().get(i);
             String name = names.nameFor(cluster.cluster().id(), ".pdf");
-            Optional<RiskProfile> risk = Optional.ofNullable(riskById.get(cluster.cluster().id()));
-            jobs.add(() -> wrote(written, MemoFiles.writeAtomically(folder, name, clusterMemo(cluster, risk, portfolio.assumptions(), context))));
+            SensitivityFigures figures = result.figures().forCluster(cluster);
+            Optional<RiskProfile> risk = result.riskOf(cluster);
+            jobs.add(() -> wrote(written, MemoFiles.writeAtomically(folder, name, clusterMemo(cluster, figures, risk, assumptions, context))));
         }
         for (int i = 0; i < portfolio.contracts().size(); i++) {
             if (!selection.contracts().get(i)) {
@@ -200,9 +175,8 @@ public final class MemoRenderer {
             }
             ContractAnalysis contract = portfolio.contracts().get(i);
             String name = names.nameFor(contract.contract().contractId(), ".pdf");
-            Optional<ContractRiskProfile> risk = Optional.ofNullable(contractRiskById.get(contract.contract().contractId()));
-            jobs.add(() -> wrote(written, MemoFiles.writeAtomically(folder, name,
-                    contractMemo(contract, risk, portfolio.assumptions(), context))));
+            Optional<ContractRiskProfile> risk = result.riskOf(contract);
+            jobs.add(() -> wrote(written, MemoFiles.writeAtomically(folder, name, contractMemo(contract, risk, assumptions, context))));
         }
         try {
             return onAllCores(jobs);

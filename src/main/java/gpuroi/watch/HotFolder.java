@@ -1,6 +1,7 @@
 package gpuroi.watch;
 
 import gpuroi.pipeline.EnvironmentFault;
+import gpuroi.pipeline.ErrorDocument;
 import gpuroi.pipeline.OutputException;
 
 import java.io.IOException;
@@ -517,16 +518,9 @@ public final class HotFolder implements AutoCloseable {
         AtomicFiles.write(config.failed().resolve(name + ".error.txt"), text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The error document convert --json gives an input it could not convert, here with one message and no cell. */
     private static String errorJson(String file, String message) {
-        var node = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
-        node.put("input", file);
-        node.putNull("output");
-        var error = node.putArray("errors").addObject();
-        error.put("sheet", "");
-        error.put("cell", "");
-        error.putNull("value");
-        error.put("message", message);
-        return node.toPrettyString() + "\n";
+        return ErrorDocument.message(file, message).toPrettyString() + "\n";
     }
 
     private void reject(String name, String summary, String text, String json, double seconds) throws IOException {

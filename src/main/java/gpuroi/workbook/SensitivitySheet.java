@@ -3,6 +3,7 @@ package gpuroi.workbook;
 import gpuroi.engine.ClusterAnalysis;
 import gpuroi.engine.IrrResult;
 import gpuroi.engine.SensitivityFigures;
+import gpuroi.engine.ClusterFigures;
 import gpuroi.engine.Tornado;
 import gpuroi.model.Assumptions;
 import gpuroi.model.ClusterStatus;
@@ -142,10 +143,9 @@ final class SensitivitySheet {
         headerMoney = headerWithFormat(styles.money);
     }
 
-    static void write(Sheet sheet, List<ClusterAnalysis> clusters, Scope scope, Assumptions assumptions, OutputStyles styles) {
-        // The engine is pure, so the clusters' figures are computed on every core; the rows are then streamed in order.
-        List<SensitivityFigures> figures = scope.shown().parallelStream()
-                .map(i -> SensitivityFigures.of(clusters.get(i))).toList();
+    static void write(Sheet sheet, List<ClusterAnalysis> clusters, Scope scope, ClusterFigures computed, Assumptions assumptions,
+                      OutputStyles styles) {
+        List<SensitivityFigures> figures = scope.shown().stream().map(i -> computed.forCluster(clusters.get(i))).toList();
         new SensitivitySheet(sheet, assumptions, styles).write(clusters, scope, figures);
     }
 

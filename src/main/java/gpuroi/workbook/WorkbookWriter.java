@@ -2,6 +2,8 @@ package gpuroi.workbook;
 
 import gpuroi.engine.PortfolioAnalysis;
 import gpuroi.engine.ContractRiskProfile;
+import gpuroi.engine.FleetResult;
+import gpuroi.engine.ClusterAnalysis;
 import gpuroi.engine.RiskProfile;
 import gpuroi.model.Cancellation;
 import org.apache.poi.UnsupportedFileFormatException;
@@ -26,6 +28,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.IntPredicate;
 
 /**
  * Writes the results beside the investor's own sheets: the input workbook is read into memory
@@ -66,50 +69,28 @@ public final class WorkbookWriter {
     }
 
     /**
-     * Writes {@code output}: the input workbook's sheets unchanged, plus the result sheets.
+     * Writes {@code output}: the input workbook's sheets unchanged, plus the result sheets. {@value #INPUTS_SHEET} refers to
+     * each cell in {@code cells} that holds exactly the model's number, so editing the investor's own sheet moves the model.
      *
-     * @param input    the investor's .xlsx; read only
-     * @param output   where to write; replaced atomically if it exists; must not be the input
-     * @param analysis the engine's results, clusters in input order
-     * @param notes    defaults, catalog values and warnings from reading the input
-     * @param runInfo  provenance for the notes sheet
+     * @param input   the investor's .xlsx; read only
+     * @param output  where to write; replaced atomically if it exists; must not be the input
+     * @param result  the engine's results (clusters in input order), the Monte Carlo profiles for {@value #RISK_SHEET} (no
+     *                such sheet when there are none) and the sensitivity figures of the clusters {@link #sensitivityClusters}
+     *                picks
+     * @param notes   defaults, catalog values and warnings from reading the input
+     * @param cells   where each input value was read
+     * @param runInfo provenance for the notes sheet
      * @throws IOException when the input cannot be read as an .xlsx or the output cannot be written
      * @throws IllegalArgumentException when the output is the input, or the fleet needs more
      *                                  monthly rows than one sheet holds
      */
-    public static void write(Path input, Path output, PortfolioAnalysis analysis, List<InputNote> notes, RunInfo runInfo)
+    public static void write(Path input, Path output, FleetResult result, List<InputNote> notes, InputCells cells, RunInfo runInfo)
             throws IOException {
-        write(input, output, analysis, List.of(), notes, runInfo);
-    }
-
-    /**
-     * As {@link #write(Path, Path, PortfolioAnalysis, List, RunInfo)}, with the clusters' Monte Carlo
-     * risk profiles in {@value #RISK_SHEET} (no such sheet when {@code risks} is empty).
-     */
-    public static void write(Path input, Path output, PortfolioAnalysis analysis, List<RiskProfile> risks,
-                             List<InputNote> notes, RunInfo runInfo) throws IOException {
-        write(input, output, analysis, risks, List.of(), notes, runInfo);
-    }
-
-    /** As above, with the lessee contracts' Monte Carlo profiles in a second table of {@value #RISK_SHEET}. */
-    public static void write(Path input, Path output, PortfolioAnalysis analysis, List<RiskProfile> risks,
-                             List<ContractRiskProfile> contractRisks, List<InputNote> notes, RunInfo runInfo) throws IOException {
-        write(input, output, analysis, risks, contractRisks, notes, InputCells.NONE, runInfo);
-    }
-
-    /**
-     * As above, with the cells the inputs were read from: {@value #INPUTS_SHEET} refers to each one that holds
-     * exactly the model's number, so editing the investor's own sheet moves the model.
-     */
-    public static void write(Path input, Path output, PortfolioAnalysis analysis, List<RiskProfile> risks,
-                             List<ContractRiskProfile> contractRisks, List<InputNote> notes, InputCells cells, RunInfo runInfo)
-            throws IOException {
+        Objects.requireNonNull(result, "result");
         Objects.requireNonNull(cells, "cells");
-        Objects.requireNonNull(risks, "risks");
-        Objects.requireNonNull(contractRisks, "contractRisks");
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(output, "output");
-        Objects.requireNonNull(analysis, "analysis");
+        PortfolioAnalysis analysis = result.analysis();
         Objects.requireNonNull(notes, "notes");
         Objects.requireNonNull(runInfo, "runInfo");
         Path source = input.toAbsolutePath().normalize();
@@ -134,7 +115,7 @@ public final class WorkbookWriter {
                 // so a fleet of thousands of clusters needs neither an XML object per cell nor the heap.
                 // Closing it deletes its temporary row files (and closes the workbook it wraps, harmlessly twice).
                 try (SXSSFWorkbook streaming = new StreamingWorkbook(workbook)) {
-                    addResultSheets(streaming, layout, analysis, risks, contractRisks, notes, new InputLinks(workbook, cells), runInfo);
+                    addResultSheets(streaming, layout, result, notes, new InputLinks(workbook, cells), runInfo);
                     streaming.write(out);
                 }
             }
@@ -149,9 +130,17 @@ public final class WorkbookWriter {
         }
     }
 
-    private static void addResultSheets(SXSSFWorkbook workbook, CashFlowLayout layout, PortfolioAnalysis analysis,
-                                        List<RiskProfile> risks, List<ContractRiskProfile> contractRisks,
+    /** The positions of the clusters whose figures {@value #SENSITIVITY_SHEET} shows: the pipeline computes exactly those. */
+    public static IntPredicate sensitivityClusters(List<ClusterAnalysis> clusters) {
+        Set<Integer> shown = Set.copyOf(SensitivitySheet.scope(clusters).shown());
+        return shown::contains;
+    }
+
+    private static void addResultSheets(SXSSFWorkbook workbook, CashFlowLayout layout, FleetResult result,
                                         List<InputNote> notes, InputLinks links, RunInfo runInfo) {
+        PortfolioAnalysis analysis = result.analysis();
+        List<RiskProfile> risks = result.risks();
+        List<ContractRiskProfile> contractRisks = result.contractRisks();
         XSSFWorkbook model = workbook.getXSSFWorkbook();
         OutputStyles styles = new OutputStyles(model, analysis.assumptions().currency(), model.isDate1904());
         for (String name : OUTPUT_SHEETS) {
@@ -171,7 +160,7 @@ public final class WorkbookWriter {
         }
         Cancellation.check("writing the result sheets");
         SensitivitySheet.Scope sensitivityScope = SensitivitySheet.scope(analysis.clusters());
-        SensitivitySheet.write(workbook.getSheet(SENSITIVITY_SHEET), analysis.clusters(), sensitivityScope,
+        SensitivitySheet.write(workbook.getSheet(SENSITIVITY_SHEET), analysis.clusters(), sensitivityScope, result.figures(),
                 analysis.assumptions(), styles);
         Cancellation.check("writing the result sheets");
         ModelInputsSheet.write(workbook.getSheet(INPUTS_SHEET), analysis.clusters(), layout, links, styles);

@@ -1,5 +1,8 @@
 package gpuroi.bench;
 
+import gpuroi.engine.FleetResult;
+import gpuroi.report.MemoSelection;
+import gpuroi.engine.SensitivityFigures;
 import gpuroi.engine.ClusterAnalysis;
 import gpuroi.engine.ContractAnalysis;
 import gpuroi.pipeline.Conversion;
@@ -37,7 +40,7 @@ public class MemoBenchmark {
 
     @Setup
     public void readSample() throws Exception {
-        Conversion.Options options = new Conversion.Options(LocalDate.of(2026, 6, 1), Optional.empty(), "bench");
+        Conversion.Options options = Conversion.Options.at(LocalDate.of(2026, 6, 1), Optional.empty(), "bench");
         sample = Conversion.analyze(Path.of("samples/mixed-fleet.xlsx"), options);
         renderer = MemoRenderer.builtIn(Paper.A4);
         context = new MemoContext("mixed-fleet.xlsx", sample.inputSha256(), "bench", List.of());
@@ -46,18 +49,18 @@ public class MemoBenchmark {
     /** What {@code gpuroi convert} does: all nine memos, rendered on every core. */
     @Benchmark
     public void allMemosOfTheMixedFleet(Blackhole sink) throws Exception {
-        sink.consume(renderer.renderAll(sample.analysis(), context));
+        sink.consume(renderer.renderAll(FleetResult.of(sample.analysis()), context));
     }
 
     /** The same nine memos one after the other on the calling thread. */
     @Benchmark
     public void allMemosOfTheMixedFleetOnOneThread(Blackhole sink) throws Exception {
-        sink.consume(renderer.portfolioMemo(sample.analysis(), context));
+        sink.consume(renderer.portfolioMemo(sample.analysis(), List.of(), context, MemoSelection.all(sample.analysis())));
         for (ClusterAnalysis cluster : sample.analysis().clusters()) {
-            sink.consume(renderer.clusterMemo(cluster, sample.analysis().assumptions(), context));
+            sink.consume(renderer.clusterMemo(cluster, SensitivityFigures.of(cluster), Optional.empty(), sample.analysis().assumptions(), context));
         }
         for (ContractAnalysis contract : sample.analysis().contracts()) {
-            sink.consume(renderer.contractMemo(contract, sample.analysis().assumptions(), context));
+            sink.consume(renderer.contractMemo(contract, Optional.empty(), sample.analysis().assumptions(), context));
         }
     }
 }

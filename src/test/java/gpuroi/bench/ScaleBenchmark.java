@@ -1,5 +1,6 @@
 package gpuroi.bench;
 
+import gpuroi.engine.FleetResult;
 import gpuroi.engine.RiskProfile;
 import gpuroi.model.Assumptions;
 import gpuroi.model.Cluster;
@@ -59,7 +60,7 @@ public final class ScaleBenchmark {
     }
 
     private static void memosPerSecond(double seconds) throws Exception {
-        Conversion.Options options = new Conversion.Options(LocalDate.of(2026, 6, 1), Optional.empty(), "bench");
+        Conversion.Options options = Conversion.Options.at(LocalDate.of(2026, 6, 1), Optional.empty(), "bench");
         Conversion.Analyzed sample = Conversion.analyze(Path.of("samples/mixed-fleet.xlsx"), options);
         MemoRenderer renderer = MemoRenderer.builtIn(Paper.A4);
         MemoContext context = new MemoContext("mixed-fleet.xlsx", sample.inputSha256(), "bench", List.of());
@@ -76,7 +77,7 @@ public final class ScaleBenchmark {
         long end = System.nanoTime() + (long) (seconds * 1e9);
         int memos = 0;
         while (System.nanoTime() < end) {
-            memos += renderer.renderAll(sample.analysis(), context).size();
+            memos += renderer.renderAll(FleetResult.of(sample.analysis()), context).size();
         }
         return memos;
     }

@@ -72,7 +72,7 @@ public final class WorkbookBenchmark {
     }
 
     private static final int WARM_UP = 1;
-    private static final Conversion.Options OPTIONS = new Conversion.Options(LocalDate.of(2026, 1, 1),
+    private static final Conversion.Options OPTIONS = Conversion.Options.at(LocalDate.of(2026, 1, 1),
             Optional.of(LocalDate.of(2026, 1, 1)), "bench");
 
     private interface Job {

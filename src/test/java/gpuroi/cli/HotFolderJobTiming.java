@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.stream.Stream;
 
 /**
@@ -30,8 +31,8 @@ public final class HotFolderJobTiming {
         Path input = Path.of(args[0]);
         int warmUps = Integer.parseInt(args[1]);
         int runs = Integer.parseInt(args[2]);
-        Conversion.Options options = new Conversion.Options(LocalDate.of(2026, 1, 1), Optional.empty(), "bench");
-        JobConverter job = WatchCommand.pipeline(() -> options, MemoRenderer.builtIn(Paper.A4));
+        Conversion.Options options = Conversion.Options.at(LocalDate.of(2026, 1, 1), Optional.empty(), "bench");
+        JobConverter job = WatchCommand.pipeline(() -> options, Optional.of(MemoRenderer.builtIn(Paper.A4)), OptionalInt.empty());
         Path folders = Files.createTempDirectory("gpuroi-hot-job-");
         try {
             double[] millis = new double[runs];

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static gpuroi.cli.WatchFixtures.MID_JOB_RUNS;
@@ -41,7 +42,7 @@ class HotFolderServiceTest {
     final List<String> log = new CopyOnWriteArrayList<>();
 
     static final JobConverter PIPELINE = WatchCommand.pipeline(
-            () -> new Conversion.Options(LocalDate.of(2026, 1, 1), Optional.empty(), "test"), null);
+            () -> Conversion.Options.at(LocalDate.of(2026, 1, 1), Optional.empty(), "test"), Optional.empty(), OptionalInt.empty());
 
     WatchConfig config(Duration settle, Duration timeout, Duration grace) {
         return WatchConfig.under(dir, settle, Duration.ofMillis(200), 2, 10, timeout, grace);

@@ -112,8 +112,8 @@ class MemoCapTest {
     void theHotFolderPipelineKeepsToItsCapAndSaysHowManyMemosItLeftOut() throws Exception {
         Path input = Files.copy(Path.of("samples/mixed-fleet.xlsx"), dir.resolve("mixed-fleet.xlsx"));
         Path out = Files.createDirectories(dir.resolve("out"));
-        JobConverter pipeline = WatchCommand.pipeline(() -> new Conversion.Options(LocalDate.of(2026, 6, 1), Optional.empty(), "test"),
-                MemoRenderer.builtIn(Paper.A4), OptionalInt.of(3));
+        JobConverter pipeline = WatchCommand.pipeline(() -> Conversion.Options.at(LocalDate.of(2026, 6, 1), Optional.empty(), "test"),
+                Optional.of(MemoRenderer.builtIn(Paper.A4)), OptionalInt.of(3));
 
         JobConverter.Result result = pipeline.convert(input, out);
 

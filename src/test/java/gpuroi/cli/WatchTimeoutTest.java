@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -79,7 +80,7 @@ class WatchTimeoutTest {
 
     @Test
     void aJobThatIgnoresItsInterruptIsAbandonedAfterTheGracePeriodAndAFreshWorkerTakesTheNextFile() throws Exception {
-        JobConverter pipeline = WatchCommand.pipeline(() -> new Conversion.Options(LocalDate.of(2026, 1, 1), Optional.empty(), "test"), null);
+        JobConverter pipeline = WatchCommand.pipeline(() -> Conversion.Options.at(LocalDate.of(2026, 1, 1), Optional.empty(), "test"), Optional.empty(), OptionalInt.empty());
         AtomicBoolean release = new AtomicBoolean();
         // Plays a conversion stuck in a loop that checks nothing (as a library's parser might): only `release` ends it.
         JobConverter spinsOnStuck = (input, folder) -> {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,10 +29,11 @@ class SampleMemosTest {
 
     @Test
     void theMixedFleetGetsAPortfolioMemoAndOneMemoPerClusterWithCatalogValuesAttributed() throws Exception {
-        Conversion.Options options = new Conversion.Options(LocalDate.of(2026, 6, 1), Optional.empty(), "test");
-        Conversion.Analyzed sample = Conversion.analyze(Path.of("samples/mixed-fleet.xlsx"), options);
-
-        List<Path> memos = Conversion.writeMemos(sample, MemoRenderer.builtIn(Paper.A4), dir, options);
+        Conversion.Options options = Conversion.Options.at(LocalDate.of(2026, 6, 1), Optional.empty(), "test");
+        JobOutcome outcome = ConversionJob.run(Path.of("samples/mixed-fleet.xlsx"), options,
+                ConversionJob.Plan.write(dir.resolve("mixed-fleet.roi.xlsx")).withMemos(MemoRenderer.builtIn(Paper.A4), dir, OptionalInt.empty()));
+        Conversion.Analyzed sample = outcome.analyzed().orElseThrow();
+        List<Path> memos = outcome.memos();
 
         assertThat(memos).extracting(p -> p.getFileName().toString()).containsExactly(
                 "portfolio.pdf", "h100-2023.pdf", "a100-lot.pdf", "h200-plan.pdf", "b200-plan.pdf", "l40s-inference.pdf",

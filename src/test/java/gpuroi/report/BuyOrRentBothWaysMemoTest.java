@@ -1,5 +1,7 @@
 package gpuroi.report;
 
+import java.util.Optional;
+import gpuroi.engine.SensitivityFigures;
 import gpuroi.engine.ClusterAnalysis;
 import gpuroi.engine.RoiEngine;
 import gpuroi.model.Assumptions;
@@ -30,7 +32,7 @@ class BuyOrRentBothWaysMemoTest {
 
     static String memo(Cluster cluster) throws Exception {
         ClusterAnalysis analysis = RoiEngine.analyze(cluster, AT);
-        return MemoFixtures.flatText(MemoRenderer.builtIn(Paper.A4).clusterMemo(analysis, AT, MemoFixtures.CONTEXT));
+        return MemoFixtures.flatText(MemoRenderer.builtIn(Paper.A4).clusterMemo(analysis, SensitivityFigures.of(analysis), Optional.empty(), AT, MemoFixtures.CONTEXT));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package gpuroi.report;
 
+import java.util.Optional;
+import gpuroi.engine.SensitivityFigures;
 import gpuroi.engine.ClusterAnalysis;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +13,7 @@ class ClusterMemoTest {
 
     @Test
     void theMemoStatesTheDecisionAndTheWorkedExampleFigures() throws Exception {
-        byte[] pdf = MemoRenderer.builtIn(Paper.A4).clusterMemo(analysis, MemoFixtures.ASSUMPTIONS, MemoFixtures.CONTEXT);
+        byte[] pdf = MemoRenderer.builtIn(Paper.A4).clusterMemo(analysis, SensitivityFigures.of(analysis), Optional.empty(), MemoFixtures.ASSUMPTIONS, MemoFixtures.CONTEXT);
         String text = MemoFixtures.flatText(pdf);
 
         assertThat(analysis.recommendation().decision().name()).isEqualTo("RENT");
@@ -26,7 +28,7 @@ class ClusterMemoTest {
 
     @Test
     void theTitleBlockNamesTheSourceWorkbookItsDigestAndTheTool() throws Exception {
-        String text = MemoFixtures.flatText(MemoRenderer.builtIn(Paper.A4).clusterMemo(analysis, MemoFixtures.ASSUMPTIONS, MemoFixtures.CONTEXT));
+        String text = MemoFixtures.flatText(MemoRenderer.builtIn(Paper.A4).clusterMemo(analysis, SensitivityFigures.of(analysis), Optional.empty(), MemoFixtures.ASSUMPTIONS, MemoFixtures.CONTEXT));
 
         assertThat(text).contains("worked-example").contains("1 × H100 SXM").contains("2026-01-01").contains("USD")
                 .contains("fleet.xlsx").contains(MemoFixtures.CONTEXT.inputSha256()).contains("gpu-roi 0.1.0-test");
@@ -34,7 +36,7 @@ class ClusterMemoTest {
 
     @Test
     void assumptionsShowTheirSourceAndWarningsAreListed() throws Exception {
-        String text = MemoFixtures.flatText(MemoRenderer.builtIn(Paper.A4).clusterMemo(analysis, MemoFixtures.ASSUMPTIONS, MemoFixtures.CONTEXT));
+        String text = MemoFixtures.flatText(MemoRenderer.builtIn(Paper.A4).clusterMemo(analysis, SensitivityFigures.of(analysis), Optional.empty(), MemoFixtures.ASSUMPTIONS, MemoFixtures.CONTEXT));
 
         assertThat(text).contains("catalog (Fleet!M2)");
         assertThat(text).contains("Capex per GPU $20,000 workbook");
@@ -43,7 +45,7 @@ class ClusterMemoTest {
 
     @Test
     void theMarketContextIsBuiltFromTheClustersOwnFigures() throws Exception {
-        String text = MemoFixtures.flatText(MemoRenderer.builtIn(Paper.A4).clusterMemo(analysis, MemoFixtures.ASSUMPTIONS, MemoFixtures.CONTEXT));
+        String text = MemoFixtures.flatText(MemoRenderer.builtIn(Paper.A4).clusterMemo(analysis, SensitivityFigures.of(analysis), Optional.empty(), MemoFixtures.ASSUMPTIONS, MemoFixtures.CONTEXT));
 
         assertThat(text).contains("linear to 50% of $2.00/GPU-hr over 2 years, then flat")
                 .contains("$1.98/GPU-hr in month 1 and $1.02 in month 24")

@@ -11,6 +11,7 @@ import gpuroi.model.LeaseRole;
 import gpuroi.model.MarketQuote;
 import gpuroi.model.PricePath;
 import gpuroi.pipeline.Conversion;
+import gpuroi.pipeline.ConversionJob;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -44,17 +45,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * memos print them, and the cluster reasons are held to {@link MemoSentencesTest}'s check.
  */
 class ContractAndSheetSentencesTest {
-    private static final Conversion.Options OPTIONS = new Conversion.Options(LocalDate.of(2026, 6, 1), Optional.empty(), "test",
-            OptionalInt.of(0), OptionalLong.empty());
+    private static final Conversion.Options OPTIONS = Conversion.Options.at(LocalDate.of(2026, 6, 1), Optional.empty(), "test")
+            .withoutMonteCarlo();
 
     @Test
     void everyReasonInTheSampleWorkbooksSheetsAndContractMemosNamesItsOwnFigures(@TempDir Path dir) throws Exception {
         List<String> problems = new ArrayList<>();
         for (String sample : List.of("samples/mixed-fleet.xlsx", "samples/article-h100.xlsx")) {
-            Conversion.Analyzed analyzed = Conversion.analyze(Path.of(sample), OPTIONS);
-            Assumptions assumptions = analyzed.analysis().assumptions();
             Path output = dir.resolve(Path.of(sample).getFileName());
-            Conversion.write(analyzed, output, OPTIONS);
+            Conversion.Analyzed analyzed = ConversionJob.run(Path.of(sample), OPTIONS, ConversionJob.Plan.write(output)).analyzed().orElseThrow();
+            Assumptions assumptions = analyzed.analysis().assumptions();
             Map<String, String> summary = reasons(output, "ROI Summary", 29);
             Map<String, String> contracts = reasons(output, "ROI Contracts", 23);
             for (ClusterAnalysis cluster : analyzed.analysis().clusters()) {
@@ -66,7 +66,7 @@ class ContractAndSheetSentencesTest {
             for (ContractAnalysis contract : analyzed.analysis().contracts()) {
                 String id = contract.contract().contractId();
                 assertThat(contracts.get(id)).as(sample + " ROI Contracts reason of " + id).isEqualTo(contract.reason());
-                String memo = MemoFixtures.flatText(MemoRenderer.builtIn(Paper.A4).contractMemo(contract, assumptions, MemoFixtures.CONTEXT));
+                String memo = MemoFixtures.flatText(MemoRenderer.builtIn(Paper.A4).contractMemo(contract, Optional.empty(), assumptions, MemoFixtures.CONTEXT));
                 if (!memo.contains(contract.reason().replaceAll("\\s+", " "))) {
                     problems.add(sample + " " + id + ": the contract memo does not print its reason: " + contract.reason());
                 }

@@ -1,5 +1,6 @@
 package gpuroi.report;
 
+import gpuroi.engine.FleetResult;
 import gpuroi.engine.ContractAnalysis;
 import gpuroi.engine.LeaseAnalyzer;
 import gpuroi.engine.PortfolioAnalysis;
@@ -52,7 +53,7 @@ class ContractMemoTest {
     void aContractMemoPrintsTheEnginesDecisionTheThreeCostsAndTheFlipPoints() throws Exception {
         ContractAnalysis k = idle();
 
-        byte[] pdf = renderer.contractMemo(k, ASSUMPTIONS, MemoFixtures.CONTEXT);
+        byte[] pdf = renderer.contractMemo(k, Optional.empty(), ASSUMPTIONS, MemoFixtures.CONTEXT);
 
         String text = MemoFixtures.flatText(pdf);
         assertThat(k.decision().name()).isEqualTo("TERMINATE");
@@ -73,7 +74,7 @@ class ContractMemoTest {
 
     @Test
     void aClosedOptionSaysWhyInsteadOfShowingACost() throws Exception {
-        String text = MemoFixtures.flatText(renderer.contractMemo(kept(), ASSUMPTIONS, MemoFixtures.CONTEXT));
+        String text = MemoFixtures.flatText(renderer.contractMemo(kept(), Optional.empty(), ASSUMPTIONS, MemoFixtures.CONTEXT));
 
         assertThat(text).contains("KEEP", "closed: no idle GPUs", "closed: no termination fee in the contract");
     }
@@ -83,7 +84,7 @@ class ContractMemoTest {
         PortfolioAnalysis portfolio = new PortfolioAnalysis(ASSUMPTIONS, List.of(MemoFixtures.analysis("worked-example")),
                 List.of(idle(), kept()));
 
-        String text = MemoFixtures.flatText(renderer.portfolioMemo(portfolio, MemoFixtures.CONTEXT));
+        String text = MemoFixtures.flatText(renderer.portfolioMemo(portfolio, List.of(), MemoFixtures.CONTEXT, MemoSelection.all(portfolio)));
 
         ContractAnalysis k = idle();
         assertThat(text).contains("Rental contracts", "idle-h100", "kept-a100")
@@ -99,7 +100,7 @@ class ContractMemoTest {
         PortfolioAnalysis portfolio = new PortfolioAnalysis(ASSUMPTIONS, List.of(MemoFixtures.analysis("idle-h100")),
                 List.of(idle(), kept()));
 
-        List<Path> memos = renderer.writeAll(portfolio, MemoFixtures.CONTEXT, dir.resolve("memos"));
+        List<Path> memos = renderer.writeAll(FleetResult.of(portfolio), MemoSelection.all(portfolio), MemoFixtures.CONTEXT, dir.resolve("memos"));
 
         assertThat(memos).extracting(p -> p.getFileName().toString())
                 .containsExactly("portfolio.pdf", "idle-h100.pdf", "idle-h100-2.pdf", "kept-a100.pdf");

@@ -62,7 +62,7 @@ class ContractRiskMemoTest {
 
     @Test
     void noMonteCarloNoRiskSection() throws Exception {
-        String text = MemoFixtures.flatText(renderer.contractMemo(ContractMemoTest.idle(), ASSUMPTIONS, MemoFixtures.CONTEXT));
+        String text = MemoFixtures.flatText(renderer.contractMemo(ContractMemoTest.idle(), Optional.empty(), ASSUMPTIONS, MemoFixtures.CONTEXT));
 
         assertThat(text).doesNotContain("Monte Carlo", "stays the cheapest option");
     }

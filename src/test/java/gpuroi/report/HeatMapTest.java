@@ -1,5 +1,8 @@
 package gpuroi.report;
 
+import gpuroi.engine.ClusterAnalysis;
+import java.util.Optional;
+import gpuroi.engine.SensitivityFigures;
 import gpuroi.engine.ClusterMetrics;
 import gpuroi.engine.RoiEngine;
 import gpuroi.model.Cluster;
@@ -29,15 +32,20 @@ class HeatMapTest {
         return (List<Map<String, Object>>) ((Map<String, Object>) model.get(grid)).get("rows");
     }
 
+    private ClusterAnalysis analysis() {
+        return RoiEngine.analyze(cluster, MemoFixtures.ASSUMPTIONS);
+    }
+
     private Map<String, Object> model() {
-        return ClusterMemoModel.of(RoiEngine.analyze(cluster, MemoFixtures.ASSUMPTIONS), MemoFixtures.ASSUMPTIONS,
+        ClusterAnalysis analysis = RoiEngine.analyze(cluster, MemoFixtures.ASSUMPTIONS);
+        return ClusterMemoModel.of(analysis, SensitivityFigures.of(analysis), Optional.empty(), MemoFixtures.ASSUMPTIONS,
                 MemoFixtures.CONTEXT, Paper.A4, new HashMap<>());
     }
 
     @Test
     void eachUtilizationRowStatesTheBreakEvenStartPriceOfThatVariant() throws Exception {
         String text = MemoFixtures.flatText(MemoRenderer.builtIn(Paper.A4)
-                .clusterMemo(RoiEngine.analyze(cluster, MemoFixtures.ASSUMPTIONS), MemoFixtures.ASSUMPTIONS, MemoFixtures.CONTEXT));
+                .clusterMemo(analysis(), SensitivityFigures.of(analysis()), Optional.empty(), MemoFixtures.ASSUMPTIONS, MemoFixtures.CONTEXT));
         String table = text.substring(text.indexOf("Sensitivity: IRR by start price and utilization"));
 
         for (double factor : FACTORS) {
@@ -78,7 +86,7 @@ class HeatMapTest {
         List<Double> declines = List.of(0.0, 1 - Math.pow(0.5, 1 / 5.0), 0.2, 0.3, 0.4, 0.5);
         assertThat(rows).hasSize(declines.size());
         String text = MemoFixtures.flatText(MemoRenderer.builtIn(Paper.A4)
-                .clusterMemo(RoiEngine.analyze(cluster, MemoFixtures.ASSUMPTIONS), MemoFixtures.ASSUMPTIONS, MemoFixtures.CONTEXT));
+                .clusterMemo(analysis(), SensitivityFigures.of(analysis()), Optional.empty(), MemoFixtures.ASSUMPTIONS, MemoFixtures.CONTEXT));
         String table = text.substring(text.indexOf("Sensitivity: IRR by annual price decline and capex"));
         for (int r = 0; r < declines.size(); r++) {
             String shown = (String) rows.get(r).get("breakEven");

@@ -1,5 +1,6 @@
 package gpuroi.report;
 
+import gpuroi.engine.SensitivityFigures;
 import gpuroi.engine.ClusterAnalysis;
 import gpuroi.engine.ContractAnalysis;
 import gpuroi.engine.LeaseAnalyzer;
@@ -49,7 +50,7 @@ class MemoAssumptionsAndLessorContractsTest {
     @Test
     void aClusterMemoListsItsLessorContractWithTheRevenueItBills() throws Exception {
         ClusterAnalysis analysis = RoiEngine.analyze(owned(), TAXED_AND_LEVERED, List.of(reserved()), List.of());
-        String text = MemoFixtures.flatText(MemoRenderer.builtIn(Paper.A4).clusterMemo(analysis, TAXED_AND_LEVERED, MemoFixtures.CONTEXT));
+        String text = MemoFixtures.flatText(MemoRenderer.builtIn(Paper.A4).clusterMemo(analysis, SensitivityFigures.of(analysis), Optional.empty(), TAXED_AND_LEVERED, MemoFixtures.CONTEXT));
 
         // 4 GPUs × $4.20 × 730 hours × 36 months = $441,504, its 50% prepayment included.
         assertThat(text).contains("Contracts renting this cluster out")
@@ -59,7 +60,7 @@ class MemoAssumptionsAndLessorContractsTest {
     @Test
     void aClusterMemoStatesTheTaxDepreciationAndLoanTermsAndTheFiguresTheyChange() throws Exception {
         ClusterAnalysis analysis = RoiEngine.analyze(owned(), TAXED_AND_LEVERED, List.of(), List.of());
-        String text = MemoFixtures.flatText(MemoRenderer.builtIn(Paper.A4).clusterMemo(analysis, TAXED_AND_LEVERED, MemoFixtures.CONTEXT));
+        String text = MemoFixtures.flatText(MemoRenderer.builtIn(Paper.A4).clusterMemo(analysis, SensitivityFigures.of(analysis), Optional.empty(), TAXED_AND_LEVERED, MemoFixtures.CONTEXT));
 
         assertThat(text).contains("Tax rate 21.0%").contains("Depreciation years 5 years, straight-line")
                 .contains("Loan 60.0% of capex at 8.00% nominal over 4 years, balloon 20.0% of the loan")
@@ -74,7 +75,7 @@ class MemoAssumptionsAndLessorContractsTest {
     void thePortfolioAndContractMemosStateTheSameTerms() throws Exception {
         PortfolioAnalysis portfolio = new PortfolioAnalysis(TAXED_AND_LEVERED,
                 List.of(RoiEngine.analyze(owned(), TAXED_AND_LEVERED)));
-        String portfolioText = MemoFixtures.flatText(MemoRenderer.builtIn(Paper.A4).portfolioMemo(portfolio, MemoFixtures.CONTEXT));
+        String portfolioText = MemoFixtures.flatText(MemoRenderer.builtIn(Paper.A4).portfolioMemo(portfolio, List.of(), MemoFixtures.CONTEXT, MemoSelection.all(portfolio)));
         assertThat(portfolioText).contains("Tax rate 21.0%").contains("Loan 60.0% of capex at 8.00% nominal over 4 years")
                 .contains("Resale fee 5.0% of a hardware sale price");
 
@@ -82,7 +83,7 @@ class MemoAssumptionsAndLessorContractsTest {
                 LocalDate.of(2025, 6, 1), 24, 0, 8, false, OptionalDouble.empty());
         ContractAnalysis contract = LeaseAnalyzer.analyze(lessee, TAXED_AND_LEVERED,
                 MarketPrice.forModel("H100", List.of(), TAXED_AND_LEVERED, 3.0));
-        String contractText = MemoFixtures.flatText(MemoRenderer.builtIn(Paper.A4).contractMemo(contract, TAXED_AND_LEVERED, MemoFixtures.CONTEXT));
+        String contractText = MemoFixtures.flatText(MemoRenderer.builtIn(Paper.A4).contractMemo(contract, Optional.empty(), TAXED_AND_LEVERED, MemoFixtures.CONTEXT));
         assertThat(contractText).contains("Tax rate 21.0%").contains("Loan 60.0% of capex")
                 .contains("Contract costs are cash payments before tax and without a loan");
     }
@@ -90,7 +91,7 @@ class MemoAssumptionsAndLessorContractsTest {
     @Test
     void withoutTaxOrLoanTheMemoSaysSoInsteadOfLeavingThemOut() throws Exception {
         ClusterAnalysis analysis = MemoFixtures.analysis("worked-example");
-        String text = MemoFixtures.flatText(MemoRenderer.builtIn(Paper.A4).clusterMemo(analysis, MemoFixtures.ASSUMPTIONS, MemoFixtures.CONTEXT));
+        String text = MemoFixtures.flatText(MemoRenderer.builtIn(Paper.A4).clusterMemo(analysis, SensitivityFigures.of(analysis), Optional.empty(), MemoFixtures.ASSUMPTIONS, MemoFixtures.CONTEXT));
 
         assertThat(text).contains("Tax rate none (every figure is pre-tax) not given: the default")
                 .contains("Loan none (all equity) not given: the default")

@@ -1,5 +1,7 @@
 package gpuroi.report;
 
+import gpuroi.engine.PortfolioAnalysis;
+import gpuroi.engine.FleetResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,8 +38,9 @@ class MemoFilesTest {
     @Test
     void memosForHostileIdsAreAllWrittenInsideTheFolder() throws Exception {
         Path folder = dir.resolve("fleet.memos");
-        List<Path> written = MemoRenderer.builtIn(Paper.A4).writeAll(
-                MemoFixtures.portfolio("../../etc/x", "CON", "a/b", "x:y", "portfolio"), MemoFixtures.CONTEXT, folder);
+        PortfolioAnalysis portfolio = MemoFixtures.portfolio("../../etc/x", "CON", "a/b", "x:y", "portfolio");
+        List<Path> written = MemoRenderer.builtIn(Paper.A4).writeAll(FleetResult.of(portfolio), MemoSelection.all(portfolio),
+                MemoFixtures.CONTEXT, folder);
 
         assertThat(written).hasSize(6);
         assertThat(written).allSatisfy(p -> {

@@ -1,5 +1,8 @@
 package gpuroi.report;
 
+import gpuroi.engine.FleetResult;
+import java.util.Optional;
+import gpuroi.engine.SensitivityFigures;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
@@ -21,12 +24,12 @@ class MemoPdfTest {
     private final MemoRenderer renderer = MemoRenderer.builtIn(Paper.A4);
 
     private byte[] clusterMemo(MemoRenderer r) throws Exception {
-        return r.clusterMemo(MemoFixtures.analysis("worked-example"), MemoFixtures.ASSUMPTIONS, MemoFixtures.CONTEXT);
+        return r.clusterMemo(MemoFixtures.analysis("worked-example"), SensitivityFigures.of(MemoFixtures.analysis("worked-example")), Optional.empty(), MemoFixtures.ASSUMPTIONS, MemoFixtures.CONTEXT);
     }
 
     @Test
     void everyFontInTheMemosIsEmbedded() throws Exception {
-        for (byte[] pdf : List.of(clusterMemo(renderer), renderer.portfolioMemo(MemoFixtures.portfolio("a", "b"), MemoFixtures.CONTEXT))) {
+        for (byte[] pdf : List.of(clusterMemo(renderer), renderer.portfolioMemo(MemoFixtures.portfolio("a", "b"), List.of(), MemoFixtures.CONTEXT, MemoSelection.all(MemoFixtures.portfolio("a", "b"))))) {
             try (PDDocument document = Loader.loadPDF(pdf)) {
                 List<PDFont> fonts = new ArrayList<>();
                 for (PDPage page : document.getPages()) {
@@ -84,19 +87,19 @@ class MemoPdfTest {
         byte[] second = clusterMemo(MemoRenderer.builtIn(Paper.A4));
         assertThat(second).isEqualTo(first);
 
-        byte[] portfolio = renderer.portfolioMemo(MemoFixtures.portfolio("a", "b"), MemoFixtures.CONTEXT);
-        assertThat(renderer.portfolioMemo(MemoFixtures.portfolio("a", "b"), MemoFixtures.CONTEXT)).isEqualTo(portfolio);
+        byte[] portfolio = renderer.portfolioMemo(MemoFixtures.portfolio("a", "b"), List.of(), MemoFixtures.CONTEXT, MemoSelection.all(MemoFixtures.portfolio("a", "b")));
+        assertThat(renderer.portfolioMemo(MemoFixtures.portfolio("a", "b"), List.of(), MemoFixtures.CONTEXT, MemoSelection.all(MemoFixtures.portfolio("a", "b")))).isEqualTo(portfolio);
     }
 
     @Test
     void memosRenderedTogetherOnSeveralThreadsEqualMemosRenderedOneByOne() throws Exception {
         var portfolio = MemoFixtures.portfolio("a", "b", "c", "d");
-        List<byte[]> together = renderer.renderAll(portfolio, MemoFixtures.CONTEXT);
+        List<byte[]> together = renderer.renderAll(FleetResult.of(portfolio), MemoFixtures.CONTEXT);
 
         assertThat(together).hasSize(5);
-        assertThat(together.get(0)).isEqualTo(renderer.portfolioMemo(portfolio, MemoFixtures.CONTEXT));
+        assertThat(together.get(0)).isEqualTo(renderer.portfolioMemo(portfolio, List.of(), MemoFixtures.CONTEXT, MemoSelection.all(portfolio)));
         for (int i = 0; i < 4; i++) {
-            assertThat(together.get(i + 1)).isEqualTo(renderer.clusterMemo(portfolio.clusters().get(i), MemoFixtures.ASSUMPTIONS, MemoFixtures.CONTEXT));
+            assertThat(together.get(i + 1)).isEqualTo(renderer.clusterMemo(portfolio.clusters().get(i), SensitivityFigures.of(portfolio.clusters().get(i)), Optional.empty(), MemoFixtures.ASSUMPTIONS, MemoFixtures.CONTEXT));
         }
     }
 
@@ -106,7 +109,7 @@ class MemoPdfTest {
             var assumptions = new gpuroi.model.Assumptions(MemoFixtures.VALUATION, currency, 0.10, 0.10,
                     gpuroi.model.PricePath.ARTICLE_BLENDED, 0, 0);
             var analysis = gpuroi.engine.RoiEngine.analyze(MemoFixtures.workedExample("w"), assumptions);
-            byte[] pdf = renderer.clusterMemo(analysis, assumptions, MemoFixtures.CONTEXT);
+            byte[] pdf = renderer.clusterMemo(analysis, SensitivityFigures.of(analysis), Optional.empty(), assumptions, MemoFixtures.CONTEXT);
 
             String symbol = currency.equals("EUR") ? "€" : "¥";
             assertThat(MemoFixtures.flatText(pdf)).contains("−" + symbol + "1,501", symbol + "2.16/GPU-hr");
@@ -122,7 +125,7 @@ class MemoPdfTest {
     @Test
     void differentMemosGetDifferentDocumentIds() throws Exception {
         try (PDDocument a = Loader.loadPDF(clusterMemo(renderer));
-             PDDocument b = Loader.loadPDF(renderer.clusterMemo(MemoFixtures.analysis("other"), MemoFixtures.ASSUMPTIONS, MemoFixtures.CONTEXT))) {
+             PDDocument b = Loader.loadPDF(renderer.clusterMemo(MemoFixtures.analysis("other"), SensitivityFigures.of(MemoFixtures.analysis("other")), Optional.empty(), MemoFixtures.ASSUMPTIONS, MemoFixtures.CONTEXT))) {
             assertThat(a.getDocument().getDocumentID().toString()).isNotEqualTo(b.getDocument().getDocumentID().toString());
         }
     }

@@ -1,5 +1,6 @@
 package gpuroi.report;
 
+import gpuroi.engine.SensitivityFigures;
 import gpuroi.engine.ClusterAnalysis;
 import gpuroi.engine.ClusterMetrics;
 import gpuroi.engine.HoldFigures;
@@ -55,15 +56,15 @@ class MemoSentencesTest {
     void everyNumberInTheSampleMemosProseIsANamedFigureAndEveryReasonArguesForItsDecision() throws Exception {
         List<String> problems = new ArrayList<>();
         for (String sample : List.of("samples/mixed-fleet.xlsx", "samples/article-h100.xlsx")) {
-            Conversion.Options options = new Conversion.Options(LocalDate.of(2026, 6, 1), Optional.empty(), "test",
-                    OptionalInt.of(0), OptionalLong.empty());
+            Conversion.Options options = Conversion.Options.at(LocalDate.of(2026, 6, 1), Optional.empty(), "test")
+                    .withoutMonteCarlo();
             Conversion.Analyzed analyzed = Conversion.analyze(Path.of(sample), options);
             Assumptions assumptions = analyzed.analysis().assumptions();
             for (ClusterAnalysis analysis : analyzed.analysis().clusters()) {
                 problems.addAll(check(sample + " " + analysis.cluster().id(), analysis, assumptions));
                 // The sentences checked are the ones the rendered memo prints: the reason whole; the market context may
                 // run across a page break (footer in between), so its opening.
-                String memo = MemoFixtures.flatText(MemoRenderer.builtIn(Paper.A4).clusterMemo(analysis, assumptions, MemoFixtures.CONTEXT));
+                String memo = MemoFixtures.flatText(MemoRenderer.builtIn(Paper.A4).clusterMemo(analysis, SensitivityFigures.of(analysis), Optional.empty(), assumptions, MemoFixtures.CONTEXT));
                 String context = ClusterMemoModel.marketContext(analysis, assumptions.currency());
                 for (String printed : List.of(analysis.recommendation().reason(), context.substring(0, context.indexOf('.') + 1))) {
                     if (!memo.contains(printed.replaceAll("\\s+", " "))) {

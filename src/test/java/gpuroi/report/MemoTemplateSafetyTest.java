@@ -1,5 +1,7 @@
 package gpuroi.report;
 
+import java.util.Optional;
+import gpuroi.engine.SensitivityFigures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,7 +37,7 @@ class MemoTemplateSafetyTest {
     @Test
     void aClusterIdThatLooksLikeMarkupOrATemplateExpressionIsPrintedLiterally() throws Exception {
         String id = "<script>alert('x')</script> ${x} & <b>bold</b>";
-        byte[] pdf = MemoRenderer.builtIn(Paper.A4).clusterMemo(MemoFixtures.analysis(id), MemoFixtures.ASSUMPTIONS, MemoFixtures.CONTEXT);
+        byte[] pdf = MemoRenderer.builtIn(Paper.A4).clusterMemo(MemoFixtures.analysis(id), SensitivityFigures.of(MemoFixtures.analysis(id)), Optional.empty(), MemoFixtures.ASSUMPTIONS, MemoFixtures.CONTEXT);
 
         assertThat(MemoFixtures.text(pdf)).contains("<script>alert('x')</script> ${x} & <b>bold</b>");
     }
@@ -43,7 +45,7 @@ class MemoTemplateSafetyTest {
     @Test
     void theShippedTemplatesRenderFromAFolderCopy() throws Exception {
         MemoRenderer renderer = MemoRenderer.fromDirectory(copyOfTemplates(), Paper.A4);
-        assertThat(MemoFixtures.text(renderer.portfolioMemo(MemoFixtures.portfolio("a"), MemoFixtures.CONTEXT))).contains("Portfolio memo");
+        assertThat(MemoFixtures.text(renderer.portfolioMemo(MemoFixtures.portfolio("a"), List.of(), MemoFixtures.CONTEXT, MemoSelection.all(MemoFixtures.portfolio("a"))))).contains("Portfolio memo");
     }
 
     @Test
@@ -62,7 +64,7 @@ class MemoTemplateSafetyTest {
         replaceLine(templates.resolve("cluster-memo.ftlh"), 12, "<#if>");
 
         MemoRenderer renderer = MemoRenderer.fromDirectory(templates, Paper.A4);
-        assertThatThrownBy(() -> renderer.clusterMemo(MemoFixtures.analysis("a"), MemoFixtures.ASSUMPTIONS, MemoFixtures.CONTEXT))
+        assertThatThrownBy(() -> renderer.clusterMemo(MemoFixtures.analysis("a"), SensitivityFigures.of(MemoFixtures.analysis("a")), Optional.empty(), MemoFixtures.ASSUMPTIONS, MemoFixtures.CONTEXT))
                 .isInstanceOf(MemoTemplateException.class)
                 .hasMessageStartingWith("memo template cluster-memo.ftlh, line 12");
     }
@@ -73,7 +75,7 @@ class MemoTemplateSafetyTest {
         replaceLine(templates.resolve("portfolio-memo.ftlh"), 14, "<p>${noSuchFigure}</p>");
 
         MemoRenderer renderer = MemoRenderer.fromDirectory(templates, Paper.A4);
-        assertThatThrownBy(() -> renderer.portfolioMemo(MemoFixtures.portfolio("a"), MemoFixtures.CONTEXT))
+        assertThatThrownBy(() -> renderer.portfolioMemo(MemoFixtures.portfolio("a"), List.of(), MemoFixtures.CONTEXT, MemoSelection.all(MemoFixtures.portfolio("a"))))
                 .isInstanceOf(MemoTemplateException.class)
                 .hasMessageStartingWith("memo template portfolio-memo.ftlh, line 14")
                 .hasMessageContaining("noSuchFigure");
@@ -82,7 +84,7 @@ class MemoTemplateSafetyTest {
     @Test
     void aMissingTemplateIsNamed() throws Exception {
         MemoRenderer renderer = MemoRenderer.fromDirectory(dir, Paper.A4);
-        assertThatThrownBy(() -> renderer.portfolioMemo(MemoFixtures.portfolio("a"), MemoFixtures.CONTEXT))
+        assertThatThrownBy(() -> renderer.portfolioMemo(MemoFixtures.portfolio("a"), List.of(), MemoFixtures.CONTEXT, MemoSelection.all(MemoFixtures.portfolio("a"))))
                 .isInstanceOf(MemoTemplateException.class)
                 .hasMessageContaining("memo template portfolio-memo.ftlh not found in " + dir);
     }
@@ -100,12 +102,12 @@ class MemoTemplateSafetyTest {
         replaceLine(templates.resolve("portfolio-memo.ftlh"), 14,
                 "<#assign ex = \"freemarker.template.utility.Execute\"?new()>${ex(\"id\")}");
         MemoRenderer renderer = MemoRenderer.fromDirectory(templates, Paper.A4);
-        assertThatThrownBy(() -> renderer.portfolioMemo(MemoFixtures.portfolio("a"), MemoFixtures.CONTEXT))
+        assertThatThrownBy(() -> renderer.portfolioMemo(MemoFixtures.portfolio("a"), List.of(), MemoFixtures.CONTEXT, MemoSelection.all(MemoFixtures.portfolio("a"))))
                 .isInstanceOf(MemoTemplateException.class)
                 .hasMessageContaining("line 14");
 
         replaceLine(templates.resolve("portfolio-memo.ftlh"), 14, "${clusters?api.getClass()}");
-        assertThatThrownBy(() -> renderer.portfolioMemo(MemoFixtures.portfolio("a"), MemoFixtures.CONTEXT))
+        assertThatThrownBy(() -> renderer.portfolioMemo(MemoFixtures.portfolio("a"), List.of(), MemoFixtures.CONTEXT, MemoSelection.all(MemoFixtures.portfolio("a"))))
                 .isInstanceOf(MemoTemplateException.class)
                 .hasMessageContaining("line 14");
     }
@@ -120,7 +122,7 @@ class MemoTemplateSafetyTest {
         replaceLine(templates.resolve("portfolio-memo.ftlh"), 14, "<#include \"../secret.txt\" parse=false>");
 
         MemoRenderer renderer = MemoRenderer.fromDirectory(templates, Paper.A4);
-        assertThatThrownBy(() -> renderer.portfolioMemo(MemoFixtures.portfolio("a"), MemoFixtures.CONTEXT))
+        assertThatThrownBy(() -> renderer.portfolioMemo(MemoFixtures.portfolio("a"), List.of(), MemoFixtures.CONTEXT, MemoSelection.all(MemoFixtures.portfolio("a"))))
                 .isInstanceOf(MemoTemplateException.class)
                 .hasMessageContaining("portfolio-memo.ftlh");
     }
@@ -130,7 +132,7 @@ class MemoTemplateSafetyTest {
         Path templates = copyOfTemplates();
         replaceLine(templates.resolve("portfolio-memo.ftlh"), 14, "<p>unclosed");
         MemoRenderer renderer = MemoRenderer.fromDirectory(templates, Paper.A4);
-        assertThatThrownBy(() -> renderer.portfolioMemo(MemoFixtures.portfolio("a"), MemoFixtures.CONTEXT))
+        assertThatThrownBy(() -> renderer.portfolioMemo(MemoFixtures.portfolio("a"), List.of(), MemoFixtures.CONTEXT, MemoSelection.all(MemoFixtures.portfolio("a"))))
                 .isInstanceOf(MemoTemplateException.class)
                 .hasMessageContaining("portfolio-memo.ftlh did not produce well-formed XHTML");
     }

@@ -1,5 +1,7 @@
 package gpuroi.report;
 
+import java.util.Optional;
+import gpuroi.engine.SensitivityFigures;
 import gpuroi.engine.ClusterAnalysis;
 import gpuroi.engine.HoldFigures;
 import gpuroi.engine.RoiEngine;
@@ -34,7 +36,7 @@ class OwnedClusterMemoTest {
     void theKeyFiguresLeadWithHoldingAndLabelTheWholeLifeOnesSincePurchase() throws Exception {
         ClusterAnalysis analysis = RoiEngine.analyze(owned(), ASSUMPTIONS);
         HoldFigures hold = analysis.metrics().hold().orElseThrow();
-        String text = MemoFixtures.flatText(MemoRenderer.builtIn(Paper.A4).clusterMemo(analysis, ASSUMPTIONS, MemoFixtures.CONTEXT));
+        String text = MemoFixtures.flatText(MemoRenderer.builtIn(Paper.A4).clusterMemo(analysis, SensitivityFigures.of(analysis), Optional.empty(), ASSUMPTIONS, MemoFixtures.CONTEXT));
 
         int holdRow = text.indexOf("Value of holding, at 10.0% " + Formats.money(hold.holdValue(), "USD"));
         assertThat(holdRow).isPositive();
@@ -49,8 +51,7 @@ class OwnedClusterMemoTest {
 
     @Test
     void thePriceAndCashFlowChartsSayTheyRunSincePurchaseAndWhereTheValuationDateFalls() throws Exception {
-        String text = MemoFixtures.flatText(MemoRenderer.builtIn(Paper.A4).clusterMemo(RoiEngine.analyze(owned(), ASSUMPTIONS),
-                ASSUMPTIONS, MemoFixtures.CONTEXT));
+        String text = MemoFixtures.flatText(MemoRenderer.builtIn(Paper.A4).clusterMemo(RoiEngine.analyze(owned(), ASSUMPTIONS), SensitivityFigures.of(RoiEngine.analyze(owned(), ASSUMPTIONS)), Optional.empty(), ASSUMPTIONS, MemoFixtures.CONTEXT));
 
         assertThat(text).contains("Rental price against the cost of owning, since purchase (realized + expected)")
                 .contains("Cumulative cash flow, since purchase (realized + expected)")
@@ -62,7 +63,7 @@ class OwnedClusterMemoTest {
     @Test
     void theTornadoMovesHoldingLessSellingAndHasNoCapexBar() throws Exception {
         ClusterAnalysis analysis = RoiEngine.analyze(owned(), ASSUMPTIONS);
-        String text = MemoFixtures.flatText(MemoRenderer.builtIn(Paper.A4).clusterMemo(analysis, ASSUMPTIONS, MemoFixtures.CONTEXT));
+        String text = MemoFixtures.flatText(MemoRenderer.builtIn(Paper.A4).clusterMemo(analysis, SensitivityFigures.of(analysis), Optional.empty(), ASSUMPTIONS, MemoFixtures.CONTEXT));
         assertThat(text).contains("What moves holding against selling most").contains("moves hold value minus sale")
                 .contains("Secondary price per GPU $12,000–$18,000")
                 .doesNotContain("Capex per GPU $16,000–$24,000");

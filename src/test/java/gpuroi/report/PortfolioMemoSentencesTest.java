@@ -48,8 +48,8 @@ class PortfolioMemoSentencesTest {
     void theSamplePortfolioMemosNameTheFiguresTheirWordsClaim() throws Exception {
         List<String> problems = new ArrayList<>();
         for (String sample : List.of("samples/mixed-fleet.xlsx", "samples/article-h100.xlsx")) {
-            Conversion.Options options = new Conversion.Options(LocalDate.of(2026, 6, 1), Optional.empty(), "test",
-                    OptionalInt.of(0), OptionalLong.empty());
+            Conversion.Options options = Conversion.Options.at(LocalDate.of(2026, 6, 1), Optional.empty(), "test")
+                    .withoutMonteCarlo();
             problems.addAll(check(sample, Conversion.analyze(Path.of(sample), options).analysis()));
         }
         assertThat(problems).as("sentences of the sample portfolio memos").isEmpty();
@@ -112,7 +112,7 @@ class PortfolioMemoSentencesTest {
         }
         double chosen = portfolio.contracts().stream().mapToDouble(ContractAnalysis::chosenCost).sum();
         double kept = portfolio.contracts().stream().mapToDouble(ContractAnalysis::keepCost).sum();
-        String memo = MemoFixtures.flatText(MemoRenderer.builtIn(Paper.A4).portfolioMemo(portfolio, MemoFixtures.CONTEXT));
+        String memo = MemoFixtures.flatText(MemoRenderer.builtIn(Paper.A4).portfolioMemo(portfolio, List.of(), MemoFixtures.CONTEXT, MemoSelection.all(portfolio)));
         Matcher footing = Pattern.compile("From the valuation date at the " + P + " hurdle, following every decision: the clusters are worth "
                 + M + " and the rental contracts cost " + M + " \\(the chosen options\\), together " + M + "; capex to commit " + M
                 + "\\. As entered \\(planned clusters bought, owned ones held, contracts kept\\): clusters " + M + ", contracts " + M

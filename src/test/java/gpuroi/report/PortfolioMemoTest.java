@@ -20,7 +20,7 @@ class PortfolioMemoTest {
         ClusterAnalysis base = MemoFixtures.analysis("base-lot");
         PortfolioAnalysis portfolio = new PortfolioAnalysis(MemoFixtures.ASSUMPTIONS, List.of(base, cheap));
 
-        String text = MemoFixtures.flatText(MemoRenderer.builtIn(Paper.A4).portfolioMemo(portfolio, MemoFixtures.CONTEXT));
+        String text = MemoFixtures.flatText(MemoRenderer.builtIn(Paper.A4).portfolioMemo(portfolio, List.of(), MemoFixtures.CONTEXT, MemoSelection.all(portfolio)));
 
         assertThat(cheap.recommendation().decision().name()).isEqualTo("BUY");
         // Value from today: RENT buys nothing ($0); BUY is worth its NPV at the hurdle. Then IRR and NPV since purchase.
@@ -42,7 +42,7 @@ class PortfolioMemoTest {
                 MemoFixtures.ASSUMPTIONS);
         PortfolioAnalysis portfolio = new PortfolioAnalysis(MemoFixtures.ASSUMPTIONS, List.of(worst, MemoFixtures.analysis("middle"), cheap));
 
-        String text = MemoFixtures.flatText(MemoRenderer.builtIn(Paper.A4).portfolioMemo(portfolio, MemoFixtures.CONTEXT));
+        String text = MemoFixtures.flatText(MemoRenderer.builtIn(Paper.A4).portfolioMemo(portfolio, List.of(), MemoFixtures.CONTEXT, MemoSelection.all(portfolio)));
         String ranking = text.substring(text.indexOf("What the decisions do with capital"));
 
         // Capital to commit first; then capital not to commit, the larger loss avoided (worst, NPV further below 0) first.
@@ -58,7 +58,7 @@ class PortfolioMemoTest {
                 .startDate(LocalDate.of(2023, 6, 1)).secondaryPricePerGpu(5_000.0).build(), MemoFixtures.ASSUMPTIONS);
         PortfolioAnalysis portfolio = new PortfolioAnalysis(MemoFixtures.ASSUMPTIONS, List.of(finished));
 
-        String text = MemoFixtures.flatText(MemoRenderer.builtIn(Paper.A4).portfolioMemo(portfolio, MemoFixtures.CONTEXT));
+        String text = MemoFixtures.flatText(MemoRenderer.builtIn(Paper.A4).portfolioMemo(portfolio, List.of(), MemoFixtures.CONTEXT, MemoSelection.all(portfolio)));
 
         assertThat(finished.recommendation().decision().name()).isEqualTo("RESELL");
         String ranking = text.substring(text.indexOf("What the decisions do with capital"));

@@ -34,7 +34,7 @@ class PortfolioRiskTest {
     @Test
     void everyClusterIsListedWithItsProfilesFiguresHighestOddsOfLossFirst() throws Exception {
         List<RiskProfile> risks = risks();
-        String text = MemoFixtures.flatText(MemoRenderer.builtIn(Paper.A4).portfolioMemo(portfolio, risks, MemoFixtures.CONTEXT));
+        String text = MemoFixtures.flatText(MemoRenderer.builtIn(Paper.A4).portfolioMemo(portfolio, risks, MemoFixtures.CONTEXT, MemoSelection.all(portfolio)));
         String table = text.substring(text.indexOf("Beats hurdle"));
 
         List<String> expectedRows = new ArrayList<>();
@@ -56,7 +56,7 @@ class PortfolioRiskTest {
 
     @Test
     void withoutAMonteCarloThePortfolioMemoHasNoRiskTable() throws Exception {
-        String text = MemoFixtures.flatText(MemoRenderer.builtIn(Paper.A4).portfolioMemo(portfolio, List.of(), MemoFixtures.CONTEXT));
+        String text = MemoFixtures.flatText(MemoRenderer.builtIn(Paper.A4).portfolioMemo(portfolio, List.of(), MemoFixtures.CONTEXT, MemoSelection.all(portfolio)));
 
         assertThat(text).doesNotContain("Beats hurdle").doesNotContain("paths");
         assertThat(text).contains("Recommended changes, ranked");
@@ -64,9 +64,9 @@ class PortfolioRiskTest {
 
     @Test
     void theSameSeedGivesAByteIdenticalPortfolioMemo() throws Exception {
-        byte[] first = MemoRenderer.builtIn(Paper.A4).portfolioMemo(portfolio, risks(), MemoFixtures.CONTEXT);
+        byte[] first = MemoRenderer.builtIn(Paper.A4).portfolioMemo(portfolio, risks(), MemoFixtures.CONTEXT, MemoSelection.all(portfolio));
 
-        assertThat(MemoRenderer.builtIn(Paper.A4).portfolioMemo(portfolio, risks(), MemoFixtures.CONTEXT)).isEqualTo(first);
+        assertThat(MemoRenderer.builtIn(Paper.A4).portfolioMemo(portfolio, risks(), MemoFixtures.CONTEXT, MemoSelection.all(portfolio))).isEqualTo(first);
     }
 
     @Test
@@ -78,7 +78,7 @@ class PortfolioRiskTest {
                 MonteCarlo.analyze(withOwned.clusters().get(0).cluster(), MemoFixtures.ASSUMPTIONS, List.of(), RiskInputs.defaults(7).withPaths(200), 0),
                 MonteCarlo.analyze(owned.cluster(), MemoFixtures.ASSUMPTIONS, List.of(), RiskInputs.defaults(7).withPaths(200), 1));
 
-        String text = MemoFixtures.flatText(MemoRenderer.builtIn(Paper.A4).portfolioMemo(withOwned, risks, MemoFixtures.CONTEXT));
+        String text = MemoFixtures.flatText(MemoRenderer.builtIn(Paper.A4).portfolioMemo(withOwned, risks, MemoFixtures.CONTEXT, MemoSelection.all(withOwned)));
         String table = text.substring(text.indexOf("Beats hurdle"));
 
         assertThat(table).contains("old-lot * " + owned.recommendation().decision().name() + " ")

@@ -1,5 +1,6 @@
 package gpuroi.report;
 
+import gpuroi.engine.SensitivityFigures;
 import gpuroi.engine.ClusterAnalysis;
 import gpuroi.engine.MonteCarlo;
 import gpuroi.engine.RiskProfile;
@@ -25,7 +26,7 @@ class RiskMemoTest {
     }
 
     private byte[] memo(Optional<RiskProfile> risk) throws Exception {
-        return renderer.clusterMemo(analysis, risk, MemoFixtures.ASSUMPTIONS, MemoFixtures.CONTEXT);
+        return renderer.clusterMemo(analysis, SensitivityFigures.of(analysis), risk, MemoFixtures.ASSUMPTIONS, MemoFixtures.CONTEXT);
     }
 
     private static int charts(byte[] pdf) throws Exception {
@@ -82,7 +83,7 @@ class RiskMemoTest {
     void theSameSeedGivesByteIdenticalMemosAndAnotherSeedDoesNot() throws Exception {
         byte[] first = memo(Optional.of(risk(42)));
 
-        assertThat(MemoRenderer.builtIn(Paper.A4).clusterMemo(analysis, Optional.of(risk(42)), MemoFixtures.ASSUMPTIONS, MemoFixtures.CONTEXT))
+        assertThat(MemoRenderer.builtIn(Paper.A4).clusterMemo(analysis, SensitivityFigures.of(analysis), Optional.of(risk(42)), MemoFixtures.ASSUMPTIONS, MemoFixtures.CONTEXT))
                 .isEqualTo(first);
         assertThat(memo(Optional.of(risk(43)))).isNotEqualTo(first);
     }

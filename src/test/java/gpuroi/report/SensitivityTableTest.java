@@ -1,5 +1,7 @@
 package gpuroi.report;
 
+import java.util.Optional;
+import gpuroi.engine.SensitivityFigures;
 import gpuroi.engine.ClusterAnalysis;
 import gpuroi.engine.Decision;
 import gpuroi.engine.RoiEngine;
@@ -37,7 +39,8 @@ class SensitivityTableTest {
     }
 
     private static Map<String, Object> model(ClusterAnalysis analysis) {
-        return ClusterMemoModel.of(analysis, MemoFixtures.ASSUMPTIONS, MemoFixtures.CONTEXT, Paper.A4, new HashMap<>());
+        return ClusterMemoModel.of(analysis, SensitivityFigures.of(analysis), Optional.empty(), MemoFixtures.ASSUMPTIONS, MemoFixtures.CONTEXT,
+                Paper.A4, new HashMap<>());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package gpuroi.report;
 
+import java.util.Optional;
+import gpuroi.engine.SensitivityFigures;
 import gpuroi.engine.ClusterAnalysis;
 import gpuroi.engine.RoiEngine;
 import gpuroi.engine.Tornado;
@@ -24,7 +26,7 @@ class TornadoChartTest {
 
     @Test
     void theStartPriceIsNamedFirstWithItsRangeAndTheSwingOfTheEngineRunsAtThatRange() throws Exception {
-        String text = MemoFixtures.flatText(MemoRenderer.builtIn(Paper.A4).clusterMemo(analysis, MemoFixtures.ASSUMPTIONS, MemoFixtures.CONTEXT));
+        String text = MemoFixtures.flatText(MemoRenderer.builtIn(Paper.A4).clusterMemo(analysis, SensitivityFigures.of(analysis), Optional.empty(), MemoFixtures.ASSUMPTIONS, MemoFixtures.CONTEXT));
 
         // $2.00/GPU-hr moved ±20%: NPV at the hurdle at $1.60 and at $2.40, each a run of the engine.
         double atLow = npvAtHurdle(cluster.toBuilder().startPricePerGpuHour(1.60).build());
@@ -55,7 +57,8 @@ class TornadoChartTest {
     @Test
     void theBarsAreListedForTheTemplateWidestFirst() {
         @SuppressWarnings("unchecked")
-        var tornado = (java.util.Map<String, Object>) ClusterMemoModel.of(analysis, MemoFixtures.ASSUMPTIONS, MemoFixtures.CONTEXT,
+        var tornado = (java.util.Map<String, Object>) ClusterMemoModel.of(analysis, SensitivityFigures.of(analysis), java.util.Optional.empty(),
+                MemoFixtures.ASSUMPTIONS, MemoFixtures.CONTEXT,
                 Paper.A4, new java.util.HashMap<>()).get("tornado");
         @SuppressWarnings("unchecked")
         var rows = (List<java.util.Map<String, Object>>) tornado.get("bars");

@@ -1,5 +1,6 @@
 package gpuroi.workbook;
 
+import gpuroi.engine.FleetResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -92,7 +93,8 @@ class AtomicOutputTest {
     void aMissingOutputDirectoryFailsWithoutCreatingAnything() throws Exception {
         Path input = WriterFixtures.fleetWorkbook(dir, "fleet.xlsx", "gpu-a");
         assertThatThrownBy(() -> WorkbookWriter.write(input, dir.resolve("missing/out.xlsx"),
-                WriterFixtures.analyze(WriterFixtures.workedExample("gpu-a").build()), List.of(), WriterFixtures.runInfo(input)))
+                FleetResult.of(WriterFixtures.analyze(WriterFixtures.workedExample("gpu-a").build())), List.of(), InputCells.NONE,
+                WriterFixtures.runInfo(input)))
                 .isInstanceOf(IOException.class);
         assertThat(filesIn(dir)).containsExactly("fleet.xlsx");
     }

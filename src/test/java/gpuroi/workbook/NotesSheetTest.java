@@ -1,5 +1,6 @@
 package gpuroi.workbook;
 
+import gpuroi.engine.FleetResult;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
@@ -65,7 +66,8 @@ class NotesSheetTest {
     private XSSFWorkbook write(List<InputNote> notes) throws Exception {
         Path input = WriterFixtures.fleetWorkbook(dir, "fleet.xlsx", "gpu-a");
         Path output = dir.resolve("out.xlsx");
-        WorkbookWriter.write(input, output, WriterFixtures.analyze(WriterFixtures.workedExample("gpu-a").build()), notes, WriterFixtures.runInfo(input));
+        WorkbookWriter.write(input, output, FleetResult.of(WriterFixtures.analyze(WriterFixtures.workedExample("gpu-a").build())), notes,
+                InputCells.NONE, WriterFixtures.runInfo(input));
         return WriterFixtures.open(output);
     }
 

@@ -1,5 +1,6 @@
 package gpuroi.workbook;
 
+import gpuroi.engine.FleetResult;
 import gpuroi.engine.MonteCarlo;
 import gpuroi.engine.PortfolioAnalysis;
 import gpuroi.engine.RiskProfile;
@@ -52,7 +53,8 @@ class RiskDistributionTest {
                 .toList();
         input = WriterFixtures.fleetWorkbook(dir, "fleet.xlsx", "lot-0");
         output = dir.resolve("fleet.roi.xlsx");
-        WorkbookWriter.write(input, output, analysis, risks, List.of(), WriterFixtures.runInfo(input));
+        WorkbookWriter.write(input, output, FleetResult.of(analysis).withRisks(risks, List.of()), List.of(), InputCells.NONE,
+                WriterFixtures.runInfo(input));
     }
 
     /** The first row of each cluster's block, found by its title. */
@@ -183,7 +185,8 @@ class RiskDistributionTest {
     @Test
     void convertingTheOutputAgainReplacesTheRiskSheetAndItsChartsInsteadOfAddingMore() throws Exception {
         Path again = dir.resolve("again.xlsx");
-        WorkbookWriter.write(output, again, analysis, risks, List.of(), WriterFixtures.runInfo(output));
+        WorkbookWriter.write(output, again, FleetResult.of(analysis).withRisks(risks, List.of()), List.of(), InputCells.NONE,
+                WriterFixtures.runInfo(output));
         try (XSSFWorkbook once = WriterFixtures.open(output); XSSFWorkbook twice = WriterFixtures.open(again)) {
             Pattern charts = Pattern.compile("/xl/charts/chart\\d+\\.xml");
             assertThat(twice.getPackage().getPartsByName(charts)).hasSameSizeAs(once.getPackage().getPartsByName(charts));

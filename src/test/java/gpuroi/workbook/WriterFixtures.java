@@ -1,5 +1,6 @@
 package gpuroi.workbook;
 
+import gpuroi.engine.FleetResult;
 import gpuroi.engine.PortfolioAnalysis;
 import gpuroi.engine.RoiEngine;
 import gpuroi.model.Assumptions;
@@ -63,6 +64,6 @@ final class WriterFixtures {
     }
 
     static void write(Path input, Path output, PortfolioAnalysis analysis) throws IOException {
-        WorkbookWriter.write(input, output, analysis, List.of(), runInfo(input));
+        WorkbookWriter.write(input, output, FleetResult.of(analysis), List.of(), InputCells.NONE, runInfo(input));
     }
 }

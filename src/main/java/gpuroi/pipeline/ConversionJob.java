@@ -1,0 +1,162 @@
+package gpuroi.pipeline;
+
+import gpuroi.engine.ClusterAnalysis;
+import gpuroi.engine.ClusterFigures;
+import gpuroi.report.MemoRenderer;
+import gpuroi.report.MemoSelection;
+import gpuroi.report.MemoTemplateException;
+import gpuroi.workbook.WorkbookException;
+import gpuroi.workbook.WorkbookWriter;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.IntPredicate;
+
+/**
+ * The one conversion job every shell runs ({@code convert}, {@code validate}, the hot folder): read the workbook, analyse
+ * every cluster and contract, compute the figures the outputs show once per cluster (on every core), then render the
+ * memos, the workbook and the JSON from that one result. Renderers only read it; none computes a figure.
+ */
+public final class ConversionJob {
+    private ConversionJob() {
+    }
+
+    /**
+     * What to produce for one input.
+     *
+     * @param workbook where the computed workbook goes; empty to only check ({@code validate})
+     * @param memos    the memos to render beside it; empty for none
+     * @param json     whether every cluster's figures are reported as JSON (so all are computed, not only those shown)
+     * @param strict   whether a warning stops the job before anything is written
+     */
+    public record Plan(Optional<Path> workbook, Optional<Memos> memos, boolean json, boolean strict) {
+        public Plan {
+            Objects.requireNonNull(workbook, "workbook");
+            Objects.requireNonNull(memos, "memos");
+            if (memos.isPresent() && workbook.isEmpty()) {
+                throw new IllegalArgumentException("memos are written beside a computed workbook");
+            }
+        }
+
+        /** Read and compute only. */
+        public static Plan check() {
+            return new Plan(Optional.empty(), Optional.empty(), false, false);
+        }
+
+        /** Write the computed workbook to {@code output}, no memos. */
+        public static Plan write(Path output) {
+            return new Plan(Optional.of(output), Optional.empty(), false, false);
+        }
+
+        /** Also render memos: at most {@code cap} cluster and contract memos (all when empty) and the portfolio memo. */
+        public Plan withMemos(MemoRenderer renderer, Path folder, OptionalInt cap) {
+            return new Plan(workbook, Optional.of(new Memos(renderer, folder, cap)), json, strict);
+        }
+
+        /** Also report every cluster's figures as JSON. */
+        public Plan withJson(boolean asJson) {
+            return new Plan(workbook, memos, asJson, strict);
+        }
+
+        /** Stop at a warning, writing nothing. */
+        public Plan withStrict(boolean stopAtWarnings) {
+            return new Plan(workbook, memos, json, stopAtWarnings);
+        }
+    }
+
+    /** Memos to render: with these templates, into this folder, at most {@code cap} cluster and contract memos (all when empty). */
+    public record Memos(MemoRenderer renderer, Path folder, OptionalInt cap) {
+        public Memos {
+            Objects.requireNonNull(renderer, "renderer");
+            Objects.requireNonNull(folder, "folder");
+            Objects.requireNonNull(cap, "cap");
+        }
+    }
+
+    /**
+     * Runs the job on {@code input}. A workbook with problems, an output the machine refused, a failed template: each
+     * comes back as a {@link JobOutcome}, never as an exception, so every shell reports them alike.
+     *
+     * @throws InterruptedException when the thread was interrupted (a hot-folder job stopped or timed out) while it ran
+     */
+    public static JobOutcome run(Path input, Conversion.Options options, Plan plan) throws InterruptedException {
+        Path name = input.getFileName() == null ? input : input.getFileName();
+        try {
+            Conversion.Analyzed read = Conversion.analyze(input, options);
+            if (plan.strict() && !read.warnings().isEmpty()) {
+                // Nothing is written; only a JSON report shows figures.
+                return JobOutcome.checked(input, plan.json() ? read.withFigures(ClusterFigures.computeAll(read.analysis().clusters())) : read);
+            }
+            Optional<MemoSelection> selection = plan.memos().map(m -> MemoSelection.choose(read.analysis(), m.cap()));
+            Conversion.Analyzed analyzed = read.withFigures(ClusterFigures.compute(read.analysis().clusters(), figuresShown(read, plan, selection)));
+            if (plan.workbook().isEmpty()) {
+                return JobOutcome.checked(input, analyzed);
+            }
+            Path output = plan.workbook().get();
+            Conversion.refuseToOverwriteInput(input, output);
+            List<Path> memos = List.of();
+            boolean memoFolderWasNew = false;
+            if (plan.memos().isPresent()) {
+                Memos m = plan.memos().get();
+                memoFolderWasNew = !Files.exists(m.folder());
+                memos = Conversion.writeMemos(analyzed, m.renderer(), m.folder(), options, selection.get());
+                analyzed = Conversion.withMemosLeftOut(analyzed, selection.get());
+            }
+            try {
+                Conversion.write(analyzed, output, options);
+            } catch (IOException | RuntimeException e) {
+                // A workbook that could not be written takes its memos with it: no half set of outputs is left.
+                try {
+                    if (!memos.isEmpty()) {
+                        Conversion.discardMemos(memos, plan.memos().get().folder(), memoFolderWasNew);
+                    }
+                } catch (IOException cleanup) {
+                    e.addSuppressed(cleanup);
+                }
+                throw e;
+            }
+            return JobOutcome.converted(input, output, analyzed, memos);
+        } catch (WorkbookException e) {
+            return JobOutcome.rejected(input, e);
+        } catch (OutputException e) {
+            stopIfInterrupted("writing", name);
+            return JobOutcome.outputFailed(input, e);
+        } catch (MemoTemplateException e) {
+            return JobOutcome.failed(input, e.getMessage());
+        } catch (ClosedByInterruptException | InterruptedIOException e) {
+            throw new InterruptedException("stopped while reading or writing " + name);
+        } catch (IOException e) {
+            stopIfInterrupted("converting", name);
+            return JobOutcome.unreadable(input, e);
+        } catch (IllegalArgumentException e) {
+            stopIfInterrupted("converting", name);
+            return JobOutcome.failed(input, name + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+        }
+    }
+
+    /**
+     * The clusters whose sensitivity figures some output shows: every cluster for JSON; otherwise those the ROI Sensitivity
+     * sheet shows and those that get a memo. The rest are never computed.
+     */
+    private static IntPredicate figuresShown(Conversion.Analyzed analyzed, Plan plan, Optional<MemoSelection> selection) {
+        List<ClusterAnalysis> clusters = analyzed.analysis().clusters();
+        if (plan.json()) {
+            return i -> true;
+        }
+        IntPredicate sheet = plan.workbook().isPresent() ? WorkbookWriter.sensitivityClusters(clusters) : i -> false;
+        return selection.<IntPredicate>map(s -> i -> sheet.test(i) || s.clusters().get(i)).orElse(sheet);
+    }
+
+    private static void stopIfInterrupted(String doing, Path name) throws InterruptedException {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new InterruptedException("stopped while " + doing + " " + name);
+        }
+    }
+}
