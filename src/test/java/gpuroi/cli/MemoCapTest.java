@@ -139,7 +139,7 @@ class MemoCapTest {
     }
 
     /** {@code count} planned clusters lot-00, lot-01, …, 8 GPUs each, capex per GPU a permutation of 20,000 + 100 × k. */
-    private static Path fleet(Path file, int count) throws IOException {
+    static Path fleet(Path file, int count) throws IOException {
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
             XSSFSheet assumptions = wb.createSheet("Assumptions");
             FleetWorkbooks.row(assumptions, 0, "Parameter", "Value");

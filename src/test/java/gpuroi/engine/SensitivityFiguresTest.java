@@ -3,6 +3,7 @@ package gpuroi.engine;
 import gpuroi.model.Assumptions;
 import gpuroi.model.Cluster;
 import gpuroi.model.ClusterStatus;
+import gpuroi.model.ClusterUse;
 import gpuroi.model.Lease;
 import gpuroi.model.MarketQuote;
 import gpuroi.model.PricePath;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -77,6 +79,44 @@ class SensitivityFiguresTest {
 
     static double breakEvenStartPrice(ClusterMetrics m) {
         return m.hold().map(h -> h.breakEvenStartPrice().getAsDouble()).orElseGet(() -> m.breakEvenStartPrice().getAsDouble());
+    }
+
+    /**
+     * A planned cluster judged for own use: each cell's saving from owning and each row's own = rent start price against the
+     * full engine's own-use comparison of that cell, and the tornado against the engine's own-use tornado; a cluster
+     * judged as an investment gets no own-use figures.
+     */
+    @RepeatedTest(12)
+    void anOwnUseClustersSavingGridEqualsTheFullEngineRunOfEachCell(RepetitionInfo repetition) {
+        Case drawn = randomCase(new Random(9_000L + repetition.getCurrentRepetition()));
+        Cluster cluster = drawn.cluster().toBuilder().status(ClusterStatus.PLANNED).startDate(VALUATION)
+                .use(ClusterUse.OWN_USE).build();
+        List<Lease> contracts = drawn.contracts().isEmpty() ? List.of()
+                : List.of(LessorContractTest.lessor("k1", cluster.id(), 1, 2.0, VALUATION.plusMonths(2), 12, 0.1));
+        ClusterAnalysis base = RoiEngine.analyze(cluster, drawn.assumptions(), contracts, NO_QUOTES);
+        double scale = cluster.totalCapex();
+
+        SensitivityFigures.OwnUse own = SensitivityFigures.of(base).ownUse().orElseThrow();
+
+        Sensitivity.Grid full = Sensitivity.startPriceByUtilization(cluster, drawn.assumptions(), contracts, NO_QUOTES);
+        for (int row = 0; row < 7; row++) {
+            for (int column = 0; column < 7; column++) {
+                double expected = full.at(row, column).ownUse().savingFromOwning();
+                assertThat(own.savingFromOwning().get(row).get(column)).as("saving at (%d, %d)", row, column)
+                        .isCloseTo(expected, within(1e-6 * Math.max(Math.abs(expected), scale)));
+            }
+            OptionalDouble expected = full.at(row, 0).ownUse().breakEvenStartPrice();
+            assertThat(own.breakEvenStartPrice().get(row).isPresent()).isEqualTo(expected.isPresent());
+            if (expected.isPresent()) {
+                assertThat(own.breakEvenStartPrice().get(row).getAsDouble())
+                        .isCloseTo(expected.getAsDouble(), within(1e-9 * Math.max(1, expected.getAsDouble())));
+            }
+        }
+        assertThat(own.tornado()).isEqualTo(Tornado.of(cluster, drawn.assumptions(), contracts, base.tornadoRangesWithDefaults(),
+                Tornado.Measure.OWN_USE_SAVING));
+        ClusterAnalysis investment = RoiEngine.analyze(cluster.toBuilder().use(ClusterUse.RENT_OUT).build(), drawn.assumptions(),
+                contracts, NO_QUOTES);
+        assertThat(SensitivityFigures.of(investment).ownUse()).isEmpty();
     }
 
     @RepeatedTest(16)
