@@ -76,7 +76,7 @@ class OneJobTest {
         JsonNode error = fromConvert.at("/errors/0");
         assertThat(error.get("sheet").asText()).isEqualTo("Fleet");
         assertThat(error.get("cell").asText()).isEqualTo("C3");
-        assertThat(error.get("value").asText()).isEqualTo("lots");
+        assertThat(error.get("value").asText()).isEqualTo("'lots'");
         assertThat(fromConvert.get("output").isNull()).isTrue();
         assertThat(fromConvert.get("clusters")).isEmpty();
     }
