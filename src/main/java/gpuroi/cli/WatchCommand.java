@@ -220,7 +220,8 @@ public final class WatchCommand implements Callable<Integer> {
             ConversionJob.Plan plan = renderer.map(r -> write.withMemos(r, Conversion.defaultMemoFolder(output), memoCap)).orElse(write);
             JobOutcome outcome = ConversionJob.run(input, options.get(), plan);
             if (outcome.kind() == JobOutcome.Kind.CONVERTED) {
-                return JobConverter.Result.converted(summary(outcome.analyzed().orElseThrow(), outcome.memos().size()));
+                Conversion.Analyzed analyzed = outcome.analyzed().orElseThrow();
+                return JobConverter.Result.converted(summary(analyzed, outcome.memos().size()), analyzed.inputSha256());
             }
             if (outcome.outputFailed() || outcome.machineReason().isPresent()) {
                 // The system refused a read or a write (permission, I/O error, a full disk): not the workbook's fault.

@@ -30,16 +30,11 @@ import gpuroi.workbook.WorkbookReader;
 import gpuroi.workbook.WorkbookWriter;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -356,19 +351,8 @@ public final class Conversion {
         return input.resolveSibling(stem + ".roi.xlsx");
     }
 
+    /** The input's SHA-256; none for what is not a regular file (a pipe), which cannot be read twice. */
     static String sha256(Path file) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-        if (!Files.isRegularFile(file)) {
-            return "";
-        }
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-        }
-        return HexFormat.of().formatHex(digest.digest());
+        return Files.isRegularFile(file) ? InputDigest.sha256(file) : "";
     }
 }

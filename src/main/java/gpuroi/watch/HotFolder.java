@@ -2,6 +2,7 @@ package gpuroi.watch;
 
 import gpuroi.pipeline.EnvironmentFault;
 import gpuroi.pipeline.ErrorDocument;
+import gpuroi.pipeline.InputDigest;
 import gpuroi.pipeline.OutputException;
 
 import java.io.IOException;
@@ -427,7 +428,7 @@ public final class HotFolder implements AutoCloseable {
         String sha256 = null;
         for (int n = 2; Files.isDirectory(candidate); n++) {
             if (Files.isRegularFile(candidate.resolve(CompletionMarker.FILE_NAME))) {
-                sha256 = sha256 == null ? CompletionMarker.sha256(file) : sha256;
+                sha256 = sha256 == null ? InputDigest.sha256(file) : sha256;
                 if (CompletionMarker.proves(candidate, name, sha256)) {
                     return candidate;
                 }
@@ -702,7 +703,8 @@ public final class HotFolder implements AutoCloseable {
                     machineFault(name, seconds(startNanos), result.summary());
                 } else if (result.converted()) {
                     // Last into the staging folder, which is renamed whole: a folder in out/ with a marker is complete.
-                    CompletionMarker.write(staging, name, CompletionMarker.sha256(config.processing().resolve(name)));
+                    CompletionMarker.write(staging, name, result.inputSha256().isEmpty()
+                            ? InputDigest.sha256(config.processing().resolve(name)) : result.inputSha256());
                     Path outputs;
                     synchronized (names) {
                         outputs = config.out().resolve(stem(name));

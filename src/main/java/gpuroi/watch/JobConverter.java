@@ -27,19 +27,21 @@ public interface JobConverter {
      * @param summary      one line for the log: decision counts, the number of problems, or the machine's reason
      * @param errorText    for a rejected workbook, every problem with its cell, for people
      * @param errorJson    the same as JSON, for scripts
+     * @param inputSha256  the SHA-256 of the input as converted, for its completion marker (empty when not converted)
      */
-    record Result(boolean converted, boolean machineFault, String summary, String errorText, String errorJson) {
-        public static Result converted(String summary) {
-            return new Result(true, false, summary, "", "");
+    record Result(boolean converted, boolean machineFault, String summary, String errorText, String errorJson, String inputSha256) {
+        /** Converted; {@code inputSha256} is the digest of the bytes the outputs were computed from. */
+        public static Result converted(String summary, String inputSha256) {
+            return new Result(true, false, summary, "", "", inputSha256);
         }
 
         public static Result rejected(String summary, String errorText, String errorJson) {
-            return new Result(false, false, summary, errorText, errorJson);
+            return new Result(false, false, summary, errorText, errorJson, "");
         }
 
         /** {@code cannot write PATH: No space left on device}: the input stays for another try. */
         public static Result machineFault(String reason) {
-            return new Result(false, true, reason, "", "");
+            return new Result(false, true, reason, "", "", "");
         }
     }
 }
