@@ -103,7 +103,7 @@ final class ContractsJson {
         node.put("contractsKeepCost", rollup.contractsKeepCost());
         node.put("clustersNpvSincePurchase", rollup.clustersNpvSincePurchase());
         node.put("clustersNpvAtHurdleSincePurchase", rollup.clustersNpvAtHurdleSincePurchase());
-        node.put("peakMonthlyCashNeeded", rollup.months().stream().mapToDouble(PortfolioRollup.MonthPosition::cashNeeded).max().orElse(0));
+        node.put("peakMonthlyCashNeeded", rollup.peakMonthlyCashNeeded());
         ArrayNode actions = node.putArray("actions");
         int rank = 1;
         for (PortfolioRollup.RankedAction a : rollup.actions()) {

@@ -62,6 +62,11 @@ public record PortfolioRollup(
         actions = List.copyOf(actions);
     }
 
+    /** The most cash any one month needs funded (0 when no month needs any): the figure ROI Portfolio and the JSON show. */
+    public double peakMonthlyCashNeeded() {
+        return months.stream().mapToDouble(MonthPosition::cashNeeded).max().orElse(0);
+    }
+
     /** What a cluster's decision does with capital. */
     public enum CapitalRole {
         /** BUY: capex to commit, earning more than the hurdle. */

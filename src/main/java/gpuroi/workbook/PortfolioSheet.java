@@ -104,7 +104,7 @@ final class PortfolioSheet {
         total(sheet, CONTRACTS_KEEP_COST_ROW, "Lessee contracts: present cost of keeping them all",
                 t.contracts(ContractsSheet.KEEP_COST), rollup.contractsKeepCost(), styles);
         total(sheet, PEAK_CASH_ROW, "Peak cash needed in one month", null,
-                rollup.months().stream().mapToDouble(PortfolioRollup.MonthPosition::cashNeeded).max().orElse(0), styles);
+                rollup.peakMonthlyCashNeeded(), styles);
         total(sheet, SINCE_PURCHASE_AT_HURDLE_ROW, "Clusters since purchase (realized + expected): whole-life NPV at the"
                 + " hurdle, history included; not a decision figure", t.sum(SummarySheet.NPV_AT_HURDLE),
                 rollup.clustersNpvAtHurdleSincePurchase(), styles);
