@@ -129,8 +129,8 @@ public final class QuoteCommand implements Callable<Integer> {
     @Option(names = "--resale-fee", paramLabel = "SHARE", description = "Share of a hardware sale lost to brokers and logistics. Default: 0%%.")
     String resaleFee;
 
-    @Option(names = "--valuation-date", paramLabel = "YYYY-MM-DD", description = "Date NPVs are valued at. Default: the first day of this month.")
-    String valuationDate;
+    @Mixin
+    ValuationDateOption valuation = new ValuationDateOption();
 
     @Option(names = "--currency", paramLabel = "CODE", description = "Currency of all amounts. Default: USD.")
     String currency;
@@ -254,7 +254,12 @@ public final class QuoteCommand implements Callable<Integer> {
             set(c.purchaseDate, "--purchase-date", this::date, b::startDate);
             set(c.secondaryPrice, "--secondary-price", Quantities::parseAmount, b::secondaryPricePerGpu);
 
-            LocalDate valuation = c.valuationDate == null ? LocalDate.now().withDayOfMonth(1) : orNull(c.valuationDate, "--valuation-date", this::date);
+            LocalDate valuation = null;
+            try {
+                valuation = c.valuation.orThisMonth();
+            } catch (UserInputException e) {
+                problems.add(e.getMessage());
+            }
             Double discountRate = c.discount == null ? Double.valueOf(Assumptions.DEFAULT_DISCOUNT_RATE) : orNull(c.discount, "--discount", s -> share("--discount", s));
             Double hurdleRate = c.hurdle == null ? discountRate : orNull(c.hurdle, "--hurdle", s -> share("--hurdle", s));
             Double marketplaceFee = c.fee == null ? Double.valueOf(0) : orNull(c.fee, "--fee", s -> share("--fee", s));
