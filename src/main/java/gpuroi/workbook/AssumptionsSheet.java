@@ -451,7 +451,8 @@ final class AssumptionsSheet {
         } else if (noteDefaults) {
             noteDefault(SAMPLER, "plain Monte Carlo");
         }
-        return new RiskSettings(priceVolatility, utilizationVolatility, correlation, jumps, jumpSize, sampler, Map.of());
+        return RiskSettings.builder().priceVolatility(priceVolatility).utilizationVolatility(utilizationVolatility)
+                .rankCorrelation(correlation).jumpsPerYear(jumps).jumpSize(jumpSize).sampler(sampler).build();
     }
 
     private static final String CORRELATION_EXPECTED = "a rank correlation from −1 to 1, such as 0.5 or 50%";
