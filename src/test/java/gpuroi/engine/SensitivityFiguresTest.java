@@ -82,7 +82,7 @@ class SensitivityFiguresTest {
     @RepeatedTest(16)
     void everyCellEqualsTheFullEngineRunOfThatCell(RepetitionInfo repetition) {
         Case c = randomCase(new Random(8_000L + repetition.getCurrentRepetition()));
-        ClusterAnalysis base = RoiEngine.analyze(c.cluster(), c.assumptions(), c.contracts(), NO_QUOTES);
+        ClusterAnalysis base = RoiEngine.analyzeWithContracts(c.cluster(), c.assumptions(), c.contracts());
         double scale = c.cluster().totalCapex();
 
         SensitivityFigures figures = SensitivityFigures.of(base);
@@ -146,7 +146,7 @@ class SensitivityFiguresTest {
     @RepeatedTest(8)
     void theBaseCellIsTheAnalysisItselfBitForBit(RepetitionInfo repetition) {
         Case c = randomCase(new Random(9_000L + repetition.getCurrentRepetition()));
-        ClusterAnalysis base = RoiEngine.analyze(c.cluster(), c.assumptions(), c.contracts(), NO_QUOTES);
+        ClusterAnalysis base = RoiEngine.analyzeWithContracts(c.cluster(), c.assumptions(), c.contracts());
 
         SensitivityFigures.StartPriceByUtilization grid = SensitivityFigures.of(base).startPriceByUtilization();
 
@@ -161,7 +161,7 @@ class SensitivityFiguresTest {
     @RepeatedTest(8)
     void atEachRowsBreakEvenStartPriceTheEngineGivesZeroNpvAtTheHurdle(RepetitionInfo repetition) {
         Case c = randomCase(new Random(10_000L + repetition.getCurrentRepetition()));
-        ClusterAnalysis base = RoiEngine.analyze(c.cluster(), c.assumptions(), c.contracts(), NO_QUOTES);
+        ClusterAnalysis base = RoiEngine.analyzeWithContracts(c.cluster(), c.assumptions(), c.contracts());
         SensitivityFigures.StartPriceByUtilization grid = SensitivityFigures.of(base).startPriceByUtilization();
 
         for (int row = 0; row < 7; row++) {
@@ -170,7 +170,7 @@ class SensitivityFiguresTest {
                 continue; // a contract alone clears the hurdle: no price to plug back
             }
             Cluster atBreakEven = c.cluster().toBuilder().startPricePerGpuHour(price).utilization(grid.utilizations().get(row)).build();
-            double npv = measure(RoiEngine.analyze(atBreakEven, c.assumptions(), c.contracts(), NO_QUOTES).metrics());
+            double npv = measure(RoiEngine.analyzeWithContracts(atBreakEven, c.assumptions(), c.contracts()).metrics());
             assertThat(npv).as("row %d", row).isCloseTo(0, within(1e-9 * c.cluster().totalCapex()));
         }
     }
@@ -182,7 +182,7 @@ class SensitivityFiguresTest {
         Lease whole = LessorContractTest.lessor("all", "let-out", 4, 3.0, VALUATION, 24, 0);
         Assumptions assumptions = Assumptions.defaults(VALUATION);
 
-        SensitivityFigures figures = SensitivityFigures.of(RoiEngine.analyze(cluster, assumptions, List.of(whole), NO_QUOTES));
+        SensitivityFigures figures = SensitivityFigures.of(RoiEngine.analyzeWithContracts(cluster, assumptions, List.of(whole)));
 
         double centre = figures.startPriceByUtilization().npvAtHurdle().get(3).get(3);
         figures.startPriceByUtilization().npvAtHurdle().forEach(row -> assertThat(row).containsOnly(centre));
