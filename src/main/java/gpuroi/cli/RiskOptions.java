@@ -9,7 +9,6 @@ import picocli.CommandLine.Option;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -77,7 +76,8 @@ final class RiskOptions {
         if (!problems.isEmpty()) {
             throw new UserInputException(problems);
         }
-        return new RiskSettings(vol, utilVol, corr, jumpRate, size, parsedSampler, Map.of());
+        return RiskSettings.builder().priceVolatility(vol).utilizationVolatility(utilVol).rankCorrelation(corr)
+                .jumpsPerYear(jumpRate).jumpSize(size).sampler(parsedSampler).build();
     }
 
     /** A percentage flag ({@code 40%} or {@code 0.4}; a bare number above 1 is not accepted, to avoid guessing). */

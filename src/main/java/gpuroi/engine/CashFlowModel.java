@@ -59,23 +59,33 @@ public final class CashFlowModel {
         ContractMonths contracts = ContractMonths.of(cluster, start, lessorContracts);
 
         List<MonthlyCashFlow> months = new ArrayList<>(life + 1);
-        double cumulative = -capex;
-        double factor0 = Returns.discountFactor(rate, offsetMonths / 12.0);
-        months.add(new MonthlyCashFlow(0, start, Timing.isHistory(start, valuationDate), 0, 0, 0, 0, 0, capex, 0,
-                -capex, cumulative, factor0, -capex * factor0, 0, 0, 0));
+        MonthlyCashFlow purchase = MonthlyCashFlow.month(0, start)
+                .history(Timing.isHistory(start, valuationDate))
+                .capex(capex)
+                .discountFactor(Returns.discountFactor(rate, offsetMonths / 12.0))
+                .build();
+        months.add(purchase);
+        double cumulative = purchase.cumulative();
         for (int m = 1; m <= life; m++) {
             int contracted = contracts.gpus[m];
             double marketHours = (gpus - contracted) * HOURS_PER_MONTH * cluster.utilization();
             double price = cluster.startPricePerGpuHour() * path.factorForMonth(m);
-            double revenue = marketHours * (1 - assumptions.marketplaceFee()) * price + contracts.revenue[m];
-            double residualNow = m == life ? residual : 0;
-            double net = revenue - power - otherOpex + residualNow;
-            cumulative += net;
             LocalDate date = start.plusMonths(m);
-            double factor = Returns.discountFactor(rate, (offsetMonths + m) / 12.0);
-            months.add(new MonthlyCashFlow(m, date, Timing.isHistory(date, valuationDate), price,
-                    marketHours + contracted * HOURS_PER_MONTH, revenue, power, otherOpex, 0, residualNow, net, cumulative,
-                    factor, net * factor, contracted, contracts.revenue[m], marketHours));
+            MonthlyCashFlow month = MonthlyCashFlow.month(m, date)
+                    .history(Timing.isHistory(date, valuationDate))
+                    .pricePerGpuHour(price)
+                    .marketGpuHours(marketHours)
+                    .contracted(contracted, contracts.revenue[m])
+                    .utilizedGpuHours(marketHours + contracted * HOURS_PER_MONTH)
+                    .revenue(marketHours * (1 - assumptions.marketplaceFee()) * price + contracts.revenue[m])
+                    .power(power)
+                    .otherOpex(otherOpex)
+                    .residual(m == life ? residual : 0)
+                    .cumulativeBefore(cumulative)
+                    .discountFactor(Returns.discountFactor(rate, (offsetMonths + m) / 12.0))
+                    .build();
+            months.add(month);
+            cumulative = month.cumulative();
         }
         return new CashFlowSchedule(cluster, assumptions, path, start, offsetMonths, months, lessorContracts);
     }

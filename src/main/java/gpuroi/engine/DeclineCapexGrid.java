@@ -48,7 +48,7 @@ public record DeclineCapexGrid(List<Double> annualDeclines, List<Double> capexPe
         return over(cluster, assumptions, DEFAULT_DECLINES, defaultCapexPerGpu(cluster));
     }
 
-    /** The default grid, each cell analysed as {@link RoiEngine#analyze(Cluster, Assumptions, List, List)} analyses the cluster. */
+    /** The default grid, each cell analysed as {@link RoiEngine#analyzeWithContracts} analyses the cluster. */
     public static DeclineCapexGrid of(Cluster cluster, Assumptions assumptions, List<Lease> lessorContracts,
                                       List<MarketQuote> quotes) {
         return over(cluster, assumptions, lessorContracts, quotes, DEFAULT_DECLINES, defaultCapexPerGpu(cluster));
@@ -63,7 +63,7 @@ public record DeclineCapexGrid(List<Double> annualDeclines, List<Double> capexPe
     public static DeclineCapexGrid over(Cluster cluster, Assumptions assumptions, List<Lease> lessorContracts,
                                         List<MarketQuote> quotes, List<Double> annualDeclines, List<Double> capexPerGpu) {
         return grid(cluster, annualDeclines, capexPerGpu,
-                variant -> RoiEngine.analyze(variant, assumptions, lessorContracts, quotes).metrics());
+                variant -> RoiEngine.analyzeWithContracts(variant, assumptions, lessorContracts).metrics());
     }
 
     /** The capex per GPU of the default columns: the cluster's own times {@link Sensitivity#DEFAULT_FACTORS}. */

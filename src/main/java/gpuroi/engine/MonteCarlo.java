@@ -49,22 +49,23 @@ public final class MonteCarlo {
 
     /** One cluster on the market path alone, as cluster number 0 of a run. */
     public static RiskProfile analyze(Cluster cluster, Assumptions assumptions, RiskInputs inputs) {
-        return analyze(cluster, assumptions, List.of(), inputs, 0);
+        return analyzeWithContracts(cluster, assumptions, List.of(), inputs, 0);
     }
 
     /**
-     * One cluster with the lessor contracts renting it out.
+     * One cluster with the lessor contracts renting it out, as {@link #analyze(Portfolio, Assumptions, Function)}
+     * runs the cluster at {@code clusterIndex}.
      *
      * @param clusterIndex the cluster's position in its portfolio: it picks the cluster's random streams
      */
-    public static RiskProfile analyze(Cluster cluster, Assumptions assumptions, List<Lease> lessorContracts,
-                                      RiskInputs inputs, int clusterIndex) {
-        return analyze(cluster, assumptions, lessorContracts, inputs, clusterIndex, Thread.currentThread());
+    static RiskProfile analyzeWithContracts(Cluster cluster, Assumptions assumptions, List<Lease> lessorContracts,
+                                            RiskInputs inputs, int clusterIndex) {
+        return run(cluster, assumptions, lessorContracts, inputs, clusterIndex, Thread.currentThread());
     }
 
     /** {@code owner}: the thread whose interrupt stops the run (the caller's, also when this runs on a pool thread). */
-    private static RiskProfile analyze(Cluster cluster, Assumptions assumptions, List<Lease> lessorContracts,
-                                       RiskInputs inputs, int clusterIndex, Thread owner) {
+    private static RiskProfile run(Cluster cluster, Assumptions assumptions, List<Lease> lessorContracts,
+                                   RiskInputs inputs, int clusterIndex, Thread owner) {
         Setup setup = new Setup(cluster, assumptions, lessorContracts, inputs, clusterIndex);
         int n = inputs.paths();
         double[] npv = new double[n];
@@ -97,18 +98,12 @@ public final class MonteCarlo {
     }
 
     /**
-     * Every cluster of a portfolio with its lessor contracts, the cluster's index in the list picking its streams.
-     * Clusters run in parallel, and each cluster's paths too, so both cores stay busy through every cluster's
-     * serial set-up and summary; the profiles come back in cluster order and do not depend on the threads.
-     */
-    public static List<RiskProfile> analyze(Portfolio portfolio, Assumptions assumptions, RiskInputs inputs) {
-        return analyze(portfolio, assumptions, cluster -> inputs);
-    }
-
-    /**
-     * As {@link #analyze(Portfolio, Assumptions, RiskInputs)} with inputs that may differ by cluster (a range
-     * given in the cluster's own units becomes a factor of its own value). Every cluster's inputs must share
-     * the seed, so that the streams stay (seed, cluster, path).
+     * Every cluster of a portfolio with its lessor contracts, the cluster's index in the list picking its streams,
+     * with inputs that may differ by cluster (a range given in the cluster's own units becomes a factor of its own
+     * value; {@code cluster -> inputs} for the same inputs everywhere). Every cluster's inputs must share the seed,
+     * so that the streams stay (seed, cluster, path). Clusters run in parallel, and each cluster's paths too, so
+     * both cores stay busy through every cluster's serial set-up and summary; the profiles come back in cluster
+     * order and do not depend on the threads.
      */
     public static List<RiskProfile> analyze(Portfolio portfolio, Assumptions assumptions,
                                             Function<Cluster, RiskInputs> inputsOfCluster) {
@@ -119,19 +114,19 @@ public final class MonteCarlo {
             List<Lease> lessor = portfolio.leases().stream()
                     .filter(l -> l.role() == LeaseRole.LESSOR && l.clusterId().orElse("").equals(cluster.id()))
                     .toList();
-            return analyze(cluster, assumptions, lessor, inputsOfCluster.apply(cluster), c, owner);
+            return run(cluster, assumptions, lessor, inputsOfCluster.apply(cluster), c, owner);
         }).toList();
     }
 
     /**
-     * The simulated market of each path, for inspection and tests: price per GPU-hour and
+     * The simulated market of each path, for the tests of the draws: price per GPU-hour and
      * utilization by month (index 0 unused), and the per-path draws of the ranges.
      */
-    public record SimulatedMarket(double[][] pricePerGpuHour, double[][] utilization, double[] annualDecline,
-                                  double[] capexFactor, double[] powerPriceFactor) {
+    record SimulatedMarket(double[][] pricePerGpuHour, double[][] utilization, double[] annualDecline,
+                           double[] capexFactor, double[] powerPriceFactor) {
     }
 
-    public static SimulatedMarket simulateMarket(Cluster cluster, Assumptions assumptions, RiskInputs inputs, int clusterIndex) {
+    static SimulatedMarket simulateMarket(Cluster cluster, Assumptions assumptions, RiskInputs inputs, int clusterIndex) {
         Setup setup = new Setup(cluster, assumptions, List.of(), inputs, clusterIndex);
         int n = inputs.paths();
         double[][] price = new double[n][setup.life + 1];

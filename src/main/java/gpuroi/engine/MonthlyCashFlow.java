@@ -25,6 +25,9 @@ import java.time.LocalDate;
  * @param contractRevenue    contract billing, rate · contracted GPUs · 730 · (1 − prepaid share), plus any
  *                           prepayment received in the contract's first month (no marketplace fee: billed directly)
  * @param marketGpuHours     uncommitted GPUs · 730 · utilization: the hours sold at the market price path
+ *
+ * <p>Built with {@link #month}, which names every amount it sets and derives {@code net}, {@code cumulative}
+ * and {@code discounted} from them, so the three can never disagree with the flows they sum.
  */
 public record MonthlyCashFlow(
         int month,
@@ -44,4 +47,103 @@ public record MonthlyCashFlow(
         int contractedGpus,
         double contractRevenue,
         double marketGpuHours) {
+
+    /** Month {@code month} of a schedule, falling on {@code date}; every amount not set is 0. */
+    public static Builder month(int month, LocalDate date) {
+        return new Builder(month, date);
+    }
+
+    /** Names each amount of a month; see the record's parameters for what each one holds. */
+    public static final class Builder {
+        private final int month;
+        private final LocalDate date;
+        private boolean history;
+        private double pricePerGpuHour;
+        private double marketGpuHours;
+        private double utilizedGpuHours;
+        private int contractedGpus;
+        private double contractRevenue;
+        private double revenue;
+        private double power;
+        private double otherOpex;
+        private double capex;
+        private double residual;
+        private double cumulativeBefore;
+        private double discountFactor;
+
+        private Builder(int month, LocalDate date) {
+            this.month = month;
+            this.date = date;
+        }
+
+        public Builder history(boolean history) {
+            this.history = history;
+            return this;
+        }
+
+        public Builder pricePerGpuHour(double pricePerGpuHour) {
+            this.pricePerGpuHour = pricePerGpuHour;
+            return this;
+        }
+
+        public Builder marketGpuHours(double marketGpuHours) {
+            this.marketGpuHours = marketGpuHours;
+            return this;
+        }
+
+        public Builder utilizedGpuHours(double utilizedGpuHours) {
+            this.utilizedGpuHours = utilizedGpuHours;
+            return this;
+        }
+
+        /** GPUs rented out under lessor contracts this month and what those contracts bill. */
+        public Builder contracted(int contractedGpus, double contractRevenue) {
+            this.contractedGpus = contractedGpus;
+            this.contractRevenue = contractRevenue;
+            return this;
+        }
+
+        public Builder revenue(double revenue) {
+            this.revenue = revenue;
+            return this;
+        }
+
+        public Builder power(double power) {
+            this.power = power;
+            return this;
+        }
+
+        public Builder otherOpex(double otherOpex) {
+            this.otherOpex = otherOpex;
+            return this;
+        }
+
+        public Builder capex(double capex) {
+            this.capex = capex;
+            return this;
+        }
+
+        public Builder residual(double residual) {
+            this.residual = residual;
+            return this;
+        }
+
+        /** The running sum of the earlier months' net flows, which this month's net is added to. */
+        public Builder cumulativeBefore(double cumulativeBefore) {
+            this.cumulativeBefore = cumulativeBefore;
+            return this;
+        }
+
+        public Builder discountFactor(double discountFactor) {
+            this.discountFactor = discountFactor;
+            return this;
+        }
+
+        public MonthlyCashFlow build() {
+            double net = revenue - power - otherOpex - capex + residual;
+            return new MonthlyCashFlow(month, date, history, pricePerGpuHour, utilizedGpuHours, revenue, power, otherOpex,
+                    capex, residual, net, cumulativeBefore + net, discountFactor, net * discountFactor, contractedGpus,
+                    contractRevenue, marketGpuHours);
+        }
+    }
 }

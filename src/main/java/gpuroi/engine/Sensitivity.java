@@ -51,8 +51,8 @@ public final class Sensitivity {
     }
 
     /**
-     * The grid with {@link #DEFAULT_FACTORS} on both axes, each cell analysed as {@link RoiEngine#analyze(Cluster,
-     * Assumptions, List, List)} analyses the cluster itself, so the centre is exactly the cluster's base case.
+     * The grid with {@link #DEFAULT_FACTORS} on both axes, each cell analysed as {@link
+     * RoiEngine#analyzeWithContracts} analyses the cluster itself, so the centre is exactly the cluster's base case.
      */
     public static Grid startPriceByUtilization(Cluster cluster, Assumptions assumptions, List<Lease> lessorContracts,
                                                List<MarketQuote> quotes) {
@@ -69,7 +69,7 @@ public final class Sensitivity {
                                                    List<MarketQuote> quotes, List<Double> priceFactors,
                                                    List<Double> utilizationFactors) {
         return grid(cluster, priceFactors, utilizationFactors,
-                variant -> RoiEngine.analyze(variant, assumptions, lessorContracts, quotes).metrics());
+                variant -> RoiEngine.analyzeWithContracts(variant, assumptions, lessorContracts).metrics());
     }
 
     private static Grid grid(Cluster cluster, List<Double> priceFactors, List<Double> utilizationFactors,

@@ -106,7 +106,7 @@ public final class Tornado {
 
     /**
      * The given inputs moved over the given ranges, the cluster with its lessor contracts; bars widest
-     * first (ties in input order). The quotes do not move NPV; they are taken for symmetry with {@link RoiEngine}.
+     * first (ties in input order). The quotes do not move NPV: a cluster's prices already come from its Market row.
      */
     public static List<Bar> of(Cluster cluster, Assumptions assumptions, List<Lease> lessorContracts, List<MarketQuote> quotes,
                                Map<Input, Range> ranges) {

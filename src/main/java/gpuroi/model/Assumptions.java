@@ -1,10 +1,13 @@
 package gpuroi.model;
 
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 
 /**
  * Portfolio-wide assumptions. Rates are annual fractions (0.10 = 10%/yr).
@@ -38,6 +41,14 @@ public record Assumptions(
 
     public static final double DEFAULT_DISCOUNT_RATE = 0.10;
     public static final double DEFAULT_RESALE_DISCOUNT = 0.0;
+
+    /**
+     * Every field the assumptions' validation can refuse (the loan's are {@link Financing#FIELDS}), so that
+     * their reader (the Assumptions sheet) can be checked to point every one of them at its own cell.
+     */
+    public static final Set<Field> FIELDS = Collections.unmodifiableSet(EnumSet.of(Field.VALUATION_DATE, Field.CURRENCY,
+            Field.DISCOUNT_RATE, Field.HURDLE_RATE, Field.DEFAULT_PRICE_PATH, Field.MARKETPLACE_FEE, Field.RESALE_FEE,
+            Field.RESALE_DISCOUNT, Field.TAX_RATE, Field.DEPRECIATION_YEARS));
 
     public Assumptions {
         Checks.present(Field.VALUATION_DATE, valuationDate);

@@ -1,7 +1,10 @@
 package gpuroi.model;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import java.util.Set;
 
 /**
  * A loan against a cluster's capex, from the Assumptions sheet. Loans quote a nominal annual rate:
@@ -13,6 +16,10 @@ import java.util.OptionalDouble;
  * @param balloonShare share of the loan still owed at the end of the term and repaid then, 0..1
  */
 public record Financing(double loanToValue, double annualRate, OptionalDouble termYears, double balloonShare) {
+    /** Every field a loan's validation can refuse, so that the Assumptions sheet can be checked to map each to its cell. */
+    public static final Set<Field> FIELDS = Collections.unmodifiableSet(EnumSet.of(Field.LOAN_TO_VALUE, Field.LOAN_RATE,
+            Field.LOAN_TERM, Field.BALLOON));
+
     public Financing {
         termYears = Objects.requireNonNullElse(termYears, OptionalDouble.empty());
         Checks.between(Field.LOAN_TO_VALUE, loanToValue, 0, 1, "a share of capex from 0% to 100%");

@@ -1,9 +1,12 @@
 package gpuroi.model;
 
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 
 /**
  * One rental contract. Money is in the portfolio currency.
@@ -38,6 +41,13 @@ public record Lease(
         OptionalDouble terminationFee) {
 
     public static final int MAX_TERM_MONTHS = 600;
+    /**
+     * Every field a contract's validation can refuse, so that its reader (the Leases sheet) can be checked
+     * to point every one of them at its own cell.
+     */
+    public static final Set<Field> FIELDS = Collections.unmodifiableSet(EnumSet.of(Field.CONTRACT_ID, Field.ROLE,
+            Field.CLUSTER_ID, Field.GPU_MODEL, Field.GPU_COUNT, Field.RATE_PER_GPU_HOUR, Field.START_DATE, Field.TERM,
+            Field.PREPAID_SHARE, Field.GPUS_NEEDED, Field.TERMINATION_FEE));
 
     public Lease {
         clusterId = Objects.requireNonNullElse(clusterId, Optional.<String>empty()).map(String::strip).filter(s -> !s.isEmpty());

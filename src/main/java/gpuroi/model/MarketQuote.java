@@ -1,7 +1,10 @@
 package gpuroi.model;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import java.util.Set;
 
 /**
  * What the market says about one GPU model, from the workbook's Market sheet. Every figure is
@@ -23,6 +26,14 @@ public record MarketQuote(
         OptionalDouble newPricePerGpu,
         OptionalDouble secondaryPricePerGpu,
         OptionalDouble powerKwPerGpu) {
+
+    /**
+     * Every field a quote's validation can refuse, so that its reader (the Market sheet) can be checked to
+     * point every one of them at its own cell.
+     */
+    public static final Set<Field> FIELDS = Collections.unmodifiableSet(EnumSet.of(Field.GPU_MODEL,
+            Field.ON_DEMAND_PRICE_PER_GPU_HOUR, Field.RESERVED_PRICE_PER_GPU_HOUR, Field.ANNUAL_PRICE_DECLINE,
+            Field.NEW_PRICE_PER_GPU, Field.SECONDARY_PRICE_PER_GPU, Field.POWER_PER_GPU));
 
     public MarketQuote {
         onDemandPricePerGpuHour = Objects.requireNonNullElse(onDemandPricePerGpuHour, OptionalDouble.empty());

@@ -46,6 +46,32 @@ public record Portfolio(Assumptions assumptions, List<Cluster> clusters, List<Le
 
     /** Lessor contracts running on the same day may together rent out at most the cluster's GPUs. */
     private static void checkContractedCapacity(Cluster cluster, List<Lease> leases) {
+        Optional<Overbooking> overbooking = overbooking(cluster, leases);
+        if (overbooking.isPresent()) {
+            throw overbooking.get().problem();
+        }
+    }
+
+    /**
+     * Lessor contracts of one cluster that, on the first day of {@code starting}, together rent out
+     * {@code gpus}, more GPUs than the cluster has.
+     *
+     * @param running every contract running that day, {@code starting} among them, in contract order
+     */
+    public record Overbooking(Cluster cluster, Lease starting, List<Lease> running, int gpus) {
+        public InvalidValueException problem() {
+            return new InvalidValueException(Field.CONTRACTED_GPUS,
+                    gpus + " GPUs of cluster " + cluster.id() + " on " + starting.startDate() + " (contracts "
+                            + String.join(", ", running.stream().map(Lease::contractId).toList()) + ")",
+                    "at most the " + cluster.gpuCount() + " GPUs of the cluster under contract at any time");
+        }
+    }
+
+    /**
+     * The first overbooking of the cluster by its lessor contracts, in contract order, so that a reader can
+     * name it at the contract's own cells before the portfolio refuses it; empty when the contracts fit.
+     */
+    public static Optional<Overbooking> overbooking(Cluster cluster, List<Lease> leases) {
         List<Lease> out = leases.stream()
                 .filter(l -> l.role() == LeaseRole.LESSOR && l.clusterId().orElseThrow().equals(cluster.id()))
                 .toList();
@@ -57,12 +83,10 @@ public record Portfolio(Assumptions assumptions, List<Cluster> clusters, List<Le
                     .toList();
             int gpus = running.stream().mapToInt(Lease::gpuCount).sum();
             if (gpus > cluster.gpuCount()) {
-                throw new InvalidValueException(Field.CONTRACTED_GPUS,
-                        gpus + " GPUs of cluster " + cluster.id() + " on " + day + " (contracts "
-                                + String.join(", ", running.stream().map(Lease::contractId).toList()) + ")",
-                        "at most the " + cluster.gpuCount() + " GPUs of the cluster under contract at any time");
+                return Optional.of(new Overbooking(cluster, first, running, gpus));
             }
         }
+        return Optional.empty();
     }
 
     public Optional<Cluster> cluster(String id) {

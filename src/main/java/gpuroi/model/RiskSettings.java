@@ -9,7 +9,8 @@ import java.util.OptionalDouble;
 /**
  * Monte Carlo settings a workbook (Assumptions and Risk sheets) or the command line gives; anything
  * left empty keeps the documented default of {@link RiskInputs#defaults}. Command-line settings are
- * laid over the workbook's with {@link #overriddenBy}.
+ * laid over the workbook's with {@link #overriddenBy}. Built with {@link #builder} (each setting by name) or
+ * {@link #ofRanges}.
  *
  * @param priceVolatility       σ of the log price per √year
  * @param utilizationVolatility σ of logit(utilization) per √year
@@ -28,8 +29,7 @@ public record RiskSettings(
         Optional<Sampler> sampler,
         Map<UncertainInput, RiskRange> ranges) {
 
-    public static final RiskSettings NONE = new RiskSettings(OptionalDouble.empty(), OptionalDouble.empty(),
-            OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), Optional.empty(), Map.of());
+    public static final RiskSettings NONE = builder().build();
 
     public RiskSettings {
         priceVolatility = Objects.requireNonNullElse(priceVolatility, OptionalDouble.empty());
@@ -46,14 +46,30 @@ public record RiskSettings(
         });
     }
 
+    /** Settings left empty until named on the builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The Risk sheet's ranges and no scalar setting. */
+    public static RiskSettings ofRanges(Map<UncertainInput, RiskRange> ranges) {
+        return builder().ranges(ranges).build();
+    }
+
     /** These settings with every one that {@code over} gives replaced by its value (ranges merged by input). */
     public RiskSettings overriddenBy(RiskSettings over) {
         Map<UncertainInput, RiskRange> merged = new EnumMap<>(UncertainInput.class);
         merged.putAll(ranges);
         merged.putAll(over.ranges);
-        return new RiskSettings(or(over.priceVolatility, priceVolatility), or(over.utilizationVolatility, utilizationVolatility),
-                or(over.rankCorrelation, rankCorrelation), or(over.jumpsPerYear, jumpsPerYear), or(over.jumpSize, jumpSize),
-                over.sampler.or(() -> sampler), merged);
+        return builder()
+                .priceVolatility(or(over.priceVolatility, priceVolatility))
+                .utilizationVolatility(or(over.utilizationVolatility, utilizationVolatility))
+                .rankCorrelation(or(over.rankCorrelation, rankCorrelation))
+                .jumpsPerYear(or(over.jumpsPerYear, jumpsPerYear))
+                .jumpSize(or(over.jumpSize, jumpSize))
+                .sampler(over.sampler.or(() -> sampler))
+                .ranges(merged)
+                .build();
     }
 
     private static OptionalDouble or(OptionalDouble first, OptionalDouble second) {
@@ -114,5 +130,59 @@ public record RiskSettings(
             inputs = inputs.withPowerPriceFactor(electricity.factor(cluster.electricityPerKwh()));
         }
         return inputs;
+    }
+
+    /** Names each setting; an empty one keeps the default (see the record's parameters). */
+    public static final class Builder {
+        private OptionalDouble priceVolatility = OptionalDouble.empty();
+        private OptionalDouble utilizationVolatility = OptionalDouble.empty();
+        private OptionalDouble rankCorrelation = OptionalDouble.empty();
+        private OptionalDouble jumpsPerYear = OptionalDouble.empty();
+        private OptionalDouble jumpSize = OptionalDouble.empty();
+        private Optional<Sampler> sampler = Optional.empty();
+        private Map<UncertainInput, RiskRange> ranges = Map.of();
+
+        private Builder() {
+        }
+
+        public Builder priceVolatility(OptionalDouble priceVolatility) {
+            this.priceVolatility = priceVolatility;
+            return this;
+        }
+
+        public Builder utilizationVolatility(OptionalDouble utilizationVolatility) {
+            this.utilizationVolatility = utilizationVolatility;
+            return this;
+        }
+
+        public Builder rankCorrelation(OptionalDouble rankCorrelation) {
+            this.rankCorrelation = rankCorrelation;
+            return this;
+        }
+
+        public Builder jumpsPerYear(OptionalDouble jumpsPerYear) {
+            this.jumpsPerYear = jumpsPerYear;
+            return this;
+        }
+
+        public Builder jumpSize(OptionalDouble jumpSize) {
+            this.jumpSize = jumpSize;
+            return this;
+        }
+
+        public Builder sampler(Optional<Sampler> sampler) {
+            this.sampler = sampler;
+            return this;
+        }
+
+        public Builder ranges(Map<UncertainInput, RiskRange> ranges) {
+            this.ranges = ranges;
+            return this;
+        }
+
+        /** @throws InvalidValueException when a range is filed under another input than its own */
+        public RiskSettings build() {
+            return new RiskSettings(priceVolatility, utilizationVolatility, rankCorrelation, jumpsPerYear, jumpSize, sampler, ranges);
+        }
     }
 }

@@ -12,6 +12,7 @@ import gpuroi.model.RiskSettings;
 import gpuroi.model.Sampler;
 import gpuroi.workbook.CellReader.Read;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -69,7 +70,8 @@ final class AssumptionsSheet {
             MARKETPLACE_FEE, RESALE_FEE, RESALE_DISCOUNT, TAX_RATE, DEPRECIATION_YEARS, LOAN_TO_VALUE, LOAN_RATE, LOAN_TERM, BALLOON, MONTE_CARLO_RUNS, SEED,
             PRICE_VOLATILITY, UTILIZATION_VOLATILITY, RANK_CORRELATION, JUMPS_PER_YEAR, JUMP_SIZE, SAMPLER);
 
-    private static final Map<Field, Column> FIELDS = new EnumMap<>(Map.ofEntries(
+    /** The row each assumption and loan field is read from, so a value the model refuses is reported at its cell. */
+    static final Map<Field, Column> COLUMN_OF_FIELD = Collections.unmodifiableMap(new EnumMap<>(Map.ofEntries(
             Map.entry(Field.VALUATION_DATE, VALUATION_DATE),
             Map.entry(Field.CURRENCY, CURRENCY),
             Map.entry(Field.DISCOUNT_RATE, DISCOUNT_RATE),
@@ -83,7 +85,7 @@ final class AssumptionsSheet {
             Map.entry(Field.LOAN_TO_VALUE, LOAN_TO_VALUE),
             Map.entry(Field.LOAN_RATE, LOAN_RATE),
             Map.entry(Field.LOAN_TERM, LOAN_TERM),
-            Map.entry(Field.BALLOON, BALLOON)));
+            Map.entry(Field.BALLOON, BALLOON))));
 
     private final CellReader reader;
     private final Sheet sheet;
@@ -267,7 +269,7 @@ final class AssumptionsSheet {
             return new Assumptions(valuationDate, currency, discount, hurdle, path, marketplaceFee, resaleFee, resaleDiscount,
                     taxRate, depreciationYears, financing);
         } catch (InvalidValueException e) {
-            Column c = FIELDS.get(e.field());
+            Column c = COLUMN_OF_FIELD.get(e.field());
             Cell cell = c == null ? valueCells.get(LOAN_TO_VALUE) : valueCells.get(c);
             if (cell != null) {
                 reader.problem(cell, e.label() + ": " + e.expected());
@@ -363,7 +365,7 @@ final class AssumptionsSheet {
         try {
             return Optional.of(new Financing(ltv.getAsDouble(), rate.getAsDouble(), term, balloon.orElse(0)));
         } catch (InvalidValueException e) {
-            Column c = FIELDS.get(e.field());
+            Column c = COLUMN_OF_FIELD.get(e.field());
             Cell cell = c == null ? valueCells.get(LOAN_TO_VALUE) : valueCells.get(c);
             failed = true;
             if (cell != null) {
@@ -451,7 +453,8 @@ final class AssumptionsSheet {
         } else if (noteDefaults) {
             noteDefault(SAMPLER, "plain Monte Carlo");
         }
-        return new RiskSettings(priceVolatility, utilizationVolatility, correlation, jumps, jumpSize, sampler, Map.of());
+        return RiskSettings.builder().priceVolatility(priceVolatility).utilizationVolatility(utilizationVolatility)
+                .rankCorrelation(correlation).jumpsPerYear(jumps).jumpSize(jumpSize).sampler(sampler).build();
     }
 
     private static final String CORRELATION_EXPECTED = "a rank correlation from −1 to 1, such as 0.5 or 50%";

@@ -6,11 +6,14 @@ import gpuroi.model.Field;
 import gpuroi.model.InvalidValueException;
 import gpuroi.model.Lease;
 import gpuroi.model.LeaseRole;
+import gpuroi.model.Portfolio;
 import gpuroi.workbook.CellReader.Read;
 import gpuroi.workbook.HeaderMatcher.HeaderRow;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,11 +46,12 @@ final class LeasesSheet {
     static final List<Column> COLUMNS = List.of(CONTRACT_ID, ROLE, CLUSTER_ID, COUNTERPARTY, MODEL, COUNT, RATE, START, TERM,
             PREPAID, GPUS_NEEDED, RESALE, TERMINATION_FEE);
 
-    private static final Map<Field, Column> FIELDS = new EnumMap<>(Map.ofEntries(
+    /** The column each contract field is read from, so a contract the model refuses is reported at its cell. */
+    static final Map<Field, Column> COLUMN_OF_FIELD = Collections.unmodifiableMap(new EnumMap<>(Map.ofEntries(
             Map.entry(Field.CONTRACT_ID, CONTRACT_ID), Map.entry(Field.ROLE, ROLE), Map.entry(Field.CLUSTER_ID, CLUSTER_ID),
             Map.entry(Field.GPU_MODEL, MODEL), Map.entry(Field.GPU_COUNT, COUNT), Map.entry(Field.RATE_PER_GPU_HOUR, RATE),
             Map.entry(Field.START_DATE, START), Map.entry(Field.TERM, TERM), Map.entry(Field.PREPAID_SHARE, PREPAID),
-            Map.entry(Field.GPUS_NEEDED, GPUS_NEEDED), Map.entry(Field.TERMINATION_FEE, TERMINATION_FEE)));
+            Map.entry(Field.GPUS_NEEDED, GPUS_NEEDED), Map.entry(Field.TERMINATION_FEE, TERMINATION_FEE))));
 
     private final CellReader reader;
     private final Sheet sheet;
@@ -80,6 +84,8 @@ final class LeasesSheet {
     }
 
     private InputCells cells = new InputCells();
+    /** The GPU count cell of each contract read, by contract id. */
+    private final Map<String, String> gpuCountCells = new HashMap<>();
 
     /** Records into {@code cells} the cell each contract's numbers were read from. */
     LeasesSheet recordingCellsIn(InputCells cells) {
@@ -102,7 +108,16 @@ final class LeasesSheet {
                 readRow(row, idCells).ifPresent(leases::add);
             }
         }
+        for (Cluster cluster : clusters) {
+            Portfolio.overbooking(cluster, leases).ifPresent(this::overbooked);
+        }
         return leases;
+    }
+
+    /** Contracts renting out more GPUs than their cluster has on some day, named at the GPU count of the one starting then. */
+    private void overbooked(Portfolio.Overbooking overbooking) {
+        InvalidValueException e = overbooking.problem();
+        reader.problem(sheet, gpuCountCells.get(overbooking.starting().contractId()), e.found(), e.label() + ": " + e.expected());
     }
 
     /** Warns about a hidden row; true when it is left out. */
@@ -200,16 +215,19 @@ final class LeasesSheet {
             return Optional.empty();
         }
         try {
-            Lease lease = new Lease(id, role, clusterId, counterparty, model, count, rate, start, term, prepaid, needed, resale, fee);
+            // The Fleet cluster's own id: the row found it ignoring case, and the model matches ids exactly.
+            Optional<String> rentedOut = cluster == null ? clusterId : Optional.of(cluster.id());
+            Lease lease = new Lease(id, role, rentedOut, counterparty, model, count, rate, start, term, prepaid, needed, resale, fee);
             Plausibility.pricePerGpuHour(reader, row.ref(RATE), "contract " + name + ": ", "rate", model, rate, currency);
             cells.contract(id, InputCells.Field.CONTRACT_RATE, row.cell(RATE));
             cells.contract(id, InputCells.Field.CONTRACT_GPUS, row.cell(COUNT));
             cells.contract(id, InputCells.Field.GPUS_NEEDED, row.cell(GPUS_NEEDED));
             cells.contract(id, InputCells.Field.PREPAID_SHARE, row.cell(PREPAID));
             cells.contract(id, InputCells.Field.TERMINATION_FEE, row.cell(TERMINATION_FEE));
+            gpuCountCells.put(lease.contractId(), row.ref(COUNT));
             return Optional.of(lease);
         } catch (InvalidValueException e) {
-            row.problem(FIELDS, e);
+            row.problem(COLUMN_OF_FIELD, e);
             return Optional.empty();
         }
     }

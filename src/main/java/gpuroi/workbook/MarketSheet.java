@@ -5,6 +5,7 @@ import gpuroi.model.InvalidValueException;
 import gpuroi.model.MarketQuote;
 import gpuroi.workbook.HeaderMatcher.HeaderRow;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,14 +30,15 @@ final class MarketSheet {
 
     static final List<Column> COLUMNS = List.of(MODEL, ON_DEMAND, RESERVED, DECLINE, NEW_PRICE, SECONDARY, POWER);
 
-    private static final Map<Field, Column> FIELDS = new EnumMap<>(Map.of(
+    /** The column each quote field is read from, so a quote the model refuses is reported at its cell. */
+    static final Map<Field, Column> COLUMN_OF_FIELD = Collections.unmodifiableMap(new EnumMap<>(Map.of(
             Field.GPU_MODEL, MODEL,
             Field.ON_DEMAND_PRICE_PER_GPU_HOUR, ON_DEMAND,
             Field.RESERVED_PRICE_PER_GPU_HOUR, RESERVED,
             Field.ANNUAL_PRICE_DECLINE, DECLINE,
             Field.NEW_PRICE_PER_GPU, NEW_PRICE,
             Field.SECONDARY_PRICE_PER_GPU, SECONDARY,
-            Field.POWER_PER_GPU, POWER));
+            Field.POWER_PER_GPU, POWER)));
 
     private final CellReader reader;
     private final Sheet sheet;
@@ -113,7 +115,7 @@ final class MarketSheet {
             power.ifPresent(v -> Plausibility.powerKwPerGpu(reader, row.ref(POWER), who, v));
             return Optional.of(quote);
         } catch (InvalidValueException e) {
-            row.problem(FIELDS, e);
+            row.problem(COLUMN_OF_FIELD, e);
             return Optional.empty();
         }
     }

@@ -17,8 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -104,8 +102,7 @@ public final class WorkbookReader {
         RiskSettings riskSettings = assumptionsReader.riskSettings();
         if (riskSheet != null) {
             Map<UncertainInput, RiskRange> ranges = new RiskRangesSheet(reader, riskSheet).read();
-            riskSettings = riskSettings.overriddenBy(new RiskSettings(OptionalDouble.empty(), OptionalDouble.empty(),
-                    OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), Optional.empty(), ranges));
+            riskSettings = riskSettings.overriddenBy(RiskSettings.ofRanges(ranges));
         }
 
         Sheet fleetSheet = roles.sheet(SheetRoles.Role.FLEET);

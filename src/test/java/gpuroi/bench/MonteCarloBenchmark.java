@@ -62,7 +62,7 @@ public class MonteCarloBenchmark {
     }
 
     static List<RiskProfile> run(List<Cluster> fleet, Assumptions assumptions, RiskInputs inputs) {
-        return MonteCarlo.analyze(new Portfolio(assumptions, fleet, List.of(), List.of()), assumptions, inputs);
+        return MonteCarlo.analyze(new Portfolio(assumptions, fleet, List.of(), List.of()), assumptions, cluster -> inputs);
     }
 
     /** 64-GPU H100 clusters priced from $2.00 to $3.98 an hour, at 55% to 95% utilization. */

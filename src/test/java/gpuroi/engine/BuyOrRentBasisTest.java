@@ -4,6 +4,7 @@ import gpuroi.model.Assumptions;
 import gpuroi.model.Cluster;
 import gpuroi.model.ClusterUse;
 import gpuroi.model.MarketQuote;
+import gpuroi.model.Portfolio;
 import gpuroi.model.PricePath;
 import gpuroi.model.RiskInputs;
 import org.junit.jupiter.api.Test;
@@ -161,8 +162,11 @@ class BuyOrRentBasisTest {
         List<MarketQuote> market = List.of(new MarketQuote("B200", OptionalDouble.of(9.00), OptionalDouble.of(5.00),
                 OptionalDouble.of(0.0), OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty()));
 
-        ClusterAnalysis plain = RoiEngine.analyze(b200(ClusterUse.OWN_USE), twelvePercentHurdleEightPercentFee());
-        ClusterAnalysis quoted = RoiEngine.analyze(b200(ClusterUse.OWN_USE), twelvePercentHurdleEightPercentFee(), List.of(), market);
+        Assumptions at = twelvePercentHurdleEightPercentFee();
+
+        ClusterAnalysis plain = RoiEngine.analyze(b200(ClusterUse.OWN_USE), at);
+        ClusterAnalysis quoted = RoiEngine.analyze(new Portfolio(at, List.of(b200(ClusterUse.OWN_USE)), List.of(), market), at)
+                .clusters().get(0);
 
         assertThat(quoted.metrics().ownUse()).isEqualTo(plain.metrics().ownUse());
         assertThat(quoted.recommendation()).isEqualTo(plain.recommendation());

@@ -63,7 +63,7 @@ class DeclineCapexGridTest {
             double capex = grid.breakEvenCapexPerGpu().get(row).getAsDouble();
             Cluster atContour = rented.toBuilder().pricePath(new PricePath.AnnualDecline(grid.annualDeclines().get(row)))
                     .capexPerGpu(capex).build();
-            double npv = RoiEngine.analyze(atContour, a, SensitivityTest.CONTRACTS, SensitivityTest.QUOTES).metrics().npvAtHurdle();
+            double npv = RoiEngine.analyzeWithContracts(atContour, a, SensitivityTest.CONTRACTS).metrics().npvAtHurdle();
             assertThat(npv).isCloseTo(0, within(1e-6));
             // The contract's revenue does not fall with the market, so it leaves more room for capex on a steep decline.
             if (grid.annualDeclines().get(row) >= 0.3) {

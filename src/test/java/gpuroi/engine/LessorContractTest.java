@@ -191,7 +191,7 @@ class LessorContractTest {
                 .capexPerGpu(20_000).lifeMonths(36).utilization(0.5).startPricePerGpuHour(1.00).build();
         Lease anchor = lessor("anchor", "anchored", 8, 4.00, LocalDate.of(2025, 1, 1), 24, 0);
 
-        ClusterAnalysis a = RoiEngine.analyze(planned, assumptions(LocalDate.of(2025, 1, 1), 0.1), List.of(anchor), List.of());
+        ClusterAnalysis a = RoiEngine.analyzeWithContracts(planned, assumptions(LocalDate.of(2025, 1, 1), 0.1), List.of(anchor));
 
         assertThat(a.recommendation().decision()).isEqualTo(Decision.BUY);
         assertThat(a.metrics().breakEvenStartPrice().getAsDouble()).isNegative();

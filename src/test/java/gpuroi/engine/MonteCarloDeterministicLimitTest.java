@@ -47,9 +47,9 @@ class MonteCarloDeterministicLimitTest {
         Cluster owned = LessorContractTest.cluster2023().powerKwPerGpu(1.1).pue(1.3).electricityPerKwh(0.09)
                 .otherOpexPerGpuMonth(150).residualShare(0.1).secondaryPricePerGpu(22_000.0).build();
         List<Lease> contracts = List.of(LessorContractTest.lessor("c1", "hall-a", 4, 3.2, LocalDate.of(2024, 6, 1), 24, 0.5));
-        ClusterAnalysis base = RoiEngine.analyze(owned, rates, contracts, List.of());
+        ClusterAnalysis base = RoiEngine.analyzeWithContracts(owned, rates, contracts);
 
-        RiskProfile risk = MonteCarlo.analyze(owned, rates, contracts, RiskInputs.deterministic(50, 11), 3);
+        RiskProfile risk = MonteCarlo.analyzeWithContracts(owned, rates, contracts, RiskInputs.deterministic(50, 11), 3);
 
         assertThat(risk.npv().p5()).isEqualTo(base.metrics().npv());
         assertThat(risk.npv().p95()).isEqualTo(base.metrics().npv());
@@ -88,15 +88,16 @@ class MonteCarloDeterministicLimitTest {
         RiskInputs inputs = RiskInputs.defaults(77).withPaths(1_500).withJumps(1.0, 0.3)
                 .withSampler(Sampler.LATIN_HYPERCUBE).withAnnualDecline(RiskInputs.SOURCE_DECLINE_RANGE);
 
-        List<RiskProfile> oneThread = Threads.runOn(1, () -> MonteCarlo.analyze(portfolio, assumptions, inputs));
-        List<RiskProfile> threeThreads = Threads.runOn(3, () -> MonteCarlo.analyze(portfolio, assumptions, inputs));
-        List<RiskProfile> again = Threads.runOn(2, () -> MonteCarlo.analyze(portfolio, assumptions, inputs));
+        List<RiskProfile> oneThread = Threads.runOn(1, () -> MonteCarlo.analyze(portfolio, assumptions, cluster -> inputs));
+        List<RiskProfile> threeThreads = Threads.runOn(3, () -> MonteCarlo.analyze(portfolio, assumptions, cluster -> inputs));
+        List<RiskProfile> again = Threads.runOn(2, () -> MonteCarlo.analyze(portfolio, assumptions, cluster -> inputs));
 
         assertThat(threeThreads).isEqualTo(oneThread);
         assertThat(again).isEqualTo(oneThread);
         assertThat(oneThread).extracting(RiskProfile::clusterId).containsExactly("worked-example", "second", "third");
         for (int c = 0; c < 3; c++) {
-            assertThat(oneThread.get(c)).isEqualTo(MonteCarlo.analyze(portfolio.clusters().get(c), assumptions, List.of(), inputs, c));
+            assertThat(oneThread.get(c))
+                    .isEqualTo(MonteCarlo.analyzeWithContracts(portfolio.clusters().get(c), assumptions, List.of(), inputs, c));
         }
     }
 
@@ -105,10 +106,10 @@ class MonteCarloDeterministicLimitTest {
         Cluster cluster = WorkedExampleTest.workedExample();
         RiskInputs inputs = RiskInputs.defaults(5).withPaths(500);
 
-        RiskProfile asFifth = MonteCarlo.analyze(cluster, assumptions, List.of(), inputs, 4);
+        RiskProfile asFifth = MonteCarlo.analyzeWithContracts(cluster, assumptions, List.of(), inputs, 4);
 
-        assertThat(MonteCarlo.analyze(cluster, assumptions, List.of(), inputs, 4)).isEqualTo(asFifth);
-        assertThat(MonteCarlo.analyze(cluster, assumptions, List.of(), inputs, 5).npv()).isNotEqualTo(asFifth.npv());
+        assertThat(MonteCarlo.analyzeWithContracts(cluster, assumptions, List.of(), inputs, 4)).isEqualTo(asFifth);
+        assertThat(MonteCarlo.analyzeWithContracts(cluster, assumptions, List.of(), inputs, 5).npv()).isNotEqualTo(asFifth.npv());
     }
 
     @Test

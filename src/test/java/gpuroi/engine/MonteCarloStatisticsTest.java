@@ -7,6 +7,8 @@ import gpuroi.model.RiskInputs;
 import gpuroi.model.Sampler;
 import gpuroi.model.ValueRange;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.Arrays;
 import java.util.HashSet;
@@ -112,6 +114,24 @@ class MonteCarloStatisticsTest {
         assertThat(Arrays.stream(drawn).max().orElseThrow()).isLessThanOrEqualTo(range.high());
         double sampleSd = Math.sqrt(Arrays.stream(drawn).map(d -> (d - mean) * (d - mean)).sum() / PATHS);
         assertThat(sampleSd).isCloseTo(sd, within(0.05 * sd));
+    }
+
+    /**
+     * PERT(a, m, b) has mean (a + 4m + b)/6 and variance (μ − a)(b − μ)/7; the sampled mean of N draws
+     * is within four standard errors, √(variance / N), of it, plain Monte Carlo and Latin hypercube alike.
+     */
+    @ParameterizedTest
+    @EnumSource(Sampler.class)
+    void aPertDeclineRangeIsDrawnWithItsMeanAndWithinItsEndsUnderEitherSampler(Sampler sampler) {
+        RiskInputs inputs = RiskInputs.deterministic(PATHS, 21).withSampler(sampler)
+                .withAnnualDecline(ValueRange.pert(0.05, 0.15, 0.40));
+        double[] drawn = MonteCarlo.simulateMarket(flatCluster(0.7), ASSUMPTIONS, inputs, 0).annualDecline();
+
+        double mean = (0.05 + 4 * 0.15 + 0.40) / 6;
+        double standardError = Math.sqrt((mean - 0.05) * (0.40 - mean) / 7 / PATHS);
+        assertThat(Arrays.stream(drawn).average().orElseThrow()).isCloseTo(mean, within(4 * standardError));
+        assertThat(Arrays.stream(drawn).min().orElseThrow()).isGreaterThanOrEqualTo(0.05);
+        assertThat(Arrays.stream(drawn).max().orElseThrow()).isLessThanOrEqualTo(0.40);
     }
 
     @Test

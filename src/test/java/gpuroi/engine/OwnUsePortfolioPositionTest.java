@@ -36,7 +36,7 @@ class OwnUsePortfolioPositionTest {
         Cluster ownUse = gpu.id("own").use(ClusterUse.OWN_USE).build();
         Cluster rentedOut = gpu.id("out").use(ClusterUse.RENT_OUT).build();
 
-        PortfolioRollup r = RoiEngine.analyze(new Portfolio(at, List.of(ownUse, rentedOut), List.of(), List.of())).rollup();
+        PortfolioRollup r = RoiEngine.analyze(new Portfolio(at, List.of(ownUse, rentedOut), List.of(), List.of()), at).rollup();
 
         PortfolioRollup.ClusterPosition own = r.clusters().get(0);
         assertThat(own.decision()).isEqualTo(Decision.BUY);

@@ -41,7 +41,8 @@ class PortfolioContractsTest {
         Lease rentedIn = new Lease("burst", LeaseRole.LESSEE, Optional.empty(), Optional.empty(), "H100", 2, 2.5,
                 LocalDate.of(2024, 7, 1), 12, 0, 2, false, OptionalDouble.empty());
 
-        PortfolioAnalysis p = RoiEngine.analyze(new Portfolio(ASSUMPTIONS, List.of(hall()), List.of(reserved, rentedIn), List.of()));
+        PortfolioAnalysis p = RoiEngine.analyze(new Portfolio(ASSUMPTIONS, List.of(hall()), List.of(reserved, rentedIn), List.of()),
+                ASSUMPTIONS);
 
         CashFlowSchedule s = p.clusters().get(0).schedule();
         assertThat(s.lessorContracts()).containsExactly(reserved);
@@ -73,7 +74,7 @@ class PortfolioContractsTest {
         Lease a = out("a", 8, LocalDate.of(2024, 1, 1), 12);
         Lease b = out("b", 8, LocalDate.of(2025, 1, 1), 12);
 
-        PortfolioAnalysis p = RoiEngine.analyze(new Portfolio(ASSUMPTIONS, List.of(hall()), List.of(a, b), List.of()));
+        PortfolioAnalysis p = RoiEngine.analyze(new Portfolio(ASSUMPTIONS, List.of(hall()), List.of(a, b), List.of()), ASSUMPTIONS);
 
         CashFlowSchedule s = p.clusters().get(0).schedule();
         assertThat(s.months().get(24).contractedGpus()).isEqualTo(8);

@@ -47,7 +47,8 @@ class PortfolioRollupTest {
                 .lifeMonths(3).startPricePerGpuHour(2.00).pricePath(new PricePath.Flat()).build();
         Lease rentedIn = lessee("in", VALUATION, 2, 1, 1, 1.00, null, false);
 
-        PortfolioRollup r = RoiEngine.analyze(new Portfolio(AT_ZERO, List.of(planned, owned), List.of(rentedIn), List.of())).rollup();
+        PortfolioRollup r = RoiEngine.analyze(new Portfolio(AT_ZERO, List.of(planned, owned), List.of(rentedIn), List.of()), AT_ZERO)
+                .rollup();
 
         assertThat(r.months()).extracting(PortfolioRollup.MonthPosition::month)
                 .containsExactly(YearMonth.of(2026, 1), YearMonth.of(2026, 2), YearMonth.of(2026, 3));
@@ -87,7 +88,8 @@ class PortfolioRollupTest {
         List<MarketQuote> market = List.of(new MarketQuote("H100", OptionalDouble.of(2.10), OptionalDouble.of(1.90),
                 OptionalDouble.of(0.3), OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty()));
 
-        PortfolioAnalysis p = RoiEngine.analyze(new Portfolio(assumptions, List.of(old, fresh, doubtful), List.of(idleHeavy, kept), market));
+        PortfolioAnalysis p = RoiEngine.analyze(new Portfolio(assumptions, List.of(old, fresh, doubtful), List.of(idleHeavy, kept), market),
+                assumptions);
         PortfolioRollup r = p.rollup();
 
         assertThat(p.contracts()).extracting(c -> c.contract().contractId()).containsExactly("idle-heavy", "kept");
@@ -139,7 +141,7 @@ class PortfolioRollupTest {
                 .capexPerGpu(10_000).lifeMonths(3).utilization(1).startPricePerGpuHour(2.00).pricePath(new PricePath.Flat())
                 .secondaryPricePerGpu(2_000.0).build();
 
-        PortfolioRollup r = RoiEngine.analyze(new Portfolio(AT_ZERO, List.of(late), List.of(), List.of())).rollup();
+        PortfolioRollup r = RoiEngine.analyze(new Portfolio(AT_ZERO, List.of(late), List.of(), List.of()), AT_ZERO).rollup();
 
         PortfolioRollup.ClusterPosition p = r.clusters().get(0);
         assertThat(p.decision()).isEqualTo(Decision.RESELL);
@@ -163,7 +165,7 @@ class PortfolioRollupTest {
                 .startDate(LocalDate.of(2024, 1, 1)).capexPerGpu(10_000).lifeMonths(12).utilization(1)
                 .startPricePerGpuHour(2.00).pricePath(new PricePath.Flat()).secondaryPricePerGpu(50_000.0).build();
 
-        PortfolioRollup r = RoiEngine.analyze(new Portfolio(AT_ZERO, List.of(finished), List.of(), List.of())).rollup();
+        PortfolioRollup r = RoiEngine.analyze(new Portfolio(AT_ZERO, List.of(finished), List.of(), List.of()), AT_ZERO).rollup();
 
         PortfolioRollup.ClusterPosition p = r.clusters().get(0);
         assertThat(p.decision()).isEqualTo(Decision.RESELL);

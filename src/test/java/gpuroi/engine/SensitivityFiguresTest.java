@@ -93,7 +93,7 @@ class SensitivityFiguresTest {
                 .use(ClusterUse.OWN_USE).build();
         List<Lease> contracts = drawn.contracts().isEmpty() ? List.of()
                 : List.of(LessorContractTest.lessor("k1", cluster.id(), 1, 2.0, VALUATION.plusMonths(2), 12, 0.1));
-        ClusterAnalysis base = RoiEngine.analyze(cluster, drawn.assumptions(), contracts, NO_QUOTES);
+        ClusterAnalysis base = RoiEngine.analyzeWithContracts(cluster, drawn.assumptions(), contracts);
         double scale = cluster.totalCapex();
 
         SensitivityFigures.OwnUse own = SensitivityFigures.of(base).ownUse().orElseThrow();
@@ -114,15 +114,15 @@ class SensitivityFiguresTest {
         }
         assertThat(own.tornado()).isEqualTo(Tornado.of(cluster, drawn.assumptions(), contracts, base.tornadoRangesWithDefaults(),
                 Tornado.Measure.OWN_USE_SAVING));
-        ClusterAnalysis investment = RoiEngine.analyze(cluster.toBuilder().use(ClusterUse.RENT_OUT).build(), drawn.assumptions(),
-                contracts, NO_QUOTES);
+        ClusterAnalysis investment = RoiEngine.analyzeWithContracts(cluster.toBuilder().use(ClusterUse.RENT_OUT).build(), drawn.assumptions(),
+                contracts);
         assertThat(SensitivityFigures.of(investment).ownUse()).isEmpty();
     }
 
     @RepeatedTest(16)
     void everyCellEqualsTheFullEngineRunOfThatCell(RepetitionInfo repetition) {
         Case c = randomCase(new Random(8_000L + repetition.getCurrentRepetition()));
-        ClusterAnalysis base = RoiEngine.analyze(c.cluster(), c.assumptions(), c.contracts(), NO_QUOTES);
+        ClusterAnalysis base = RoiEngine.analyzeWithContracts(c.cluster(), c.assumptions(), c.contracts());
         double scale = c.cluster().totalCapex();
 
         SensitivityFigures figures = SensitivityFigures.of(base);
@@ -186,7 +186,7 @@ class SensitivityFiguresTest {
     @RepeatedTest(8)
     void theBaseCellIsTheAnalysisItselfBitForBit(RepetitionInfo repetition) {
         Case c = randomCase(new Random(9_000L + repetition.getCurrentRepetition()));
-        ClusterAnalysis base = RoiEngine.analyze(c.cluster(), c.assumptions(), c.contracts(), NO_QUOTES);
+        ClusterAnalysis base = RoiEngine.analyzeWithContracts(c.cluster(), c.assumptions(), c.contracts());
 
         SensitivityFigures.StartPriceByUtilization grid = SensitivityFigures.of(base).startPriceByUtilization();
 
@@ -201,7 +201,7 @@ class SensitivityFiguresTest {
     @RepeatedTest(8)
     void atEachRowsBreakEvenStartPriceTheEngineGivesZeroNpvAtTheHurdle(RepetitionInfo repetition) {
         Case c = randomCase(new Random(10_000L + repetition.getCurrentRepetition()));
-        ClusterAnalysis base = RoiEngine.analyze(c.cluster(), c.assumptions(), c.contracts(), NO_QUOTES);
+        ClusterAnalysis base = RoiEngine.analyzeWithContracts(c.cluster(), c.assumptions(), c.contracts());
         SensitivityFigures.StartPriceByUtilization grid = SensitivityFigures.of(base).startPriceByUtilization();
 
         for (int row = 0; row < 7; row++) {
@@ -210,7 +210,7 @@ class SensitivityFiguresTest {
                 continue; // a contract alone clears the hurdle: no price to plug back
             }
             Cluster atBreakEven = c.cluster().toBuilder().startPricePerGpuHour(price).utilization(grid.utilizations().get(row)).build();
-            double npv = measure(RoiEngine.analyze(atBreakEven, c.assumptions(), c.contracts(), NO_QUOTES).metrics());
+            double npv = measure(RoiEngine.analyzeWithContracts(atBreakEven, c.assumptions(), c.contracts()).metrics());
             assertThat(npv).as("row %d", row).isCloseTo(0, within(1e-9 * c.cluster().totalCapex()));
         }
     }
@@ -222,7 +222,7 @@ class SensitivityFiguresTest {
         Lease whole = LessorContractTest.lessor("all", "let-out", 4, 3.0, VALUATION, 24, 0);
         Assumptions assumptions = Assumptions.defaults(VALUATION);
 
-        SensitivityFigures figures = SensitivityFigures.of(RoiEngine.analyze(cluster, assumptions, List.of(whole), NO_QUOTES));
+        SensitivityFigures figures = SensitivityFigures.of(RoiEngine.analyzeWithContracts(cluster, assumptions, List.of(whole)));
 
         double centre = figures.startPriceByUtilization().npvAtHurdle().get(3).get(3);
         figures.startPriceByUtilization().npvAtHurdle().forEach(row -> assertThat(row).containsOnly(centre));

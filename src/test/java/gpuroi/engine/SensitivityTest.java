@@ -66,7 +66,7 @@ class SensitivityTest {
 
     @Test
     void theCentreOfTheGridOfARentedOutClusterIsItsAnalysedBaseCaseContractAndQuotesIncluded() {
-        ClusterMetrics base = RoiEngine.analyze(RENTED_OUT, CONTRACT_ASSUMPTIONS, CONTRACTS, QUOTES).metrics();
+        ClusterMetrics base = RoiEngine.analyzeWithContracts(RENTED_OUT, CONTRACT_ASSUMPTIONS, CONTRACTS).metrics();
 
         Sensitivity.Grid grid = Sensitivity.startPriceByUtilization(RENTED_OUT, CONTRACT_ASSUMPTIONS, CONTRACTS, QUOTES);
 

@@ -80,7 +80,7 @@ class TimingConventionTest {
                 .pricePath(new PricePath.Flat()).build();
         Lease lease = new Lease("k", LeaseRole.LESSOR, Optional.of("c"), Optional.empty(), "H100", 10, 4.00,
                 VALUATION, 6, 0.5, 10, false, OptionalDouble.empty());
-        CashFlowSchedule s = RoiEngine.analyze(c, AT_12, List.of(lease), List.of()).schedule();
+        CashFlowSchedule s = RoiEngine.analyzeWithContracts(c, AT_12, List.of(lease)).schedule();
         assertThat(s.months().get(0).contractRevenue()).isZero();
         assertThat(s.months().get(1).date()).isEqualTo(LocalDate.of(2026, 2, 1));
         assertThat(s.months().get(1).contractRevenue()).isCloseTo(87_600 + 14_600, within(1e-9));

@@ -110,7 +110,7 @@ class TornadoTest {
             case RESIDUAL_SHARE -> b.residualShare(value);
             case HURDLE_RATE -> at = a.withRates(a.discountRate(), value);
         }
-        return RoiEngine.analyze(b.build(), at, SensitivityTest.CONTRACTS, SensitivityTest.QUOTES).metrics().npvAtHurdle();
+        return RoiEngine.analyzeWithContracts(b.build(), at, SensitivityTest.CONTRACTS).metrics().npvAtHurdle();
     }
 
     @Test

@@ -28,7 +28,7 @@ class LifeEndedWarningTest {
                 List.of(owned("retired", LocalDate.of(2022, 6, 1)), owned("running", LocalDate.of(2024, 6, 1))), List.of(), List.of());
         WorkbookInput read = new WorkbookInput(portfolio, List.of());
 
-        WorkbookInput noted = Conversion.withLifeEndedWarnings(read, RoiEngine.analyze(portfolio));
+        WorkbookInput noted = Conversion.withLifeEndedWarnings(read, RoiEngine.analyze(portfolio, portfolio.assumptions()));
 
         assertThat(noted.notes()).singleElement().satisfies(note -> {
             assertThat(note.kind()).isEqualTo(InputNote.Kind.WARNING);

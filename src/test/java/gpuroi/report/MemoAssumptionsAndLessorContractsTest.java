@@ -49,7 +49,7 @@ class MemoAssumptionsAndLessorContractsTest {
 
     @Test
     void aClusterMemoListsItsLessorContractWithTheRevenueItBills() throws Exception {
-        ClusterAnalysis analysis = RoiEngine.analyze(owned(), TAXED_AND_LEVERED, List.of(reserved()), List.of());
+        ClusterAnalysis analysis = RoiEngine.analyzeWithContracts(owned(), TAXED_AND_LEVERED, List.of(reserved()));
         String text = MemoFixtures.flatText(MemoRenderer.builtIn(Paper.A4).clusterMemo(analysis, SensitivityFigures.of(analysis), Optional.empty(), TAXED_AND_LEVERED, MemoFixtures.CONTEXT));
 
         // 4 GPUs × $4.20 × 730 hours × 36 months = $441,504, its 50% prepayment included.
@@ -59,7 +59,7 @@ class MemoAssumptionsAndLessorContractsTest {
 
     @Test
     void aClusterMemoStatesTheTaxDepreciationAndLoanTermsAndTheFiguresTheyChange() throws Exception {
-        ClusterAnalysis analysis = RoiEngine.analyze(owned(), TAXED_AND_LEVERED, List.of(), List.of());
+        ClusterAnalysis analysis = RoiEngine.analyzeWithContracts(owned(), TAXED_AND_LEVERED, List.of());
         String text = MemoFixtures.flatText(MemoRenderer.builtIn(Paper.A4).clusterMemo(analysis, SensitivityFigures.of(analysis), Optional.empty(), TAXED_AND_LEVERED, MemoFixtures.CONTEXT));
 
         assertThat(text).contains("Tax rate 21.0%").contains("Depreciation years 5 years, straight-line")

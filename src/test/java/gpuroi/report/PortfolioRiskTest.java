@@ -6,6 +6,7 @@ import gpuroi.engine.PortfolioAnalysis;
 import gpuroi.engine.RiskProfile;
 import gpuroi.engine.RoiEngine;
 import gpuroi.model.Formats;
+import gpuroi.model.Portfolio;
 import gpuroi.model.RiskInputs;
 import org.junit.jupiter.api.Test;
 
@@ -23,12 +24,14 @@ class PortfolioRiskTest {
             RoiEngine.analyze(MemoFixtures.workedExample("near-lot").toBuilder().startPricePerGpuHour(2.20).build(), MemoFixtures.ASSUMPTIONS)));
 
     private List<RiskProfile> risks() {
-        List<RiskProfile> risks = new ArrayList<>();
-        for (int i = 0; i < portfolio.clusters().size(); i++) {
-            ClusterAnalysis c = portfolio.clusters().get(i);
-            risks.add(MonteCarlo.analyze(c.cluster(), MemoFixtures.ASSUMPTIONS, List.of(), RiskInputs.defaults(7).withPaths(500), i));
-        }
-        return risks;
+        return risks(portfolio, RiskInputs.defaults(7).withPaths(500));
+    }
+
+    /** The Monte Carlo of the analysed clusters as one portfolio, each cluster drawing its own streams. */
+    private static List<RiskProfile> risks(PortfolioAnalysis analysed, RiskInputs inputs) {
+        Portfolio clusters = new Portfolio(MemoFixtures.ASSUMPTIONS, analysed.clusters().stream().map(ClusterAnalysis::cluster).toList(),
+                List.of(), List.of());
+        return MonteCarlo.analyze(clusters, MemoFixtures.ASSUMPTIONS, cluster -> inputs);
     }
 
     @Test
@@ -74,9 +77,7 @@ class PortfolioRiskTest {
         ClusterAnalysis owned = RoiEngine.analyze(MemoFixtures.workedExample("old-lot").toBuilder()
                 .status(gpuroi.model.ClusterStatus.OWNED).startDate(MemoFixtures.VALUATION.minusMonths(6)).build(), MemoFixtures.ASSUMPTIONS);
         PortfolioAnalysis withOwned = new PortfolioAnalysis(MemoFixtures.ASSUMPTIONS, List.of(MemoFixtures.analysis("base-lot"), owned));
-        List<RiskProfile> risks = List.of(
-                MonteCarlo.analyze(withOwned.clusters().get(0).cluster(), MemoFixtures.ASSUMPTIONS, List.of(), RiskInputs.defaults(7).withPaths(200), 0),
-                MonteCarlo.analyze(owned.cluster(), MemoFixtures.ASSUMPTIONS, List.of(), RiskInputs.defaults(7).withPaths(200), 1));
+        List<RiskProfile> risks = risks(withOwned, RiskInputs.defaults(7).withPaths(200));
 
         String text = MemoFixtures.flatText(MemoRenderer.builtIn(Paper.A4).portfolioMemo(withOwned, risks, MemoFixtures.CONTEXT, MemoSelection.all(withOwned)));
         String table = text.substring(text.indexOf("Beats hurdle"));

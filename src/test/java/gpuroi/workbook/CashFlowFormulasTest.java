@@ -160,7 +160,7 @@ class CashFlowFormulasTest {
                 java.util.Optional.of("reserved"), java.util.Optional.empty(), "H100 SXM", 4, 4.20,
                 WriterFixtures.VALUATION.plusMonths(3), 12, 0.5, 0, false, java.util.OptionalDouble.empty());
         gpuroi.model.Assumptions assumptions = gpuroi.model.Assumptions.defaults(WriterFixtures.VALUATION);
-        ClusterAnalysis analyzed = gpuroi.engine.RoiEngine.analyze(cluster, assumptions, List.of(reserved), List.of());
+        ClusterAnalysis analyzed = gpuroi.engine.RoiEngine.analyzeWithContracts(cluster, assumptions, List.of(reserved));
         PortfolioAnalysis analysis = new PortfolioAnalysis(assumptions, List.of(analyzed));
         // Independent check of one contract month: 4 GPUs × 730 h × $4.20 × (1 − 50% prepaid) = $6,132
         // plus the other 4 GPUs at the market: 4 × 730 × 80% × price × (1 − 0 fee).

@@ -32,7 +32,7 @@ class ContractsAndPortfolioSheetsTest {
 
     private Path convert(Path input, Path output) throws Exception {
         WorkbookInput read = WorkbookReader.read(input, LocalDate.of(2026, 1, 1));
-        analysis = RoiEngine.analyze(read.portfolio());
+        analysis = RoiEngine.analyze(read.portfolio(), read.portfolio().assumptions());
         WriterFixtures.write(input, output, analysis);
         return output;
     }

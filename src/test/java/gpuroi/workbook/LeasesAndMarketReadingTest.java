@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.within;
 
+import gpuroi.engine.CashFlowSchedule;
+import gpuroi.engine.RoiEngine;
 import gpuroi.model.Lease;
 import gpuroi.model.LeaseRole;
 import gpuroi.model.MarketQuote;
+import gpuroi.model.Portfolio;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
@@ -74,6 +77,22 @@ class LeasesAndMarketReadingTest {
                 .write(dir.resolve("years.xlsx"));
 
         assertThat(WorkbookReader.read(file, VALUATION).portfolio().leases().get(0).termMonths()).isEqualTo(36);
+    }
+
+    @Test
+    void aLessorContractNamingItsClusterInAnotherCaseRentsOutThatCluster() throws Exception {
+        Path file = fleet().sheet("Leases")
+                .row("Contract id", "Role", "Cluster id", "GPU model", "GPU count", "Rate", "Start date", "Term")
+                .row("acme", "Lessor", "H100-2023", "H100", 16, 2.0, "2026-01-01", 12)
+                .write(dir.resolve("cluster-case.xlsx"));
+
+        Portfolio portfolio = WorkbookReader.read(file, VALUATION).portfolio();
+
+        assertThat(portfolio.leases()).singleElement().satisfies(l -> assertThat(l.clusterId()).contains("h100-2023"));
+        // June 2026, the cluster's month from 1 June, falls in the contract's year: 16 of its 64 GPUs are rented out.
+        CashFlowSchedule schedule = RoiEngine.analyze(portfolio, portfolio.assumptions()).clusters().get(0).schedule();
+        assertThat(schedule.months()).filteredOn(m -> m.date().equals(LocalDate.of(2026, 7, 1)))
+                .singleElement().satisfies(m -> assertThat(m.contractedGpus()).isEqualTo(16));
     }
 
     @Test

@@ -9,6 +9,7 @@ import gpuroi.engine.PortfolioRollup;
 import gpuroi.engine.RoiEngine;
 import gpuroi.model.ClusterStatus;
 import gpuroi.model.ClusterUse;
+import gpuroi.model.Portfolio;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -27,7 +28,8 @@ class PortfolioFootingOnTheSampleTest {
 
     private static PortfolioAnalysis analyze() {
         try {
-            return RoiEngine.analyze(WorkbookReader.read(Path.of("samples/mixed-fleet.xlsx"), LocalDate.of(2026, 6, 1)).portfolio());
+            Portfolio sample = WorkbookReader.read(Path.of("samples/mixed-fleet.xlsx"), LocalDate.of(2026, 6, 1)).portfolio();
+            return RoiEngine.analyze(sample, sample.assumptions());
         } catch (Exception e) {
             throw new AssertionError(e);
         }

@@ -1,6 +1,5 @@
 package gpuroi.workbook;
 
-import gpuroi.engine.MonteCarlo;
 import gpuroi.engine.Tornado;
 import gpuroi.model.Cluster;
 import gpuroi.model.RiskInputs;
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 
@@ -146,32 +144,26 @@ class RiskSettingsReadingTest {
         assertThat(Tornado.of(h100, input.portfolio().assumptions(), tornado)).hasSize(tornado.size());
     }
 
-    /**
-     * PERT(a, m, b) has mean (a + 4m + b)/6 and variance (μ − a)(b − μ)/7; the sampled mean of N draws
-     * is within four standard errors, √(variance / N), of it (plain Monte Carlo and Latin hypercube alike).
-     */
+    /** The range the Monte Carlo draws each path's decline from is the row's PERT(5%, 15%, 40%), under either sampler. */
     @Test
-    void aPertDeclineRangeFromTheRiskSheetIsSampledWithItsMean() throws Exception {
+    void aDeclineRangeFromTheRiskSheetReachesTheMonteCarloAsItsPertRange() throws Exception {
         Path file = withFleet(new TestWorkbook()).sheet("Ranges")
                 .row("Input", "Low", "Most likely", "High")
                 .row("Price decline", "5%", "15%", "40%")
                 .write(dir.resolve("pert.xlsx"));
         WorkbookInput input = WorkbookReader.read(file, DEFAULT_DATE);
         Cluster cluster = input.portfolio().clusters().get(0);
-        int paths = 20_000;
-        double mean = (0.05 + 4 * 0.15 + 0.40) / 6;
-        double standardError = Math.sqrt((mean - 0.05) * (0.40 - mean) / 7 / paths);
 
         for (Sampler sampler : Sampler.values()) {
-            RiskInputs inputs = input.riskSettings().overriddenBy(new RiskSettings(null, null, null, null, null,
-                    Optional.of(sampler), Map.of())).forCluster(RiskInputs.deterministic(paths, 21), cluster);
-            double[] drawn = MonteCarlo.simulateMarket(cluster, input.portfolio().assumptions(), inputs, 0)
-                    .annualDecline();
+            RiskInputs inputs = input.riskSettings().overriddenBy(RiskSettings.builder().sampler(Optional.of(sampler)).build())
+                    .forCluster(RiskInputs.deterministic(100, 21), cluster);
 
-            assertThat(Arrays.stream(drawn).average().orElseThrow()).as("%s", sampler)
-                    .isCloseTo(mean, within(4 * standardError));
-            assertThat(Arrays.stream(drawn).min().orElseThrow()).isGreaterThanOrEqualTo(0.05);
-            assertThat(Arrays.stream(drawn).max().orElseThrow()).isLessThanOrEqualTo(0.40);
+            ValueRange decline = inputs.annualDecline().orElseThrow();
+            assertThat(decline.shape()).as("%s", sampler).isEqualTo(ValueRange.Shape.PERT);
+            assertThat(decline.low()).isCloseTo(0.05, within(1e-12));
+            assertThat(decline.mostLikely()).isCloseTo(0.15, within(1e-12));
+            assertThat(decline.high()).isCloseTo(0.40, within(1e-12));
+            assertThat(inputs.sampler()).isEqualTo(sampler);
         }
     }
 

@@ -73,7 +73,7 @@ class SensitivitySheetTest {
     @BeforeAll
     static void write() throws IOException {
         analysis = new PortfolioAnalysis(ASSUMPTIONS, List.of(
-                RoiEngine.analyze(RENTED, ASSUMPTIONS, CONTRACTS, List.of()),
+                RoiEngine.analyzeWithContracts(RENTED, ASSUMPTIONS, CONTRACTS),
                 RoiEngine.analyze(OWNED, ASSUMPTIONS)));
         Path input = WriterFixtures.fleetWorkbook(dir, "fleet.xlsx", "rented-hall", "owned-lot");
         output = dir.resolve("fleet.roi.xlsx");
@@ -135,8 +135,9 @@ class SensitivitySheetTest {
                 double utilization = number(sheet, row, LABEL);
                 for (int c = 0; c < 7; c++) {
                     double price = number(sheet, block(0) + GRID_HEADER, FIRST_VALUE + c);
-                    var expected = RoiEngine.analyze(RENTED.toBuilder().startPricePerGpuHour(price).utilization(utilization).build(),
-                            ASSUMPTIONS, CONTRACTS, List.of()).metrics();
+                    var expected = RoiEngine.analyzeWithContracts(
+                            RENTED.toBuilder().startPricePerGpuHour(price).utilization(utilization).build(),
+                            ASSUMPTIONS, CONTRACTS).metrics();
                     assertThat(number(sheet, row, FIRST_VALUE + c))
                             .isCloseTo(expected.npvAtHurdle(), within(1e-6 * Math.max(Math.abs(expected.npvAtHurdle()), RENTED.totalCapex())));
                     double irr = expected.irr().annualRate().getAsDouble();
@@ -154,7 +155,7 @@ class SensitivitySheetTest {
                 int row = block(0) + GRID_FIRST_ROW + r;
                 Cluster atBreakEven = RENTED.toBuilder().utilization(number(sheet, row, LABEL))
                         .startPricePerGpuHour(number(sheet, row, BREAK_EVEN)).build();
-                assertThat(RoiEngine.analyze(atBreakEven, ASSUMPTIONS, CONTRACTS, List.of()).metrics().npvAtHurdle())
+                assertThat(RoiEngine.analyzeWithContracts(atBreakEven, ASSUMPTIONS, CONTRACTS).metrics().npvAtHurdle())
                         .as("row %d", r).isCloseTo(0, within(1e-6));
             }
         }
@@ -283,11 +284,11 @@ class SensitivitySheetTest {
 
     private static double npvWith(String input, double value) {
         if (input.equals("Hurdle rate")) {
-            return RoiEngine.analyze(RENTED, ASSUMPTIONS.withRates(ASSUMPTIONS.discountRate(), value), CONTRACTS, List.of())
+            return RoiEngine.analyzeWithContracts(RENTED, ASSUMPTIONS.withRates(ASSUMPTIONS.discountRate(), value), CONTRACTS)
                     .metrics().npvAtHurdle();
         }
         Cluster moved = MOVES.get(input).apply(RENTED.toBuilder(), value).build();
-        return RoiEngine.analyze(moved, ASSUMPTIONS, CONTRACTS, List.of()).metrics().npvAtHurdle();
+        return RoiEngine.analyzeWithContracts(moved, ASSUMPTIONS, CONTRACTS).metrics().npvAtHurdle();
     }
 
     @Test
@@ -300,13 +301,14 @@ class SensitivitySheetTest {
                 int row = block(0) + LOWER_FIRST_ROW + r;
                 Cluster.Builder onDecline = RENTED.toBuilder().pricePath(new PricePath.AnnualDecline(number(sheet, row, LABEL)));
                 for (int c = 0; c < 7; c++) {
-                    double expected = RoiEngine.analyze(onDecline.capexPerGpu(number(sheet, header, FIRST_VALUE + c)).build(),
-                            ASSUMPTIONS, CONTRACTS, List.of()).metrics().npvAtHurdle();
+                    double expected = RoiEngine.analyzeWithContracts(
+                            onDecline.capexPerGpu(number(sheet, header, FIRST_VALUE + c)).build(),
+                            ASSUMPTIONS, CONTRACTS).metrics().npvAtHurdle();
                     assertThat(number(sheet, row, FIRST_VALUE + c)).isCloseTo(expected, within(1e-6 * RENTED.totalCapex()));
                 }
                 if (sheet.getRow(row).getCell(BREAK_EVEN).getCellType() == CellType.NUMERIC) {
                     double capex = number(sheet, row, BREAK_EVEN);
-                    assertThat(RoiEngine.analyze(onDecline.capexPerGpu(capex).build(), ASSUMPTIONS, CONTRACTS, List.of())
+                    assertThat(RoiEngine.analyzeWithContracts(onDecline.capexPerGpu(capex).build(), ASSUMPTIONS, CONTRACTS)
                             .metrics().npvAtHurdle()).isCloseTo(0, within(1e-6));
                 }
             }
