@@ -13,8 +13,9 @@ public final class ExitCodes {
     /** A bug. */
     public static final int INTERNAL_ERROR = 3;
     /**
-     * An output could not be written (a read-only or full disk, a folder that is a file, a name too long): the
-     * machine is at fault, not the input; the message gives the path and the operating system's reason.
+     * The machine failed a workbook, not its content: an output could not be written (a read-only or full disk, a folder
+     * that is a file, a name too long) or an input could not be read (no permission, an I/O error); the message gives
+     * the path and the operating system's reason.
      */
     public static final int OUTPUT_FAILED = 4;
 }

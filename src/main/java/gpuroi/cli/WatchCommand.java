@@ -223,7 +223,7 @@ public final class WatchCommand implements Callable<Integer> {
                 Conversion.Analyzed analyzed = outcome.analyzed().orElseThrow();
                 return JobConverter.Result.converted(summary(analyzed, outcome.memos().size()), analyzed.inputSha256());
             }
-            if (outcome.outputFailed() || outcome.machineReason().isPresent()) {
+            if (outcome.machineFault()) {
                 // The system refused a read or a write (permission, I/O error, a full disk): not the workbook's fault.
                 return JobConverter.Result.machineFault(outcome.outputFailed() ? outcome.message().orElseThrow()
                         : input.getFileName() + ": " + outcome.machineReason().get());

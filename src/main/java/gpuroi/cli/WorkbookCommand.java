@@ -89,7 +89,7 @@ abstract class WorkbookCommand implements Callable<Integer> {
             out.flush();
         }
         // The machine before the workbooks: with a full or read-only disk, every workbook would fail again.
-        if (outcomes.stream().anyMatch(JobOutcome::outputFailed)) {
+        if (outcomes.stream().anyMatch(JobOutcome::machineFault)) {
             return ExitCodes.OUTPUT_FAILED;
         }
         if (outcomes.stream().anyMatch(JobOutcome::failed)) {

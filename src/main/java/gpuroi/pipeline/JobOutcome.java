@@ -77,8 +77,17 @@ public record JobOutcome(Path input, Kind kind, Optional<Path> output, Optional<
     /** An input that could not be read: {@code NAME: REASON}, and the machine's reason when it was the machine's fault. */
     public static JobOutcome unreadable(Path input, IOException e) {
         String name = input.getFileName() == null ? input.toString() : input.getFileName().toString();
+        Optional<String> machine = EnvironmentFault.reason(e);
+        // "Permission denied" says what is wrong; Java's own message for it is only the path.
+        String message = machine.map(reason -> name + ": cannot read " + input + ": " + reason)
+                .orElse(name + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
         return new JobOutcome(input, Kind.FAILED, Optional.empty(), Optional.empty(), List.of(), List.of(), List.of(),
-                Optional.of(name + ": " + (e.getMessage() == null ? e.toString() : e.getMessage())), EnvironmentFault.reason(e));
+                Optional.of(message), machine);
+    }
+
+    /** Whether the machine, not the workbook, failed the job: an output it refused, or an input it would not let be read. */
+    public boolean machineFault() {
+        return outputFailed() || machineReason.isPresent();
     }
 
     /** A workbook read and computed whose output could not be written: {@code cannot write PATH: REASON}. */
