@@ -120,11 +120,15 @@ final class NotesSheet {
                 new String[] {"After-tax and equity views", "With a tax rate, " + WorkbookWriter.SUMMARY_SHEET
                         + " adds after-tax IRR and NPV at the hurdle; with a loan, equity IRR and NPV at the hurdle. The"
                         + " pre-tax, unlevered figures decide (see Tax rate and Loan above)."},
-                new String[] {"Rounding", "OutputCells hold full precision; number formats only round what is shown."},
-                new String[] {"Live model", "Edit a cluster's row on " + WorkbookWriter.INPUTS_SHEET + " and its rows on "
-                        + WorkbookWriter.CASH_FLOWS_SHEET + " and its live IRR, NPV, MIRR and MOIC recalculate. The number of"
-                        + " monthly rows is fixed by the life at conversion, and a custom price curve is written as values;"
-                        + " " + WorkbookWriter.SUMMARY_SHEET + " holds the engine's figures as values (re-run the tool after edits)."});
+                new String[] {"Rounding", "Cells hold full precision; number formats only round what is shown."},
+                new String[] {"Live model", "Edit an input on your own sheets (the cells " + WorkbookWriter.INPUTS_SHEET
+                        + " links to) or a value on " + WorkbookWriter.INPUTS_SHEET + ", and " + WorkbookWriter.CASH_FLOWS_SHEET
+                        + ", " + WorkbookWriter.SUMMARY_SHEET + ", " + WorkbookWriter.CONTRACTS_SHEET + " and "
+                        + WorkbookWriter.PORTFOLIO_SHEET + " recalculate, decisions included. Start dates, terms and lives fix the"
+                        + " monthly rows: change one and convert again. The figures each row lists under \"Values computed"
+                        + " at conversion, not formulas\" (Monte Carlo, sensitivity grids, IRR of holding, after-tax and equity"
+                        + " views) do not move, nor do the reasons, which are text; \"Decision against the reason (live)\" flags"
+                        + " a reason an edit has overtaken."});
     }
 
     private static List<String[]> sensitivityConventions() {
