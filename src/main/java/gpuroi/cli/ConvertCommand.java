@@ -16,6 +16,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 
@@ -178,7 +179,7 @@ public final class ConvertCommand extends WorkbookCommand {
         }
         memoFolderWasNew = !Files.exists(folder);
         memoSelection = MemoSelection.choose(analyzed.analysis(), memoCap);
-        return Conversion.writeMemos(analyzed, memoRenderer, folder, options, memoSelection);
+        return Conversion.writeMemos(analyzed, memoRenderer, folder, options, memoSelection, Optional.of(workbookOutput));
     }
 
     @Override

@@ -280,7 +280,8 @@ public final class WatchCommand implements Callable<Integer> {
                 List<Path> memos = List.of();
                 if (renderer != null) {
                     MemoSelection selection = MemoSelection.choose(analyzed.analysis(), memoCap);
-                    memos = Conversion.writeMemos(analyzed, renderer, Conversion.defaultMemoFolder(output), run, selection);
+                    memos = Conversion.writeMemos(analyzed, renderer, Conversion.defaultMemoFolder(output), run, selection,
+                            Optional.of(output));
                     analyzed = Conversion.withMemosLeftOut(analyzed, selection);
                 }
                 Conversion.write(analyzed, output, run);

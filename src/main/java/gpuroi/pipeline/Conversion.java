@@ -289,12 +289,22 @@ public final class Conversion {
     /** As above, only the cluster and contract memos {@code selection} chooses; the portfolio memo names the rest. */
     public static List<Path> writeMemos(Analyzed analyzed, MemoRenderer renderer, Path folder, Options options, MemoSelection selection)
             throws MemoTemplateException, IOException {
+        return writeMemos(analyzed, renderer, folder, options, selection, Optional.empty());
+    }
+
+    /**
+     * As above, the portfolio memo naming {@code workbook} (the workbook written with the memos) as where the rows its long
+     * tables leave out are listed.
+     */
+    public static List<Path> writeMemos(Analyzed analyzed, MemoRenderer renderer, Path folder, Options options, MemoSelection selection,
+                                        Optional<Path> workbook) throws MemoTemplateException, IOException {
         List<SourceNote> notes = new ArrayList<>();
         for (InputNote note : analyzed.read().notes()) {
             notes.add(new SourceNote(note.kind().name().toLowerCase(Locale.ROOT), note.location(), note.message()));
         }
         Path input = analyzed.input();
-        MemoContext context = new MemoContext(input.getFileName().toString(), analyzed.inputSha256(), options.toolVersion(), notes);
+        MemoContext context = new MemoContext(input.getFileName().toString(), analyzed.inputSha256(), options.toolVersion(), notes,
+                workbook.map(w -> w.getFileName().toString()).orElse(""));
         try {
             return MemoFolder.replace(folder,
                     staging -> renderer.writeAll(analyzed.analysis(), analyzed.risks(), analyzed.contractRisks(), context, staging, selection));
