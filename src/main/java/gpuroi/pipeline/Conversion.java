@@ -282,17 +282,19 @@ public final class Conversion {
 
     /**
      * Writes the portfolio memo and the cluster and contract memos {@code selection} chooses into {@code folder}, only once
-     * all are rendered (see {@link MemoFolder}); the portfolio memo names the rest, and the reader's notes become each
-     * memo's "source" column.
+     * all are rendered (see {@link MemoFolder}); the portfolio memo names the rest and {@code workbook}, the workbook
+     * written with the memos, as where its long tables' left-out rows are listed; the reader's notes become each memo's
+     * "source" column.
      */
-    static List<Path> writeMemos(Analyzed analyzed, MemoRenderer renderer, Path folder, Options options, MemoSelection selection)
-            throws MemoTemplateException, IOException {
+    static List<Path> writeMemos(Analyzed analyzed, MemoRenderer renderer, Path folder, Options options, MemoSelection selection,
+                                 Path workbook) throws MemoTemplateException, IOException {
         List<SourceNote> notes = new ArrayList<>();
         for (InputNote note : analyzed.read().notes()) {
             notes.add(new SourceNote(note.kind().name().toLowerCase(Locale.ROOT), note.location(), note.message()));
         }
         Path input = analyzed.input();
-        MemoContext context = new MemoContext(input.getFileName().toString(), analyzed.inputSha256(), options.toolVersion(), notes);
+        MemoContext context = new MemoContext(input.getFileName().toString(), analyzed.inputSha256(), options.toolVersion(), notes,
+                workbook.getFileName().toString());
         try {
             return MemoFolder.replace(folder,
                     staging -> renderer.writeAll(analyzed.result(), selection, context, staging));

@@ -106,7 +106,7 @@ public final class ConversionJob {
             if (plan.memos().isPresent()) {
                 Memos m = plan.memos().get();
                 memoFolderWasNew = !Files.exists(m.folder());
-                memos = Conversion.writeMemos(analyzed, m.renderer(), m.folder(), options, selection.get());
+                memos = Conversion.writeMemos(analyzed, m.renderer(), m.folder(), options, selection.get(), output);
                 analyzed = Conversion.withMemosLeftOut(analyzed, selection.get());
             }
             try {

@@ -104,7 +104,7 @@ public final class MemoRenderer {
             throws MemoTemplateException {
         Map<String, Object> model = PortfolioMemoModel.of(portfolio, risks, context, paper);
         if (!selection.complete()) {
-            model.put("memosLeftOut", selection.leftOut());
+            model.put("memosLeftOut", PortfolioMemoModel.memosLeftOut(selection, context));
             model.put("memosLeftOutReason", selection.reason());
         }
         String xhtml = templates.render(MemoTemplates.PORTFOLIO_MEMO, model);

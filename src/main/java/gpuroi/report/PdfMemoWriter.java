@@ -7,6 +7,8 @@ import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfObject;
 import com.lowagie.text.pdf.PdfString;
 import org.jfree.chart.JFreeChart;
+import org.w3c.dom.Document;
+import org.xml.sax.InputSource;
 import org.xhtmlrenderer.layout.SharedContext;
 import org.xhtmlrenderer.pdf.DefaultPDFCreationListener;
 import org.xhtmlrenderer.pdf.ITextOutputDevice;
@@ -19,6 +21,7 @@ import org.xhtmlrenderer.simple.extend.XhtmlCssOnlyNamespaceHandler;
 
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -56,14 +59,18 @@ final class PdfMemoWriter {
     static byte[] write(String xhtml, Metadata metadata, String templateName, Map<String, JFreeChart> charts)
             throws MemoTemplateException {
         ITextOutputDevice device = new ITextOutputDevice(DOTS_PER_POINT);
-        ITextRenderer renderer = new ITextRenderer(DOTS_PER_POINT, DOTS_PER_PIXEL, device, new SandboxedUserAgent(device));
-        MemoFonts.install(renderer.getFontResolver());
+        SandboxedUserAgent userAgent = new SandboxedUserAgent(device);
+        LayoutCaches caches = LayoutCaches.ofThisThread();
+        ITextRenderer renderer = new ITextRenderer(DOTS_PER_POINT, DOTS_PER_PIXEL, device, userAgent, caches.fonts());
         SharedContext shared = renderer.getSharedContext();
+        caches.useStyles(shared, userAgent);
         shared.setReplacedElementFactory(new ChartElements(shared.getReplacedElementFactory(), charts));
         shared.setPrint(true);
         shared.setInteractive(false);
-        try {
-            renderer.setDocumentFromString(xhtml);
+        try (StringReader reader = new StringReader(xhtml)) {
+            // As setDocumentFromString parses, but read with the thread's kept style sheets.
+            Document document = XMLResource.load(new InputSource(reader)).getDocument();
+            renderer.setDocument(document, null, caches.namespaceHandler());
         } catch (RuntimeException e) {
             throw new MemoTemplateException("memo template " + templateName + " did not produce well-formed XHTML: "
                     + rootMessage(e), e);

@@ -11,6 +11,7 @@ import org.jfree.chart.JFreeChart;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -141,8 +142,11 @@ final class RiskSection {
         String ccy = a.currency();
         List<RiskProfile> profiles = new ArrayList<>();
         Set<String> owned = new HashSet<>();
+        // By id, the first profile of each: a scan per cluster would be quadratic in a fleet of thousands.
+        Map<String, RiskProfile> byId = new HashMap<>();
+        risks.forEach(r -> byId.putIfAbsent(r.clusterId(), r));
         for (ClusterAnalysis c : portfolio.clusters()) {
-            risks.stream().filter(r -> r.clusterId().equals(c.cluster().id())).findFirst().ifPresent(profiles::add);
+            Optional.ofNullable(byId.get(c.cluster().id())).ifPresent(profiles::add);
             if (c.metrics().hold().isPresent()) {
                 owned.add(c.cluster().id());
             }

@@ -109,6 +109,28 @@ class MemoCapTest {
     }
 
     @Test
+    void pastFiftyClustersThePortfolioMemoListsFiftyAndNamesTheWorkbookThatListsTheOthers() throws Exception {
+        int clusters = MemoSelection.DEFAULT_CAP + 2;
+        Path input = fleet(dir.resolve("fleet.xlsx"), clusters);
+
+        CliRun run = CliRun.of("convert", input.toString(), "--memos", "0", "-o", dir.resolve("priced.xlsx").toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String portfolio = pdfText(dir.resolve("priced.memos/portfolio.pdf"));
+        // Capex per GPU is 20,000 + 100 × (7i mod 52): the two smallest, i = 0 and i = 15, are left out of the decisions table.
+        assertThat(portfolio).contains("Shown: the 50 clusters with the most capex, largest first; the other 2, added up in the line"
+                + " \"more\", are listed with every figure in the ROI Summary sheet of priced.xlsx. The total is over all 52 clusters.");
+        assertThat(portfolio).doesNotContain("lot-00 8 × H100").doesNotContain("lot-15 8 × H100").contains("lot-51 8 × H100");
+        List<String> first50 = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            first50.add(String.format("lot-%02d", i));
+        }
+        assertThat(portfolio).contains("No memo in this folder for 52 clusters and contracts").contains(String.join(", ", first50)
+                + ", and 2 more: the ROI Notes sheet of priced.xlsx has a row for each (Memo not rendered)");
+        assertThat(memoNotes(dir.resolve("priced.xlsx"))).hasSize(52);
+    }
+
+    @Test
     void theHotFolderPipelineKeepsToItsCapAndSaysHowManyMemosItLeftOut() throws Exception {
         Path input = Files.copy(Path.of("samples/mixed-fleet.xlsx"), dir.resolve("mixed-fleet.xlsx"));
         Path out = Files.createDirectories(dir.resolve("out"));

@@ -147,6 +147,10 @@ class PortfolioMemoSentencesTest {
         List<String> order = List.of("BUY", "HOLD", "RESELL", "RENT");
         int last = 0;
         for (Map<String, Object> row : ranking) {
+            if (row.containsKey("more")) {
+                // A big fleet's line adding up the rest of a group: PortfolioMemoAtScaleTest re-adds its figures.
+                continue;
+            }
             ClusterAnalysis c = portfolio.clusters().stream().filter(x -> x.cluster().id().equals(row.get("id"))).findFirst().orElseThrow();
             int group = order.indexOf(c.recommendation().decision().name());
             if (group < last) {
@@ -159,7 +163,7 @@ class PortfolioMemoSentencesTest {
     }
 
     /** What a cluster's BUY (or own-use BUY) is worth from the valuation date, from its own figures. */
-    private static double decisionValue(ClusterAnalysis c) {
+    static double decisionValue(ClusterAnalysis c) {
         if (c.cluster().status() == ClusterStatus.PLANNED) {
             return c.recommendation().decision().name().equals("BUY") ? enteredValue(c) : 0;
         }
@@ -168,7 +172,7 @@ class PortfolioMemoSentencesTest {
     }
 
     /** Planned bought or owned held: NPV at the hurdle, or the saving from owning for own use; the hold value. */
-    private static double enteredValue(ClusterAnalysis c) {
+    static double enteredValue(ClusterAnalysis c) {
         if (c.cluster().status() == ClusterStatus.PLANNED) {
             return c.cluster().use() == ClusterUse.OWN_USE ? c.metrics().ownUse().savingFromOwning() : c.metrics().npvAtHurdle();
         }

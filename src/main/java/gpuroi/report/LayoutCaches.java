@@ -1,0 +1,132 @@
+package gpuroi.report;
+
+import org.w3c.dom.Element;
+import org.xhtmlrenderer.context.StyleReference;
+import org.xhtmlrenderer.css.constants.IdentValue;
+import org.xhtmlrenderer.css.sheet.StylesheetInfo;
+import org.xhtmlrenderer.css.value.FontSpecification;
+import org.xhtmlrenderer.extend.UserAgentCallback;
+import org.xhtmlrenderer.layout.SharedContext;
+import org.xhtmlrenderer.pdf.ITextFontResolver;
+import org.xhtmlrenderer.render.FSFont;
+import org.xhtmlrenderer.simple.extend.XhtmlNamespaceHandler;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What Flying Saucer would otherwise build again for every memo, kept for one render thread's life: the parsed style
+ * sheets (its own user-agent sheet and each memo's {@code <style>}, about a twentieth of a memo's time) and the
+ * resolved fonts. One thread's, because the parsed sheets are updated while a document is matched against them (the
+ * same values for the same sheets, but not safely from two threads at once), and the fonts are the thread's own
+ * ({@link MemoFonts}). The PDFs are byte for byte those of a renderer built afresh.
+ */
+final class LayoutCaches {
+    private static final ThreadLocal<LayoutCaches> PER_THREAD = ThreadLocal.withInitial(LayoutCaches::new);
+    /** Distinct {@code <style>} texts remembered: a few templates on a few paper sizes. */
+    private static final int STYLE_TEXTS = 16;
+
+    private final CachingFontResolver fonts = new CachingFontResolver();
+    private final Map<String, String> styleKeys = new HashMap<>();
+    private int nextStyleKey;
+    private StyleReference styles;
+
+    private LayoutCaches() {
+        MemoFonts.install(fonts);
+    }
+
+    static LayoutCaches ofThisThread() {
+        return PER_THREAD.get();
+    }
+
+    /** The thread's font resolver, with the bundled fonts installed. */
+    ITextFontResolver fonts() {
+        return fonts;
+    }
+
+    /** Gives {@code shared} the thread's style sheets, loading any not yet parsed through {@code userAgent}. */
+    void useStyles(SharedContext shared, UserAgentCallback userAgent) {
+        if (styles == null) {
+            styles = new KeptStyles(userAgent);
+        }
+        styles.setUserAgentCallback(userAgent);
+        shared.setCss(styles);
+    }
+
+    /** Reads a memo's {@code <style>} under a name its text alone decides, so the same text is parsed once. */
+    XhtmlNamespaceHandler namespaceHandler() {
+        return new XhtmlNamespaceHandler() {
+            @Override
+            protected StylesheetInfo readStyleElement(Element style) {
+                StylesheetInfo read = super.readStyleElement(style);
+                if (read == null || read.getContent().isEmpty()) {
+                    return read;
+                }
+                return new StylesheetInfo(read.getOrigin(), styleKey(read.getContent().get()), read.getMedia(), read.getContent().get());
+            }
+        };
+    }
+
+    /** A name per distinct text (compared whole, so two texts never share one); Flying Saucer caches parsed sheets by name. */
+    private String styleKey(String css) {
+        if (styleKeys.size() >= STYLE_TEXTS && !styleKeys.containsKey(css)) {
+            styleKeys.clear();
+        }
+        return styleKeys.computeIfAbsent(css, text -> "gpuroi-memo-style:" + nextStyleKey++);
+    }
+
+    /**
+     * Style sheets kept from one document to the next. Flying Saucer's own configuration empties its cache for every
+     * document; here a sheet's name is its user-agent URL or a name its {@code <style>} text decides, so a kept sheet is
+     * always the one the document asks for.
+     */
+    private static final class KeptStyles extends StyleReference {
+        KeptStyles(UserAgentCallback userAgent) {
+            super(userAgent);
+        }
+
+        @Override
+        public void flushAllStyleSheets() {
+            // Kept on purpose: see the class comment.
+        }
+    }
+
+    /**
+     * Flying Saucer's font resolver formats a text key for every run of text it measures; the same family, size, weight
+     * and style resolve to the same font, so within a document each is resolved once.
+     */
+    private static final class CachingFontResolver extends ITextFontResolver {
+        private final Map<Key, FSFont> resolved = new HashMap<>();
+
+        private record Key(List<String> families, float size, IdentValue weight, IdentValue style) {
+        }
+
+        @Override
+        public FSFont resolveFont(SharedContext context, FontSpecification spec) {
+            Key key = new Key(spec.families == null ? null : Arrays.asList(spec.families.clone()), spec.size, spec.fontWeight, spec.fontStyle);
+            FSFont font = resolved.get(key);
+            if (font == null) {
+                font = super.resolveFont(context, spec);
+                resolved.put(key, font);
+            }
+            return font;
+        }
+
+        /** Called for every new document, whose {@code @font-face} rules may differ. */
+        @Override
+        public void flushFontFaceFonts() {
+            resolved.clear();
+            super.flushFontFaceFonts();
+        }
+
+        /** Forgets every font, so installs the bundled ones again: nothing may fall back to a font the PDF does not carry. */
+        @Override
+        public void flushCache() {
+            resolved.clear();
+            super.flushCache();
+            MemoFonts.install(this);
+        }
+    }
+}
