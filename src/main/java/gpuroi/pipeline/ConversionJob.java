@@ -13,10 +13,12 @@ import java.io.InterruptedIOException;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.UUID;
 import java.util.function.IntPredicate;
 
 /**
@@ -101,28 +103,14 @@ public final class ConversionJob {
             }
             Path output = plan.workbook().get();
             Conversion.refuseToOverwriteInput(input, output);
-            List<Path> memos = List.of();
-            boolean memoFolderWasNew = false;
-            if (plan.memos().isPresent()) {
-                Memos m = plan.memos().get();
-                memoFolderWasNew = !Files.exists(m.folder());
-                memos = Conversion.writeMemos(analyzed, m.renderer(), m.folder(), options, selection.get(), output);
-                analyzed = Conversion.withMemosLeftOut(analyzed, selection.get());
-            }
-            try {
+            if (plan.memos().isEmpty()) {
                 Conversion.write(analyzed, output, options);
-            } catch (IOException | RuntimeException e) {
-                // A workbook that could not be written takes its memos with it: no half set of outputs is left.
-                try {
-                    if (!memos.isEmpty()) {
-                        Conversion.discardMemos(memos, plan.memos().get().folder(), memoFolderWasNew);
-                    }
-                } catch (IOException cleanup) {
-                    e.addSuppressed(cleanup);
-                }
-                throw e;
+                return JobOutcome.converted(input, output, analyzed, List.of());
             }
-            return JobOutcome.converted(input, output, analyzed, memos);
+            Memos m = plan.memos().get();
+            Conversion.Analyzed noted = Conversion.withMemosLeftOut(analyzed, selection.get());
+            List<Path> memos = writeBoth(analyzed, noted, m, selection.get(), output, options);
+            return JobOutcome.converted(input, output, noted, memos);
         } catch (WorkbookException e) {
             return JobOutcome.rejected(input, e);
         } catch (OutputException e) {
@@ -138,6 +126,109 @@ public final class ConversionJob {
         } catch (IllegalArgumentException e) {
             stopIfInterrupted("converting", name);
             return JobOutcome.failed(input, name + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+        }
+    }
+
+    /**
+     * Writes the memos and the workbook at the same time, the workbook on a thread of its own while the memos take the render
+     * threads, and puts the workbook in place only once both are done: a failed memo leaves no workbook, and a workbook that
+     * could not be written takes its memos with it, so no half set of outputs is left. The memos' source notes are about
+     * their inputs ({@code analyzed}); the workbook's also name the memos left out ({@code noted}).
+     */
+    private static List<Path> writeBoth(Conversion.Analyzed analyzed, Conversion.Analyzed noted, Memos m, MemoSelection selection,
+                                        Path output, Conversion.Options options)
+            throws MemoTemplateException, IOException, InterruptedException {
+        PendingWorkbook workbook = new PendingWorkbook(noted, output, options);
+        boolean memoFolderWasNew = !Files.exists(m.folder());
+        List<Path> memos;
+        try {
+            memos = Conversion.writeMemos(analyzed, m.renderer(), m.folder(), options, selection, output);
+        } catch (MemoTemplateException | IOException | RuntimeException e) {
+            workbook.abandon(e);
+            throw e;
+        }
+        try {
+            workbook.putInPlace();
+        } catch (IOException | RuntimeException | InterruptedException e) {
+            workbook.abandon(e);
+            try {
+                Conversion.discardMemos(memos, m.folder(), memoFolderWasNew);
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+        return memos;
+    }
+
+    /**
+     * A workbook written on a thread of its own to a hidden file beside {@code output}, moved into place only when asked, or
+     * abandoned: the writer is stopped and the hidden file deleted.
+     */
+    private static final class PendingWorkbook {
+        private final Path output;
+        private final Path pending;
+        private final Thread writer;
+        private volatile Throwable failure;
+
+        PendingWorkbook(Conversion.Analyzed noted, Path output, Conversion.Options options) {
+            this.output = output;
+            this.pending = output.resolveSibling("." + output.getFileName() + "." + UUID.randomUUID() + ".pending");
+            this.writer = new Thread(() -> {
+                try {
+                    Conversion.write(noted, pending, options);
+                } catch (Throwable t) {
+                    failure = t;
+                }
+            }, "gpuroi-workbook-writer");
+            writer.setDaemon(true);
+            writer.start();
+        }
+
+        /** Waits for the workbook and moves it to {@code output}; its failure is rethrown as it was, about {@code output}. */
+        void putInPlace() throws IOException, InterruptedException {
+            writer.join();
+            Throwable cause = failure;
+            if (cause instanceof OutputException failed && failed.getCause() instanceof IOException io && pending.equals(failed.path())) {
+                throw new OutputException(output, io);
+            }
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            if (cause != null) {
+                throw new IllegalStateException(cause);
+            }
+            try {
+                Files.move(pending, output, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw new OutputException(output, e);
+            }
+        }
+
+        /**
+         * Stops the writer, waits for it to clean up after itself (its temporary file), and deletes the hidden file. Should
+         * this thread be interrupted while it waits, the hidden file is left to the folder's owner: a hot-folder job's
+         * folder is deleted whole.
+         */
+        void abandon(Exception cause) {
+            writer.interrupt();
+            try {
+                writer.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            try {
+                Files.deleteIfExists(pending);
+            } catch (IOException cleanup) {
+                cause.addSuppressed(cleanup);
+            }
         }
     }
 
