@@ -7,8 +7,9 @@ import gpuroi.engine.Returns;
 import gpuroi.model.Cancellation;
 import gpuroi.model.Lease;
 import gpuroi.model.PricePath;
-import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
 
 import java.util.List;
 
@@ -71,99 +72,199 @@ final class CashFlowSheet {
         write(sheet, clusters, layout, InputLinks.NONE, styles);
     }
 
-    /** As above, with lessor contracts' revenue referring to the Leases cells their rates were read from, where it can. */
+    /**
+     * As above, with lessor contracts' revenue referring to the Leases cells their rates were read from, where it can.
+     * The header and the column widths are set now; the monthly rows are generated as the workbook is written
+     * ({@link StreamingWorkbook#appendRowsOnWrite}), which {@code sheet} must therefore belong to.
+     */
     static void write(Sheet sheet, List<ClusterAnalysis> clusters, CashFlowLayout layout, InputLinks links, OutputStyles styles) {
+        if (!(sheet.getWorkbook() instanceof StreamingWorkbook workbook)) {
+            throw new IllegalArgumentException(WorkbookWriter.CASH_FLOWS_SHEET + " is written by a StreamingWorkbook");
+        }
         OutputCells.headerRow(sheet, 0, HEADERS, WIDTHS, styles);
         int[] widths = WIDTHS.clone();
-        for (int i = 0; i < clusters.size(); i++) {
-            ClusterAnalysis analysis = clusters.get(i);
+        CellStyle[] columnStyles = columnStyles(styles);
+        double[][] ranges = new double[HEADERS.length][];
+        for (ClusterAnalysis analysis : clusters) {
             Cancellation.check("writing the monthly cash flows");
-            writeCluster(sheet, analysis, layout.block(i), links, styles);
             widths[ID] = Math.max(widths[ID], Math.min(40, analysis.cluster().id().length() + 2));
+            ColumnFit.text(sheet, ID, analysis.cluster().id(), styles.text);
+            MonthValues values = new MonthValues(analysis, styles.date1904);
+            while (values.next()) {
+                for (int column = MONTH; column < ranges.length; column++) {
+                    double v = values.of(column);
+                    if (ranges[column] == null) {
+                        ranges[column] = new double[] {v, v};
+                    }
+                    ranges[column][0] = Math.min(ranges[column][0], v);
+                    ranges[column][1] = Math.max(ranges[column][1], v);
+                }
+            }
+        }
+        // The widths are written before the rows, so they are fitted to the engine's figures up front.
+        for (int column = MONTH; column < ranges.length; column++) {
+            if (ranges[column] != null) {
+                ColumnFit.number(sheet, column, ranges[column][0], columnStyles[column]);
+                ColumnFit.number(sheet, column, ranges[column][1], columnStyles[column]);
+            }
         }
         OutputCells.widths(sheet, widths);
         sheet.createFreezePane(2, 1);
+        CellRangeAddress dimension = new CellRangeAddress(0, layout.lastCashFlowRow(), 0, HEADERS.length - 1);
+        workbook.appendRowsOnWrite(sheet, dimension, rows -> {
+            for (int i = 0; i < clusters.size(); i++) {
+                writeCluster(rows, clusters.get(i), layout.block(i), links, styles, columnStyles);
+            }
+        });
     }
 
-    private static void writeCluster(Sheet sheet, ClusterAnalysis analysis, CashFlowLayout.Block block, InputLinks links,
-                                     OutputStyles styles) {
+    private static CellStyle[] columnStyles(OutputStyles styles) {
+        CellStyle[] columnStyles = new CellStyle[HEADERS.length];
+        java.util.Arrays.fill(columnStyles, styles.moneyCents);
+        columnStyles[ID] = styles.text;
+        columnStyles[MONTH] = styles.integer;
+        columnStyles[DATE] = styles.date;
+        columnStyles[PRICE] = styles.pricePerHour;
+        columnStyles[UTILIZED_HOURS] = styles.hours;
+        columnStyles[DISCOUNT_FACTOR] = styles.factor;
+        columnStyles[CONTRACTED_GPUS] = styles.integer;
+        columnStyles[HURDLE_FACTOR] = styles.factor;
+        columnStyles[STILL_TO_COME] = styles.integer;
+        columnStyles[MONTH_UNDERWATER] = styles.integer;
+        columnStyles[MONTH_UNDERWATER_DISCOUNTED] = styles.integer;
+        return columnStyles;
+    }
+
+    /**
+     * The engine's figure for each column of one month after another: what each cell shows, cached under its formula,
+     * and what the columns are widened to fit.
+     */
+    private static final class MonthValues {
+        private final ClusterAnalysis analysis;
+        private final List<MonthlyCashFlow> months;
+        private final boolean date1904;
+        private final double hurdle;
+        private final double[] values = new double[HEADERS.length];
+        private int month = -1;
+        private double discountedSoFar;
+
+        MonthValues(ClusterAnalysis analysis, boolean date1904) {
+            this.analysis = analysis;
+            this.months = analysis.schedule().months();
+            this.date1904 = date1904;
+            this.hurdle = analysis.schedule().assumptions().hurdleRate();
+        }
+
+        /** Moves to the next month; false after the last. */
+        boolean next() {
+            if (++month >= months.size()) {
+                return false;
+            }
+            MonthlyCashFlow flow = months.get(month);
+            discountedSoFar += flow.discounted();
+            values[MONTH] = flow.month();
+            values[DATE] = OutputCells.excelDate(flow.date(), date1904);
+            values[PRICE] = flow.pricePerGpuHour();
+            values[UTILIZED_HOURS] = flow.utilizedGpuHours();
+            values[REVENUE] = flow.revenue();
+            values[POWER] = flow.power();
+            values[OTHER_OPEX] = flow.otherOpex();
+            values[CAPEX] = flow.capex();
+            values[RESIDUAL] = flow.residual();
+            values[NET] = flow.net();
+            values[CUMULATIVE] = flow.cumulative();
+            values[DISCOUNT_FACTOR] = flow.discountFactor();
+            values[DISCOUNTED] = flow.discounted();
+            values[CONTRACTED_GPUS] = flow.contractedGpus();
+            values[CONTRACT_REVENUE] = flow.contractRevenue();
+            values[CUMULATIVE_DISCOUNTED] = discountedSoFar;
+            values[HURDLE_FACTOR] = Returns.discountFactor(hurdle, (analysis.schedule().offsetMonths() + flow.month()) / 12.0);
+            values[STILL_TO_COME] = flow.history() ? 0 : 1;
+            values[MONTH_UNDERWATER] = flow.cumulative() < 0 ? flow.month() : -1;
+            values[MONTH_UNDERWATER_DISCOUNTED] = discountedSoFar < 0 ? flow.month() : -1;
+            return true;
+        }
+
+        double of(int column) {
+            return values[column];
+        }
+    }
+
+    private static void writeCluster(SheetRowsXml rows, ClusterAnalysis analysis, CashFlowLayout.Block block, InputLinks links,
+                                     OutputStyles styles, CellStyle[] columnStyles) throws java.io.IOException {
         Inputs in = new Inputs(block.inputsRow());
         String[][] contracts = contractFormulas(analysis, links);
         String[] contractedGpus = contracts[0];
         String[] contractRevenue = contracts[1];
         PricePath path = analysis.schedule().pricePath();
         String priceFormulaBody = priceFormulaBody(path, in);
-        List<MonthlyCashFlow> months = analysis.schedule().months();
-        double discountedSoFar = 0;
-        double hurdle = analysis.schedule().assumptions().hurdleRate();
-        for (int m = 0; m < months.size(); m++) {
-            MonthlyCashFlow flow = months.get(m);
+        String id = analysis.cluster().id();
+        MonthValues v = new MonthValues(analysis, styles.date1904);
+        for (int m = 0; v.next(); m++) {
             int r = block.firstRow() + m;
-            Row row = sheet.createRow(r);
+            rows.beginRow(r);
             String month = "$" + OutputCells.relative(r, MONTH);
+            Cell cell = new Cell(rows, v, columnStyles);
 
-            OutputCells.text(row, ID, analysis.cluster().id(), styles.text);
-            OutputCells.number(row, MONTH, flow.month(), styles.integer);
-            OutputCells.formula(row, DATE, "EDATE(" + in.ref(ModelInputsSheet.START_DATE) + "," + month + ")",
-                    OutputCells.excelDate(flow.date(), styles.date1904), styles.date);
+            rows.text(ID, id, styles.text);
+            rows.number(MONTH, v.of(MONTH), styles.integer);
+            cell.formula(DATE, "EDATE(" + in.ref(ModelInputsSheet.START_DATE) + "," + month + ")");
             if (priceFormulaBody == null) {
                 // A custom curve's shape is a list of factors: each month's factor is a literal, the start price stays live.
-                OutputCells.formula(row, PRICE, "IF(" + month + "=0,0," + in.ref(ModelInputsSheet.START_PRICE) + "*"
-                        + literal(m == 0 ? 0 : path.factorForMonth(m)) + ")", flow.pricePerGpuHour(), styles.pricePerHour);
+                cell.formula(PRICE, "IF(" + month + "=0,0," + in.ref(ModelInputsSheet.START_PRICE) + "*"
+                        + literal(m == 0 ? 0 : path.factorForMonth(m)) + ")");
             } else {
-                OutputCells.formula(row, PRICE, "IF(" + month + "=0,0," + priceFormulaBody.replace("{m}", month) + ")",
-                        flow.pricePerGpuHour(), styles.pricePerHour);
-            }
-            // Which months a contract covers is fixed by its dates; what it bills follows its rate, GPUs and prepaid share
-            // on the Leases sheet. The market part stays live: uncommitted GPUs earn the path's price at the cluster's
-            // utilization, after the fee.
-            if (m < contractRevenue.length && contractRevenue[m] != null) {
-                OutputCells.formula(row, CONTRACTED_GPUS, contractedGpus[m], flow.contractedGpus(), styles.integer);
-                OutputCells.formula(row, CONTRACT_REVENUE, contractRevenue[m], flow.contractRevenue(), styles.moneyCents);
-            } else {
-                OutputCells.number(row, CONTRACTED_GPUS, flow.contractedGpus(), styles.integer);
-                OutputCells.number(row, CONTRACT_REVENUE, flow.contractRevenue(), styles.moneyCents);
+                cell.formula(PRICE, "IF(" + month + "=0,0," + priceFormulaBody.replace("{m}", month) + ")");
             }
             String contracted = OutputCells.relative(r, CONTRACTED_GPUS);
             String marketHours = "(" + in.ref(ModelInputsSheet.GPUS) + "-" + contracted + ")*" + HOURS + "*"
                     + in.ref(ModelInputsSheet.UTILIZATION);
-            OutputCells.formula(row, UTILIZED_HOURS, "IF(" + month + "=0,0," + marketHours + "+" + contracted + "*" + HOURS + ")",
-                    flow.utilizedGpuHours(), styles.hours);
-            OutputCells.formula(row, REVENUE, "IF(" + month + "=0,0," + marketHours + "*" + OutputCells.relative(r, PRICE)
-                    + "*(1-" + in.ref(ModelInputsSheet.MARKETPLACE_FEE) + ")+" + OutputCells.relative(r, CONTRACT_REVENUE) + ")",
-                    flow.revenue(), styles.moneyCents);
-            OutputCells.formula(row, POWER, "IF(" + month + "=0,0," + in.ref(ModelInputsSheet.GPUS) + "*" + in.ref(ModelInputsSheet.KW_PER_GPU)
-                    + "*" + in.ref(ModelInputsSheet.PUE) + "*" + HOURS + "*" + in.ref(ModelInputsSheet.ELECTRICITY_PER_KWH) + ")",
-                    flow.power(), styles.moneyCents);
-            OutputCells.formula(row, OTHER_OPEX, "IF(" + month + "=0,0," + in.ref(ModelInputsSheet.GPUS) + "*"
-                    + in.ref(ModelInputsSheet.OPEX_PER_GPU_MONTH) + ")", flow.otherOpex(), styles.moneyCents);
-            OutputCells.formula(row, CAPEX, "IF(" + month + "=0," + in.ref(ModelInputsSheet.GPUS) + "*"
-                    + in.ref(ModelInputsSheet.CAPEX_PER_GPU) + ",0)", flow.capex(), styles.moneyCents);
-            OutputCells.formula(row, RESIDUAL, "IF(" + month + "=" + in.ref(ModelInputsSheet.LIFE_MONTHS) + ","
+            cell.formula(UTILIZED_HOURS, "IF(" + month + "=0,0," + marketHours + "+" + contracted + "*" + HOURS + ")");
+            cell.formula(REVENUE, "IF(" + month + "=0,0," + marketHours + "*" + OutputCells.relative(r, PRICE)
+                    + "*(1-" + in.ref(ModelInputsSheet.MARKETPLACE_FEE) + ")+" + OutputCells.relative(r, CONTRACT_REVENUE) + ")");
+            cell.formula(POWER, "IF(" + month + "=0,0," + in.ref(ModelInputsSheet.GPUS) + "*" + in.ref(ModelInputsSheet.KW_PER_GPU)
+                    + "*" + in.ref(ModelInputsSheet.PUE) + "*" + HOURS + "*" + in.ref(ModelInputsSheet.ELECTRICITY_PER_KWH) + ")");
+            cell.formula(OTHER_OPEX, "IF(" + month + "=0,0," + in.ref(ModelInputsSheet.GPUS) + "*"
+                    + in.ref(ModelInputsSheet.OPEX_PER_GPU_MONTH) + ")");
+            cell.formula(CAPEX, "IF(" + month + "=0," + in.ref(ModelInputsSheet.GPUS) + "*"
+                    + in.ref(ModelInputsSheet.CAPEX_PER_GPU) + ",0)");
+            cell.formula(RESIDUAL, "IF(" + month + "=" + in.ref(ModelInputsSheet.LIFE_MONTHS) + ","
                     + in.ref(ModelInputsSheet.GPUS) + "*" + in.ref(ModelInputsSheet.CAPEX_PER_GPU) + "*"
-                    + in.ref(ModelInputsSheet.RESIDUAL_SHARE) + ",0)", flow.residual(), styles.moneyCents);
-            OutputCells.formula(row, NET, OutputCells.relative(r, REVENUE) + "-" + OutputCells.relative(r, POWER) + "-"
-                    + OutputCells.relative(r, OTHER_OPEX) + "-" + OutputCells.relative(r, CAPEX) + "+" + OutputCells.relative(r, RESIDUAL),
-                    flow.net(), styles.moneyCents);
-            OutputCells.formula(row, CUMULATIVE, m == 0 ? OutputCells.relative(r, NET)
-                    : OutputCells.relative(r - 1, CUMULATIVE) + "+" + OutputCells.relative(r, NET), flow.cumulative(), styles.moneyCents);
-            OutputCells.formula(row, DISCOUNT_FACTOR, "(1+" + in.ref(ModelInputsSheet.DISCOUNT_RATE) + ")^(-("
-                    + in.ref(ModelInputsSheet.OFFSET_MONTHS) + "+" + month + ")/12)", flow.discountFactor(), styles.factor);
-            OutputCells.formula(row, DISCOUNTED, OutputCells.relative(r, NET) + "*" + OutputCells.relative(r, DISCOUNT_FACTOR),
-                    flow.discounted(), styles.moneyCents);
-            discountedSoFar += flow.discounted();
-            OutputCells.formula(row, CUMULATIVE_DISCOUNTED, m == 0 ? OutputCells.relative(r, DISCOUNTED)
-                    : OutputCells.relative(r - 1, CUMULATIVE_DISCOUNTED) + "+" + OutputCells.relative(r, DISCOUNTED),
-                    discountedSoFar, styles.moneyCents);
-            OutputCells.formula(row, HURDLE_FACTOR, "(1+" + in.ref(ModelInputsSheet.HURDLE_RATE) + ")^(-("
-                    + in.ref(ModelInputsSheet.OFFSET_MONTHS) + "+" + month + ")/12)",
-                    Returns.discountFactor(hurdle, (analysis.schedule().offsetMonths() + flow.month()) / 12.0), styles.factor);
-            OutputCells.formula(row, STILL_TO_COME, "IF(" + OutputCells.relative(r, DATE) + ">=" + in.ref(ModelInputsSheet.VALUATION_DATE)
-                    + ",1,0)", flow.history() ? 0 : 1, styles.integer);
-            OutputCells.formula(row, MONTH_UNDERWATER, "IF(" + OutputCells.relative(r, CUMULATIVE) + "<0," + month + ",-1)",
-                    flow.cumulative() < 0 ? flow.month() : -1, styles.integer);
-            OutputCells.formula(row, MONTH_UNDERWATER_DISCOUNTED, "IF(" + OutputCells.relative(r, CUMULATIVE_DISCOUNTED) + "<0,"
-                    + month + ",-1)", discountedSoFar < 0 ? flow.month() : -1, styles.integer);
+                    + in.ref(ModelInputsSheet.RESIDUAL_SHARE) + ",0)");
+            cell.formula(NET, OutputCells.relative(r, REVENUE) + "-" + OutputCells.relative(r, POWER) + "-"
+                    + OutputCells.relative(r, OTHER_OPEX) + "-" + OutputCells.relative(r, CAPEX) + "+" + OutputCells.relative(r, RESIDUAL));
+            cell.formula(CUMULATIVE, m == 0 ? OutputCells.relative(r, NET)
+                    : OutputCells.relative(r - 1, CUMULATIVE) + "+" + OutputCells.relative(r, NET));
+            cell.formula(DISCOUNT_FACTOR, "(1+" + in.ref(ModelInputsSheet.DISCOUNT_RATE) + ")^(-("
+                    + in.ref(ModelInputsSheet.OFFSET_MONTHS) + "+" + month + ")/12)");
+            cell.formula(DISCOUNTED, OutputCells.relative(r, NET) + "*" + OutputCells.relative(r, DISCOUNT_FACTOR));
+            // Which months a contract covers is fixed by its dates; what it bills follows its rate, GPUs and prepaid share
+            // on the Leases sheet. The market part stays live: uncommitted GPUs earn the path's price at the cluster's
+            // utilization, after the fee.
+            if (m < contractRevenue.length && contractRevenue[m] != null) {
+                cell.formula(CONTRACTED_GPUS, contractedGpus[m]);
+                cell.formula(CONTRACT_REVENUE, contractRevenue[m]);
+            } else {
+                rows.number(CONTRACTED_GPUS, v.of(CONTRACTED_GPUS), styles.integer);
+                rows.number(CONTRACT_REVENUE, v.of(CONTRACT_REVENUE), styles.moneyCents);
+            }
+            cell.formula(CUMULATIVE_DISCOUNTED, m == 0 ? OutputCells.relative(r, DISCOUNTED)
+                    : OutputCells.relative(r - 1, CUMULATIVE_DISCOUNTED) + "+" + OutputCells.relative(r, DISCOUNTED));
+            cell.formula(HURDLE_FACTOR, "(1+" + in.ref(ModelInputsSheet.HURDLE_RATE) + ")^(-("
+                    + in.ref(ModelInputsSheet.OFFSET_MONTHS) + "+" + month + ")/12)");
+            cell.formula(STILL_TO_COME, "IF(" + OutputCells.relative(r, DATE) + ">=" + in.ref(ModelInputsSheet.VALUATION_DATE)
+                    + ",1,0)");
+            cell.formula(MONTH_UNDERWATER, "IF(" + OutputCells.relative(r, CUMULATIVE) + "<0," + month + ",-1)");
+            cell.formula(MONTH_UNDERWATER_DISCOUNTED, "IF(" + OutputCells.relative(r, CUMULATIVE_DISCOUNTED) + "<0,"
+                    + month + ",-1)");
+            rows.endRow();
+        }
+    }
+
+    /** A formula cell of the current month in its column's style, cached as the engine's figure for that column. */
+    private record Cell(SheetRowsXml rows, MonthValues values, CellStyle[] columnStyles) {
+        void formula(int column, String formula) {
+            rows.formula(column, formula, values.of(column), columnStyles[column]);
         }
     }
 
