@@ -1,27 +1,34 @@
 package gpuroi.workbook;
 
 import gpuroi.engine.CashFlowModel;
+import gpuroi.engine.CashFlowSchedule;
 import gpuroi.engine.ClusterAnalysis;
 import gpuroi.engine.MonthlyCashFlow;
 import gpuroi.engine.Returns;
+import gpuroi.model.Assumptions;
 import gpuroi.model.Cancellation;
+import gpuroi.model.Cluster;
 import gpuroi.model.Lease;
 import gpuroi.model.PricePath;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
 
 import java.util.List;
 
 /**
  * {@value WorkbookWriter#CASH_FLOWS_SHEET}: one row per cluster and month, clusters one after the
- * other, with live formulas that express the monthly model of {@code domain.md} ("Conventions")
- * from the cluster's row on {@value WorkbookWriter#INPUTS_SHEET}. Each formula's cached result is
- * the engine's own figure, so the file shows the engine's numbers before any recalculation.
+ * other, with live formulas that express the monthly model of {@code domain.md} ("Conventions").
+ * Each cluster's month-0 row also holds its drivers to the right of the months' columns: links to its
+ * row on {@value WorkbookWriter#INPUTS_SHEET} and the few amounts made of them (power per month, capex),
+ * so that every monthly formula refers to cells on this sheet ({@code IF($B7=0,0,$Y$2)}) instead of
+ * repeating references to the inputs sheet: the sheet's text, which is most of a large fleet's file, is
+ * about a fifth shorter. Each formula's cached result is the engine's own figure, so the file shows the
+ * engine's numbers before any recalculation.
  *
- * <p>Rows are written strictly in order through the {@code ss.usermodel} interfaces and nothing is
- * read back or auto-sized, as the streaming (SXSSF) sheet it is given requires: 10,000 clusters of
- * 60 months (610,000 rows) are written in about a minute.
+ * <p>The rows are generated as text while the workbook is written ({@link SheetRowsXml}): 10,000
+ * clusters of 60 months are 610,000 rows and 13 million cells.
  */
 final class CashFlowSheet {
     static final int ID = 0;
@@ -51,6 +58,25 @@ final class CashFlowSheet {
     /** The month when the cumulative net is below 0, else −1: the largest is the month payback interpolates from. */
     static final int MONTH_UNDERWATER = 19;
     static final int MONTH_UNDERWATER_DISCOUNTED = 20;
+    // The cluster's drivers, on its month-0 row only.
+    static final int DRIVER_GPUS = 21;
+    static final int DRIVER_HOURS_PER_GPU = 22;
+    static final int DRIVER_AFTER_FEE = 23;
+    static final int DRIVER_POWER = 24;
+    static final int DRIVER_OTHER_OPEX = 25;
+    static final int DRIVER_CAPEX = 26;
+    static final int DRIVER_RESIDUAL = 27;
+    static final int DRIVER_LIFE_MONTHS = 28;
+    static final int DRIVER_DISCOUNT_RATE = 29;
+    static final int DRIVER_OFFSET_MONTHS = 30;
+    static final int DRIVER_HURDLE_RATE = 31;
+    static final int DRIVER_VALUATION_DATE = 32;
+    static final int DRIVER_START_DATE = 33;
+    static final int DRIVER_START_PRICE = 34;
+    /** A blended path's end share of the start price, or an annual decline; empty for other paths. */
+    static final int DRIVER_PATH_SHARE = 35;
+    /** A blended path's years; empty for other paths. */
+    static final int DRIVER_PATH_YEARS = 36;
 
     private static final String[] HEADERS = {
         "Cluster id", "Month", "Date (month end)", "Price per GPU-hr (month midpoint)", "Utilized GPU-hours",
@@ -59,8 +85,14 @@ final class CashFlowSheet {
         "GPUs under lessor contracts", "Contract revenue (incl. prepayment)", "Cumulative discounted net",
         "Discount factor at hurdle (to valuation date)", "Still to come at valuation date (1 = yes)",
         "Month if cumulative net < 0 (else -1)", "Month if cumulative discounted net < 0 (else -1)",
+        "Drivers (month-0 row of each cluster, from ROI Inputs): GPUs", "GPU-hours a month per uncommitted GPU (730 x utilization)",
+        "Share of market revenue after the marketplace fee", "Power per month", "Other opex per month", "Capex (month 0)",
+        "Residual value (last month)", "Life (months)", "Discount rate (annual)", "Months from valuation date to start",
+        "Hurdle rate (annual)", "Valuation date", "Start date", "Start price per GPU-hr",
+        "Price path: end share of start price (blended) or annual decline", "Price path: years (blended)",
     };
-    private static final int[] WIDTHS = {18, 7, 12, 13, 12, 13, 11, 11, 13, 12, 13, 14, 13, 13, 12, 14, 14, 13, 12, 12, 12};
+    private static final int[] WIDTHS = {18, 7, 12, 13, 12, 13, 11, 11, 13, 12, 13, 14, 13, 13, 12, 14, 14, 13, 12, 12, 12,
+        14, 12, 12, 12, 12, 13, 13, 8, 10, 12, 10, 12, 12, 12, 14, 10};
 
     /** Written as a literal in the formulas: the conventions fix it, and the notes sheet says so. */
     static final String HOURS = formatHours();
@@ -85,20 +117,20 @@ final class CashFlowSheet {
         int[] widths = WIDTHS.clone();
         CellStyle[] columnStyles = columnStyles(styles);
         double[][] ranges = new double[HEADERS.length][];
-        for (ClusterAnalysis analysis : clusters) {
+        for (int i = 0; i < clusters.size(); i++) {
+            ClusterAnalysis analysis = clusters.get(i);
             Cancellation.check("writing the monthly cash flows");
             widths[ID] = Math.max(widths[ID], Math.min(40, analysis.cluster().id().length() + 2));
             ColumnFit.text(sheet, ID, analysis.cluster().id(), styles.text);
             MonthValues values = new MonthValues(analysis, styles.date1904);
             while (values.next()) {
-                for (int column = MONTH; column < ranges.length; column++) {
-                    double v = values.of(column);
-                    if (ranges[column] == null) {
-                        ranges[column] = new double[] {v, v};
-                    }
-                    ranges[column][0] = Math.min(ranges[column][0], v);
-                    ranges[column][1] = Math.max(ranges[column][1], v);
+                for (int column = MONTH; column < DRIVER_GPUS; column++) {
+                    widen(ranges, column, values.of(column));
                 }
+            }
+            Drivers drivers = new Drivers(analysis, layout.block(i), styles.date1904);
+            for (int column = DRIVER_GPUS; column < ranges.length; column++) {
+                widen(ranges, column, drivers.value(column));
             }
         }
         // The widths are written before the rows, so they are fitted to the engine's figures up front.
@@ -118,6 +150,17 @@ final class CashFlowSheet {
         });
     }
 
+    private static void widen(double[][] ranges, int column, double value) {
+        if (Double.isNaN(value)) {
+            return;
+        }
+        if (ranges[column] == null) {
+            ranges[column] = new double[] {value, value};
+        }
+        ranges[column][0] = Math.min(ranges[column][0], value);
+        ranges[column][1] = Math.max(ranges[column][1], value);
+    }
+
     private static CellStyle[] columnStyles(OutputStyles styles) {
         CellStyle[] columnStyles = new CellStyle[HEADERS.length];
         java.util.Arrays.fill(columnStyles, styles.moneyCents);
@@ -132,6 +175,20 @@ final class CashFlowSheet {
         columnStyles[STILL_TO_COME] = styles.integer;
         columnStyles[MONTH_UNDERWATER] = styles.integer;
         columnStyles[MONTH_UNDERWATER_DISCOUNTED] = styles.integer;
+        columnStyles[DRIVER_GPUS] = styles.integer;
+        columnStyles[DRIVER_HOURS_PER_GPU] = styles.hours;
+        columnStyles[DRIVER_AFTER_FEE] = styles.percent;
+        columnStyles[DRIVER_CAPEX] = styles.money;
+        columnStyles[DRIVER_RESIDUAL] = styles.money;
+        columnStyles[DRIVER_LIFE_MONTHS] = styles.integer;
+        columnStyles[DRIVER_DISCOUNT_RATE] = styles.percent;
+        columnStyles[DRIVER_OFFSET_MONTHS] = styles.decimal;
+        columnStyles[DRIVER_HURDLE_RATE] = styles.percent;
+        columnStyles[DRIVER_VALUATION_DATE] = styles.date;
+        columnStyles[DRIVER_START_DATE] = styles.date;
+        columnStyles[DRIVER_START_PRICE] = styles.pricePerHour;
+        columnStyles[DRIVER_PATH_SHARE] = styles.percent;
+        columnStyles[DRIVER_PATH_YEARS] = styles.decimal;
         return columnStyles;
     }
 
@@ -190,15 +247,89 @@ final class CashFlowSheet {
         }
     }
 
+    /**
+     * A cluster's drivers, on its month-0 row: each a link to its row on {@value WorkbookWriter#INPUTS_SHEET}, or an
+     * amount made of them as the engine makes it, with the engine's inputs as cached values; and the absolute
+     * references through which the monthly formulas use them.
+     */
+    private static final class Drivers {
+        private final double[] values = new double[HEADERS.length];
+        private final String[] formulas = new String[HEADERS.length];
+        private final String[] references = new String[HEADERS.length];
+
+        Drivers(ClusterAnalysis analysis, CashFlowLayout.Block block, boolean date1904) {
+            java.util.Arrays.fill(values, Double.NaN);
+            Cluster cluster = analysis.cluster();
+            CashFlowSchedule schedule = analysis.schedule();
+            Assumptions assumptions = schedule.assumptions();
+            for (int column = DRIVER_GPUS; column < HEADERS.length; column++) {
+                references[column] = "$" + CellReference.convertNumToColString(column) + "$" + (block.firstRow() + 1);
+            }
+            Inputs in = new Inputs(block.inputsRow());
+            double gpus = cluster.gpuCount();
+            set(DRIVER_GPUS, in.ref(ModelInputsSheet.GPUS), gpus);
+            set(DRIVER_HOURS_PER_GPU, HOURS + "*" + in.ref(ModelInputsSheet.UTILIZATION),
+                    CashFlowModel.HOURS_PER_MONTH * cluster.utilization());
+            set(DRIVER_AFTER_FEE, "1-" + in.ref(ModelInputsSheet.MARKETPLACE_FEE), 1 - assumptions.marketplaceFee());
+            set(DRIVER_POWER, ref(DRIVER_GPUS) + "*" + in.ref(ModelInputsSheet.KW_PER_GPU) + "*" + in.ref(ModelInputsSheet.PUE)
+                    + "*" + HOURS + "*" + in.ref(ModelInputsSheet.ELECTRICITY_PER_KWH),
+                    gpus * cluster.powerKwPerGpu() * cluster.pue() * CashFlowModel.HOURS_PER_MONTH * cluster.electricityPerKwh());
+            set(DRIVER_OTHER_OPEX, ref(DRIVER_GPUS) + "*" + in.ref(ModelInputsSheet.OPEX_PER_GPU_MONTH),
+                    gpus * cluster.otherOpexPerGpuMonth());
+            set(DRIVER_CAPEX, ref(DRIVER_GPUS) + "*" + in.ref(ModelInputsSheet.CAPEX_PER_GPU), gpus * cluster.capexPerGpu());
+            set(DRIVER_RESIDUAL, ref(DRIVER_CAPEX) + "*" + in.ref(ModelInputsSheet.RESIDUAL_SHARE),
+                    gpus * cluster.capexPerGpu() * cluster.residualShare());
+            set(DRIVER_LIFE_MONTHS, in.ref(ModelInputsSheet.LIFE_MONTHS), cluster.lifeMonths());
+            set(DRIVER_DISCOUNT_RATE, in.ref(ModelInputsSheet.DISCOUNT_RATE), assumptions.discountRate());
+            set(DRIVER_OFFSET_MONTHS, in.ref(ModelInputsSheet.OFFSET_MONTHS), schedule.offsetMonths());
+            set(DRIVER_HURDLE_RATE, in.ref(ModelInputsSheet.HURDLE_RATE), assumptions.hurdleRate());
+            set(DRIVER_VALUATION_DATE, in.ref(ModelInputsSheet.VALUATION_DATE),
+                    OutputCells.excelDate(assumptions.valuationDate(), date1904));
+            set(DRIVER_START_DATE, in.ref(ModelInputsSheet.START_DATE), OutputCells.excelDate(schedule.startDate(), date1904));
+            set(DRIVER_START_PRICE, in.ref(ModelInputsSheet.START_PRICE), cluster.startPricePerGpuHour());
+            PricePath path = schedule.pricePath();
+            if (path instanceof PricePath.Blended blended) {
+                set(DRIVER_PATH_SHARE, in.ref(ModelInputsSheet.BLENDED_END_SHARE), blended.endShare());
+                set(DRIVER_PATH_YEARS, in.ref(ModelInputsSheet.BLENDED_YEARS), blended.years());
+            } else if (path instanceof PricePath.AnnualDecline decline) {
+                set(DRIVER_PATH_SHARE, in.ref(ModelInputsSheet.ANNUAL_DECLINE), decline.rate());
+            }
+        }
+
+        private void set(int column, String formula, double value) {
+            formulas[column] = formula;
+            values[column] = value;
+        }
+
+        /** {@code $Y$2}: the driver's cell, for the cluster's monthly formulas. */
+        String ref(int column) {
+            return references[column];
+        }
+
+        double value(int column) {
+            return values[column];
+        }
+
+        /** The drivers' cells, at the end of the month-0 row. */
+        void write(SheetRowsXml rows, CellStyle[] columnStyles) {
+            for (int column = DRIVER_GPUS; column < HEADERS.length; column++) {
+                if (formulas[column] != null) {
+                    rows.formula(column, formulas[column], values[column], columnStyles[column]);
+                }
+            }
+        }
+    }
+
     private static void writeCluster(SheetRowsXml rows, ClusterAnalysis analysis, CashFlowLayout.Block block, InputLinks links,
                                      OutputStyles styles, CellStyle[] columnStyles) throws java.io.IOException {
-        Inputs in = new Inputs(block.inputsRow());
+        Drivers d = new Drivers(analysis, block, styles.date1904);
         String[][] contracts = contractFormulas(analysis, links);
         String[] contractedGpus = contracts[0];
         String[] contractRevenue = contracts[1];
         PricePath path = analysis.schedule().pricePath();
-        String priceFormulaBody = priceFormulaBody(path, in);
+        String priceFormulaBody = priceFormulaBody(path, d);
         String id = analysis.cluster().id();
+        String gpus = d.ref(DRIVER_GPUS);
         MonthValues v = new MonthValues(analysis, styles.date1904);
         for (int m = 0; v.next(); m++) {
             int r = block.firstRow() + m;
@@ -208,39 +339,33 @@ final class CashFlowSheet {
 
             rows.text(ID, id, styles.text);
             rows.number(MONTH, v.of(MONTH), styles.integer);
-            cell.formula(DATE, "EDATE(" + in.ref(ModelInputsSheet.START_DATE) + "," + month + ")");
+            cell.formula(DATE, "EDATE(" + d.ref(DRIVER_START_DATE) + "," + month + ")");
             if (priceFormulaBody == null) {
                 // A custom curve's shape is a list of factors: each month's factor is a literal, the start price stays live.
-                cell.formula(PRICE, "IF(" + month + "=0,0," + in.ref(ModelInputsSheet.START_PRICE) + "*"
+                cell.formula(PRICE, "IF(" + month + "=0,0," + d.ref(DRIVER_START_PRICE) + "*"
                         + literal(m == 0 ? 0 : path.factorForMonth(m)) + ")");
             } else {
                 cell.formula(PRICE, "IF(" + month + "=0,0," + priceFormulaBody.replace("{m}", month) + ")");
             }
+            // Uncommitted GPUs earn the path's price at the cluster's utilization, after the fee; contracted GPUs are
+            // billed all 730 hours at their contract's rate (column P).
             String contracted = OutputCells.relative(r, CONTRACTED_GPUS);
-            String marketHours = "(" + in.ref(ModelInputsSheet.GPUS) + "-" + contracted + ")*" + HOURS + "*"
-                    + in.ref(ModelInputsSheet.UTILIZATION);
+            String marketHours = "(" + gpus + "-" + contracted + ")*" + d.ref(DRIVER_HOURS_PER_GPU);
             cell.formula(UTILIZED_HOURS, "IF(" + month + "=0,0," + marketHours + "+" + contracted + "*" + HOURS + ")");
             cell.formula(REVENUE, "IF(" + month + "=0,0," + marketHours + "*" + OutputCells.relative(r, PRICE)
-                    + "*(1-" + in.ref(ModelInputsSheet.MARKETPLACE_FEE) + ")+" + OutputCells.relative(r, CONTRACT_REVENUE) + ")");
-            cell.formula(POWER, "IF(" + month + "=0,0," + in.ref(ModelInputsSheet.GPUS) + "*" + in.ref(ModelInputsSheet.KW_PER_GPU)
-                    + "*" + in.ref(ModelInputsSheet.PUE) + "*" + HOURS + "*" + in.ref(ModelInputsSheet.ELECTRICITY_PER_KWH) + ")");
-            cell.formula(OTHER_OPEX, "IF(" + month + "=0,0," + in.ref(ModelInputsSheet.GPUS) + "*"
-                    + in.ref(ModelInputsSheet.OPEX_PER_GPU_MONTH) + ")");
-            cell.formula(CAPEX, "IF(" + month + "=0," + in.ref(ModelInputsSheet.GPUS) + "*"
-                    + in.ref(ModelInputsSheet.CAPEX_PER_GPU) + ",0)");
-            cell.formula(RESIDUAL, "IF(" + month + "=" + in.ref(ModelInputsSheet.LIFE_MONTHS) + ","
-                    + in.ref(ModelInputsSheet.GPUS) + "*" + in.ref(ModelInputsSheet.CAPEX_PER_GPU) + "*"
-                    + in.ref(ModelInputsSheet.RESIDUAL_SHARE) + ",0)");
+                    + "*" + d.ref(DRIVER_AFTER_FEE) + "+" + OutputCells.relative(r, CONTRACT_REVENUE) + ")");
+            cell.formula(POWER, "IF(" + month + "=0,0," + d.ref(DRIVER_POWER) + ")");
+            cell.formula(OTHER_OPEX, "IF(" + month + "=0,0," + d.ref(DRIVER_OTHER_OPEX) + ")");
+            cell.formula(CAPEX, "IF(" + month + "=0," + d.ref(DRIVER_CAPEX) + ",0)");
+            cell.formula(RESIDUAL, "IF(" + month + "=" + d.ref(DRIVER_LIFE_MONTHS) + "," + d.ref(DRIVER_RESIDUAL) + ",0)");
             cell.formula(NET, OutputCells.relative(r, REVENUE) + "-" + OutputCells.relative(r, POWER) + "-"
                     + OutputCells.relative(r, OTHER_OPEX) + "-" + OutputCells.relative(r, CAPEX) + "+" + OutputCells.relative(r, RESIDUAL));
             cell.formula(CUMULATIVE, m == 0 ? OutputCells.relative(r, NET)
                     : OutputCells.relative(r - 1, CUMULATIVE) + "+" + OutputCells.relative(r, NET));
-            cell.formula(DISCOUNT_FACTOR, "(1+" + in.ref(ModelInputsSheet.DISCOUNT_RATE) + ")^(-("
-                    + in.ref(ModelInputsSheet.OFFSET_MONTHS) + "+" + month + ")/12)");
+            cell.formula(DISCOUNT_FACTOR, "(1+" + d.ref(DRIVER_DISCOUNT_RATE) + ")^(-(" + d.ref(DRIVER_OFFSET_MONTHS) + "+" + month + ")/12)");
             cell.formula(DISCOUNTED, OutputCells.relative(r, NET) + "*" + OutputCells.relative(r, DISCOUNT_FACTOR));
             // Which months a contract covers is fixed by its dates; what it bills follows its rate, GPUs and prepaid share
-            // on the Leases sheet. The market part stays live: uncommitted GPUs earn the path's price at the cluster's
-            // utilization, after the fee.
+            // on the Leases sheet.
             if (m < contractRevenue.length && contractRevenue[m] != null) {
                 cell.formula(CONTRACTED_GPUS, contractedGpus[m]);
                 cell.formula(CONTRACT_REVENUE, contractRevenue[m]);
@@ -250,13 +375,14 @@ final class CashFlowSheet {
             }
             cell.formula(CUMULATIVE_DISCOUNTED, m == 0 ? OutputCells.relative(r, DISCOUNTED)
                     : OutputCells.relative(r - 1, CUMULATIVE_DISCOUNTED) + "+" + OutputCells.relative(r, DISCOUNTED));
-            cell.formula(HURDLE_FACTOR, "(1+" + in.ref(ModelInputsSheet.HURDLE_RATE) + ")^(-("
-                    + in.ref(ModelInputsSheet.OFFSET_MONTHS) + "+" + month + ")/12)");
-            cell.formula(STILL_TO_COME, "IF(" + OutputCells.relative(r, DATE) + ">=" + in.ref(ModelInputsSheet.VALUATION_DATE)
-                    + ",1,0)");
+            cell.formula(HURDLE_FACTOR, "(1+" + d.ref(DRIVER_HURDLE_RATE) + ")^(-(" + d.ref(DRIVER_OFFSET_MONTHS) + "+" + month + ")/12)");
+            cell.formula(STILL_TO_COME, "IF(" + OutputCells.relative(r, DATE) + ">=" + d.ref(DRIVER_VALUATION_DATE) + ",1,0)");
             cell.formula(MONTH_UNDERWATER, "IF(" + OutputCells.relative(r, CUMULATIVE) + "<0," + month + ",-1)");
             cell.formula(MONTH_UNDERWATER_DISCOUNTED, "IF(" + OutputCells.relative(r, CUMULATIVE_DISCOUNTED) + "<0,"
                     + month + ",-1)");
+            if (m == 0) {
+                d.write(rows, columnStyles);
+            }
             rows.endRow();
         }
     }
@@ -308,19 +434,19 @@ final class CashFlowSheet {
      * The price of month {@code {m}} at its midpoint, (m − 0.5)/12 years, for the path's shape; null
      * for a custom curve, whose monthly factors are written into each month's formula.
      */
-    private static String priceFormulaBody(PricePath path, Inputs in) {
-        String p0 = in.ref(ModelInputsSheet.START_PRICE);
+    private static String priceFormulaBody(PricePath path, Drivers d) {
+        String p0 = d.ref(DRIVER_START_PRICE);
         String t = "(({m}-0.5)/12)";
         if (path instanceof PricePath.Flat) {
             return p0;
         }
         if (path instanceof PricePath.Blended) {
-            String end = in.ref(ModelInputsSheet.BLENDED_END_SHARE);
-            String years = in.ref(ModelInputsSheet.BLENDED_YEARS);
+            String end = d.ref(DRIVER_PATH_SHARE);
+            String years = d.ref(DRIVER_PATH_YEARS);
             return p0 + "*(1-(1-" + end + ")*MIN(" + t + "," + years + ")/" + years + ")";
         }
         if (path instanceof PricePath.AnnualDecline) {
-            return p0 + "*(1-" + in.ref(ModelInputsSheet.ANNUAL_DECLINE) + ")^" + t;
+            return p0 + "*(1-" + d.ref(DRIVER_PATH_SHARE) + ")^" + t;
         }
         return null;
     }
