@@ -320,6 +320,34 @@ final class CashFlowSheet {
         }
     }
 
+    // A formula's own row and the row above, in the patterns compiled by SheetRowsXml.
+    private static final String ROW = String.valueOf(SheetRowsXml.THIS_ROW);
+    private static final String ABOVE = String.valueOf(SheetRowsXml.PREVIOUS_ROW);
+    private static final String MONTH_CELL = "$" + at(MONTH);
+
+    // The formulas that read only their own block's columns, the same for every cluster.
+    private static final SheetRowsXml.Formula NET_FORMULA =
+            SheetRowsXml.formula(at(REVENUE) + "-" + at(POWER) + "-" + at(OTHER_OPEX) + "-" + at(CAPEX) + "+" + at(RESIDUAL));
+    private static final SheetRowsXml.Formula FIRST_CUMULATIVE = SheetRowsXml.formula(at(NET));
+    private static final SheetRowsXml.Formula CUMULATIVE_FORMULA = SheetRowsXml.formula(above(CUMULATIVE) + "+" + at(NET));
+    private static final SheetRowsXml.Formula DISCOUNTED_FORMULA = SheetRowsXml.formula(at(NET) + "*" + at(DISCOUNT_FACTOR));
+    private static final SheetRowsXml.Formula FIRST_CUMULATIVE_DISCOUNTED = SheetRowsXml.formula(at(DISCOUNTED));
+    private static final SheetRowsXml.Formula CUMULATIVE_DISCOUNTED_FORMULA =
+            SheetRowsXml.formula(above(CUMULATIVE_DISCOUNTED) + "+" + at(DISCOUNTED));
+    private static final SheetRowsXml.Formula UNDERWATER_FORMULA =
+            SheetRowsXml.formula("IF(" + at(CUMULATIVE) + "<0," + MONTH_CELL + ",-1)");
+    private static final SheetRowsXml.Formula UNDERWATER_DISCOUNTED_FORMULA =
+            SheetRowsXml.formula("IF(" + at(CUMULATIVE_DISCOUNTED) + "<0," + MONTH_CELL + ",-1)");
+
+    /** {@code F} and the formula's own row: a relative reference in a compiled pattern. */
+    private static String at(int column) {
+        return CellReference.convertNumToColString(column) + ROW;
+    }
+
+    private static String above(int column) {
+        return CellReference.convertNumToColString(column) + ABOVE;
+    }
+
     private static void writeCluster(SheetRowsXml rows, ClusterAnalysis analysis, CashFlowLayout.Block block, InputLinks links,
                                      OutputStyles styles, CellStyle[] columnStyles) throws java.io.IOException {
         Drivers d = new Drivers(analysis, block, styles.date1904);
@@ -329,41 +357,51 @@ final class CashFlowSheet {
         PricePath path = analysis.schedule().pricePath();
         String priceFormulaBody = priceFormulaBody(path, d);
         String id = analysis.cluster().id();
-        String gpus = d.ref(DRIVER_GPUS);
+        String month = MONTH_CELL;
+        String ifPurchase = "IF(" + month + "=0,0,";
+        // Uncommitted GPUs earn the path's price at the cluster's utilization, after the fee; contracted GPUs are billed
+        // all 730 hours at their contract's rate (column P).
+        String marketHours = "(" + d.ref(DRIVER_GPUS) + "-" + at(CONTRACTED_GPUS) + ")*" + d.ref(DRIVER_HOURS_PER_GPU);
+        SheetRowsXml.Formula date = SheetRowsXml.formula("EDATE(" + d.ref(DRIVER_START_DATE) + "," + month + ")");
+        SheetRowsXml.Formula price = priceFormulaBody == null ? null
+                : SheetRowsXml.formula(ifPurchase + priceFormulaBody.replace("{m}", month) + ")");
+        SheetRowsXml.Formula hours = SheetRowsXml.formula(ifPurchase + marketHours + "+" + at(CONTRACTED_GPUS) + "*" + HOURS + ")");
+        SheetRowsXml.Formula revenue = SheetRowsXml.formula(ifPurchase + marketHours + "*" + at(PRICE) + "*"
+                + d.ref(DRIVER_AFTER_FEE) + "+" + at(CONTRACT_REVENUE) + ")");
+        SheetRowsXml.Formula power = SheetRowsXml.formula(ifPurchase + d.ref(DRIVER_POWER) + ")");
+        SheetRowsXml.Formula otherOpex = SheetRowsXml.formula(ifPurchase + d.ref(DRIVER_OTHER_OPEX) + ")");
+        SheetRowsXml.Formula capex = SheetRowsXml.formula("IF(" + month + "=0," + d.ref(DRIVER_CAPEX) + ",0)");
+        SheetRowsXml.Formula residual = SheetRowsXml.formula("IF(" + month + "=" + d.ref(DRIVER_LIFE_MONTHS) + ","
+                + d.ref(DRIVER_RESIDUAL) + ",0)");
+        SheetRowsXml.Formula discountFactor = SheetRowsXml.formula("(1+" + d.ref(DRIVER_DISCOUNT_RATE) + ")^(-("
+                + d.ref(DRIVER_OFFSET_MONTHS) + "+" + month + ")/12)");
+        SheetRowsXml.Formula hurdleFactor = SheetRowsXml.formula("(1+" + d.ref(DRIVER_HURDLE_RATE) + ")^(-("
+                + d.ref(DRIVER_OFFSET_MONTHS) + "+" + month + ")/12)");
+        SheetRowsXml.Formula stillToCome = SheetRowsXml.formula("IF(" + at(DATE) + ">=" + d.ref(DRIVER_VALUATION_DATE) + ",1,0)");
         MonthValues v = new MonthValues(analysis, styles.date1904);
         for (int m = 0; v.next(); m++) {
-            int r = block.firstRow() + m;
-            rows.beginRow(r);
-            String month = "$" + OutputCells.relative(r, MONTH);
+            rows.beginRow(block.firstRow() + m);
             Cell cell = new Cell(rows, v, columnStyles);
-
             rows.text(ID, id, styles.text);
             rows.number(MONTH, v.of(MONTH), styles.integer);
-            cell.formula(DATE, "EDATE(" + d.ref(DRIVER_START_DATE) + "," + month + ")");
-            if (priceFormulaBody == null) {
+            cell.formula(DATE, date);
+            if (price == null) {
                 // A custom curve's shape is a list of factors: each month's factor is a literal, the start price stays live.
-                cell.formula(PRICE, "IF(" + month + "=0,0," + d.ref(DRIVER_START_PRICE) + "*"
+                cell.formula(PRICE, "IF($B" + (block.firstRow() + m + 1) + "=0,0," + d.ref(DRIVER_START_PRICE) + "*"
                         + literal(m == 0 ? 0 : path.factorForMonth(m)) + ")");
             } else {
-                cell.formula(PRICE, "IF(" + month + "=0,0," + priceFormulaBody.replace("{m}", month) + ")");
+                cell.formula(PRICE, price);
             }
-            // Uncommitted GPUs earn the path's price at the cluster's utilization, after the fee; contracted GPUs are
-            // billed all 730 hours at their contract's rate (column P).
-            String contracted = OutputCells.relative(r, CONTRACTED_GPUS);
-            String marketHours = "(" + gpus + "-" + contracted + ")*" + d.ref(DRIVER_HOURS_PER_GPU);
-            cell.formula(UTILIZED_HOURS, "IF(" + month + "=0,0," + marketHours + "+" + contracted + "*" + HOURS + ")");
-            cell.formula(REVENUE, "IF(" + month + "=0,0," + marketHours + "*" + OutputCells.relative(r, PRICE)
-                    + "*" + d.ref(DRIVER_AFTER_FEE) + "+" + OutputCells.relative(r, CONTRACT_REVENUE) + ")");
-            cell.formula(POWER, "IF(" + month + "=0,0," + d.ref(DRIVER_POWER) + ")");
-            cell.formula(OTHER_OPEX, "IF(" + month + "=0,0," + d.ref(DRIVER_OTHER_OPEX) + ")");
-            cell.formula(CAPEX, "IF(" + month + "=0," + d.ref(DRIVER_CAPEX) + ",0)");
-            cell.formula(RESIDUAL, "IF(" + month + "=" + d.ref(DRIVER_LIFE_MONTHS) + "," + d.ref(DRIVER_RESIDUAL) + ",0)");
-            cell.formula(NET, OutputCells.relative(r, REVENUE) + "-" + OutputCells.relative(r, POWER) + "-"
-                    + OutputCells.relative(r, OTHER_OPEX) + "-" + OutputCells.relative(r, CAPEX) + "+" + OutputCells.relative(r, RESIDUAL));
-            cell.formula(CUMULATIVE, m == 0 ? OutputCells.relative(r, NET)
-                    : OutputCells.relative(r - 1, CUMULATIVE) + "+" + OutputCells.relative(r, NET));
-            cell.formula(DISCOUNT_FACTOR, "(1+" + d.ref(DRIVER_DISCOUNT_RATE) + ")^(-(" + d.ref(DRIVER_OFFSET_MONTHS) + "+" + month + ")/12)");
-            cell.formula(DISCOUNTED, OutputCells.relative(r, NET) + "*" + OutputCells.relative(r, DISCOUNT_FACTOR));
+            cell.formula(UTILIZED_HOURS, hours);
+            cell.formula(REVENUE, revenue);
+            cell.formula(POWER, power);
+            cell.formula(OTHER_OPEX, otherOpex);
+            cell.formula(CAPEX, capex);
+            cell.formula(RESIDUAL, residual);
+            cell.formula(NET, NET_FORMULA);
+            cell.formula(CUMULATIVE, m == 0 ? FIRST_CUMULATIVE : CUMULATIVE_FORMULA);
+            cell.formula(DISCOUNT_FACTOR, discountFactor);
+            cell.formula(DISCOUNTED, DISCOUNTED_FORMULA);
             // Which months a contract covers is fixed by its dates; what it bills follows its rate, GPUs and prepaid share
             // on the Leases sheet.
             if (m < contractRevenue.length && contractRevenue[m] != null) {
@@ -373,13 +411,11 @@ final class CashFlowSheet {
                 rows.number(CONTRACTED_GPUS, v.of(CONTRACTED_GPUS), styles.integer);
                 rows.number(CONTRACT_REVENUE, v.of(CONTRACT_REVENUE), styles.moneyCents);
             }
-            cell.formula(CUMULATIVE_DISCOUNTED, m == 0 ? OutputCells.relative(r, DISCOUNTED)
-                    : OutputCells.relative(r - 1, CUMULATIVE_DISCOUNTED) + "+" + OutputCells.relative(r, DISCOUNTED));
-            cell.formula(HURDLE_FACTOR, "(1+" + d.ref(DRIVER_HURDLE_RATE) + ")^(-(" + d.ref(DRIVER_OFFSET_MONTHS) + "+" + month + ")/12)");
-            cell.formula(STILL_TO_COME, "IF(" + OutputCells.relative(r, DATE) + ">=" + d.ref(DRIVER_VALUATION_DATE) + ",1,0)");
-            cell.formula(MONTH_UNDERWATER, "IF(" + OutputCells.relative(r, CUMULATIVE) + "<0," + month + ",-1)");
-            cell.formula(MONTH_UNDERWATER_DISCOUNTED, "IF(" + OutputCells.relative(r, CUMULATIVE_DISCOUNTED) + "<0,"
-                    + month + ",-1)");
+            cell.formula(CUMULATIVE_DISCOUNTED, m == 0 ? FIRST_CUMULATIVE_DISCOUNTED : CUMULATIVE_DISCOUNTED_FORMULA);
+            cell.formula(HURDLE_FACTOR, hurdleFactor);
+            cell.formula(STILL_TO_COME, stillToCome);
+            cell.formula(MONTH_UNDERWATER, UNDERWATER_FORMULA);
+            cell.formula(MONTH_UNDERWATER_DISCOUNTED, UNDERWATER_DISCOUNTED_FORMULA);
             if (m == 0) {
                 d.write(rows, columnStyles);
             }
@@ -390,6 +426,10 @@ final class CashFlowSheet {
     /** A formula cell of the current month in its column's style, cached as the engine's figure for that column. */
     private record Cell(SheetRowsXml rows, MonthValues values, CellStyle[] columnStyles) {
         void formula(int column, String formula) {
+            rows.formula(column, formula, values.of(column), columnStyles[column]);
+        }
+
+        void formula(int column, SheetRowsXml.Formula formula) {
             rows.formula(column, formula, values.of(column), columnStyles[column]);
         }
     }

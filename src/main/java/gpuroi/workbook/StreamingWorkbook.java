@@ -41,7 +41,7 @@ final class StreamingWorkbook extends SXSSFWorkbook {
 
     /** Chunks of generated rows waiting to be deflated: enough to keep both threads busy, a few MB of heap. */
     private static final int CHUNKS_IN_FLIGHT = 8;
-    private static final byte[] END = new byte[0];
+    private static final Chunk END = new Chunk(new byte[0], 0);
 
     /** The rows each sheet generates at writing time, after those written through POI. */
     private final Map<Sheet, Generated> generated = new IdentityHashMap<>();
@@ -96,17 +96,21 @@ final class StreamingWorkbook extends SXSSFWorkbook {
     /** Generates the rows on a thread of their own while this one deflates them into the package. */
     private static void copyInBackground(Generated rows, String sheetName, OutputStream out) throws IOException {
         String where = "writing " + sheetName;
-        BlockingQueue<byte[]> chunks = new ArrayBlockingQueue<>(CHUNKS_IN_FLIGHT);
+        BlockingQueue<Chunk> chunks = new ArrayBlockingQueue<>(CHUNKS_IN_FLIGHT);
+        // Arrays written out come back to be filled again, so that a gigabyte of text is not a gigabyte of garbage.
+        BlockingQueue<byte[]> emptied = new ArrayBlockingQueue<>(CHUNKS_IN_FLIGHT + 2);
         Throwable[] failure = new Throwable[1];
         Thread generator = new Thread(() -> {
             try {
-                SheetRowsXml xml = new SheetRowsXml(chunk -> {
+                SheetRowsXml xml = new SheetRowsXml((chunk, length) -> {
                     Cancellation.check(rows.owner(), where);
                     try {
-                        chunks.put(chunk);
+                        chunks.put(new Chunk(chunk, length));
                     } catch (InterruptedException e) {
                         throw new InterruptedIOException("abandoned");
                     }
+                    byte[] next = emptied.poll();
+                    return next != null ? next : new byte[0];
                 });
                 rows.rows().write(xml);
                 xml.flush();
@@ -124,8 +128,9 @@ final class StreamingWorkbook extends SXSSFWorkbook {
         generator.start();
         boolean complete = false;
         try {
-            for (byte[] chunk = chunks.take(); chunk != END; chunk = chunks.take()) {
-                out.write(chunk);
+            for (Chunk chunk = chunks.take(); chunk != END; chunk = chunks.take()) {
+                out.write(chunk.bytes(), 0, chunk.length());
+                emptied.offer(chunk.bytes());
             }
             generator.join();
             complete = true;
@@ -139,6 +144,9 @@ final class StreamingWorkbook extends SXSSFWorkbook {
         }
         // The END marker is put after the failure is recorded, and join orders the two for this thread.
         rethrow(failure[0]);
+    }
+
+    private record Chunk(byte[] bytes, int length) {
     }
 
     private static void rethrow(Throwable failure) throws IOException {
