@@ -73,7 +73,7 @@ class GeneratedRowsTest {
 
     @Test
     void aCellWrittenBeforeOneToItsLeftIsRefused() {
-        SheetRowsXml rows = new SheetRowsXml(chunk -> { });
+        SheetRowsXml rows = new SheetRowsXml((chunk, length) -> chunk);
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
             CellStyle style = workbook.createCellStyle();
             rows.beginRow(0);
@@ -83,6 +83,41 @@ class GeneratedRowsTest {
         } catch (IOException e) {
             throw new AssertionError(e);
         }
+    }
+
+    @Test
+    void aStoppedConversionStopsGeneratingRowsAndEndsTheirThread() throws Exception {
+        try (XSSFWorkbook base = new XSSFWorkbook(); StreamingWorkbook workbook = new StreamingWorkbook(base)) {
+            CellStyle style = workbook.createCellStyle();
+            Sheet sheet = workbook.createSheet("endless");
+            Thread conversion = Thread.currentThread();
+            workbook.appendRowsOnWrite(sheet, new CellRangeAddress(0, 10_000_000, 0, 0), xml -> {
+                for (int r = 0; r < 10_000_000; r++) {
+                    if (r == 100_000) {
+                        // What the hot folder does to a job past its timeout.
+                        conversion.interrupt();
+                    }
+                    xml.beginRow(r);
+                    xml.formula(0, "A" + r + "+1", r, style);
+                    xml.endRow();
+                }
+            });
+            try {
+                assertThatThrownBy(() -> workbook.write(new ByteArrayOutputStream()))
+                        .isInstanceOf(gpuroi.model.Cancellation.Cancelled.class).hasMessageContaining("endless");
+            } finally {
+                Thread.interrupted();
+            }
+        }
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (generatorsAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(generatorsAlive()).isFalse();
+    }
+
+    private static boolean generatorsAlive() {
+        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().startsWith("gpuroi-rows-") && t.isAlive());
     }
 
     private static int rows() {
