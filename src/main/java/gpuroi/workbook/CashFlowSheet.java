@@ -24,7 +24,7 @@ import java.util.List;
  * row on {@value WorkbookWriter#INPUTS_SHEET} and the few amounts made of them (power per month, capex),
  * so that every monthly formula refers to cells on this sheet ({@code IF($B7=0,0,$Y$2)}) instead of
  * repeating references to the inputs sheet: the sheet's text, which is most of a large fleet's file, is
- * about a fifth shorter. Each formula's cached result is the engine's own figure, so the file shows the
+ * about a quarter shorter. Each formula's cached result is the engine's own figure, so the file shows the
  * engine's numbers before any recalculation.
  *
  * <p>The rows are generated as text while the workbook is written ({@link SheetRowsXml}): 10,000
