@@ -203,11 +203,17 @@ class CashFlowFormulasTest {
                     CashFlowSheet.DISCOUNTED}) {
                 assertThat(month.getCell(column).getCellType()).as("column %d", column).isEqualTo(CellType.FORMULA);
             }
-            // Uncommitted GPUs × 730 h × utilization × price × (1 − fee), plus contract revenue (column P).
-            assertThat(month.getCell(CashFlowSheet.REVENUE).getCellFormula())
-                    .isEqualTo("IF($B6=0,0,('ROI Inputs'!$C$2-O6)*730*'ROI Inputs'!$F$2*D6*(1-'ROI Inputs'!$L$2)+P6)");
+            // Uncommitted GPUs × (730 h × utilization) × price × (1 − fee), plus contract revenue (column P), from the
+            // cluster's drivers on its month-0 row, which link to its row of ROI Inputs.
+            assertThat(month.getCell(CashFlowSheet.REVENUE).getCellFormula()).isEqualTo("IF($B6=0,0,($V$2-O6)*$W$2*D6*$X$2+P6)");
+            Row drivers = workbook.getSheet(WorkbookWriter.CASH_FLOWS_SHEET).getRow(1);
+            assertThat(drivers.getCell(CashFlowSheet.DRIVER_GPUS).getCellFormula()).isEqualTo("'ROI Inputs'!$C$2");
+            assertThat(drivers.getCell(CashFlowSheet.DRIVER_HOURS_PER_GPU).getCellFormula()).isEqualTo("730*'ROI Inputs'!$F$2");
+            assertThat(drivers.getCell(CashFlowSheet.DRIVER_AFTER_FEE).getCellFormula()).isEqualTo("1-'ROI Inputs'!$L$2");
+            assertThat(month.getCell(CashFlowSheet.DRIVER_GPUS)).as("drivers only on the month-0 row").isNull();
             assertThat(month.getCell(CashFlowSheet.CUMULATIVE).getCellFormula()).isEqualTo("L5+K6");
-            assertThat(month.getCell(CashFlowSheet.PRICE).getCellFormula()).contains("'ROI Inputs'!$G$2").contains("-0.5)/12");
+            assertThat(month.getCell(CashFlowSheet.PRICE).getCellFormula()).contains("$AI$2").contains("-0.5)/12");
+            assertThat(drivers.getCell(CashFlowSheet.DRIVER_START_PRICE).getCellFormula()).isEqualTo("'ROI Inputs'!$G$2");
         }
     }
 

@@ -36,7 +36,13 @@ class LargeFleetTest {
             Row lastMonth = flows.getRow(clusters * 61);
             assertThat(lastMonth.getCell(CashFlowSheet.ID).getStringCellValue()).isEqualTo("lot-119");
             assertThat(lastMonth.getCell(CashFlowSheet.MONTH).getNumericCellValue()).isEqualTo(60);
-            assertThat(lastMonth.getCell(CashFlowSheet.POWER).getCellFormula()).contains("'ROI Inputs'!$C$121");
+            // Month 60's power is its cluster's power per month, a driver on the block's month-0 row (7261), which
+            // links to the cluster's row of ROI Inputs (121).
+            assertThat(lastMonth.getCell(CashFlowSheet.POWER).getCellFormula()).isEqualTo("IF($B7321=0,0,$Y$7261)");
+            Row purchase = flows.getRow(clusters * 61 - 60);
+            assertThat(purchase.getCell(CashFlowSheet.MONTH).getNumericCellValue()).isZero();
+            assertThat(purchase.getCell(CashFlowSheet.DRIVER_GPUS).getCellFormula()).isEqualTo("'ROI Inputs'!$C$121");
+            assertThat(purchase.getCell(CashFlowSheet.DRIVER_POWER).getCellFormula()).startsWith("$V$7261*'ROI Inputs'!$M$121*");
 
             Row lastInputs = workbook.getSheet(WorkbookWriter.INPUTS_SHEET).getRow(clusters);
             assertThat(lastInputs.getCell(ModelInputsSheet.ID).getStringCellValue()).isEqualTo("lot-119");
