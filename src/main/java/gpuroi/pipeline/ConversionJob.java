@@ -11,6 +11,7 @@ import gpuroi.workbook.WorkbookWriter;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.channels.ClosedByInterruptException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -104,7 +105,13 @@ public final class ConversionJob {
             Path output = plan.workbook().get();
             Conversion.refuseToOverwriteInput(input, output);
             if (plan.memos().isEmpty()) {
-                Conversion.write(analyzed, output, options);
+                PendingWorkbook workbook = new PendingWorkbook(analyzed, output, options);
+                try {
+                    workbook.putInPlace();
+                } catch (IOException | RuntimeException | InterruptedException e) {
+                    workbook.abandon(e);
+                    throw e;
+                }
                 return JobOutcome.converted(input, output, analyzed, List.of());
             }
             Memos m = plan.memos().get();
@@ -166,12 +173,14 @@ public final class ConversionJob {
      * abandoned: the writer is stopped and the hidden file deleted.
      */
     private static final class PendingWorkbook {
+        private final Conversion.Analyzed noted;
         private final Path output;
         private final Path pending;
         private final Thread writer;
         private volatile Throwable failure;
 
         PendingWorkbook(Conversion.Analyzed noted, Path output, Conversion.Options options) {
+            this.noted = noted;
             this.output = output;
             this.pending = output.resolveSibling("." + output.getFileName() + "." + UUID.randomUUID() + ".pending");
             this.writer = new Thread(() -> {
@@ -185,7 +194,10 @@ public final class ConversionJob {
             writer.start();
         }
 
-        /** Waits for the workbook and moves it to {@code output}; its failure is rethrown as it was, about {@code output}. */
+        /**
+         * Waits for the workbook and, unless the input changed meanwhile, moves it to {@code output}; the writer's failure is
+         * rethrown as it was, about {@code output}.
+         */
         void putInPlace() throws IOException, InterruptedException {
             writer.join();
             Throwable cause = failure;
@@ -204,6 +216,7 @@ public final class ConversionJob {
             if (cause != null) {
                 throw new IllegalStateException(cause);
             }
+            refuseChangedInput(noted);
             try {
                 Files.move(pending, output, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (IOException e) {
@@ -231,6 +244,23 @@ public final class ConversionJob {
             }
         }
     }
+
+    /**
+     * Refuses to put out a workbook whose input changed after it was read (a save from Excel, a copy still arriving): the
+     * figures were computed from one version and the sheets copied into the output may come from another. The machine's
+     * doing, not the workbook's: {@code convert} exits with 4, the hot folder tries the file again.
+     */
+    static void refuseChangedInput(Conversion.Analyzed analyzed) throws IOException {
+        if (analyzed.inputSha256().isEmpty()) {
+            return;
+        }
+        if (!analyzed.inputSha256().equals(InputDigest.sha256(analyzed.input()))) {
+            throw new FileSystemException(analyzed.input().toString(), null, CHANGED_WHILE_CONVERTED);
+        }
+    }
+
+    /** The reason given for an input that changed while it was converted. */
+    static final String CHANGED_WHILE_CONVERTED = "it changed while it was being converted; convert it again once it is saved";
 
     /**
      * The clusters whose sensitivity figures some output shows: every cluster for JSON; otherwise those the ROI Sensitivity

@@ -79,7 +79,8 @@ public record JobOutcome(Path input, Kind kind, Optional<Path> output, Optional<
         String name = input.getFileName() == null ? input.toString() : input.getFileName().toString();
         Optional<String> machine = EnvironmentFault.reason(e);
         // "Permission denied" says what is wrong; Java's own message for it is only the path.
-        String message = machine.map(reason -> name + ": cannot read " + input + ": " + reason)
+        String message = machine.map(reason -> reason.equals(ConversionJob.CHANGED_WHILE_CONVERTED) ? name + ": " + reason
+                        : name + ": cannot read " + input + ": " + reason)
                 .orElse(name + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
         return new JobOutcome(input, Kind.FAILED, Optional.empty(), Optional.empty(), List.of(), List.of(), List.of(),
                 Optional.of(message), machine);
