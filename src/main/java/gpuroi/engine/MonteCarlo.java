@@ -4,7 +4,6 @@ import gpuroi.model.Assumptions;
 import gpuroi.model.Cancellation;
 import gpuroi.model.Cluster;
 import gpuroi.model.ClusterStatus;
-import gpuroi.model.ClusterUse;
 import gpuroi.model.Lease;
 import gpuroi.model.LeaseRole;
 import gpuroi.model.Portfolio;
@@ -321,7 +320,7 @@ public final class MonteCarlo {
             discountRate = assumptions.discountRate();
             hurdleRate = assumptions.hurdleRate();
             planned = cluster.status() == ClusterStatus.PLANNED;
-            ownUse = planned && cluster.use() == ClusterUse.OWN_USE;
+            ownUse = cluster.judgedForOwnUse();
             ClusterMetrics baseMetrics = Metrics.of(schedule);
             saleValue = baseMetrics.saleValueNow();
             horizonYears = yearsFromValuation[life];

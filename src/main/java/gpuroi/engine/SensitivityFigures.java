@@ -3,7 +3,6 @@ package gpuroi.engine;
 import gpuroi.model.Assumptions;
 import gpuroi.model.Cluster;
 import gpuroi.model.ClusterStatus;
-import gpuroi.model.ClusterUse;
 import gpuroi.model.Lease;
 import gpuroi.model.PricePath;
 
@@ -129,11 +128,6 @@ public record SensitivityFigures(String clusterId, StartPriceByUtilization start
                 measure, Tornado.baseValue(cluster, assumptions, lessorContracts), ownUse(base));
     }
 
-    /** A planned cluster whose hours its owner uses is judged on the saving from owning them, not on the investment's NPV. */
-    public static boolean judgedForOwnUse(Cluster cluster) {
-        return cluster.status() == ClusterStatus.PLANNED && cluster.use() == ClusterUse.OWN_USE;
-    }
-
     /**
      * The own-use figures of a cluster judged for own use. The cost of owning moves with utilization (power, and the hours
      * a lessor contract leaves) but not with the start price, and the cost of renting the same hours is proportional to
@@ -142,7 +136,7 @@ public record SensitivityFigures(String clusterId, StartPriceByUtilization start
      */
     private static Optional<OwnUse> ownUse(ClusterAnalysis base) {
         Cluster cluster = base.cluster();
-        if (!judgedForOwnUse(cluster)) {
+        if (!cluster.judgedForOwnUse()) {
             return Optional.empty();
         }
         Assumptions assumptions = base.schedule().assumptions();

@@ -129,6 +129,14 @@ public record Cluster(
         return lifeMonths / 12.0;
     }
 
+    /**
+     * Whether BUY or RENT is judged on the saving from owning the GPU-hours rather than on the investment's NPV: a planned
+     * cluster whose hours its owner uses. An owned cluster is HOLD or RESELL whatever its Use.
+     */
+    public boolean judgedForOwnUse() {
+        return status == ClusterStatus.PLANNED && use == ClusterUse.OWN_USE;
+    }
+
     /** The cluster's start: its purchase date, or for a planned cluster without one, the valuation date. */
     public LocalDate startOn(LocalDate valuationDate) {
         return startDate.orElse(valuationDate);

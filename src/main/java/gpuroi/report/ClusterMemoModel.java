@@ -107,11 +107,6 @@ final class ClusterMemoModel {
                 + (owned ? " since purchase." : ".") : "") + split);
     }
 
-    /** A planned cluster whose BUY or RENT is decided for own use: its GPU-hours replace renting them. */
-    static boolean judgedForOwnUse(Cluster cluster) {
-        return cluster.status() == ClusterStatus.PLANNED && cluster.use() == ClusterUse.OWN_USE;
-    }
-
     /** The position of the cluster's own value on a grid axis (the middle when it is not there exactly). */
     private static int baseIndex(List<Double> axis, double value) {
         int exact = axis.indexOf(value);
@@ -198,7 +193,7 @@ final class ClusterMemoModel {
         String ccy = a.currency();
         String hurdle = Formats.percent(a.hurdleRate(), 1);
         List<Map<String, Object>> rows = new ArrayList<>();
-        boolean ownUse = judgedForOwnUse(cluster);
+        boolean ownUse = cluster.judgedForOwnUse();
         if (ownUse) {
             ownUseRows(rows, analysis, a);
         }
@@ -339,7 +334,7 @@ final class ClusterMemoModel {
                 .append(Formats.percent(change, 1)).append(" a year, against the 40%-a-year falls seen in H100 rentals in 2023–2024."));
         // The break-evens of the basis that decides: an own-use memo never argues from the investment's, an owned
         // cluster's from its forward hold decision, never from the whole-life ones.
-        boolean ownUse = judgedForOwnUse(cluster);
+        boolean ownUse = cluster.judgedForOwnUse();
         OptionalDouble breakEvenPrice = ownUse ? m.ownUse().breakEvenStartPrice() : m.breakEvenStartPrice();
         OptionalDouble breakEvenUtilization = ownUse ? m.ownUse().breakEvenUtilization() : m.breakEvenUtilization();
         String met = ownUse ? " Owning the GPU-hours is cheaper than renting them from a start price of " : " The hurdle is met from a start price of ";

@@ -60,7 +60,7 @@ final class RiskSection {
             risk.put("holdP5", Formats.money(hold.p5(), ccy));
             risk.put("holdP50", Formats.money(hold.p50(), ccy));
             risk.put("holdP95", Formats.money(hold.p95(), ccy));
-        } else if (ClusterMemoModel.judgedForOwnUse(analysis.cluster())) {
+        } else if (analysis.cluster().judgedForOwnUse()) {
             // The paths' NPV and IRR are the investment's; the flips are counted on the own-use basis that decides.
             String view = " " + ClusterMemoModel.INVESTMENT_VIEW;
             risk.put("sentence", "For own use (owning the GPU-hours against renting them), the decision (" + r.baseDecision().name()
