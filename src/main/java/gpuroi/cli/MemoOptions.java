@@ -40,9 +40,11 @@ final class MemoOptions {
         }
     }
 
-    /** The renderer with the chosen templates and paper; empty with --no-memos. Templates that do not load are refused here, before any workbook. */
+    /**
+     * The renderer with the chosen templates and paper; empty with --no-memos. Templates that do not load are refused here,
+     * before any workbook. Call {@link #cap()} first: it refuses --memos with --no-memos.
+     */
     Optional<MemoRenderer> renderer() {
-        cap();
         if (noMemos) {
             return Optional.empty();
         }

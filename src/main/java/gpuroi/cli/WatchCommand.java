@@ -234,7 +234,7 @@ public final class WatchCommand implements Callable<Integer> {
 
     private static JobConverter.Result rejected(JobOutcome outcome) {
         int problems = outcome.problemCount();
-        String text = WorkbookJobs.text(outcome, false)
+        String text = WorkbookJobs.text(outcome)
                 + "Fix " + (problems == 1 ? "this" : "these") + " in the workbook and drop it into the inbox again.\n";
         String summary = problems == 1
                 ? outcome.errors().stream().findFirst().map(p -> p.describe()).orElse(outcome.fileError().orElse("1 problem"))
@@ -248,18 +248,15 @@ public final class WatchCommand implements Callable<Integer> {
         for (ClusterAnalysis c : analyzed.analysis().clusters()) {
             decisions.merge(c.recommendation().decision(), 1, Integer::sum);
         }
-        StringBuilder line = new StringBuilder(count(analyzed.analysis().clusters().size(), "cluster")).append(" (");
+        StringBuilder line = new StringBuilder(WorkbookJobs.count(analyzed.analysis().clusters().size(), "cluster")).append(" (");
         decisions.forEach((decision, n) -> line.append(line.charAt(line.length() - 1) == '(' ? "" : ", ").append(decision).append(' ').append(n));
-        line.append("), ").append(count(analyzed.warnings().size(), "warning")).append(", ").append(count(memos, "memo"));
+        line.append("), ").append(WorkbookJobs.count(analyzed.warnings().size(), "warning")).append(", ")
+                .append(WorkbookJobs.count(memos, "memo"));
         int leftOut = analyzed.read().notes(InputNote.Kind.MEMO_NOT_RENDERED).size();
         if (leftOut > 0) {
             line.append(" (").append(leftOut).append(" not rendered, named in the portfolio memo; --memos all renders them)");
         }
         return line.toString();
-    }
-
-    private static String count(int n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     /** {@code 500ms}, {@code 2s}, {@code 1.5s}, {@code 10m}, {@code 1h}; a bare number is seconds. */

@@ -69,7 +69,7 @@ abstract class WorkbookCommand implements Callable<Integer> {
                 JobOutcome outcome = ConversionJob.run(input, options, plan(input).withJson(json).withStrict(strict));
                 outcomes.add(outcome);
                 if (!json) {
-                    (outcome.failed() ? err : out).print(WorkbookJobs.text(outcome, outcome.output().isPresent()));
+                    (outcome.failed() ? err : out).print(WorkbookJobs.text(outcome));
                     (outcome.failed() ? err : out).flush();
                 }
                 if (progress != null) {

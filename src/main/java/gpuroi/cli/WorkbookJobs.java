@@ -32,7 +32,9 @@ final class WorkbookJobs {
     private WorkbookJobs() {
     }
 
-    static String text(JobOutcome outcome, boolean written) {
+    static String text(JobOutcome outcome) {
+        // What was written is named as such; a checked or refused workbook's text points to no sheet.
+        boolean written = outcome.output().isPresent();
         StringBuilder out = new StringBuilder();
         String name = outcome.input().getFileName().toString();
         if (outcome.outputFailed()) {
@@ -213,7 +215,7 @@ final class WorkbookJobs {
         return problem.sheet().isEmpty() ? problem.fileName() : "sheet " + problem.sheet();
     }
 
-    private static String count(int n, String noun) {
+    static String count(int n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
     }
 
