@@ -105,13 +105,7 @@ public final class ConversionJob {
             Path output = plan.workbook().get();
             Conversion.refuseToOverwriteInput(input, output);
             if (plan.memos().isEmpty()) {
-                PendingWorkbook workbook = new PendingWorkbook(analyzed, output, options);
-                try {
-                    workbook.putInPlace();
-                } catch (IOException | RuntimeException | InterruptedException e) {
-                    workbook.abandon(e);
-                    throw e;
-                }
+                new PendingWorkbook(analyzed, output, options).putInPlace();
                 return JobOutcome.converted(input, output, analyzed, List.of());
             }
             Memos m = plan.memos().get();
@@ -157,7 +151,6 @@ public final class ConversionJob {
         try {
             workbook.putInPlace();
         } catch (IOException | RuntimeException | InterruptedException e) {
-            workbook.abandon(e);
             try {
                 Conversion.discardMemos(memos, m.folder(), memoFolderWasNew);
             } catch (IOException cleanup) {
@@ -195,10 +188,19 @@ public final class ConversionJob {
         }
 
         /**
-         * Waits for the workbook and, unless the input changed meanwhile, moves it to {@code output}; the writer's failure is
-         * rethrown as it was, about {@code output}.
+         * Waits for the workbook and, unless the input changed meanwhile, moves it to {@code output}; on any failure the
+         * hidden file is abandoned, and the writer's failure is rethrown as it was, about {@code output}.
          */
         void putInPlace() throws IOException, InterruptedException {
+            try {
+                waitAndMove();
+            } catch (IOException | RuntimeException | InterruptedException e) {
+                abandon(e);
+                throw e;
+            }
+        }
+
+        private void waitAndMove() throws IOException, InterruptedException {
             writer.join();
             Throwable cause = failure;
             if (cause instanceof OutputException failed && failed.getCause() instanceof IOException io && pending.equals(failed.path())) {
