@@ -135,7 +135,8 @@ final class ClusterMemoModel {
                     "from " + a.valuationDate() + ": remaining rent less costs, plus residual"
                             + (hold.capexStillDue() > 0 ? ", less " + Formats.money(hold.capexStillDue(), ccy) + " capex still due" : ""));
             row(rows, "Sale now, net of fees", hold.saleValue().isPresent() ? Formats.money(hold.saleValue().getAsDouble(), ccy)
-                    : "no secondary price", "less the " + Formats.percent(a.resaleFee(), 1) + " resale fee");
+                    : "no secondary price", hold.saleValue().isPresent() ? "less the " + Formats.percent(a.resaleFee(), 1) + " resale fee"
+                    : "not assessed: the Fleet sheet gives no secondary price per GPU");
             // Without a sale price the break-evens are where holding is worth nothing (selling at any price would then win).
             String meet = hold.saleValue().isPresent() ? "hold = sale" : "hold value = 0";
             if (hold.saleValue().isPresent()) {

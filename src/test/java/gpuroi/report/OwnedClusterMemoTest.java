@@ -50,6 +50,17 @@ class OwnedClusterMemoTest {
     }
 
     @Test
+    void withoutASecondaryPriceTheSaleRowSaysItWasNotAssessedRatherThanNamingAFeeOnNothing() throws Exception {
+        Cluster unpriced = owned().toBuilder().secondaryPricePerGpu(null).build();
+        ClusterAnalysis analysis = RoiEngine.analyze(unpriced, ASSUMPTIONS);
+        String text = MemoFixtures.flatText(MemoRenderer.builtIn(Paper.A4).clusterMemo(analysis, SensitivityFigures.of(analysis),
+                Optional.empty(), ASSUMPTIONS, MemoFixtures.CONTEXT));
+
+        assertThat(text).contains("Sale now, net of fees no secondary price not assessed: the Fleet sheet gives no secondary price per GPU")
+                .doesNotContain("no secondary price less the");
+    }
+
+    @Test
     void thePriceAndCashFlowChartsSayTheyRunSincePurchaseAndWhereTheValuationDateFalls() throws Exception {
         String text = MemoFixtures.flatText(MemoRenderer.builtIn(Paper.A4).clusterMemo(RoiEngine.analyze(owned(), ASSUMPTIONS), SensitivityFigures.of(RoiEngine.analyze(owned(), ASSUMPTIONS)), Optional.empty(), ASSUMPTIONS, MemoFixtures.CONTEXT));
 
