@@ -227,6 +227,16 @@ class SummarySheetTest {
     }
 
     @Test
+    void aClusterIdWithXmlsSpecialCharactersComesBackWholeAsItsChartSeriesTitle() throws Exception {
+        String id = "A&B <east> 'rack' > 2";
+        try (XSSFWorkbook workbook = write(WriterFixtures.analyze(WriterFixtures.workedExample(id).build()))) {
+            var chart = workbook.getSheet(WorkbookWriter.CHART_SHEET).getDrawingPatriarch().getCharts().get(0);
+            assertThat(seriesTitle(chart.getChartSeries().get(0).getSeries(0))).isEqualTo(id);
+            assertThat(chart.getTitleText().getString()).isEqualTo("Cumulative net cash flow (USD)");
+        }
+    }
+
+    @Test
     void anEmptyFleetStillGetsEveryAddedSheetWithItsHeaders() throws Exception {
         try (XSSFWorkbook workbook = write(WriterFixtures.analyze())) {
             for (String name : WorkbookWriter.OUTPUT_SHEETS) {
