@@ -8,14 +8,26 @@ import java.awt.font.TextLayout;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.text.AttributedString;
+import java.text.DateFormatSymbols;
+import java.text.DecimalFormatSymbols;
+import java.text.SimpleDateFormat;
+import java.util.Locale;
+import java.util.TimeZone;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.transform.TransformerConfigurationException;
+import javax.xml.transform.TransformerFactory;
 
 /**
  * Loads POI and its spreadsheet schema (about a fifth of a short conversion's start-up) on a second
  * thread while the command line is parsed. {@link WorkbookFiles#open} waits for it to finish before
  * it touches POI, so the two threads never initialize POI's classes at the same time.
  *
- * <p>A conversion's thread, which would only wait there, first sets up the JDK's fonts (see
- * {@link #measureDefaultFont}): POI measures a character of the default font for every streaming sheet.
+ * <p>The thread that starts it, which finishes parsing the command line well before the warm-up is done,
+ * meanwhile takes on the JDK's share of it: the locale data and XML factories POI first uses while loading
+ * ({@link #prepareJdk}) and, for a conversion, the fonts ({@link #measureDefaultFont}). Only JDK classes, never
+ * one of POI's: the JDK's classes are safe to initialize from any thread, as the command line's parsing already
+ * does beside the warm-up.
  */
 public final class PoiWarmUp {
     private static volatile Thread thread;
@@ -34,6 +46,7 @@ public final class PoiWarmUp {
         fonts = writes;
         thread = warmUp;
         warmUp.start();
+        prepareJdk(writes);
     }
 
     /** Returns once the warm-up, if one was started, has finished. */
@@ -66,6 +79,28 @@ public final class PoiWarmUp {
             new TextLayout(digit.getIterator(), new FontRenderContext(null, true, true)).getAdvance();
         } catch (RuntimeException | LinkageError e) {
             // Only a head start: a machine without fonts fails again where POI measures, which handles it.
+        }
+    }
+
+    /**
+     * What POI's first uses of the JDK cost, done ahead of the warm-up thread reaching them: the default locale's
+     * date and number symbols ({@code DataFormatter}, set up when the first workbook is made, loads the locale
+     * data), a DOM parser (the package's content types) and, for a workbook to save, an XML transformer. Each
+     * object is thrown away; the JDK's caches hold the same data whichever thread fills them.
+     */
+    static void prepareJdk(boolean writes) {
+        try {
+            for (Locale locale : new Locale[] {Locale.getDefault(), Locale.US}) {
+                DateFormatSymbols symbols = DateFormatSymbols.getInstance(locale);
+                DecimalFormatSymbols.getInstance(locale);
+                new SimpleDateFormat("EEE MMM dd HH:mm:ss zzz yyyy", symbols).setTimeZone(TimeZone.getDefault());
+            }
+            DocumentBuilderFactory.newInstance().newDocumentBuilder();
+            if (writes) {
+                TransformerFactory.newInstance().newTransformer();
+            }
+        } catch (ParserConfigurationException | TransformerConfigurationException | RuntimeException | LinkageError e) {
+            // Only a head start: POI makes its own and reports what fails there.
         }
     }
 
