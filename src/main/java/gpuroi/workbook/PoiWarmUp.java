@@ -7,6 +7,7 @@ import java.awt.font.TextAttribute;
 import java.awt.font.TextLayout;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.StringReader;
 import java.text.AttributedString;
 import java.text.DateFormatSymbols;
 import java.text.DecimalFormatSymbols;
@@ -15,8 +16,16 @@ import java.util.Locale;
 import java.util.TimeZone;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.transform.TransformerConfigurationException;
+import javax.xml.parsers.SAXParserFactory;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerException;
 import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import org.w3c.dom.Document;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
 
 /**
  * Loads POI and its spreadsheet schema (about a fifth of a short conversion's start-up) on a second
@@ -30,6 +39,8 @@ import javax.xml.transform.TransformerFactory;
  * does beside the warm-up.
  */
 public final class PoiWarmUp {
+    private static final String WARM_UP_XML =
+            "<Types xmlns=\"urn:gpuroi:warm-up\"><Default Extension=\"xml\" ContentType=\"application/xml\"/></Types>";
     private static volatile Thread thread;
     private static volatile boolean fonts;
 
@@ -85,7 +96,8 @@ public final class PoiWarmUp {
     /**
      * What POI's first uses of the JDK cost, done ahead of the warm-up thread reaching them: the default locale's
      * date and number symbols ({@code DataFormatter}, set up when the first workbook is made, loads the locale
-     * data), a DOM parser (the package's content types) and, for a workbook to save, an XML transformer. Each
+     * data), parsing a little XML into a DOM (as the package's content types are read) and with SAX (as XMLBeans
+     * reads the sheets) and, for a workbook to save, serializing it (as the content types are written). Each
      * object is thrown away; the JDK's caches hold the same data whichever thread fills them.
      */
     static void prepareJdk(boolean writes) {
@@ -95,11 +107,20 @@ public final class PoiWarmUp {
                 DecimalFormatSymbols.getInstance(locale);
                 new SimpleDateFormat("EEE MMM dd HH:mm:ss zzz yyyy", symbols).setTimeZone(TimeZone.getDefault());
             }
-            DocumentBuilderFactory.newInstance().newDocumentBuilder();
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            Document document = factory.newDocumentBuilder().parse(new InputSource(new StringReader(WARM_UP_XML)));
+            SAXParserFactory sax = SAXParserFactory.newInstance();
+            sax.setNamespaceAware(true);
+            sax.newSAXParser().getXMLReader().parse(new InputSource(new StringReader(WARM_UP_XML)));
             if (writes) {
-                TransformerFactory.newInstance().newTransformer();
+                // Serializing, not only making the transformer, is what loads its table of every character set.
+                Transformer transformer = TransformerFactory.newInstance().newTransformer();
+                transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+                transformer.transform(new DOMSource(document), new StreamResult(OutputStream.nullOutputStream()));
             }
-        } catch (ParserConfigurationException | TransformerConfigurationException | RuntimeException | LinkageError e) {
+        } catch (ParserConfigurationException | SAXException | IOException | TransformerException | RuntimeException
+                 | LinkageError e) {
             // Only a head start: POI makes its own and reports what fails there.
         }
     }
