@@ -1,24 +1,35 @@
 package gpuroi.workbook;
 
 import gpuroi.model.Cancellation;
+import org.apache.commons.compress.archivers.zip.Zip64Mode;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.apache.poi.openxml4j.util.ZipArchiveThresholdInputStream;
+import org.apache.poi.openxml4j.util.ZipEntrySource;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.model.SharedStringsTable;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.streaming.SheetDataWriter;
+import org.apache.poi.xssf.usermodel.XSSFChartSheet;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.function.Function;
 import java.util.zip.Deflater;
+import java.util.zip.ZipEntry;
 
 /**
  * POI's streaming workbook tuned for the result sheets, which are some 61 rows of formulas per
@@ -54,9 +65,26 @@ final class StreamingWorkbook extends SXSSFWorkbook {
         void write(SheetRowsXml rows) throws IOException;
     }
 
+    private static final byte[] SHEET_DATA = ascii("<sheetData");
+    private static final byte[] SHEET_DATA_END = ascii("</sheetData>");
+    private static final byte[] EMPTY_SHEET_DATA_AS_WRITTEN = ascii("<sheetData>\n");
+
+    /** A deflater for each worksheet part, given what it writes. */
+    private final Function<String, ParallelDeflater> deflaters;
+
     /** @param workbook the input's sheets, kept as POI read them; the added sheets are streamed */
     StreamingWorkbook(XSSFWorkbook workbook) {
+        this(workbook, where -> new ParallelDeflater(Runtime.getRuntime().availableProcessors(), where));
+    }
+
+    /** @param deflaters makes the deflater of each worksheet part, given what it writes (tests put failures in) */
+    StreamingWorkbook(XSSFWorkbook workbook, Function<String, ParallelDeflater> deflaters) {
         super(workbook, ROWS_IN_MEMORY, false, false);
+        this.deflaters = deflaters;
+        // POI's default (ZIP64 records on every entry) comes with its own zip writer, which cannot take an entry
+        // already deflated. ZIP64 as needed is commons-compress's writer, which can; the worksheets, the only parts
+        // that could grow past 4 GB, are written with their sizes known, so they get ZIP64 records if they need them.
+        setZip64Mode(Zip64Mode.AsNeeded);
     }
 
     /**
@@ -168,6 +196,104 @@ final class StreamingWorkbook extends SXSSFWorkbook {
         throw new IOException(failure);
     }
 
+    /**
+     * What POI's streaming writer does (each part of the package POI wrote copied into the final package, each
+     * worksheet with its streamed rows injected into its {@code <sheetData>}), except that the worksheets, nearly all
+     * of a large package, are deflated on every core ({@link ParallelDeflater}) and copied in already deflated.
+     */
+    @Override
+    protected void injectData(ZipEntrySource source, OutputStream out) throws IOException {
+        ZipArchiveOutputStream zip = createArchiveOutputStream(out);
+        try {
+            for (ZipArchiveEntry part : Collections.list(source.getEntries())) {
+                ZipArchiveEntry entry = new ZipArchiveEntry(part.getName());
+                if (part.getTime() >= 0) {
+                    entry.setTime(part.getTime());
+                }
+                try (InputStream in = source.getInputStream(part)) {
+                    if (in instanceof ZipArchiveThresholdInputStream written) {
+                        // POI's own guard against zip bombs does not apply to the package POI has just written.
+                        written.setGuardState(false);
+                    }
+                    XSSFSheet sheet = getSheetFromZipEntryName(part.getName());
+                    if (sheet == null || sheet instanceof XSSFChartSheet) {
+                        if (part.getSize() >= 0) {
+                            entry.setSize(part.getSize());
+                        }
+                        zip.putArchiveEntry(entry);
+                        in.transferTo(zip);
+                        zip.closeArchiveEntry();
+                    } else {
+                        writeWorksheet(zip, entry, in.readAllBytes(), createSheetInjector(getSheet(sheet.getSheetName())),
+                                sheet.getSheetName());
+                    }
+                }
+            }
+            zip.finish();
+        } finally {
+            source.close();
+        }
+    }
+
+    private void writeWorksheet(ZipArchiveOutputStream zip, ZipArchiveEntry entry, byte[] template, ISheetInjector rows,
+            String sheetName) throws IOException {
+        try (ParallelDeflater deflater = deflaters.apply("writing " + sheetName)) {
+            injectRows(template, rows, deflater, entry.getName());
+            ParallelDeflater.Result deflated = deflater.finish();
+            entry.setMethod(ZipEntry.DEFLATED);
+            entry.setCrc(deflated.crc());
+            entry.setSize(deflated.size());
+            entry.setCompressedSize(deflated.compressedSize());
+            try (InputStream in = deflated.open()) {
+                zip.addRawArchiveEntry(entry, in);
+            }
+        }
+    }
+
+    /**
+     * The worksheet POI wrote with the streamed rows in its {@code <sheetData>}, byte for byte as POI's streaming writer
+     * puts them there: after the rows POI kept in the sheet itself (an input sheet's), or in place of an empty
+     * {@code <sheetData/>}.
+     */
+    static void injectRows(byte[] template, ISheetInjector rows, OutputStream out, String part) throws IOException {
+        int start = indexOf(template, SHEET_DATA, 0);
+        int after = start + SHEET_DATA.length;
+        if (start >= 0 && after + 1 < template.length && template[after] == '/' && template[after + 1] == '>') {
+            out.write(template, 0, start);
+            out.write(EMPTY_SHEET_DATA_AS_WRITTEN);
+            after += 2;
+        } else if (start >= 0 && after < template.length && template[after] == '>') {
+            int end = indexOf(template, SHEET_DATA_END, after);
+            if (end < 0) {
+                throw new IOException(part + " as POI wrote it has no </sheetData>");
+            }
+            out.write(template, 0, end);
+            after = end + SHEET_DATA_END.length;
+        } else {
+            throw new IOException(part + " as POI wrote it has no <sheetData> or <sheetData/>");
+        }
+        rows.writeSheetData(out);
+        out.write(SHEET_DATA_END);
+        out.write(template, after, template.length - after);
+    }
+
+    private static int indexOf(byte[] text, byte[] what, int from) {
+        outer:
+        for (int i = from; i <= text.length - what.length; i++) {
+            for (int j = 0; j < what.length; j++) {
+                if (text[i + j] != what[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
     @Override
     protected SheetDataWriter createSheetDataWriter() throws IOException {
         return new PlainTextSheetDataWriter(getSharedStringSource());
@@ -180,34 +306,47 @@ final class StreamingWorkbook extends SXSSFWorkbook {
         return zip;
     }
 
-    /** A sheet's rows in an uncompressed temporary file, with a fast path for text that needs no escaping. */
+    /**
+     * A sheet's rows in an uncompressed temporary file, with text escaped as POI escapes it but in runs: POI's own
+     * escaping writes every character other than plain ASCII through an array of its own, a gigabyte of garbage for
+     * the texts of a large fleet.
+     */
     static final class PlainTextSheetDataWriter extends SheetDataWriter {
         PlainTextSheetDataWriter(SharedStringsTable sharedStrings) throws IOException {
             super(sharedStrings);
         }
 
+        /**
+         * What POI 5.5.1 writes, character by character: {@code < > & "}, tab, line breaks and the non-breaking space
+         * as entities, other control characters and the non-characters U+FFFE and U+FFFF as {@code ?}, everything
+         * else (surrogates included, paired or not) unchanged.
+         */
         @Override
         protected void outputEscapedString(String text) throws IOException {
-            if (needsNoEscaping(text)) {
-                _out.write(text);
-            } else {
-                super.outputEscapedString(text);
+            if (text == null) {
+                return;
             }
-        }
-
-        /**
-         * Printable ASCII other than the XML specials: exactly the characters POI writes unchanged
-         * (it escapes {@code < > & "}, tab, line breaks and non-breaking spaces, and replaces
-         * control characters).
-         */
-        static boolean needsNoEscaping(String text) {
+            int run = 0;
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
-                if (c < 0x20 || c > 0x7e || c == '<' || c == '>' || c == '&' || c == '"') {
-                    return false;
+                String replacement = switch (c) {
+                    case '<' -> "&lt;";
+                    case '>' -> "&gt;";
+                    case '&' -> "&amp;";
+                    case '"' -> "&quot;";
+                    case '\n' -> "&#xa;";
+                    case '\r' -> "&#xd;";
+                    case '\t' -> "&#x9;";
+                    case '\u00a0' -> "&#xa0;";
+                    default -> c < 0x20 || c >= 0xfffe ? "?" : null;
+                };
+                if (replacement != null) {
+                    _out.write(text, run, i - run);
+                    _out.write(replacement);
+                    run = i + 1;
                 }
             }
-            return true;
+            _out.write(text, run, text.length() - run);
         }
     }
 }
