@@ -51,6 +51,7 @@ final class ParallelDeflater extends OutputStream {
     private final int threads;
     private final String where;
     private final Path spillFolder;
+    private final long inMemoryLimit;
     private final Function<Piece, Deflated> deflating;
     /** Blocks deflating or deflated and not yet staged; a few per thread keeps every thread busy in little heap. */
     private final int maxPending;
@@ -79,20 +80,22 @@ final class ParallelDeflater extends OutputStream {
      * @param where   what is being written, for the message of a stopped job
      */
     ParallelDeflater(int threads, String where) {
-        this(threads, where, null, ParallelDeflater::deflate);
+        this(threads, where, null, IN_MEMORY, ParallelDeflater::deflate);
     }
 
     /**
      * @param spillFolder where the temporary file goes; null for the system's temporary folder
+     * @param inMemory    how many deflated bytes are kept in memory before they go to the temporary file
      * @param deflating   how a block is deflated (tests put a failure in)
      */
-    ParallelDeflater(int threads, String where, Path spillFolder, Function<Piece, Deflated> deflating) {
+    ParallelDeflater(int threads, String where, Path spillFolder, long inMemory, Function<Piece, Deflated> deflating) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads " + threads);
         }
         this.threads = threads;
         this.where = where;
         this.spillFolder = spillFolder;
+        this.inMemoryLimit = inMemory;
         this.deflating = deflating;
         this.maxPending = 3 * threads;
     }
@@ -233,7 +236,7 @@ final class ParallelDeflater extends OutputStream {
         if (piece.dictionary() != null) {
             freeWindows.push(piece.dictionary());
         }
-        if (memory != null && inMemory + deflated.length() <= IN_MEMORY) {
+        if (memory != null && inMemory + deflated.length() <= inMemoryLimit) {
             memory.add(Arrays.copyOf(deflated.output(), deflated.length()));
             inMemory += deflated.length();
             freeOutputs.push(deflated.output());
