@@ -65,8 +65,12 @@ final class ParallelDeflater extends OutputStream {
     private long size;
     private byte[] block;
     private int filled;
-    /** The last {@value #WINDOW} bytes of the block before the one being filled; null before the second block. */
+    /** The last {@value #WINDOW} bytes (fewer at first) before the block being filled; null before any. */
     private byte[] window;
+    private int windowLength;
+    /** The CRC and size of what was written before the last {@link #append}; {@link #crc} covers what follows. */
+    private long crcBefore;
+    private long sizeBefore;
     /** The deflated blocks while they are few. */
     private List<byte[]> memory = new ArrayList<>();
     private long inMemory;
@@ -100,9 +104,14 @@ final class ParallelDeflater extends OutputStream {
         this.maxPending = 3 * threads;
     }
 
-    /** What was deflated: the entry's CRC and sizes, and its deflated bytes. */
-    record Result(long crc, long size, long compressedSize, ParallelDeflater source) {
-        /** The deflated bytes, one whole deflate stream; readable until the deflater is closed. */
+    /**
+     * What was deflated: the CRC and sizes of the bytes written, and their deflated bytes.
+     *
+     * @param window the last 32 KB (or fewer) of the bytes written, for deflated bytes that follow to refer back to
+     * @param ended  whether the deflated bytes end the deflate stream ({@link #finish}) or may be followed ({@link #finishOpen})
+     */
+    record Result(long crc, long size, long compressedSize, byte[] window, boolean ended, ParallelDeflater source) {
+        /** The deflated bytes; readable until the deflater is closed. */
         InputStream open() throws IOException {
             return source.staged();
         }
@@ -128,41 +137,101 @@ final class ParallelDeflater extends OutputStream {
             offset += n;
             length -= n;
             if (filled == BLOCK) {
-                dispatch(false);
+                dispatch(false, false);
             }
         }
     }
 
-    /** Deflates what is left, waits for every block and gives the entry's CRC, sizes and deflated bytes. */
+    /** Deflates what is left, waits for every block and gives the CRC, sizes and deflated bytes: one whole deflate stream. */
     Result finish() throws IOException {
-        if (!finished) {
-            if (block == null) {
-                block = new byte[0];
-            }
-            dispatch(true);
-            while (!pending.isEmpty()) {
-                stage(pending.poll());
-            }
-            if (spillOut != null) {
-                spillOut.close();
-            }
-            finished = true;
-        }
-        return new Result(crc.getValue(), size, compressedSize, this);
+        return finish(true);
     }
 
-    private void dispatch(boolean last) throws IOException {
+    /**
+     * As {@link #finish()}, but the deflated bytes end with a sync flush instead of the stream's end, so that they can
+     * be {@link #append appended} to another deflater's, followed by more.
+     */
+    Result finishOpen() throws IOException {
+        return finish(false);
+    }
+
+    private Result finish(boolean end) throws IOException {
+        if (finished) {
+            throw new IllegalStateException("already finished");
+        }
+        if (block == null) {
+            block = new byte[0];
+        }
+        dispatch(end, true);
+        stageAll();
+        if (spillOut != null) {
+            spillOut.close();
+        }
+        finished = true;
+        return new Result(crc(), size, compressedSize, window == null ? new byte[0] : Arrays.copyOf(window, windowLength), end, this);
+    }
+
+    /**
+     * Continues the bytes written so far with bytes another deflater has deflated ({@link #finishOpen}): the bytes written
+     * so far are flushed, the other's deflated bytes copied after them, and what is written next refers back to the
+     * other's last bytes. The CRC and size are the whole sequence's.
+     */
+    void append(Result other) throws IOException {
+        if (other.ended()) {
+            throw new IllegalArgumentException("the deflated bytes end their stream");
+        }
+        if (filled > 0) {
+            dispatch(false, true);
+        }
+        stageAll();
+        try (InputStream deflated = other.open()) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n = deflated.read(buffer); n >= 0; n = deflated.read(buffer)) {
+                keep(buffer, n);
+            }
+        }
+        compressedSize += other.compressedSize();
+        crcBefore = Crc32.combine(crc(), other.crc(), other.size());
+        crc.reset();
+        size += other.size();
+        sizeBefore = size;
+        window = freeWindows.isEmpty() ? new byte[WINDOW] : freeWindows.pop();
+        System.arraycopy(other.window(), 0, window, 0, other.window().length);
+        windowLength = other.window().length;
+    }
+
+    /** The CRC-32 of every byte written or appended. */
+    private long crc() {
+        return Crc32.combine(crcBefore, crc.getValue(), size - sizeBefore);
+    }
+
+    private void stageAll() throws IOException {
+        while (!pending.isEmpty()) {
+            stage(pending.poll());
+        }
+    }
+
+    /**
+     * @param last   whether the block ends the deflate stream (else it ends with a sync flush)
+     * @param inline whether, if no block has gone to the deflating threads yet, this one is deflated here
+     */
+    private void dispatch(boolean last, boolean inline) throws IOException {
         crc.update(block, 0, filled);
         size += filled;
-        Piece piece = new Piece(block, filled, window, last, freeOutputs.isEmpty() ? null : freeOutputs.pop());
-        if (!last) {
-            // Every block but the last is whole, so its tail is the next block's whole window.
-            window = freeWindows.isEmpty() ? new byte[WINDOW] : freeWindows.pop();
-            System.arraycopy(block, BLOCK - WINDOW, window, 0, WINDOW);
+        Piece piece = new Piece(block, filled, window, windowLength, last, freeOutputs.isEmpty() ? null : freeOutputs.pop());
+        // The next block's dictionary: the last 32 KB before it. The old window stays the piece's until it is staged.
+        byte[] next = freeWindows.isEmpty() ? new byte[WINDOW] : freeWindows.pop();
+        int fromBlock = Math.min(filled, WINDOW);
+        int fromWindow = Math.min(WINDOW - fromBlock, windowLength);
+        if (fromWindow > 0) {
+            System.arraycopy(window, windowLength - fromWindow, next, 0, fromWindow);
         }
+        System.arraycopy(block, filled - fromBlock, next, fromWindow, fromBlock);
+        window = next;
+        windowLength = fromWindow + fromBlock;
         block = null;
         filled = 0;
-        if (last && workers == null) {
+        if (inline && workers == null) {
             collect(deflating.apply(piece));
             return;
         }
@@ -179,8 +248,11 @@ final class ParallelDeflater extends OutputStream {
         }
     }
 
-    /** A block to deflate: {@code output}, when not null, is an array to deflate into. */
-    record Piece(byte[] input, int length, byte[] dictionary, boolean last, byte[] output) {
+    /**
+     * A block to deflate: {@code output}, when not null, is an array to deflate into; the first {@code dictionaryLength}
+     * bytes of {@code dictionary} are the bytes just before it.
+     */
+    record Piece(byte[] input, int length, byte[] dictionary, int dictionaryLength, boolean last, byte[] output) {
     }
 
     record Deflated(Piece piece, byte[] output, int length) {
@@ -190,8 +262,8 @@ final class ParallelDeflater extends OutputStream {
     static Deflated deflate(Piece piece) {
         Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
         try {
-            if (piece.dictionary() != null) {
-                deflater.setDictionary(piece.dictionary());
+            if (piece.dictionaryLength() > 0) {
+                deflater.setDictionary(piece.dictionary(), 0, piece.dictionaryLength());
             }
             deflater.setInput(piece.input(), 0, piece.length());
             if (piece.last()) {
@@ -236,10 +308,15 @@ final class ParallelDeflater extends OutputStream {
         if (piece.dictionary() != null) {
             freeWindows.push(piece.dictionary());
         }
-        if (memory != null && inMemory + deflated.length() <= inMemoryLimit) {
-            memory.add(Arrays.copyOf(deflated.output(), deflated.length()));
-            inMemory += deflated.length();
-            freeOutputs.push(deflated.output());
+        keep(deflated.output(), deflated.length());
+        freeOutputs.push(deflated.output());
+    }
+
+    /** Keeps deflated bytes, in order, in memory or the temporary file. */
+    private void keep(byte[] bytes, int length) throws IOException {
+        if (memory != null && inMemory + length <= inMemoryLimit) {
+            memory.add(Arrays.copyOf(bytes, length));
+            inMemory += length;
             return;
         }
         if (memory != null) {
@@ -251,8 +328,7 @@ final class ParallelDeflater extends OutputStream {
             }
             memory = null;
         }
-        spillOut.write(deflated.output(), 0, deflated.length());
-        freeOutputs.push(deflated.output());
+        spillOut.write(bytes, 0, length);
     }
 
     private InputStream staged() throws IOException {

@@ -18,15 +18,12 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.function.Function;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
@@ -42,23 +39,18 @@ import java.util.zip.ZipEntry;
  * POI's character-by-character escaping when there is nothing to escape.
  *
  * <p>A sheet too large for a row and cell object per cell (the cash flows: 13 million cells at 10,000
- * clusters) can instead give its rows as XML generated while the package is written
- * ({@link #appendRowsOnWrite}): on a second thread, so that making the text and deflating it into the
- * package share the two cores, and with no temporary file.
+ * clusters) can instead give its rows as XML ({@link #appendRowsOnWrite}), generated and deflated on threads of their
+ * own from then on, while the other sheets are written, and copied into the package already deflated.
+ *
+ * <p>Every worksheet is deflated on every core ({@link ParallelDeflater}): deflating the package's gigabyte of XML
+ * on one thread was most of a large fleet's conversion.
  */
 final class StreamingWorkbook extends SXSSFWorkbook {
     /** Rows of an added sheet kept in memory before they are flushed to a temporary file. */
     private static final int ROWS_IN_MEMORY = 500;
 
-    /** Chunks of generated rows waiting to be deflated: enough to keep both threads busy, a few MB of heap. */
-    private static final int CHUNKS_IN_FLIGHT = 8;
-    private static final Chunk END = new Chunk(new byte[0], 0);
-
-    /** The rows each sheet generates at writing time, after those written through POI. */
+    /** The rows each sheet generates, after those written through POI, being generated and deflated already. */
     private final Map<Sheet, Generated> generated = new IdentityHashMap<>();
-
-    private record Generated(Rows rows, CellRangeAddress dimension, Thread owner) {
-    }
 
     /** Writes a sheet's generated rows, in order, through {@link SheetRowsXml}. */
     interface Rows {
@@ -89,14 +81,97 @@ final class StreamingWorkbook extends SXSSFWorkbook {
 
     /**
      * Gives the rows of {@code sheet} below those created through POI (which must all come before them) as XML that
-     * {@code rows} writes when the workbook is written, on another thread. Everything it needs must be ready by
-     * then: the sheet's column widths, above all, are written before its rows. A stop of the thread calling this
-     * (the conversion's) stops the writing.
+     * {@code rows} writes, on a thread of its own that starts now, deflating them as it goes, while this thread writes
+     * the other sheets; the package takes the deflated rows when it comes to the sheet. {@code rows} must therefore
+     * use nothing another thread changes meanwhile (no POI object but the styles' indexes); the sheet's column widths,
+     * written before its rows, must be set before the workbook is written. A stop of the thread calling this (the
+     * conversion's) stops the rows, and closing the workbook stops them and deletes what they left.
      *
      * @param dimension the cells the whole sheet uses, as POI would have worked it out from its rows
      */
     void appendRowsOnWrite(Sheet sheet, CellRangeAddress dimension, Rows rows) {
-        generated.put(sheet, new Generated(rows, dimension, Thread.currentThread()));
+        Generated started = new Generated(sheet.getSheetName(), rows, dimension, Thread.currentThread(),
+                deflaters.apply("writing " + sheet.getSheetName()));
+        generated.put(sheet, started);
+        started.thread.start();
+    }
+
+    /** A sheet's rows generated and deflated on a thread of their own. */
+    private static final class Generated {
+        final CellRangeAddress dimension;
+        final Thread thread;
+        private final ParallelDeflater deflater;
+        private final String where;
+        private volatile ParallelDeflater.Result result;
+        private volatile Throwable failure;
+
+        Generated(String sheetName, Rows rows, CellRangeAddress dimension, Thread owner, ParallelDeflater deflater) {
+            this.dimension = dimension;
+            this.deflater = deflater;
+            this.where = "writing " + sheetName;
+            this.thread = new Thread(() -> {
+                try {
+                    SheetRowsXml xml = new SheetRowsXml((chunk, length) -> {
+                        Cancellation.check(owner, where);
+                        deflater.write(chunk, 0, length);
+                        return chunk;
+                    });
+                    rows.write(xml);
+                    xml.flush();
+                    result = deflater.finishOpen();
+                } catch (Throwable t) {
+                    failure = t;
+                }
+            }, "gpuroi-rows-" + sheetName);
+            thread.setDaemon(true);
+        }
+
+        /** The deflated rows, once all are; a failure to make them is rethrown as it was. */
+        ParallelDeflater.Result await() throws IOException {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Cancellation.Cancelled("stopped while " + where);
+            }
+            // join orders what the thread wrote before it ended for this one.
+            rethrow(failure);
+            return result;
+        }
+
+        /** Stops the thread, waits for it (it stops within a chunk of rows) and deletes what it left. */
+        void close() throws IOException {
+            thread.interrupt();
+            boolean interrupted = false;
+            while (thread.isAlive()) {
+                try {
+                    thread.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            deflater.close();
+        }
+    }
+
+    /** Stops any rows still being generated and deletes their temporary files, then POI's. */
+    @Override
+    public void close() throws IOException {
+        IOException failure = null;
+        for (Generated rows : generated.values()) {
+            try {
+                rows.close();
+            } catch (IOException e) {
+                failure = e;
+            }
+        }
+        super.close();
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     @Override
@@ -104,77 +179,8 @@ final class StreamingWorkbook extends SXSSFWorkbook {
         super.flushSheets();
         // POI has just set each sheet's dimension from the rows it saw, which the generated rows are not among.
         for (Map.Entry<Sheet, Generated> sheet : generated.entrySet()) {
-            getXSSFWorkbook().getSheet(sheet.getKey().getSheetName()).setDimensionOverride(sheet.getValue().dimension());
+            getXSSFWorkbook().getSheet(sheet.getKey().getSheetName()).setDimensionOverride(sheet.getValue().dimension);
         }
-    }
-
-    @Override
-    protected ISheetInjector createSheetInjector(SXSSFSheet sheet) throws IOException {
-        ISheetInjector written = super.createSheetInjector(sheet);
-        Generated rows = generated.get(sheet);
-        if (rows == null) {
-            return written;
-        }
-        return out -> {
-            written.writeSheetData(out);
-            copyInBackground(rows, sheet.getSheetName(), out);
-        };
-    }
-
-    /** Generates the rows on a thread of their own while this one deflates them into the package. */
-    private static void copyInBackground(Generated rows, String sheetName, OutputStream out) throws IOException {
-        String where = "writing " + sheetName;
-        BlockingQueue<Chunk> chunks = new ArrayBlockingQueue<>(CHUNKS_IN_FLIGHT);
-        // Arrays written out come back to be filled again, so that a gigabyte of text is not a gigabyte of garbage.
-        BlockingQueue<byte[]> emptied = new ArrayBlockingQueue<>(CHUNKS_IN_FLIGHT + 2);
-        Throwable[] failure = new Throwable[1];
-        Thread generator = new Thread(() -> {
-            try {
-                SheetRowsXml xml = new SheetRowsXml((chunk, length) -> {
-                    Cancellation.check(rows.owner(), where);
-                    try {
-                        chunks.put(new Chunk(chunk, length));
-                    } catch (InterruptedException e) {
-                        throw new InterruptedIOException("abandoned");
-                    }
-                    byte[] next = emptied.poll();
-                    return next != null ? next : new byte[0];
-                });
-                rows.rows().write(xml);
-                xml.flush();
-            } catch (Throwable t) {
-                failure[0] = t;
-            } finally {
-                try {
-                    chunks.put(END);
-                } catch (InterruptedException e) {
-                    // Interrupted only when the package is abandoned: nobody reads any more.
-                }
-            }
-        }, "gpuroi-rows-" + sheetName);
-        generator.setDaemon(true);
-        generator.start();
-        boolean complete = false;
-        try {
-            for (Chunk chunk = chunks.take(); chunk != END; chunk = chunks.take()) {
-                out.write(chunk.bytes(), 0, chunk.length());
-                emptied.offer(chunk.bytes());
-            }
-            generator.join();
-            complete = true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Cancellation.Cancelled("stopped while " + where);
-        } finally {
-            if (!complete) {
-                generator.interrupt();
-            }
-        }
-        // The END marker is put after the failure is recorded, and join orders the two for this thread.
-        rethrow(failure[0]);
-    }
-
-    private record Chunk(byte[] bytes, int length) {
     }
 
     private static void rethrow(Throwable failure) throws IOException {
@@ -224,7 +230,8 @@ final class StreamingWorkbook extends SXSSFWorkbook {
                         in.transferTo(zip);
                         zip.closeArchiveEntry();
                     } else {
-                        writeWorksheet(zip, entry, in.readAllBytes(), createSheetInjector(getSheet(sheet.getSheetName())),
+                        SXSSFSheet streamed = getSheet(sheet.getSheetName());
+                        writeWorksheet(zip, entry, in.readAllBytes(), createSheetInjector(streamed), generated.get(streamed),
                                 sheet.getSheetName());
                     }
                 }
@@ -235,10 +242,16 @@ final class StreamingWorkbook extends SXSSFWorkbook {
         }
     }
 
-    private void writeWorksheet(ZipArchiveOutputStream zip, ZipArchiveEntry entry, byte[] template, ISheetInjector rows,
-            String sheetName) throws IOException {
+    /** @param generatedRows the rows generated after those written through POI; null for none */
+    private void writeWorksheet(ZipArchiveOutputStream zip, ZipArchiveEntry entry, byte[] template, ISheetInjector written,
+            Generated generatedRows, String sheetName) throws IOException {
         try (ParallelDeflater deflater = deflaters.apply("writing " + sheetName)) {
-            injectRows(template, rows, deflater, entry.getName());
+            injectRows(template, out -> {
+                written.writeSheetData(out);
+                if (generatedRows != null) {
+                    deflater.append(generatedRows.await());
+                }
+            }, deflater, entry.getName());
             ParallelDeflater.Result deflated = deflater.finish();
             entry.setMethod(ZipEntry.DEFLATED);
             entry.setCrc(deflated.crc());

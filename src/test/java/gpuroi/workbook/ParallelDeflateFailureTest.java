@@ -68,6 +68,30 @@ class ParallelDeflateFailureTest {
         assertThat(deflatingThreadsEnd()).isTrue();
     }
 
+    @Test
+    void aWorkbookThatFailsBeforeItIsWrittenStopsItsRowsAndDeletesWhatTheyLeft() throws Exception {
+        Path spill = Files.createDirectory(folder.resolve("spill"));
+        assertThatThrownBy(() -> {
+            try (XSSFWorkbook base = new XSSFWorkbook();
+                    StreamingWorkbook workbook = new StreamingWorkbook(base,
+                            where -> new ParallelDeflater(2, where, spill, 0, ParallelDeflater::deflate))) {
+                CellStyle style = workbook.createCellStyle();
+                Sheet sheet = workbook.createSheet("ROI Cash Flows");
+                workbook.appendRowsOnWrite(sheet, new CellRangeAddress(0, 1_000_000, 0, 0), xml -> {
+                    for (int r = 0; r < 1_000_000; r++) {
+                        xml.beginRow(r);
+                        xml.formula(0, "A" + r + "*730", r * 1.5, style);
+                        xml.endRow();
+                    }
+                });
+                // What a sheet written after the cash flows may do.
+                throw new IllegalStateException("another sheet failed");
+            }
+        }).hasMessage("another sheet failed");
+        assertThat(ParallelDeflaterTest.filesIn(spill)).isEmpty();
+        assertThat(deflatingThreadsEnd()).isTrue();
+    }
+
     private static Function<ParallelDeflater.Piece, ParallelDeflater.Deflated> failingAt(int failing) {
         AtomicInteger blocks = new AtomicInteger();
         return piece -> {

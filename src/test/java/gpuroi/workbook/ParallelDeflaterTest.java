@@ -126,6 +126,27 @@ class ParallelDeflaterTest {
         }
     }
 
+    @Test
+    void bytesDeflatedAheadOnAnotherDeflaterJoinTheMiddleOfAnEntry() throws Exception {
+        int[][] sizes = {{0, 0, 0}, {300, 5, 40}, {40_000, ParallelDeflater.BLOCK * 2 + 77, 9_000},
+            {ParallelDeflater.BLOCK + 3, 20_000, ParallelDeflater.BLOCK}, {1_000, ParallelDeflater.BLOCK * 2, 0}};
+        for (int[] size : sizes) {
+            byte[] all = sheetLikeText(size[0] + size[1] + size[2]);
+            try (ParallelDeflater entry = new ParallelDeflater(2, "test"); ParallelDeflater ahead = new ParallelDeflater(2, "test")) {
+                writeInPieces(ahead, java.util.Arrays.copyOfRange(all, size[0], size[0] + size[1]));
+                ParallelDeflater.Result rows = ahead.finishOpen();
+                writeInPieces(entry, java.util.Arrays.copyOfRange(all, 0, size[0]));
+                entry.append(rows);
+                writeInPieces(entry, java.util.Arrays.copyOfRange(all, size[0] + size[1], all.length));
+                ParallelDeflater.Result result = entry.finish();
+                assertThat(inflate(readAll(result))).as("%d + %d + %d bytes", size[0], size[1], size[2]).isEqualTo(all);
+                assertThat(result.crc()).isEqualTo(crc(all));
+                assertThat(result.size()).isEqualTo(all.length);
+                assertThat(result.compressedSize()).isEqualTo(readAll(result).length);
+            }
+        }
+    }
+
     private static byte[] roundTrip(byte[] input, int threads) throws Exception {
         try (ParallelDeflater deflater = new ParallelDeflater(threads, "test")) {
             deflater.write(input);
