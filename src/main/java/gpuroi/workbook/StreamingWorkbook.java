@@ -112,7 +112,9 @@ final class StreamingWorkbook extends SXSSFWorkbook {
             this.thread = new Thread(() -> {
                 try {
                     SheetRowsXml xml = new SheetRowsXml((chunk, length) -> {
+                        // Stopped by the conversion's stop, or by the workbook's close.
                         Cancellation.check(owner, where);
+                        Cancellation.check(where);
                         deflater.write(chunk, 0, length);
                         return chunk;
                     });
