@@ -143,9 +143,17 @@ final class CashFlowSheet {
         OutputCells.widths(sheet, widths);
         sheet.createFreezePane(2, 1);
         CellRangeAddress dimension = new CellRangeAddress(0, layout.lastCashFlowRow(), 0, HEADERS.length - 1);
+        // The rows are generated on another thread while this one writes the other sheets: the links to the Leases
+        // cells, read from the input's sheets (POI objects, not to be read from two threads), are resolved here first.
+        List<String[][]> contracts = new java.util.ArrayList<>(clusters.size());
+        for (ClusterAnalysis analysis : clusters) {
+            contracts.add(analysis.schedule().lessorContracts().isEmpty() ? null : contractFormulas(analysis, links));
+        }
         workbook.appendRowsOnWrite(sheet, dimension, rows -> {
             for (int i = 0; i < clusters.size(); i++) {
-                writeCluster(rows, clusters.get(i), layout.block(i), links, styles, columnStyles);
+                ClusterAnalysis analysis = clusters.get(i);
+                String[][] linked = contracts.get(i) != null ? contracts.get(i) : contractFormulas(analysis, InputLinks.NONE);
+                writeCluster(rows, analysis, layout.block(i), linked, styles, columnStyles);
             }
         });
     }
@@ -348,10 +356,10 @@ final class CashFlowSheet {
         return CellReference.convertNumToColString(column) + ABOVE;
     }
 
-    private static void writeCluster(SheetRowsXml rows, ClusterAnalysis analysis, CashFlowLayout.Block block, InputLinks links,
+    /** @param contracts the cluster's lessor contracts' formulas ({@link #contractFormulas}) */
+    private static void writeCluster(SheetRowsXml rows, ClusterAnalysis analysis, CashFlowLayout.Block block, String[][] contracts,
                                      OutputStyles styles, CellStyle[] columnStyles) throws java.io.IOException {
         Drivers d = new Drivers(analysis, block, styles.date1904);
-        String[][] contracts = contractFormulas(analysis, links);
         String[] contractedGpus = contracts[0];
         String[] contractRevenue = contracts[1];
         PricePath path = analysis.schedule().pricePath();

@@ -150,6 +150,8 @@ public final class WorkbookWriter {
         }
         Cancellation.check("writing the result sheets");
         java.time.LocalDate convertedOn = java.time.LocalDate.now();
+        // First: its rows are generated and deflated on other threads from now on, while this one writes the rest.
+        CashFlowSheet.write(workbook.getSheet(CASH_FLOWS_SHEET), analysis.clusters(), layout, links, styles);
         SummarySheet.write(workbook.getSheet(SUMMARY_SHEET), analysis.clusters(), layout, convertedOn, styles);
         ContractsSheet.write(workbook.getSheet(CONTRACTS_SHEET), analysis.contracts(), analysis.assumptions(), links, convertedOn,
                 styles);
@@ -165,7 +167,6 @@ public final class WorkbookWriter {
         Cancellation.check("writing the result sheets");
         ModelInputsSheet.write(workbook.getSheet(INPUTS_SHEET), analysis.clusters(), layout, links, styles);
         Cancellation.check("writing the result sheets");
-        CashFlowSheet.write(workbook.getSheet(CASH_FLOWS_SHEET), analysis.clusters(), layout, links, styles);
         // A chart lives in the sheet's drawing part, outside the streamed rows: it is built on the XSSF sheet.
         CumulativeCashFlowChart.write(workbook.getSheet(CHART_SHEET), model.getSheet(CHART_SHEET), analysis.clusters(),
                 layout, styles);
