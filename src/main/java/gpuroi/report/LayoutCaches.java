@@ -1,5 +1,6 @@
 package gpuroi.report;
 
+import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.xhtmlrenderer.context.StyleReference;
 import org.xhtmlrenderer.css.constants.IdentValue;
@@ -15,6 +16,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * What Flying Saucer would otherwise build again for every memo, kept for one render thread's life: the parsed style
@@ -25,11 +28,12 @@ import java.util.Map;
  */
 final class LayoutCaches {
     private static final ThreadLocal<LayoutCaches> PER_THREAD = ThreadLocal.withInitial(LayoutCaches::new);
-    /** Distinct {@code <style>} texts remembered: a few templates on a few paper sizes. */
+    /** Distinct {@code <style>} texts, and sets of element names, remembered: a few templates on a few paper sizes. */
     private static final int STYLE_TEXTS = 16;
 
     private final CachingFontResolver fonts = new CachingFontResolver();
     private final Map<String, String> styleKeys = new HashMap<>();
+    private final Map<Set<String>, StylesheetInfo> userAgentSheets = new HashMap<>();
     private int nextStyleKey;
     private StyleReference styles;
 
@@ -55,9 +59,18 @@ final class LayoutCaches {
         shared.setCss(styles);
     }
 
-    /** Reads a memo's {@code <style>} under a name its text alone decides, so the same text is parsed once. */
-    XhtmlNamespaceHandler namespaceHandler() {
+    /**
+     * Reads a memo's {@code <style>} under a name its text alone decides, so the same text is parsed once, and gives
+     * {@code document} the user-agent sheet without the selectors that name elements it does not contain.
+     */
+    XhtmlNamespaceHandler namespaceHandler(Document document) {
+        StylesheetInfo userAgent = userAgentSheet(UserAgentSheet.elementNames(document));
         return new XhtmlNamespaceHandler() {
+            @Override
+            public Optional<StylesheetInfo> getDefaultStylesheet() {
+                return Optional.of(userAgent);
+            }
+
             @Override
             protected StylesheetInfo readStyleElement(Element style) {
                 StylesheetInfo read = super.readStyleElement(style);
@@ -67,6 +80,15 @@ final class LayoutCaches {
                 return new StylesheetInfo(read.getOrigin(), styleKey(read.getContent().get()), read.getMedia(), read.getContent().get());
             }
         };
+    }
+
+    /** The trimmed user-agent sheet for a set of element names, under a name the set decides (so parsed once per set). */
+    private StylesheetInfo userAgentSheet(Set<String> elements) {
+        if (userAgentSheets.size() >= STYLE_TEXTS && !userAgentSheets.containsKey(elements)) {
+            userAgentSheets.clear();
+        }
+        return userAgentSheets.computeIfAbsent(elements, names -> new StylesheetInfo(StylesheetInfo.Origin.USER_AGENT,
+                UserAgentSheet.WHOLE + "#" + String.join(",", names), StylesheetInfo.mediaTypes(""), UserAgentSheet.forElements(names)));
     }
 
     /** A name per distinct text (compared whole, so two texts never share one); Flying Saucer caches parsed sheets by name. */
