@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * What Flying Saucer would otherwise build again for every memo, kept for one render thread's life: the parsed style
@@ -28,12 +27,14 @@ import java.util.Set;
  */
 final class LayoutCaches {
     private static final ThreadLocal<LayoutCaches> PER_THREAD = ThreadLocal.withInitial(LayoutCaches::new);
-    /** Distinct {@code <style>} texts, and sets of element names, remembered: a few templates on a few paper sizes. */
-    private static final int STYLE_TEXTS = 16;
+    /**
+     * Distinct sheet texts named: the trimmed user-agent sheet and {@code <style>} of each kind of memo (templates,
+     * decisions, paper sizes). Flying Saucer keeps the parses of the 16 used last; an older one is parsed again.
+     */
+    private static final int STYLE_TEXTS = 64;
 
     private final CachingFontResolver fonts = new CachingFontResolver();
     private final Map<String, String> styleKeys = new HashMap<>();
-    private final Map<Set<String>, StylesheetInfo> userAgentSheets = new HashMap<>();
     private int nextStyleKey;
     private StyleReference styles;
 
@@ -60,11 +61,14 @@ final class LayoutCaches {
     }
 
     /**
-     * Reads a memo's {@code <style>} under a name its text alone decides, so the same text is parsed once, and gives
-     * {@code document} the user-agent sheet without the selectors that name elements it does not contain.
+     * Gives {@code document} the user-agent sheet and its {@code <style>} without the selectors it cannot match
+     * ({@link UnmatchableSelectors}), each under a name the text alone decides, so the same text is parsed once.
      */
     XhtmlNamespaceHandler namespaceHandler(Document document) {
-        StylesheetInfo userAgent = userAgentSheet(UserAgentSheet.elementNames(document));
+        UnmatchableSelectors.Present present = UnmatchableSelectors.Present.in(document);
+        String userAgentText = UnmatchableSelectors.userAgentSheet(present);
+        StylesheetInfo userAgent = new StylesheetInfo(StylesheetInfo.Origin.USER_AGENT, styleKey(StylesheetInfo.Origin.USER_AGENT, userAgentText),
+                StylesheetInfo.mediaTypes(""), userAgentText);
         return new XhtmlNamespaceHandler() {
             @Override
             public Optional<StylesheetInfo> getDefaultStylesheet() {
@@ -77,31 +81,27 @@ final class LayoutCaches {
                 if (read == null || read.getContent().isEmpty()) {
                     return read;
                 }
-                return new StylesheetInfo(read.getOrigin(), styleKey(read.getContent().get()), read.getMedia(), read.getContent().get());
+                String css = UnmatchableSelectors.trim(read.getContent().get(), present);
+                return new StylesheetInfo(read.getOrigin(), styleKey(read.getOrigin(), css), read.getMedia(), css);
             }
         };
     }
 
-    /** The trimmed user-agent sheet for a set of element names, under a name the set decides (so parsed once per set). */
-    private StylesheetInfo userAgentSheet(Set<String> elements) {
-        if (userAgentSheets.size() >= STYLE_TEXTS && !userAgentSheets.containsKey(elements)) {
-            userAgentSheets.clear();
-        }
-        return userAgentSheets.computeIfAbsent(elements, names -> new StylesheetInfo(StylesheetInfo.Origin.USER_AGENT,
-                UserAgentSheet.WHOLE + "#" + String.join(",", names), StylesheetInfo.mediaTypes(""), UserAgentSheet.forElements(names)));
-    }
-
-    /** A name per distinct text (compared whole, so two texts never share one); Flying Saucer caches parsed sheets by name. */
-    private String styleKey(String css) {
-        if (styleKeys.size() >= STYLE_TEXTS && !styleKeys.containsKey(css)) {
+    /**
+     * A name per distinct text and origin (compared whole, so two texts never share one); Flying Saucer caches parsed sheets
+     * by name.
+     */
+    private String styleKey(StylesheetInfo.Origin origin, String css) {
+        String key = origin + "\n" + css;
+        if (styleKeys.size() >= STYLE_TEXTS && !styleKeys.containsKey(key)) {
             styleKeys.clear();
         }
-        return styleKeys.computeIfAbsent(css, text -> "gpuroi-memo-style:" + nextStyleKey++);
+        return styleKeys.computeIfAbsent(key, text -> "gpuroi-memo-style:" + nextStyleKey++);
     }
 
     /**
      * Style sheets kept from one document to the next. Flying Saucer's own configuration empties its cache for every
-     * document; here a sheet's name is its user-agent URL or a name its {@code <style>} text decides, so a kept sheet is
+     * document; here a sheet's name is one its text decides, so a kept sheet is
      * always the one the document asks for.
      */
     private static final class KeptStyles extends StyleReference {
