@@ -35,6 +35,7 @@ final class LayoutCaches {
 
     private final CachingFontResolver fonts = new CachingFontResolver();
     private final Map<String, String> styleKeys = new HashMap<>();
+    private final Map<String, UnmatchableSelectors.Sheet> sheets = new HashMap<>();
     private int nextStyleKey;
     private StyleReference styles;
 
@@ -81,10 +82,18 @@ final class LayoutCaches {
                 if (read == null || read.getContent().isEmpty()) {
                     return read;
                 }
-                String css = UnmatchableSelectors.trim(read.getContent().get(), present);
+                String css = sheet(read.getContent().get()).keep(present);
                 return new StylesheetInfo(read.getOrigin(), styleKey(read.getOrigin(), css), read.getMedia(), css);
             }
         };
+    }
+
+    /** A {@code <style>} text read into rules once, trimmed for each memo. */
+    private UnmatchableSelectors.Sheet sheet(String css) {
+        if (sheets.size() >= STYLE_TEXTS && !sheets.containsKey(css)) {
+            sheets.clear();
+        }
+        return sheets.computeIfAbsent(css, UnmatchableSelectors::read);
     }
 
     /**

@@ -29,7 +29,7 @@ final class UnmatchableSelectors {
     /** Flying Saucer's user-agent sheet, where its own namespace handler finds it. */
     static final URL USER_AGENT_SHEET = requireSheet();
 
-    private static final String USER_AGENT_TEXT = read(USER_AGENT_SHEET);
+    private static final String USER_AGENT_TEXT = text(USER_AGENT_SHEET);
     private static final Pattern COMBINATOR = Pattern.compile("\\s*[>+~]\\s*|\\s+");
     private static final Pattern ELEMENT = Pattern.compile("\\*|[a-zA-Z][a-zA-Z0-9-]*");
     private static final String IDENT = "-?[_a-zA-Z][_a-zA-Z0-9-]*";
@@ -75,76 +75,116 @@ final class UnmatchableSelectors {
         }
     }
 
+    /** A selector's names, in lower case: it can match only in a document that has all of them. */
+    private record Names(String text, List<String> elements, List<String> classes, List<String> ids) {
+        boolean mayMatchIn(Present present) {
+            return present.elements().containsAll(elements) && present.classes().containsAll(classes) && present.ids().containsAll(ids);
+        }
+    }
+
+    /** A rule as written (an at-rule, or one with a selector this class cannot read), or its selectors and its block. */
+    private record Rule(String verbatim, List<Names> selectors, String block) {
+    }
+
+    /** A style sheet read once into rules, to be trimmed for each document. */
+    static final class Sheet {
+        private final String whole;
+        private final List<Rule> rules;
+
+        private Sheet(String whole, List<Rule> rules) {
+            this.whole = whole;
+            this.rules = rules;
+        }
+
+        /** The sheet without the selectors, and the rules left with none, that nothing in {@code present} can match. */
+        String keep(Present present) {
+            if (rules == null) {
+                return whole;
+            }
+            StringBuilder out = new StringBuilder(whole.length());
+            List<String> kept = new ArrayList<>();
+            for (Rule rule : rules) {
+                if (rule.verbatim() != null) {
+                    out.append(rule.verbatim()).append('\n');
+                    continue;
+                }
+                kept.clear();
+                for (Names selector : rule.selectors()) {
+                    if (selector.mayMatchIn(present)) {
+                        kept.add(selector.text());
+                    }
+                }
+                if (!kept.isEmpty()) {
+                    out.append(String.join(", ", kept)).append(' ').append(rule.block()).append('\n');
+                }
+            }
+            return out.toString();
+        }
+    }
+
+    private static final Sheet USER_AGENT = read(USER_AGENT_TEXT);
+
     private UnmatchableSelectors() {
     }
 
     /** Flying Saucer's user-agent sheet without what {@code present} cannot match. */
     static String userAgentSheet(Present present) {
-        return trim(USER_AGENT_TEXT, present);
+        return USER_AGENT.keep(present);
     }
 
     /** {@code css} without the selectors, and the rules left with none, that nothing in {@code present} can match. */
     static String trim(String css, Present present) {
-        StringBuilder out = new StringBuilder(css.length());
+        return read(css).keep(present);
+    }
+
+    /** Reads {@code css} into rules; a sheet whose blocks it cannot delimit is kept whole. */
+    static Sheet read(String css) {
+        List<Rule> rules = new ArrayList<>();
         int i = 0;
         while (true) {
             int open = next(css, i, '{');
             if (open == -2) {
-                return css;
+                return new Sheet(css, null);
             }
             if (open < 0) {
-                if (!withoutComments(css.substring(i)).isBlank()) {
-                    return css;
-                }
-                return out.toString();
+                return new Sheet(css, withoutComments(css.substring(i)).isBlank() ? rules : null);
             }
             int close = closing(css, open);
             if (close < 0) {
-                return css;
+                return new Sheet(css, null);
             }
             String prelude = withoutComments(css.substring(i, open)).trim();
-            String body = css.substring(open, close + 1);
-            if (prelude.startsWith("@") || prelude.isEmpty()) {
-                out.append(prelude).append(' ').append(body).append('\n');
-            } else {
-                List<String> kept = kept(prelude, present);
-                if (kept == null) {
-                    out.append(prelude).append(' ').append(body).append('\n');
-                } else if (!kept.isEmpty()) {
-                    out.append(String.join(", ", kept)).append(' ').append(body).append('\n');
-                }
-            }
+            String block = css.substring(open, close + 1);
+            List<Names> selectors = prelude.startsWith("@") || prelude.isEmpty() ? null : selectors(prelude);
+            rules.add(selectors == null ? new Rule(prelude + ' ' + block, null, null) : new Rule(null, selectors, block));
             i = close + 1;
         }
     }
 
-    /** The selectors of a rule that may match, or null when the rule holds one this class cannot read. */
-    private static List<String> kept(String prelude, Present present) {
+    /** A rule's selectors, or null when it holds one this class cannot read. */
+    private static List<Names> selectors(String prelude) {
         if (prelude.indexOf('"') >= 0 || prelude.indexOf('\'') >= 0 || prelude.indexOf('\\') >= 0 || prelude.indexOf('(') >= 0) {
             // A comma could sit inside a string or a function: read only lists whose every comma separates selectors.
             if (prelude.indexOf(',') >= 0) {
                 return null;
             }
         }
-        List<String> kept = new ArrayList<>();
+        List<Names> selectors = new ArrayList<>();
         for (String selector : prelude.split(",", -1)) {
-            Boolean may = mayMatch(selector.trim(), present);
-            if (may == null) {
+            Names names = names(selector.trim());
+            if (names == null) {
                 return null;
             }
-            if (may) {
-                kept.add(selector.trim());
-            }
+            selectors.add(names);
         }
-        return kept;
+        return selectors;
     }
 
-    /**
-     * Whether a selector may match something in {@code present}: false only when it names an element, a class or an id
-     * the document lacks; null when it is not a selector this class reads whole.
-     */
-    static Boolean mayMatch(String selector, Present present) {
-        boolean may = true;
+    /** The element names, classes and ids a selector requires, or null when it is not a selector this class reads whole. */
+    private static Names names(String selector) {
+        List<String> elements = new ArrayList<>();
+        List<String> classes = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
         int k = 0;
         boolean compoundStart = true;
         boolean empty = true;
@@ -160,12 +200,13 @@ final class UnmatchableSelectors {
                 continue;
             }
             if (compoundStart && (m = ELEMENT.matcher(selector).region(k, selector.length())).lookingAt()) {
-                String name = lower(m.group());
-                may &= name.equals("*") || present.elements().contains(name);
+                if (!m.group().equals("*")) {
+                    elements.add(lower(m.group()));
+                }
             } else if ((m = CLASS.matcher(selector).region(k, selector.length())).lookingAt()) {
-                may &= present.classes().contains(lower(m.group(1)));
+                classes.add(lower(m.group(1)));
             } else if ((m = ID.matcher(selector).region(k, selector.length())).lookingAt()) {
-                may &= present.ids().contains(lower(m.group(1)));
+                ids.add(lower(m.group(1)));
             } else if (!(m = ATTRIBUTE.matcher(selector).region(k, selector.length())).lookingAt()
                     && !(m = PSEUDO.matcher(selector).region(k, selector.length())).lookingAt()) {
                 return null;
@@ -174,7 +215,7 @@ final class UnmatchableSelectors {
             empty = false;
             k = m.end();
         }
-        return empty ? null : may;
+        return empty ? null : new Names(selector, List.copyOf(elements), List.copyOf(classes), List.copyOf(ids));
     }
 
     /**
@@ -280,7 +321,7 @@ final class UnmatchableSelectors {
         return url;
     }
 
-    private static String read(URL url) {
+    private static String text(URL url) {
         try (InputStream in = url.openStream()) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
