@@ -1,5 +1,6 @@
 package gpuroi.report;
 
+import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.xhtmlrenderer.context.StyleReference;
 import org.xhtmlrenderer.css.constants.IdentValue;
@@ -15,6 +16,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What Flying Saucer would otherwise build again for every memo, kept for one render thread's life: the parsed style
@@ -25,11 +27,15 @@ import java.util.Map;
  */
 final class LayoutCaches {
     private static final ThreadLocal<LayoutCaches> PER_THREAD = ThreadLocal.withInitial(LayoutCaches::new);
-    /** Distinct {@code <style>} texts remembered: a few templates on a few paper sizes. */
-    private static final int STYLE_TEXTS = 16;
+    /**
+     * Distinct sheet texts named: the trimmed user-agent sheet and {@code <style>} of each kind of memo (templates,
+     * decisions, paper sizes). Flying Saucer keeps the parses of the 16 used last; an older one is parsed again.
+     */
+    private static final int STYLE_TEXTS = 64;
 
     private final CachingFontResolver fonts = new CachingFontResolver();
     private final Map<String, String> styleKeys = new HashMap<>();
+    private final Map<String, UnmatchableSelectors.Sheet> sheets = new HashMap<>();
     private int nextStyleKey;
     private StyleReference styles;
 
@@ -55,31 +61,56 @@ final class LayoutCaches {
         shared.setCss(styles);
     }
 
-    /** Reads a memo's {@code <style>} under a name its text alone decides, so the same text is parsed once. */
-    XhtmlNamespaceHandler namespaceHandler() {
+    /**
+     * Gives {@code document} the user-agent sheet and its {@code <style>} without the selectors it cannot match
+     * ({@link UnmatchableSelectors}), each under a name the text alone decides, so the same text is parsed once.
+     */
+    XhtmlNamespaceHandler namespaceHandler(Document document) {
+        UnmatchableSelectors.Present present = UnmatchableSelectors.Present.in(document);
+        String userAgentText = UnmatchableSelectors.userAgentSheet(present);
+        StylesheetInfo userAgent = new StylesheetInfo(StylesheetInfo.Origin.USER_AGENT, styleKey(StylesheetInfo.Origin.USER_AGENT, userAgentText),
+                StylesheetInfo.mediaTypes(""), userAgentText);
         return new XhtmlNamespaceHandler() {
+            @Override
+            public Optional<StylesheetInfo> getDefaultStylesheet() {
+                return Optional.of(userAgent);
+            }
+
             @Override
             protected StylesheetInfo readStyleElement(Element style) {
                 StylesheetInfo read = super.readStyleElement(style);
                 if (read == null || read.getContent().isEmpty()) {
                     return read;
                 }
-                return new StylesheetInfo(read.getOrigin(), styleKey(read.getContent().get()), read.getMedia(), read.getContent().get());
+                String css = sheet(read.getContent().get()).keep(present);
+                return new StylesheetInfo(read.getOrigin(), styleKey(read.getOrigin(), css), read.getMedia(), css);
             }
         };
     }
 
-    /** A name per distinct text (compared whole, so two texts never share one); Flying Saucer caches parsed sheets by name. */
-    private String styleKey(String css) {
-        if (styleKeys.size() >= STYLE_TEXTS && !styleKeys.containsKey(css)) {
+    /** A {@code <style>} text read into rules once, trimmed for each memo. */
+    private UnmatchableSelectors.Sheet sheet(String css) {
+        if (sheets.size() >= STYLE_TEXTS && !sheets.containsKey(css)) {
+            sheets.clear();
+        }
+        return sheets.computeIfAbsent(css, UnmatchableSelectors::read);
+    }
+
+    /**
+     * A name per distinct text and origin (compared whole, so two texts never share one); Flying Saucer caches parsed sheets
+     * by name.
+     */
+    private String styleKey(StylesheetInfo.Origin origin, String css) {
+        String key = origin + "\n" + css;
+        if (styleKeys.size() >= STYLE_TEXTS && !styleKeys.containsKey(key)) {
             styleKeys.clear();
         }
-        return styleKeys.computeIfAbsent(css, text -> "gpuroi-memo-style:" + nextStyleKey++);
+        return styleKeys.computeIfAbsent(key, text -> "gpuroi-memo-style:" + nextStyleKey++);
     }
 
     /**
      * Style sheets kept from one document to the next. Flying Saucer's own configuration empties its cache for every
-     * document; here a sheet's name is its user-agent URL or a name its {@code <style>} text decides, so a kept sheet is
+     * document; here a sheet's name is one its text decides, so a kept sheet is
      * always the one the document asks for.
      */
     private static final class KeptStyles extends StyleReference {

@@ -17,7 +17,6 @@ import org.xhtmlrenderer.pdf.ITextUserAgent;
 import org.xhtmlrenderer.resource.CSSResource;
 import org.xhtmlrenderer.resource.ImageResource;
 import org.xhtmlrenderer.resource.XMLResource;
-import org.xhtmlrenderer.simple.extend.XhtmlCssOnlyNamespaceHandler;
 
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -70,7 +69,7 @@ final class PdfMemoWriter {
         try (StringReader reader = new StringReader(xhtml)) {
             // As setDocumentFromString parses, but read with the thread's kept style sheets.
             Document document = XMLResource.load(new InputSource(reader)).getDocument();
-            renderer.setDocument(document, null, caches.namespaceHandler());
+            renderer.setDocument(document, null, caches.namespaceHandler(document));
         } catch (RuntimeException e) {
             throw new MemoTemplateException("memo template " + templateName + " did not produce well-formed XHTML: "
                     + rootMessage(e), e);
@@ -135,9 +134,6 @@ final class PdfMemoWriter {
      * renderer fetch a file or a URL (data: images still work, for a logo in an edited template).
      */
     private static final class SandboxedUserAgent extends ITextUserAgent {
-        private static final String DEFAULT_STYLESHEET =
-                String.valueOf(XhtmlCssOnlyNamespaceHandler.class.getResource("/resources/css/XhtmlNamespaceHandler.css"));
-
         SandboxedUserAgent(ITextOutputDevice device) {
             super(device, DOTS_PER_PIXEL);
         }
@@ -150,12 +146,9 @@ final class PdfMemoWriter {
             return new ImageResource(uri, null);
         }
 
-        /** Only Flying Saucer's own user-agent stylesheet, which hides the head and styles tables. */
+        /** No style sheet but the memo's own {@code <style>} and the user-agent sheet, both handed over as text. */
         @Override
         public CSSResource getCSSResource(String uri) {
-            if (uri != null && uri.equals(DEFAULT_STYLESHEET)) {
-                return super.getCSSResource(uri);
-            }
             return new CSSResource(InputStream.nullInputStream());
         }
 
