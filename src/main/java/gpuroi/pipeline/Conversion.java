@@ -156,9 +156,30 @@ public final class Conversion {
 
     /** Reads and analyses a workbook without writing anything ({@code validate}). */
     public static Analyzed analyze(Path input, Options options) throws WorkbookException, IOException {
+        return analyze(input, options, false);
+    }
+
+    /**
+     * Reads and analyses a workbook; with {@code keepParsed}, the workbook as parsed is kept in {@link Analyzed#read()} for
+     * {@link #write}, which then copies its sheets without parsing the input again. A kept workbook is the caller's to
+     * {@link gpuroi.workbook.ParsedInput#release release} if nothing is written.
+     */
+    static Analyzed analyze(Path input, Options options, boolean keepParsed) throws WorkbookException, IOException {
         String sha256 = sha256(input);
-        WorkbookInput read = WorkbookReader.read(input, options.defaultValuationDate(), options.hiddenRows(),
-                options.forcedValuationDate().isPresent());
+        WorkbookInput read = keepParsed
+                ? WorkbookReader.readKeepingParsed(input, options.defaultValuationDate(), options.hiddenRows(),
+                        options.forcedValuationDate().isPresent())
+                : WorkbookReader.read(input, options.defaultValuationDate(), options.hiddenRows(),
+                        options.forcedValuationDate().isPresent());
+        try {
+            return analyzeRead(input, options, read, sha256);
+        } catch (WorkbookException | RuntimeException e) {
+            read.parsed().release();
+            throw e;
+        }
+    }
+
+    private static Analyzed analyzeRead(Path input, Options options, WorkbookInput read, String sha256) throws WorkbookException {
         Portfolio portfolio = read.portfolio();
         Assumptions assumptions = options.forcedValuationDate()
                 .map(date -> portfolio.assumptions().withValuationDate(date))
@@ -211,9 +232,7 @@ public final class Conversion {
                     + " was counted once as its sale at the end of life, and nothing is left to hold. If it is still in service,"
                     + " extend its life.")));
         }
-        return notes.size() == read.notes().size() ? read
-                : new WorkbookInput(read.portfolio(), notes, read.monteCarloRuns(), read.monteCarloSeed(), read.riskSettings(),
-                        read.cells());
+        return notes.size() == read.notes().size() ? read : read.withNotes(notes);
     }
 
     /** Each cluster's analysis with the low / high values the workbook's Risk sheet gives, for its tornado. */
@@ -262,7 +281,8 @@ public final class Conversion {
         RunInfo runInfo = new RunInfo(input.getFileName().toString(), analyzed.inputSha256(), options.toolVersion(),
                 analyzed.analysis().assumptions().valuationDate());
         try {
-            WorkbookWriter.write(input, output, analyzed.result(), analyzed.read().notes(), analyzed.read().cells(), runInfo);
+            WorkbookWriter.write(input, analyzed.read().parsed(), output, analyzed.result(), analyzed.read().notes(),
+                    analyzed.read().cells(), runInfo);
         } catch (FileSystemException e) {
             // The writer reports what the file system refused as a FileSystemException; unless it is about
             // reading the input again, the machine is at fault (full, read-only, no such folder), not the workbook.
@@ -318,8 +338,7 @@ public final class Conversion {
         for (String id : selection.leftOut()) {
             notes.add(new InputNote(InputNote.Kind.MEMO_NOT_RENDERED, id, "no memo for " + id + ": " + selection.reason() + "."));
         }
-        return analyzed.withRead(new WorkbookInput(read.portfolio(), notes, read.monteCarloRuns(), read.monteCarloSeed(),
-                read.riskSettings(), read.cells()));
+        return analyzed.withRead(read.withNotes(notes));
     }
 
     /**

@@ -92,26 +92,14 @@ public final class ConversionJob {
     public static JobOutcome run(Path input, Conversion.Options options, Plan plan) throws InterruptedException {
         Path name = input.getFileName() == null ? input : input.getFileName();
         try {
-            Conversion.Analyzed read = Conversion.analyze(input, options);
-            if (plan.strict() && !read.warnings().isEmpty()) {
-                // Nothing is written; only a JSON report shows figures.
-                return JobOutcome.checked(input, plan.json() ? read.withFigures(ClusterFigures.computeAll(read.analysis().clusters())) : read);
+            // The parsed input is kept for the writer only when there is a workbook to write.
+            Conversion.Analyzed read = Conversion.analyze(input, options, plan.workbook().isPresent());
+            try {
+                return carryOut(input, read, options, plan);
+            } finally {
+                // Written or not, the job's result (which shells may keep) does not hold on to the parsed input.
+                read.read().parsed().release();
             }
-            Optional<MemoSelection> selection = plan.memos().map(m -> MemoSelection.choose(read.analysis(), m.cap()));
-            Conversion.Analyzed analyzed = read.withFigures(ClusterFigures.compute(read.analysis().clusters(), figuresShown(read, plan, selection)));
-            if (plan.workbook().isEmpty()) {
-                return JobOutcome.checked(input, analyzed);
-            }
-            Path output = plan.workbook().get();
-            Conversion.refuseToOverwriteInput(input, output);
-            if (plan.memos().isEmpty()) {
-                new PendingWorkbook(analyzed, output, options).putInPlace();
-                return JobOutcome.converted(input, output, analyzed, List.of());
-            }
-            Memos m = plan.memos().get();
-            Conversion.Analyzed noted = Conversion.withMemosLeftOut(analyzed, selection.get());
-            List<Path> memos = writeBoth(analyzed, noted, m, selection.get(), output, options);
-            return JobOutcome.converted(input, output, noted, memos);
         } catch (WorkbookException e) {
             return JobOutcome.rejected(input, e);
         } catch (OutputException e) {
@@ -128,6 +116,30 @@ public final class ConversionJob {
             stopIfInterrupted("converting", name);
             return JobOutcome.failed(input, name + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
         }
+    }
+
+    /** What the plan asks of an analysed input: figures, then the workbook and the memos, or only a check. */
+    private static JobOutcome carryOut(Path input, Conversion.Analyzed read, Conversion.Options options, Plan plan)
+            throws MemoTemplateException, IOException, InterruptedException {
+        if (plan.strict() && !read.warnings().isEmpty()) {
+            // Nothing is written; only a JSON report shows figures.
+            return JobOutcome.checked(input, plan.json() ? read.withFigures(ClusterFigures.computeAll(read.analysis().clusters())) : read);
+        }
+        Optional<MemoSelection> selection = plan.memos().map(m -> MemoSelection.choose(read.analysis(), m.cap()));
+        Conversion.Analyzed analyzed = read.withFigures(ClusterFigures.compute(read.analysis().clusters(), figuresShown(read, plan, selection)));
+        if (plan.workbook().isEmpty()) {
+            return JobOutcome.checked(input, analyzed);
+        }
+        Path output = plan.workbook().get();
+        Conversion.refuseToOverwriteInput(input, output);
+        if (plan.memos().isEmpty()) {
+            new PendingWorkbook(analyzed, output, options).putInPlace();
+            return JobOutcome.converted(input, output, analyzed, List.of());
+        }
+        Memos m = plan.memos().get();
+        Conversion.Analyzed noted = Conversion.withMemosLeftOut(analyzed, selection.get());
+        List<Path> memos = writeBoth(analyzed, noted, m, selection.get(), output, options);
+        return JobOutcome.converted(input, output, noted, memos);
     }
 
     /**

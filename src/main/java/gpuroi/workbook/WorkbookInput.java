@@ -19,15 +19,23 @@ import java.util.OptionalLong;
  * @param riskSettings   the Assumptions sheet's volatilities, correlation, jumps and sampler and the Risk sheet's
  *                       ranges, when given (command-line flags override them)
  * @param cells          the cell each number was read from, for the output's links back to the investor's sheets
+ * @param parsed         the workbook as parsed, kept for the writer ({@link WorkbookReader#readKeepingParsed}); or
+ *                       {@link ParsedInput#NONE}
  */
 public record WorkbookInput(Portfolio portfolio, List<InputNote> notes, OptionalLong monteCarloRuns, OptionalLong monteCarloSeed,
-                            RiskSettings riskSettings, InputCells cells) {
+                            RiskSettings riskSettings, InputCells cells, ParsedInput parsed) {
     public WorkbookInput {
+        parsed = parsed == null ? ParsedInput.NONE : parsed;
         cells = cells == null ? InputCells.NONE : cells;
         notes = List.copyOf(notes);
         monteCarloRuns = monteCarloRuns == null ? OptionalLong.empty() : monteCarloRuns;
         monteCarloSeed = monteCarloSeed == null ? OptionalLong.empty() : monteCarloSeed;
         riskSettings = riskSettings == null ? RiskSettings.NONE : riskSettings;
+    }
+
+    public WorkbookInput(Portfolio portfolio, List<InputNote> notes, OptionalLong monteCarloRuns, OptionalLong monteCarloSeed,
+                         RiskSettings riskSettings, InputCells cells) {
+        this(portfolio, notes, monteCarloRuns, monteCarloSeed, riskSettings, cells, ParsedInput.NONE);
     }
 
     public WorkbookInput(Portfolio portfolio, List<InputNote> notes, OptionalLong monteCarloRuns, OptionalLong monteCarloSeed,
@@ -54,5 +62,10 @@ public record WorkbookInput(Portfolio portfolio, List<InputNote> notes, Optional
 
     public List<InputNote> notes(InputNote.Kind kind) {
         return notes.stream().filter(n -> n.kind() == kind).toList();
+    }
+
+    /** The same reading with other notes (warnings found after reading), the parsed workbook still kept. */
+    public WorkbookInput withNotes(List<InputNote> otherNotes) {
+        return new WorkbookInput(portfolio, otherNotes, monteCarloRuns, monteCarloSeed, riskSettings, cells, parsed);
     }
 }

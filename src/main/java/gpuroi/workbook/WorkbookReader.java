@@ -77,6 +77,36 @@ public final class WorkbookReader {
         }
     }
 
+    /**
+     * As {@link #read(Path, LocalDate, HiddenRows, boolean)}, keeping the parsed workbook for the writer
+     * ({@link WorkbookInput#parsed()}), which then need not parse the input again. Call {@link ParsedInput#release} when
+     * nothing will be written.
+     */
+    public static WorkbookInput readKeepingParsed(Path file, LocalDate defaultValuationDate, HiddenRows hiddenRows,
+                                                  boolean valuationDateGiven) throws WorkbookException {
+        String fileName = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        XSSFWorkbook workbook = WorkbookFiles.open(file);
+        boolean kept = false;
+        try {
+            WorkbookInput read = read(workbook, fileName, defaultValuationDate, hiddenRows, valuationDateGiven);
+            kept = true;
+            return new WorkbookInput(read.portfolio(), read.notes(), read.monteCarloRuns(), read.monteCarloSeed(),
+                    read.riskSettings(), read.cells(), new ParsedInput(workbook));
+        } finally {
+            if (!kept) {
+                closeQuietly(workbook);
+            }
+        }
+    }
+
+    private static void closeQuietly(XSSFWorkbook workbook) {
+        try {
+            workbook.close();
+        } catch (IOException e) {
+            // Opened from bytes in memory: closing touches no file, and the reading's own failure is what matters.
+        }
+    }
+
     private static WorkbookInput read(XSSFWorkbook workbook, String fileName, LocalDate defaultValuationDate, HiddenRows hiddenRows,
                                       boolean valuationDateGiven) throws WorkbookException {
         List<CellProblem> problems = new ArrayList<>();

@@ -86,6 +86,16 @@ public final class WorkbookWriter {
      */
     public static void write(Path input, Path output, FleetResult result, List<InputNote> notes, InputCells cells, RunInfo runInfo)
             throws IOException {
+        write(input, ParsedInput.NONE, output, result, notes, cells, runInfo);
+    }
+
+    /**
+     * As {@link #write(Path, Path, FleetResult, List, InputCells, RunInfo)}, copying the input's sheets from {@code parsed},
+     * the workbook the reader parsed, when it still holds it (it is taken: written once), instead of parsing the input again.
+     */
+    public static void write(Path input, ParsedInput parsed, Path output, FleetResult result, List<InputNote> notes, InputCells cells,
+                             RunInfo runInfo) throws IOException {
+        Objects.requireNonNull(parsed, "parsed");
         Objects.requireNonNull(result, "result");
         Objects.requireNonNull(cells, "cells");
         Objects.requireNonNull(input, "input");
@@ -106,9 +116,11 @@ public final class WorkbookWriter {
                     + " Excel sheet holds at most " + (maxRow + 1) + ". Split the fleet into several workbooks.");
         }
 
-        byte[] inputBytes = Files.readAllBytes(source);
+        XSSFWorkbook kept = parsed.take();
+        // Parsed again only when the reader's workbook is not at hand; the same bytes, trimmed alike, give the same workbook.
+        byte[] inputBytes = kept == null ? Files.readAllBytes(source) : null;
         AtomicOutput.write(target, true, out -> {
-            try (XSSFWorkbook workbook = open(input, TrailingEmptyRows.trim(source, inputBytes))) {
+            try (XSSFWorkbook workbook = kept != null ? kept : open(input, TrailingEmptyRows.trim(source, inputBytes))) {
                 removeResultSheets(workbook);
                 StaleFormulaResults.dropWhenRecalculatedOnLoad(workbook);
                 // The input's sheets stay in the XSSF model untouched; the added sheets are streamed,
