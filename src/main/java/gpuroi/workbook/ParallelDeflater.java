@@ -345,7 +345,11 @@ final class ParallelDeflater extends OutputStream {
         return new SequenceInputStream(Collections.enumeration(blocks));
     }
 
-    private static IOException rethrown(Throwable failure) {
+    /**
+     * The failure of another thread, as this one should throw it: an I/O failure as the IOException returned (unwrapped
+     * from an UncheckedIOException), an unchecked exception or an error thrown as it was, anything else wrapped.
+     */
+    static IOException rethrown(Throwable failure) {
         if (failure instanceof IOException e) {
             return e;
         }

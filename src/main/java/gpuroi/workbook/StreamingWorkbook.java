@@ -19,7 +19,6 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -137,7 +136,9 @@ final class StreamingWorkbook extends SXSSFWorkbook {
                 throw new Cancellation.Cancelled("stopped while " + where);
             }
             // join orders what the thread wrote before it ended for this one.
-            rethrow(failure);
+            if (failure != null) {
+                throw ParallelDeflater.rethrown(failure);
+            }
             return result;
         }
 
@@ -183,25 +184,6 @@ final class StreamingWorkbook extends SXSSFWorkbook {
         for (Map.Entry<Sheet, Generated> sheet : generated.entrySet()) {
             getXSSFWorkbook().getSheet(sheet.getKey().getSheetName()).setDimensionOverride(sheet.getValue().dimension);
         }
-    }
-
-    private static void rethrow(Throwable failure) throws IOException {
-        if (failure == null) {
-            return;
-        }
-        if (failure instanceof IOException e) {
-            throw e;
-        }
-        if (failure instanceof UncheckedIOException e) {
-            throw e.getCause();
-        }
-        if (failure instanceof RuntimeException e) {
-            throw e;
-        }
-        if (failure instanceof Error e) {
-            throw e;
-        }
-        throw new IOException(failure);
     }
 
     /**
