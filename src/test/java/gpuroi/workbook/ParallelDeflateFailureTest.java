@@ -35,8 +35,7 @@ class ParallelDeflateFailureTest {
                 deflater.finish();
             }).isInstanceOf(IllegalStateException.class).hasMessage("block 4 refused");
         }
-        assertThat(ParallelDeflaterTest.filesIn(spill)).isEmpty();
-        assertThat(deflatingThreadsEnd()).isTrue();
+        assertNothingLeftIn(spill);
     }
 
     @Test
@@ -46,9 +45,7 @@ class ParallelDeflateFailureTest {
         Path target = output.resolve("result.xlsx");
         assertThatThrownBy(() -> write(target, where -> new ParallelDeflater(2, where, spill, 0, failingAt(3)), 200_000, -1))
                 .isInstanceOf(IllegalStateException.class).hasMessage("block 3 refused");
-        assertThat(ParallelDeflaterTest.filesIn(output)).isEmpty();
-        assertThat(ParallelDeflaterTest.filesIn(spill)).isEmpty();
-        assertThat(deflatingThreadsEnd()).isTrue();
+        assertNothingLeftIn(output, spill);
     }
 
     @Test
@@ -63,9 +60,7 @@ class ParallelDeflateFailureTest {
         } finally {
             Thread.interrupted();
         }
-        assertThat(ParallelDeflaterTest.filesIn(output)).isEmpty();
-        assertThat(ParallelDeflaterTest.filesIn(spill)).isEmpty();
-        assertThat(deflatingThreadsEnd()).isTrue();
+        assertNothingLeftIn(output, spill);
     }
 
     @Test
@@ -88,8 +83,7 @@ class ParallelDeflateFailureTest {
                 throw new IllegalStateException("another sheet failed");
             }
         }).hasMessage("another sheet failed");
-        assertThat(ParallelDeflaterTest.filesIn(spill)).isEmpty();
-        assertThat(deflatingThreadsEnd()).isTrue();
+        assertNothingLeftIn(spill);
     }
 
     private static Function<ParallelDeflater.Piece, ParallelDeflater.Deflated> failingAt(int failing) {
@@ -126,6 +120,14 @@ class ParallelDeflateFailureTest {
                 workbook.write(out);
             }
         });
+    }
+
+    /** No file left in any of {@code folders}, and no deflating or rows thread left running. */
+    private static void assertNothingLeftIn(Path... folders) throws Exception {
+        for (Path folder : folders) {
+            assertThat(ParallelDeflaterTest.filesIn(folder)).as(folder.toString()).isEmpty();
+        }
+        assertThat(deflatingThreadsEnd()).isTrue();
     }
 
     private static boolean deflatingThreadsEnd() throws InterruptedException {
