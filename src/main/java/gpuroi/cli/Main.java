@@ -39,7 +39,8 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        // POI loads on a second core while picocli builds the command line: a short run starts sooner.
+        // What POI first waits for (its schema types, log4j, the JDK's XML and fonts) loads on other cores while picocli
+        // builds the command line and the workbook is read: a short run ends sooner.
         if (args.length > 0 && (args[0].equals("convert") || args[0].equals("validate"))) {
             PoiWarmUp.start(args[0].equals("convert"));
         }
@@ -60,7 +61,12 @@ public final class Main implements Runnable {
 
     private static CommandLine withCommands(List<Class<?>> commands) {
         CommandLine commandLine = new CommandLine(new Main());
-        commands.forEach(commandLine::addSubcommand);
+        // A loop, not forEach(commandLine::addSubcommand): the start-up archive would have to link picocli's CommandLine,
+        // compiled for Java 5, to keep that method reference, and leaves it out instead (Java 17 archives such a class
+        // only unlinked), so every run would load and verify it from the jar.
+        for (Class<?> command : commands) {
+            commandLine.addSubcommand(command);
+        }
         return commandLine;
     }
 

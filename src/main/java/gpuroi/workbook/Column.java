@@ -16,6 +16,19 @@ record Column(String label, boolean required, List<String> aliases) {
         return new Column(label, false, List.of(aliases));
     }
 
+    // Written out rather than generated: a record's generated equals and hashCode are assembled on first use, some
+    // hundredths of a second of a short run's start-up, and every header the reader matches hashes a column.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Column column && label.equals(column.label) && required == column.required
+                && aliases.equals(column.aliases);
+    }
+
+    @Override
+    public int hashCode() {
+        return label.hashCode();
+    }
+
     /** The label and a few aliases, for "expected a column named…" messages. */
     String describe() {
         List<String> shown = aliases.stream().limit(3).toList();

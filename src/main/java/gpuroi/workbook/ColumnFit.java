@@ -34,6 +34,9 @@ final class ColumnFit {
     /** Keyed by the sheet object: a sheet nobody refers to any more drops out with its needs. */
     private static final Map<Sheet, ColumnFit> SHEETS = Collections.synchronizedMap(new WeakHashMap<>());
 
+    /** One a thread, as a writer measures its sheets on one: each keeps the number formats it has parsed. */
+    private static final ThreadLocal<DataFormatter> FORMATTER = ThreadLocal.withInitial(() -> new DataFormatter(Locale.US));
+
     private final List<Column> columns = new ArrayList<>();
 
     private ColumnFit() {
@@ -73,7 +76,7 @@ final class ColumnFit {
         if (fit == null) {
             return 0;
         }
-        DataFormatter formatter = new DataFormatter(Locale.US);
+        DataFormatter formatter = FORMATTER.get();
         for (int c = 0; c < fit.columns.size(); c++) {
             int needed = fit.columns.get(c).needed(formatter);
             if (needed * 256 > sheet.getColumnWidth(c)) {

@@ -318,6 +318,16 @@ final class SensitivitySheet {
     }
 
     private record GridStyleKey(short format, int contourSides, boolean base) {
+        // Written out rather than generated, which costs a start-up's first use of them some milliseconds.
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof GridStyleKey key && format == key.format && contourSides == key.contourSides && base == key.base;
+        }
+
+        @Override
+        public int hashCode() {
+            return (format * 16 + contourSides) * 2 + (base ? 1 : 0);
+        }
     }
 
     /** A grid cell's style: its number format, thick sides on the contour, and the base case bold and double-boxed. */
