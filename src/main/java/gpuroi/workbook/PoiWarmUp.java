@@ -1,6 +1,6 @@
 package gpuroi.workbook;
 
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.logging.log4j.LogManager;
 
 import java.awt.font.FontRenderContext;
 import java.awt.font.TextAttribute;
@@ -28,59 +28,59 @@ import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 
 /**
- * Loads POI and its spreadsheet schema (about a fifth of a short conversion's start-up) on a second
- * thread while the command line is parsed. {@link WorkbookFiles#open} waits for it to finish before
- * it touches POI, so the two threads never initialize POI's classes at the same time.
+ * Start-up work done on other threads while the command line is parsed and the workbook read: what POI's first use waits
+ * for that is not POI's own. XMLBeans' type system of the spreadsheet schema (a fifth of a second cold, POI's largest
+ * first cost) and log4j's set-up (POI logs through it) on one thread; the JDK's locale data and XML factories and, for a
+ * conversion, the XML serializer and the fonts on another.
  *
- * <p>The thread that starts it, which finishes parsing the command line well before the warm-up is done,
- * meanwhile takes on the JDK's share of it: the locale data and XML factories POI first uses while loading
- * ({@link #prepareJdk}) and, for a conversion, the fonts ({@link #measureDefaultFont}). Only JDK classes, never
- * one of POI's: the JDK's classes are safe to initialize from any thread, as the command line's parsing already
- * does beside the warm-up.
+ * <p>Never one of POI's own classes: the command's thread initializes those as it reads, and two threads each
+ * initializing classes that need the other's could wait on each other for ever. What the warm-up initializes needs no
+ * POI class: log4j, XMLBeans and its generated type-system holder, and the JDK. POI's classes that need them wait, at
+ * most, for the warm-up to finish them.
  */
 public final class PoiWarmUp {
     private static final String WARM_UP_XML =
             "<Types xmlns=\"urn:gpuroi:warm-up\"><Default Extension=\"xml\" ContentType=\"application/xml\"/></Types>";
-    private static volatile Thread thread;
-    private static volatile boolean fonts;
+    /** XMLBeans' holder of the spreadsheet schema's types: its class initialization loads them. */
+    private static final String SCHEMA_TYPES = "org.apache.poi.schemas.ooxml.system.ooxml.TypeSystemHolder";
 
     private PoiWarmUp() {
     }
 
     /**
-     * Starts the warm-up; call once, before anything else reads a workbook. With {@code writes}, it also
-     * saves a one-cell workbook, which loads what saving the computed workbook needs.
+     * Starts the warm-up; call once, before anything else reads a workbook. With {@code writes}, it also prepares what
+     * writing a workbook first uses: the XML serializer and the fonts.
      */
     public static void start(boolean writes) {
-        Thread warmUp = new Thread(() -> warmUp(writes), "gpuroi-poi-warm-up");
-        warmUp.setDaemon(true);
-        fonts = writes;
-        thread = warmUp;
-        warmUp.start();
-        prepareJdk(writes);
+        daemon("gpuroi-warm-up-schema", PoiWarmUp::schemaTypes);
+        daemon("gpuroi-warm-up-jdk", () -> {
+            prepareJdk(writes);
+            if (writes) {
+                measureDefaultFont();
+            }
+        });
     }
 
-    /** Returns once the warm-up, if one was started, has finished. */
-    static void await() {
-        Thread warmUp = thread;
-        if (warmUp == null) {
-            return;
-        }
-        if (fonts && warmUp.isAlive()) {
-            fonts = false;
-            measureDefaultFont();
-        }
+    private static void daemon(String name, Runnable work) {
+        Thread thread = new Thread(work, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** log4j's set-up, then XMLBeans' and the spreadsheet schema's types. */
+    static void schemaTypes() {
         try {
-            warmUp.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            LogManager.getLogger(PoiWarmUp.class);
+            Class.forName(SCHEMA_TYPES, true, PoiWarmUp.class.getClassLoader());
+        } catch (ClassNotFoundException | RuntimeException | LinkageError e) {
+            // Only a head start: whatever failed here fails again where a workbook is really read, and is reported there.
         }
     }
 
     /**
      * What POI's streaming sheet does when it is created ({@code SheetUtil.getDefaultCharWidthAsFloat}): lay out
      * a digit in Excel's default font, which loads and sets up the JDK's font system (a tenth of a second cold).
-     * Only JDK classes, none of POI's, so it can run beside the warm-up thread; the result is thrown away.
+     * Only JDK classes, none of POI's; the result is thrown away.
      */
     static void measureDefaultFont() {
         try {
@@ -94,7 +94,7 @@ public final class PoiWarmUp {
     }
 
     /**
-     * What POI's first uses of the JDK cost, done ahead of the warm-up thread reaching them: the default locale's
+     * What POI's first uses of the JDK cost, done ahead of the command's thread reaching them: the default locale's
      * date and number symbols ({@code DataFormatter}, set up when the first workbook is made, loads the locale
      * data), parsing a little XML into a DOM (as the package's content types are read) and with SAX (as XMLBeans
      * reads the sheets) and, for a workbook to save, serializing it (as the content types are written). Each
@@ -122,17 +122,6 @@ public final class PoiWarmUp {
         } catch (ParserConfigurationException | SAXException | IOException | TransformerException | RuntimeException
                  | LinkageError e) {
             // Only a head start: POI makes its own and reports what fails there.
-        }
-    }
-
-    private static void warmUp(boolean writes) {
-        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
-            workbook.createSheet("warm-up").createRow(0).createCell(0).setCellValue(1);
-            if (writes) {
-                workbook.write(OutputStream.nullOutputStream());
-            }
-        } catch (IOException | RuntimeException | LinkageError e) {
-            // Only a head start: whatever failed here fails again where a workbook is really read, and is reported there.
         }
     }
 }

@@ -26,7 +26,6 @@ final class WorkbookFiles {
     }
 
     static XSSFWorkbook open(Path file) throws WorkbookException {
-        PoiWarmUp.await();
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         if (Files.isDirectory(file)) {
             throw WorkbookException.ofFile(name, "a folder", "an .xlsx workbook", name + " is a folder, not an .xlsx workbook");

@@ -17,8 +17,8 @@ import java.util.zip.ZipFile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The start-up warm-up ({@link PoiWarmUp}: POI on a second thread, the JDK's locale data, XML factories and fonts
- * on the command's own) only ever saves time: a conversion that starts with it writes the same workbook as one
+ * The start-up warm-up ({@link PoiWarmUp}: XMLBeans' schema types and log4j on one thread, the JDK's locale
+ * data, XML factories and fonts on another, while the command reads) only ever saves time: a conversion that starts with it writes the same workbook as one
  * that does not.
  */
 class WarmUpConvertTest {
