@@ -24,7 +24,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * {@code bench/workbook}: how long {@code gpuroi convert} (read, engine, write) takes on fleets of
+ * {@code bench/workbook}: how long {@code gpuroi convert --no-memos} (read, engine, write) takes on fleets of
  * 100 and 1,000 clusters (10,000 with {@code --large}), next to a plain POI open-and-save, all in
  * one warm JVM. Prints the median of several repetitions and the ratio convert / POI.
  *
@@ -103,7 +103,7 @@ public final class WorkbookBenchmark {
 
     private static void convert(Path input, Path output) {
         StringWriter err = new StringWriter();
-        int exit = Main.run(new PrintWriter(Writer.nullWriter()), new PrintWriter(err), "convert", "--valuation-date", "2026-01-01",
+        int exit = Main.run(new PrintWriter(Writer.nullWriter()), new PrintWriter(err), "convert", "--no-memos", "--valuation-date", "2026-01-01",
                 input.toString(), "-o", output.toString());
         if (exit != 0) {
             throw new IllegalStateException("convert failed (" + exit + "): " + err);
