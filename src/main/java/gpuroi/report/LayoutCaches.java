@@ -8,6 +8,7 @@ import org.xhtmlrenderer.css.sheet.StylesheetInfo;
 import org.xhtmlrenderer.css.value.FontSpecification;
 import org.xhtmlrenderer.extend.UserAgentCallback;
 import org.xhtmlrenderer.layout.SharedContext;
+import org.xhtmlrenderer.pdf.FontFamily;
 import org.xhtmlrenderer.pdf.ITextFontResolver;
 import org.xhtmlrenderer.render.FSFont;
 import org.xhtmlrenderer.simple.extend.XhtmlNamespaceHandler;
@@ -16,6 +17,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -40,7 +42,6 @@ final class LayoutCaches {
     private StyleReference styles;
 
     private LayoutCaches() {
-        MemoFonts.install(fonts);
     }
 
     static LayoutCaches ofThisThread() {
@@ -132,6 +133,23 @@ final class LayoutCaches {
         private final Map<Key, FSFont> resolved = new HashMap<>();
 
         private record Key(List<String> families, float size, IdentValue weight, IdentValue style) {
+            // Written out rather than generated: the generated ones are assembled on first use, in each render thread.
+            @Override
+            public boolean equals(Object other) {
+                return other instanceof Key key && Objects.equals(families, key.families) && Float.compare(size, key.size) == 0
+                        && weight == key.weight && style == key.style;
+            }
+
+            @Override
+            public int hashCode() {
+                return Objects.hash(families, size, weight, style);
+            }
+        }
+
+        /** The bundled fonts only, never the PDF's base-14 ones: nothing may fall back to a font the PDF does not carry. */
+        @Override
+        protected Map<String, FontFamily> loadFonts() {
+            return MemoFonts.families();
         }
 
         @Override
@@ -152,12 +170,11 @@ final class LayoutCaches {
             super.flushFontFaceFonts();
         }
 
-        /** Forgets every font, so installs the bundled ones again: nothing may fall back to a font the PDF does not carry. */
+        /** Forgets every font; the bundled ones come back from {@link #loadFonts} when next asked for. */
         @Override
         public void flushCache() {
             resolved.clear();
             super.flushCache();
-            MemoFonts.install(this);
         }
     }
 }

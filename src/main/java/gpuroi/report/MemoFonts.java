@@ -9,12 +9,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.SecureRandom;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
  * The one font family memos use, DejaVu Sans (bundled with its licence), embedded as a subset so a
- * memo shows €, ¥ and the minus sign (U+2212) the same on every machine. The PDF's base-14 fonts
- * are removed from the renderer: nothing can fall back to a font the PDF does not carry.
+ * memo shows €, ¥ and the minus sign (U+2212) the same on every machine. The renderer's resolver never
+ * holds the PDF's base-14 fonts ({@link #families}): nothing can fall back to a font the PDF does not carry.
  */
 final class MemoFonts {
     static final String FAMILY = "DejaVu Sans";
@@ -32,13 +33,16 @@ final class MemoFonts {
     private MemoFonts() {
     }
 
-    /** Makes every CSS family, generic or named, resolve to the bundled font. */
-    static void install(ITextFontResolver resolver) {
-        Map<String, FontFamily> fonts = resolver.getFonts();
-        fonts.clear();
+    /**
+     * The font families a memo's resolver starts with, in place of the PDF's base-14 fonts Flying Saucer would load
+     * (and parse, some hundredths of a second a thread): every CSS family, generic or named, is the bundled font.
+     */
+    static Map<String, FontFamily> families() {
+        Map<String, FontFamily> families = new HashMap<>();
         for (String name : new String[] {FAMILY, "SansSerif", "Serif", "Monospaced"}) {
-            fonts.put(name, PER_THREAD.get().family());
+            families.put(name, PER_THREAD.get().family());
         }
+        return families;
     }
 
     /** Chart text drawn through OpenPDF's Graphics2D uses the same embedded fonts as the memo. */
@@ -49,7 +53,13 @@ final class MemoFonts {
     /** One thread's regular and bold fonts, as Flying Saucer's family and as a chart font mapper. */
     private record Fonts(FontFamily family, BaseFont regular, BaseFont bold) implements FontMapper {
         static Fonts load() {
-            ITextFontResolver loader = new ITextFontResolver();
+            // Only to make the family of the two fonts: without the base-14 fonts it would otherwise load first.
+            ITextFontResolver loader = new ITextFontResolver() {
+                @Override
+                protected Map<String, FontFamily> loadFonts() {
+                    return Map.of();
+                }
+            };
             BaseFont[] fonts = new BaseFont[RESOURCES.length];
             try {
                 for (int i = 0; i < RESOURCES.length; i++) {
