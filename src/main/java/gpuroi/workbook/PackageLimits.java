@@ -7,11 +7,13 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
@@ -19,7 +21,9 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
+import org.apache.poi.openxml4j.util.ZipArchiveFakeEntry;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.apache.poi.util.RecordFormatException;
 
 /**
  * What an input .xlsx may unpack to, set here and nowhere else. An .xlsx is a zip of XML files,
@@ -112,7 +116,7 @@ final class PackageLimits {
                     throw damaged(file, name, part, CUT);
                 }
                 CRC32 crc = new CRC32();
-                long size = inflatedSize(zip, listed, crc, name, MAX_TOTAL_BYTES - total);
+                long size = inflatedSize(zip, listed, crc, file, name, MAX_TOTAL_BYTES - total);
                 total += size;
                 // Having reached the part's end, the reader holds the local header's figures, or its data descriptor's.
                 if (listed.getCrc() != -1 && listed.getCrc() != crc.getValue()
@@ -163,7 +167,7 @@ final class PackageLimits {
     }
 
     /** Inflates one entry without keeping it, and returns its size; refuses it past a limit or with a DOCTYPE. */
-    private static long inflatedSize(InputStream in, ZipEntry entry, CRC32 crc, String name, long totalLeft)
+    private static long inflatedSize(InputStream in, ZipEntry entry, CRC32 crc, Path file, String name, long totalLeft)
             throws IOException, WorkbookException {
         long compressed = Math.max(entry.getCompressedSize(), 0);
         boolean xml = isXml(entry.getName());
@@ -174,8 +178,7 @@ final class PackageLimits {
             crc.update(buffer, 0, n);
             size += n;
             if (size > MAX_ENTRY_BYTES) {
-                throw refused(name, "a zip entry inflating past " + mb(MAX_ENTRY_BYTES), entry.getName()
-                        + " inflates to more than " + mb(MAX_ENTRY_BYTES) + " (limit per part)");
+                throw refused(name, "a zip entry inflating past " + mb(MAX_ENTRY_BYTES), tooLarge(file, entry.getName()));
             }
             if (size > totalLeft) {
                 throw refused(name, "zip entries inflating past " + mb(MAX_TOTAL_BYTES), "its parts inflate to more than "
@@ -213,6 +216,59 @@ final class PackageLimits {
     private static boolean isXml(String entryName) {
         String lower = entryName.toLowerCase(Locale.ROOT);
         return lower.endsWith(".xml") || lower.endsWith(".rels") || lower.endsWith(".vml");
+    }
+
+    /**
+     * {@code xl/worksheets/sheet9.xml (sheet ROI Cash Flows) inflates to more than 512 MB (limit per part); …}. The sheets
+     * gpu-roi adds are that large in a workbook it converted for thousands of clusters, and are replaced on conversion,
+     * so the message says which workbook to convert instead.
+     */
+    private static String tooLarge(Path file, String part) {
+        return withRemedy(file, part, " inflates to more than " + mb(MAX_ENTRY_BYTES) + " (limit per part)");
+    }
+
+    /**
+     * Why POI could not open a package that passed {@link #check}, when that is a part too large for it to hold: POI reads
+     * each part of a workbook opened from its bytes into one array of at most {@link ZipArchiveFakeEntry#getMaxEntrySize}
+     * bytes (about 95 MB), while {@link #check} lets a sheet formatted down to the last row through, to be trimmed first.
+     * The part named is the largest listed above that size; empty when {@code failure} is not POI's refusal of an array
+     * or no part is that large.
+     */
+    static Optional<String> tooLargeToRead(Path file, Throwable failure) {
+        boolean arrayRefused = false;
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            arrayRefused |= t instanceof RecordFormatException && String.valueOf(t.getMessage()).contains("maximum length");
+        }
+        if (!arrayRefused) {
+            return Optional.empty();
+        }
+        long most = ZipArchiveFakeEntry.getMaxEntrySize();
+        ZipEntry largest = null;
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            for (ZipEntry entry : Collections.list(zip.entries())) {
+                if (entry.getSize() > most && (largest == null || entry.getSize() > largest.getSize())) {
+                    largest = entry;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // Checked readable just before; should it fail now, the part goes unnamed.
+        }
+        if (largest == null) {
+            // Refused by some other of POI's array limits: not a part too large, so the caller judges it as before.
+            return Optional.empty();
+        }
+        return Optional.of(withRemedy(file, largest.getName(), " holds " + mb(largest.getSize()) + " of XML, more than the "
+                + mb(most) + " gpu-roi reads of one part (a fleet's data is kilobytes)"));
+    }
+
+    /** The part, its sheet's name where it is a sheet, what is wrong, and for a sheet gpu-roi adds, what to do instead. */
+    private static String withRemedy(Path file, String part, String what) {
+        Optional<String> sheet = PackageParts.sheetOf(file, part);
+        String reason = part + sheet.map(s -> " (sheet " + s + ")").orElse("") + what;
+        Optional<String> added = sheet.flatMap(s -> WorkbookWriter.OUTPUT_SHEETS.stream().filter(s::equalsIgnoreCase).findFirst());
+        return added.map(s -> reason + "; " + s + " is a sheet gpu-roi adds, and replaces on every conversion: convert the"
+                + " workbook this one was converted from, or delete the ROI sheets from this one and convert it again")
+                .orElse(reason);
     }
 
     private static WorkbookException refused(String name, String found, String reason) {

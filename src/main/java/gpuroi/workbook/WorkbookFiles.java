@@ -92,6 +92,11 @@ final class WorkbookFiles {
             }
             return workbook;
         } catch (IOException | RuntimeException e) {
+            Optional<String> tooLarge = PackageLimits.tooLargeToRead(file, e);
+            if (tooLarge.isPresent()) {
+                throw WorkbookException.ofFile(name, "a part too large to read", "an .xlsx workbook within gpu-roi's size limits",
+                        name + " refused: " + tooLarge.get());
+            }
             // Other zip-based formats fail here too; name them, and call anything else damaged.
             String otherFormat = otherZipFormat(file, e);
             if (otherFormat != null) {

@@ -7,8 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Random;
+import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.apache.poi.openxml4j.util.ZipArchiveFakeEntry;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,5 +52,73 @@ class PackageLimitsTest {
         assertThat(ZipSecureFile.getMaxEntrySize()).isEqualTo(PackageLimits.MAX_ENTRY_BYTES);
         assertThat(ZipSecureFile.getMinInflateRatio()).isEqualTo(PackageLimits.MIN_INFLATE_RATIO);
         assertThat(ZipSecureFile.getGraceEntrySize()).isEqualTo(PackageLimits.GRACE_BYTES);
+    }
+
+    /**
+     * A sheet of more XML than POI holds in one part, yet within the size a sheet formatted down to its last row may have
+     * before it is trimmed: refused naming the part and the sheet, not called damaged. A converted workbook of some
+     * thousand clusters holds such a sheet of gpu-roi's own; the message then says which workbook to convert.
+     */
+    @Test
+    void aSheetTooLargeToReadIsNamedAndAnAddedSheetSaysWhatToConvertInstead() throws Exception {
+        Path converted = withOneLargeSheet("converted.xlsx", "ROI Cash Flows");
+        assertThat(failure(converted).getMessage()).matches("converted\\.xlsx refused: xl/worksheets/sheet1\\.xml \\(sheet ROI Cash Flows\\)"
+                + " holds \\d+ MB of XML, more than the 95 MB gpu-roi reads of one part \\(a fleet's data is kilobytes\\); ROI Cash"
+                + " Flows is a sheet gpu-roi adds, and replaces on every conversion: convert the workbook this one was converted"
+                + " from, or delete the ROI sheets from this one and convert it again");
+
+        Path ownSheet = withOneLargeSheet("own.xlsx", "Fleet");
+        assertThat(failure(ownSheet).getMessage()).matches("own\\.xlsx refused: xl/worksheets/sheet1\\.xml \\(sheet Fleet\\) holds \\d+ MB"
+                + " of XML, more than the 95 MB gpu-roi reads of one part \\(a fleet's data is kilobytes\\)");
+    }
+
+    /** A package whose one sheet holds rows of numbers to just past POI's limit, compressing about as a real sheet does. */
+    private Path withOneLargeSheet(String fileName, String sheetName) throws Exception {
+        Path file = dir.resolve(fileName);
+        long target = ZipArchiveFakeEntry.getMaxEntrySize() + (1L << 20);
+        String main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+        String rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+            zip.setLevel(Deflater.BEST_SPEED);
+            put(zip, "[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                    + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+                    + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+                    + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+                    + "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+                    + "</Types>");
+            put(zip, "_rels/.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                    + "<Relationship Id=\"rId1\" Type=\"" + rel + "/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
+            put(zip, "xl/workbook.xml", "<workbook xmlns=\"" + main + "\" xmlns:r=\"" + rel + "\"><sheets>"
+                    + "<sheet name=\"" + sheetName + "\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
+            put(zip, "xl/_rels/workbook.xml.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                    + "<Relationship Id=\"rId1\" Type=\"" + rel + "/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>");
+            zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
+            long written = write(zip, "<worksheet xmlns=\"" + main + "\"><sheetData>");
+            Random random = new Random(18);
+            StringBuilder rows = new StringBuilder();
+            for (int r = 1; written < target; r++) {
+                rows.setLength(0);
+                rows.append("<row r=\"").append(r).append("\">");
+                for (char column = 'A'; column <= 'P'; column++) {
+                    rows.append("<c r=\"").append(column).append(r).append("\"><v>").append(random.nextInt(1_000_000)).append("</v></c>");
+                }
+                written += write(zip, rows.append("</row>").toString());
+            }
+            write(zip, "</sheetData></worksheet>");
+            zip.closeEntry();
+        }
+        return file;
+    }
+
+    private static void put(ZipOutputStream zip, String name, String text) throws Exception {
+        zip.putNextEntry(new ZipEntry(name));
+        write(zip, text);
+        zip.closeEntry();
+    }
+
+    private static long write(ZipOutputStream zip, String text) throws Exception {
+        byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+        zip.write(bytes);
+        return bytes.length;
     }
 }
