@@ -21,6 +21,7 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 import org.apache.poi.openxml4j.util.ZipArchiveFakeEntry;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.util.RecordFormatException;
@@ -231,10 +232,10 @@ final class PackageLimits {
      * Why POI could not open a package that passed {@link #check}, when that is a part too large for it to hold: POI reads
      * each part of a workbook opened from its bytes into one array of at most {@link ZipArchiveFakeEntry#getMaxEntrySize}
      * bytes (about 95 MB), while {@link #check} lets a sheet formatted down to the last row through, to be trimmed first.
-     * The part named is the largest listed above that size; empty when {@code failure} is not POI's refusal of an array
-     * or no part is that large.
+     * The part named is the largest of {@code parsed} (the bytes POI was given, empty rows dropped) above that size; empty
+     * when {@code failure} is not POI's refusal of an array or no part is that large.
      */
-    static Optional<String> tooLargeToRead(Path file, Throwable failure) {
+    static Optional<String> tooLargeToRead(Path file, byte[] parsed, Throwable failure) {
         boolean arrayRefused = false;
         for (Throwable t = failure; t != null; t = t.getCause()) {
             arrayRefused |= t instanceof RecordFormatException && String.valueOf(t.getMessage()).contains("maximum length");
@@ -243,9 +244,10 @@ final class PackageLimits {
             return Optional.empty();
         }
         long most = ZipArchiveFakeEntry.getMaxEntrySize();
-        ZipEntry largest = null;
-        try (ZipFile zip = new ZipFile(file.toFile())) {
-            for (ZipEntry entry : Collections.list(zip.entries())) {
+        ZipArchiveEntry largest = null;
+        try (org.apache.commons.compress.archivers.zip.ZipFile zip = org.apache.commons.compress.archivers.zip.ZipFile.builder()
+                .setSeekableByteChannel(new SeekableInMemoryByteChannel(parsed)).get()) {
+            for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
                 if (entry.getSize() > most && (largest == null || entry.getSize() > largest.getSize())) {
                     largest = entry;
                 }

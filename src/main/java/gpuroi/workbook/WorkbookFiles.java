@@ -81,8 +81,10 @@ final class WorkbookFiles {
 
     private static XSSFWorkbook openOoxml(Path file, String name) throws WorkbookException {
         PackageLimits.check(file, name);
+        byte[] parsed = null;
         try {
-            XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(TrailingEmptyRows.trim(file, Files.readAllBytes(file))));
+            parsed = TrailingEmptyRows.trim(file, Files.readAllBytes(file));
+            XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(parsed));
             MacroWorkbooks.refuse(workbook, name);
             try {
                 DamagedCells.refuse(workbook, name);
@@ -92,7 +94,7 @@ final class WorkbookFiles {
             }
             return workbook;
         } catch (IOException | RuntimeException e) {
-            Optional<String> tooLarge = PackageLimits.tooLargeToRead(file, e);
+            Optional<String> tooLarge = parsed == null ? Optional.empty() : PackageLimits.tooLargeToRead(file, parsed, e);
             if (tooLarge.isPresent()) {
                 throw WorkbookException.ofFile(name, "a part too large to read", "an .xlsx workbook within gpu-roi's size limits",
                         name + " refused: " + tooLarge.get());

@@ -61,41 +61,73 @@ class PackageLimitsTest {
      */
     @Test
     void aSheetTooLargeToReadIsNamedAndAnAddedSheetSaysWhatToConvertInstead() throws Exception {
-        Path converted = withOneLargeSheet("converted.xlsx", "ROI Cash Flows");
+        Path converted = withLargeSheets("converted.xlsx", false, "ROI Cash Flows");
         assertThat(failure(converted).getMessage()).matches("converted\\.xlsx refused: xl/worksheets/sheet1\\.xml \\(sheet ROI Cash Flows\\)"
-                + " holds \\d+ MB of XML, more than the 95 MB gpu-roi reads of one part \\(a fleet's data is kilobytes\\); ROI Cash"
+                + " holds 96 MB of XML, more than the 95 MB gpu-roi reads of one part \\(a fleet's data is kilobytes\\); ROI Cash"
                 + " Flows is a sheet gpu-roi adds, and replaces on every conversion: convert the workbook this one was converted"
                 + " from, or delete the ROI sheets from this one and convert it again");
 
-        Path ownSheet = withOneLargeSheet("own.xlsx", "Fleet");
-        assertThat(failure(ownSheet).getMessage()).matches("own\\.xlsx refused: xl/worksheets/sheet1\\.xml \\(sheet Fleet\\) holds \\d+ MB"
-                + " of XML, more than the 95 MB gpu-roi reads of one part \\(a fleet's data is kilobytes\\)");
+        Path ownSheet = withLargeSheets("own.xlsx", false, "Fleet");
+        assertThat(failure(ownSheet).getMessage()).isEqualTo("own.xlsx refused: xl/worksheets/sheet1.xml (sheet Fleet) holds 96 MB"
+                + " of XML, more than the 95 MB gpu-roi reads of one part (a fleet's data is kilobytes)");
     }
 
-    /** A package whose one sheet holds rows of numbers to just past POI's limit, compressing about as a real sheet does. */
-    private Path withOneLargeSheet(String fileName, String sheetName) throws Exception {
+    /** A larger sheet formatted down past its last value is trimmed before it is read: the part named is the one still too large. */
+    @Test
+    void thePartNamedIsTheOneStillTooLargeOnceEmptyRowsAreDropped() throws Exception {
+        Path file = withLargeSheets("formatted.xlsx", true, "Market");
+        assertThat(failure(file).getMessage()).startsWith("formatted.xlsx refused: xl/worksheets/sheet2.xml (sheet Market) holds 96 MB");
+    }
+
+    /**
+     * A package whose sheet {@code largeName} holds rows of numbers to just past POI's limit, compressing about as a real
+     * sheet does; with {@code formattedFleet}, a Fleet sheet before it of one value and even more formatted rows below it.
+     */
+    private Path withLargeSheets(String fileName, boolean formattedFleet, String largeName) throws Exception {
         Path file = dir.resolve(fileName);
         long target = ZipArchiveFakeEntry.getMaxEntrySize() + (1L << 20);
         String main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
         String rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+        int large = formattedFleet ? 2 : 1;
+        StringBuilder overrides = new StringBuilder();
+        StringBuilder sheets = new StringBuilder();
+        StringBuilder rels = new StringBuilder();
+        for (int n = 1; n <= large; n++) {
+            overrides.append("<Override PartName=\"/xl/worksheets/sheet").append(n).append(".xml\" ContentType=\"application/"
+                    + "vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>");
+            sheets.append("<sheet name=\"").append(n == large ? largeName : "Fleet").append("\" sheetId=\"").append(n)
+                    .append("\" r:id=\"rId").append(n).append("\"/>");
+            rels.append("<Relationship Id=\"rId").append(n).append("\" Type=\"").append(rel).append("/worksheet\" Target=\"worksheets/sheet")
+                    .append(n).append(".xml\"/>");
+        }
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
             zip.setLevel(Deflater.BEST_SPEED);
             put(zip, "[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
                     + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
                     + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
                     + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
-                    + "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
-                    + "</Types>");
+                    + overrides + "</Types>");
             put(zip, "_rels/.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
                     + "<Relationship Id=\"rId1\" Type=\"" + rel + "/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
-            put(zip, "xl/workbook.xml", "<workbook xmlns=\"" + main + "\" xmlns:r=\"" + rel + "\"><sheets>"
-                    + "<sheet name=\"" + sheetName + "\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
+            put(zip, "xl/workbook.xml", "<workbook xmlns=\"" + main + "\" xmlns:r=\"" + rel + "\"><sheets>" + sheets + "</sheets></workbook>");
             put(zip, "xl/_rels/workbook.xml.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-                    + "<Relationship Id=\"rId1\" Type=\"" + rel + "/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>");
-            zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
-            long written = write(zip, "<worksheet xmlns=\"" + main + "\"><sheetData>");
+                    + rels + "</Relationships>");
             Random random = new Random(18);
             StringBuilder rows = new StringBuilder();
+            if (formattedFleet) {
+                zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
+                long written = write(zip, "<worksheet xmlns=\"" + main + "\"><sheetData><row r=\"1\"><c r=\"A1\"><v>1</v></c></row>");
+                for (int r = 2; written < target + (8L << 20); r++) {
+                    rows.setLength(0);
+                    rows.append("<row r=\"").append(r).append("\" spans=\"1:").append(1 + random.nextInt(16)).append("\" s=\"")
+                            .append(random.nextInt(40)).append("\" customFormat=\"1\" ht=\"").append(12 + random.nextInt(9)).append("\"/>");
+                    written += write(zip, rows.toString());
+                }
+                write(zip, "</sheetData></worksheet>");
+                zip.closeEntry();
+            }
+            zip.putNextEntry(new ZipEntry("xl/worksheets/sheet" + large + ".xml"));
+            long written = write(zip, "<worksheet xmlns=\"" + main + "\"><sheetData>");
             for (int r = 1; written < target; r++) {
                 rows.setLength(0);
                 rows.append("<row r=\"").append(r).append("\">");
