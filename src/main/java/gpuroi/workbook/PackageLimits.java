@@ -44,6 +44,12 @@ final class PackageLimits {
     /** Largest total of all entries inflated. */
     static final long MAX_TOTAL_BYTES = 1L << 30;
     /**
+     * Largest part of a sheet gpu-roi adds ({@link AddedSheetParts}), which is read as empty and so is neither held to
+     * {@link #MAX_ENTRY_BYTES} nor counted in {@link #MAX_TOTAL_BYTES}: ROI Cash Flows of the most clusters one sheet
+     * holds (some 17,000) is about 1.1 GB of XML.
+     */
+    static final long MAX_ADDED_SHEET_BYTES = 2L << 30;
+    /**
      * Smallest compressed/inflated size ratio once an entry passes {@link #GRACE_BYTES}: 0.01 is
      * 100:1, POI's own default. Real sheets compress about 10:1; a bomb of one repeated byte 1000:1.
      */
@@ -75,7 +81,7 @@ final class PackageLimits {
      * directory: a part edited or cut without its checksum being updated is refused here, never
      * read, whatever figure it now holds.
      */
-    static void check(Path file, String name) throws WorkbookException {
+    static void check(Path file, String name, Set<String> addedSheets) throws WorkbookException {
         Map<String, ZipEntry> directory = new LinkedHashMap<>();
         try (ZipFile zip = new ZipFile(file.toFile())) {
             if (zip.size() > MAX_ENTRIES) {
@@ -92,11 +98,12 @@ final class PackageLimits {
         } catch (IOException | RuntimeException e) {
             throw unreadableZip(name);
         }
-        inflateAll(file, name, directory);
+        inflateAll(file, name, directory, addedSheets);
     }
 
     /** Inflates every part as POI will read it, checking each against the zip directory; refuses at the first fault. */
-    private static void inflateAll(Path file, String name, Map<String, ZipEntry> directory) throws WorkbookException {
+    private static void inflateAll(Path file, String name, Map<String, ZipEntry> directory, Set<String> addedSheets)
+            throws WorkbookException {
         Set<String> seen = new HashSet<>();
         long total = 0;
         String part = null;
@@ -117,8 +124,10 @@ final class PackageLimits {
                     throw damaged(file, name, part, CUT);
                 }
                 CRC32 crc = new CRC32();
-                long size = inflatedSize(zip, listed, crc, file, name, MAX_TOTAL_BYTES - total);
-                total += size;
+                boolean added = addedSheets.contains(part);
+                long size = inflatedSize(zip, listed, crc, file, name, added ? MAX_ADDED_SHEET_BYTES : MAX_ENTRY_BYTES,
+                        added ? Long.MAX_VALUE : MAX_TOTAL_BYTES - total);
+                total += added ? 0 : size;
                 // Having reached the part's end, the reader holds the local header's figures, or its data descriptor's.
                 if (listed.getCrc() != -1 && listed.getCrc() != crc.getValue()
                         || local.getCrc() != -1 && local.getCrc() != crc.getValue()) {
@@ -168,8 +177,8 @@ final class PackageLimits {
     }
 
     /** Inflates one entry without keeping it, and returns its size; refuses it past a limit or with a DOCTYPE. */
-    private static long inflatedSize(InputStream in, ZipEntry entry, CRC32 crc, Path file, String name, long totalLeft)
-            throws IOException, WorkbookException {
+    private static long inflatedSize(InputStream in, ZipEntry entry, CRC32 crc, Path file, String name, long partLimit,
+                                     long totalLeft) throws IOException, WorkbookException {
         long compressed = Math.max(entry.getCompressedSize(), 0);
         boolean xml = isXml(entry.getName());
         byte[] buffer = new byte[64 * 1024];
@@ -178,8 +187,8 @@ final class PackageLimits {
         for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
             crc.update(buffer, 0, n);
             size += n;
-            if (size > MAX_ENTRY_BYTES) {
-                throw refused(name, "a zip entry inflating past " + mb(MAX_ENTRY_BYTES), tooLarge(file, entry.getName()));
+            if (size > partLimit) {
+                throw refused(name, "a zip entry inflating past " + mb(partLimit), tooLarge(file, entry.getName(), partLimit));
             }
             if (size > totalLeft) {
                 throw refused(name, "zip entries inflating past " + mb(MAX_TOTAL_BYTES), "its parts inflate to more than "
@@ -219,13 +228,9 @@ final class PackageLimits {
         return lower.endsWith(".xml") || lower.endsWith(".rels") || lower.endsWith(".vml");
     }
 
-    /**
-     * {@code xl/worksheets/sheet9.xml (sheet ROI Cash Flows) inflates to more than 512 MB (limit per part); …}. The sheets
-     * gpu-roi adds are that large in a workbook it converted for thousands of clusters, and are replaced on conversion,
-     * so the message says which workbook to convert instead.
-     */
-    private static String tooLarge(Path file, String part) {
-        return withRemedy(file, part, " inflates to more than " + mb(MAX_ENTRY_BYTES) + " (limit per part)");
+    /** {@code xl/worksheets/sheet2.xml (sheet Fleet) inflates to more than 512 MB (limit per part)}. */
+    private static String tooLarge(Path file, String part, long limit) {
+        return part + sheetOf(file, part) + " inflates to more than " + mb(limit) + " (limit per part)";
     }
 
     /**
@@ -259,18 +264,13 @@ final class PackageLimits {
             // Refused by some other of POI's array limits: not a part too large, so the caller judges it as before.
             return Optional.empty();
         }
-        return Optional.of(withRemedy(file, largest.getName(), " holds " + mb(largest.getSize()) + " of XML, more than the "
-                + mb(most) + " gpu-roi reads of one part (a fleet's data is kilobytes)"));
+        return Optional.of(largest.getName() + sheetOf(file, largest.getName()) + " holds " + mb(largest.getSize())
+                + " of XML, more than the " + mb(most) + " gpu-roi reads of one part (a fleet's data is kilobytes)");
     }
 
-    /** The part, its sheet's name where it is a sheet, what is wrong, and for a sheet gpu-roi adds, what to do instead. */
-    private static String withRemedy(Path file, String part, String what) {
-        Optional<String> sheet = PackageParts.sheetOf(file, part);
-        String reason = part + sheet.map(s -> " (sheet " + s + ")").orElse("") + what;
-        Optional<String> added = sheet.flatMap(s -> WorkbookWriter.OUTPUT_SHEETS.stream().filter(s::equalsIgnoreCase).findFirst());
-        return added.map(s -> reason + "; " + s + " is a sheet gpu-roi adds, and replaces on every conversion: convert the"
-                + " workbook this one was converted from, or delete the ROI sheets from this one and convert it again")
-                .orElse(reason);
+    /** {@code " (sheet Fleet)"} for a sheet's part, or nothing. */
+    private static String sheetOf(Path file, String part) {
+        return PackageParts.sheetOf(file, part).map(s -> " (sheet " + s + ")").orElse("");
     }
 
     private static WorkbookException refused(String name, String found, String reason) {

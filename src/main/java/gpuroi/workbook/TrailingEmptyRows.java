@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
@@ -32,16 +33,19 @@ final class TrailingEmptyRows {
     private static final String[] VALUE_TAGS = {"<v>", "<v ", "<f>", "<f ", "<is>"};
 
     /**
-     * The .xlsx package with each worksheet's trailing value-less rows removed, or {@code contents}
-     * (the file's bytes) when no sheet has any. A file that is not a readable zip gives
-     * {@code contents} unchanged, for POI to judge.
+     * The .xlsx package with each worksheet's trailing value-less rows removed and the parts in {@code addedSheets} (the
+     * sheets gpu-roi adds, {@link AddedSheetParts}) emptied, or {@code contents} (the file's bytes) when there is nothing
+     * to remove. A file that is not a readable zip gives {@code contents} unchanged, for POI to judge.
      */
-    static byte[] trim(Path file, byte[] contents) {
+    static byte[] trim(Path file, byte[] contents, Set<String> addedSheets) {
         // ZipFile reads the central directory, so it accepts every zip layout Excel, LibreOffice and POI write.
         try (ZipFile zip = new ZipFile(file.toFile())) {
             Map<String, byte[]> trimmedSheets = new LinkedHashMap<>();
             for (ZipEntry entry : Collections.list(zip.entries())) {
-                if (entry.getName().matches(SHEET_PART)) {
+                if (addedSheets.contains(entry.getName())) {
+                    // Replaced on conversion and never read: not even loaded.
+                    trimmedSheets.put(entry.getName(), AddedSheetParts.EMPTY_SHEET);
+                } else if (entry.getName().matches(SHEET_PART)) {
                     byte[] sheet = read(zip, entry);
                     byte[] trimmed = withoutTrailingEmptyRows(sheet);
                     if (trimmed != sheet) {

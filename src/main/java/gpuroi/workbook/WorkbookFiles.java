@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.apache.poi.openxml4j.exceptions.ODFNotOfficeXmlFileException;
@@ -80,10 +81,11 @@ final class WorkbookFiles {
     }
 
     private static XSSFWorkbook openOoxml(Path file, String name) throws WorkbookException {
-        PackageLimits.check(file, name);
+        Set<String> addedSheets = AddedSheetParts.of(file);
+        PackageLimits.check(file, name, addedSheets);
         byte[] parsed = null;
         try {
-            parsed = TrailingEmptyRows.trim(file, Files.readAllBytes(file));
+            parsed = TrailingEmptyRows.trim(file, Files.readAllBytes(file), addedSheets);
             XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(parsed));
             MacroWorkbooks.refuse(workbook, name);
             try {

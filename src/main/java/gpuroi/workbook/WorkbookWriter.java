@@ -120,7 +120,7 @@ public final class WorkbookWriter {
         // Parsed again only when the reader's workbook is not at hand; the same bytes, trimmed alike, give the same workbook.
         byte[] inputBytes = kept == null ? Files.readAllBytes(source) : null;
         AtomicOutput.write(target, true, out -> {
-            try (XSSFWorkbook workbook = kept != null ? kept : open(input, TrailingEmptyRows.trim(source, inputBytes))) {
+            try (XSSFWorkbook workbook = kept != null ? kept : open(input, TrailingEmptyRows.trim(source, inputBytes, AddedSheetParts.of(source)))) {
                 removeResultSheets(workbook);
                 StaleFormulaResults.dropWhenRecalculatedOnLoad(workbook);
                 // The input's sheets stay in the XSSF model untouched; the added sheets are streamed,
