@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,7 +29,8 @@ import org.xml.sax.helpers.DefaultHandler;
  *
  * <p>Found by parsing the package's relationships and its workbook part as XML, as POI finds its sheets. A package too
  * odd to tell (no workbook relationship, a part over a megabyte, XML that does not parse) gives none, and every sheet is
- * then checked and read as any other.
+ * then checked and read as any other. So does a workbook in which anything else names one of those sheets (a formula, a
+ * defined name, a rule of another sheet): a formula the reader has to calculate would otherwise find it empty and read 0.
  */
 final class AddedSheetParts {
     /** What an added sheet is read as. */
@@ -63,16 +65,71 @@ final class AddedSheetParts {
             String folder = slash < 0 ? "" : workbook.substring(0, slash + 1);
             Map<String, String> targetById = relationshipsById(zip, folder + "_rels/" + workbook.substring(slash + 1) + ".rels", folder);
             Set<String> parts = new HashSet<>();
+            Set<String> names = new HashSet<>();
             for (Map.Entry<String, String> sheet : sheetIdsByName(zip, workbook).entrySet()) {
                 String part = targetById.get(sheet.getValue());
                 if (part != null && ADDED_NAMES.contains(sheet.getKey().toLowerCase(Locale.ROOT))) {
                     parts.add(part);
+                    names.add(sheet.getKey().toLowerCase(Locale.ROOT));
                 }
+            }
+            if (parts.isEmpty() || namedElsewhere(zip, workbook, parts, names)) {
+                return Set.of();
             }
             return Set.copyOf(parts);
         } catch (IOException | SAXException | ParserConfigurationException | RuntimeException e) {
             // Then every sheet is read as it stands, and the package checks report what is wrong with it.
             return Set.of();
+        }
+    }
+
+    /**
+     * Whether a defined name of the workbook (other than the print titles and areas gpu-roi sets on its own sheets) or
+     * any other sheet's XML mentions one of the added sheets' names, in any case: a formula, a name or a rule that may
+     * refer to it. Text, not parsed, so a mere mention (a note saying "see ROI Summary") also counts, and then the added
+     * sheets are read as they stand, as before.
+     */
+    private static boolean namedElsewhere(ZipFile zip, String workbookPart, Set<String> addedParts, Set<String> names)
+            throws IOException {
+        String workbook = lowerCase(zip, workbookPart);
+        for (int at = workbook.indexOf("<definedname"); at >= 0; at = workbook.indexOf("<definedname", at + 1)) {
+            int end = workbook.indexOf("</definedname>", at);
+            String name = workbook.substring(at, end < 0 ? workbook.length() : end);
+            if (!name.contains("name=\"_xlnm.") && names.stream().anyMatch(name::contains)) {
+                return true;
+            }
+        }
+        for (ZipEntry entry : Collections.list(zip.entries())) {
+            if (entry.getName().startsWith("xl/worksheets/") && entry.getName().endsWith(".xml") && !addedParts.contains(entry.getName())
+                    && mentions(zip, entry, names)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the part's text holds one of {@code names} (lower case), read in stretches so a large sheet is not held whole. */
+    private static boolean mentions(ZipFile zip, ZipEntry entry, Set<String> names) throws IOException {
+        int longest = names.stream().mapToInt(String::length).max().orElse(0);
+        byte[] buffer = new byte[1 << 16];
+        String carried = "";
+        try (InputStream in = zip.getInputStream(entry)) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                // ISO-8859-1 keeps each byte one character: the names are ASCII, whatever the encoding of the rest.
+                String text = carried + new String(buffer, 0, n, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+                if (names.stream().anyMatch(text::contains)) {
+                    return true;
+                }
+                carried = text.substring(Math.max(0, text.length() - longest));
+            }
+        }
+        return false;
+    }
+
+    private static String lowerCase(ZipFile zip, String part) throws IOException {
+        ZipEntry entry = zip.getEntry(part);
+        try (InputStream in = zip.getInputStream(entry)) {
+            return new String(in.readNBytes(MAX_PART_BYTES), StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
         }
     }
 

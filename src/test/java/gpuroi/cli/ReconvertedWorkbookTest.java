@@ -69,6 +69,37 @@ class ReconvertedWorkbookTest {
         }
     }
 
+    /**
+     * A formula of the investor's own that names one of the added sheets would read 0 from an emptied sheet whenever the
+     * reader calculates it: then the added sheets are read as they stand, as before, and one too large is refused as such.
+     */
+    @Test
+    void anAddedSheetNamedByAFormulaOfTheInvestorsIsReadAsItStands() throws Exception {
+        Path first = converted();
+        Path linked = dir.resolve("linked.xlsx");
+        try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(first))) {
+            book.getSheet("Fleet").createRow(40).createCell(25).setCellFormula("'ROI Summary'!C2");
+            try (OutputStream out = Files.newOutputStream(linked)) {
+                book.write(out);
+            }
+        }
+        Path large = withPartReplaced(linked, "linked-large.xlsx", sheetPart(linked, "ROI Cash Flows"), out -> {
+            long written = write(out, "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>");
+            Random random = new Random(18);
+            for (int r = 1; written < PAST_POI; r++) {
+                written += write(out, "<row r=\"" + r + "\"><c r=\"A" + r + "\"><v>" + random.nextInt(1_000_000) + "</v></c><c r=\"B" + r
+                        + "\"><v>" + random.nextInt(1_000_000) + "</v></c></row>");
+            }
+            write(out, "</sheetData></worksheet>");
+        });
+
+        CliRun run = CliRun.of("convert", "--no-memos", large.toString(), "-o", dir.resolve("out.xlsx").toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("linked-large.xlsx refused: " + sheetPart(linked, "ROI Cash Flows") + " (sheet ROI Cash Flows)"
+                + " holds 96 MB of XML, more than the 95 MB gpu-roi reads of one part");
+    }
+
     @Test
     void anAddedSheetThatInflatesLikeAZipBombIsStillRefused() throws Exception {
         Path first = converted();
