@@ -6,10 +6,12 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -64,16 +66,17 @@ final class AddedSheetParts {
             int slash = workbook.lastIndexOf('/');
             String folder = slash < 0 ? "" : workbook.substring(0, slash + 1);
             Map<String, String> targetById = relationshipsById(zip, folder + "_rels/" + workbook.substring(slash + 1) + ".rels", folder);
+            WorkbookPart book = workbookPart(zip, workbook);
             Set<String> parts = new HashSet<>();
             Set<String> names = new HashSet<>();
-            for (Map.Entry<String, String> sheet : sheetIdsByName(zip, workbook).entrySet()) {
+            for (Map.Entry<String, String> sheet : book.sheetIdsByName().entrySet()) {
                 String part = targetById.get(sheet.getValue());
                 if (part != null && ADDED_NAMES.contains(sheet.getKey().toLowerCase(Locale.ROOT))) {
                     parts.add(part);
                     names.add(sheet.getKey().toLowerCase(Locale.ROOT));
                 }
             }
-            if (parts.isEmpty() || namedElsewhere(zip, workbook, parts, names)) {
+            if (parts.isEmpty() || namedElsewhere(zip, book, parts, names)) {
                 return Set.of();
             }
             return Set.copyOf(parts);
@@ -89,13 +92,11 @@ final class AddedSheetParts {
      * refer to it. Text, not parsed, so a mere mention (a note saying "see ROI Summary") also counts, and then the added
      * sheets are read as they stand, as before.
      */
-    private static boolean namedElsewhere(ZipFile zip, String workbookPart, Set<String> addedParts, Set<String> names)
+    private static boolean namedElsewhere(ZipFile zip, WorkbookPart book, Set<String> addedParts, Set<String> names)
             throws IOException {
-        String workbook = lowerCase(zip, workbookPart);
-        for (int at = workbook.indexOf("<definedname"); at >= 0; at = workbook.indexOf("<definedname", at + 1)) {
-            int end = workbook.indexOf("</definedname>", at);
-            String name = workbook.substring(at, end < 0 ? workbook.length() : end);
-            if (!name.contains("name=\"_xlnm.") && names.stream().anyMatch(name::contains)) {
+        for (String refersTo : book.definedNames()) {
+            String lower = refersTo.toLowerCase(Locale.ROOT);
+            if (names.stream().anyMatch(lower::contains)) {
                 return true;
             }
         }
@@ -124,13 +125,6 @@ final class AddedSheetParts {
             }
         }
         return false;
-    }
-
-    private static String lowerCase(ZipFile zip, String part) throws IOException {
-        ZipEntry entry = zip.getEntry(part);
-        try (InputStream in = zip.getInputStream(entry)) {
-            return new String(in.readNBytes(MAX_PART_BYTES), StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
-        }
     }
 
     /** Each relationship's type and resolved target in a relationships part (the package's own: by type). */
@@ -165,11 +159,19 @@ final class AddedSheetParts {
         return byId;
     }
 
-    /** Each sheet's name and relationship id in the workbook part. */
-    private static Map<String, String> sheetIdsByName(ZipFile zip, String workbookPart)
-            throws IOException, SAXException, ParserConfigurationException {
-        Map<String, String> byName = new HashMap<>();
-        parse(zip, workbookPart, new DefaultHandler() {
+    /**
+     * The workbook part's sheets (name and relationship id) and what its defined names refer to, but for the built-in ones
+     * ({@code _xlnm.Print_Titles} and the like, which gpu-roi sets on its own sheets).
+     */
+    private record WorkbookPart(Map<String, String> sheetIdsByName, List<String> definedNames) {
+    }
+
+    private static WorkbookPart workbookPart(ZipFile zip, String part) throws IOException, SAXException, ParserConfigurationException {
+        Map<String, String> sheets = new HashMap<>();
+        List<String> definedNames = new ArrayList<>();
+        parse(zip, part, new DefaultHandler() {
+            private StringBuilder refersTo;
+
             @Override
             public void startElement(String uri, String local, String qName, Attributes attributes) {
                 if (local.equals("sheet")) {
@@ -180,12 +182,30 @@ final class AddedSheetParts {
                         }
                     }
                     if (attributes.getValue("name") != null && id != null) {
-                        byName.put(attributes.getValue("name"), id);
+                        sheets.put(attributes.getValue("name"), id);
                     }
+                } else if (local.equals("definedName")) {
+                    String name = String.valueOf(attributes.getValue("name"));
+                    refersTo = name.startsWith("_xlnm.") ? null : new StringBuilder();
+                }
+            }
+
+            @Override
+            public void characters(char[] text, int start, int length) {
+                if (refersTo != null) {
+                    refersTo.append(text, start, length);
+                }
+            }
+
+            @Override
+            public void endElement(String uri, String local, String qName) {
+                if (local.equals("definedName") && refersTo != null) {
+                    definedNames.add(refersTo.toString());
+                    refersTo = null;
                 }
             }
         });
-        return byName;
+        return new WorkbookPart(sheets, definedNames);
     }
 
     private static void parse(ZipFile zip, String part, DefaultHandler handler)

@@ -2,6 +2,7 @@ package gpuroi.cli;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Name;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
@@ -70,34 +71,54 @@ class ReconvertedWorkbookTest {
     }
 
     /**
-     * A formula of the investor's own that names one of the added sheets would read 0 from an emptied sheet whenever the
-     * reader calculates it: then the added sheets are read as they stand, as before, and one too large is refused as such.
+     * A formula or a defined name of the investor's own that names one of the added sheets would read 0 from an emptied
+     * sheet whenever the reader calculates it: then the added sheets are read as they stand, as before, and one too large
+     * is refused as such.
      */
     @Test
-    void anAddedSheetNamedByAFormulaOfTheInvestorsIsReadAsItStands() throws Exception {
+    void anAddedSheetNamedByAFormulaOrANameOfTheInvestorsIsReadAsItStands() throws Exception {
         Path first = converted();
-        Path linked = dir.resolve("linked.xlsx");
-        try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(first))) {
-            book.getSheet("Fleet").createRow(40).createCell(25).setCellFormula("'ROI Summary'!C2");
-            try (OutputStream out = Files.newOutputStream(linked)) {
+        Path formula = edited(first, "formula.xlsx", book -> book.getSheet("Fleet").createRow(40).createCell(25)
+                .setCellFormula("'ROI Summary'!C2"));
+        Path name = edited(first, "name.xlsx", book -> {
+            Name summaryFigure = book.createName();
+            summaryFigure.setNameName("FromSummary");
+            summaryFigure.setRefersToFormula("'ROI Summary'!$C$2");
+        });
+        for (Path linked : List.of(formula, name)) {
+            String part = sheetPart(linked, "ROI Cash Flows");
+            Path large = withPartReplaced(linked, "large-" + linked.getFileName(), part, out -> {
+                long written = write(out, "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>");
+                Random random = new Random(18);
+                for (int r = 1; written < PAST_POI; r++) {
+                    written += write(out, "<row r=\"" + r + "\"><c r=\"A" + r + "\"><v>" + random.nextInt(1_000_000) + "</v></c><c r=\"B"
+                            + r + "\"><v>" + random.nextInt(1_000_000) + "</v></c></row>");
+                }
+                write(out, "</sheetData></worksheet>");
+            });
+
+            CliRun run = CliRun.of("convert", "--no-memos", large.toString(), "-o", dir.resolve("out.xlsx").toString());
+
+            assertThat(run.exitCode()).as(linked.toString()).isEqualTo(2);
+            assertThat(run.err()).contains(large.getFileName() + " refused: " + part + " (sheet ROI Cash Flows) holds 96 MB of XML,"
+                    + " more than the 95 MB gpu-roi reads of one part");
+        }
+    }
+
+    private interface Edit {
+        void apply(XSSFWorkbook book);
+    }
+
+    /** A copy of {@code workbook} edited and saved through POI, as an analyst's script would. */
+    private Path edited(Path workbook, String name, Edit edit) throws IOException {
+        Path copy = dir.resolve(name);
+        try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(workbook))) {
+            edit.apply(book);
+            try (OutputStream out = Files.newOutputStream(copy)) {
                 book.write(out);
             }
         }
-        Path large = withPartReplaced(linked, "linked-large.xlsx", sheetPart(linked, "ROI Cash Flows"), out -> {
-            long written = write(out, "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>");
-            Random random = new Random(18);
-            for (int r = 1; written < PAST_POI; r++) {
-                written += write(out, "<row r=\"" + r + "\"><c r=\"A" + r + "\"><v>" + random.nextInt(1_000_000) + "</v></c><c r=\"B" + r
-                        + "\"><v>" + random.nextInt(1_000_000) + "</v></c></row>");
-            }
-            write(out, "</sheetData></worksheet>");
-        });
-
-        CliRun run = CliRun.of("convert", "--no-memos", large.toString(), "-o", dir.resolve("out.xlsx").toString());
-
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("linked-large.xlsx refused: " + sheetPart(linked, "ROI Cash Flows") + " (sheet ROI Cash Flows)"
-                + " holds 96 MB of XML, more than the 95 MB gpu-roi reads of one part");
+        return copy;
     }
 
     @Test
