@@ -55,7 +55,7 @@ final class AddedSheetParts {
     static Set<String> of(Path file) {
         try (ZipFile zip = new ZipFile(file.toFile())) {
             String workbook = null;
-            for (Map.Entry<String, String> rel : relationships(zip, "_rels/.rels", "").entrySet()) {
+            for (Map.Entry<String, String> rel : relationships(zip, "_rels/.rels", "", "Type").entrySet()) {
                 if (rel.getKey().endsWith("/officeDocument")) {
                     workbook = rel.getValue();
                 }
@@ -65,7 +65,8 @@ final class AddedSheetParts {
             }
             int slash = workbook.lastIndexOf('/');
             String folder = slash < 0 ? "" : workbook.substring(0, slash + 1);
-            Map<String, String> targetById = relationshipsById(zip, folder + "_rels/" + workbook.substring(slash + 1) + ".rels", folder);
+            String workbookRels = folder + "_rels/" + workbook.substring(slash + 1) + ".rels";
+            Map<String, String> targetById = relationships(zip, workbookRels, folder, "Id");
             WorkbookPart book = workbookPart(zip, workbook);
             Set<String> parts = new HashSet<>();
             Set<String> names = new HashSet<>();
@@ -127,36 +128,23 @@ final class AddedSheetParts {
         return false;
     }
 
-    /** Each relationship's type and resolved target in a relationships part (the package's own: by type). */
-    private static Map<String, String> relationships(ZipFile zip, String relsPart, String folder)
+    /**
+     * The resolved target of each internal relationship in a relationships part, by the attribute {@code key} names:
+     * {@code Type} for the package's own (which part is the workbook), {@code Id} for the workbook's (which part is a sheet).
+     */
+    private static Map<String, String> relationships(ZipFile zip, String relsPart, String folder, String key)
             throws IOException, SAXException, ParserConfigurationException {
-        Map<String, String> byType = new HashMap<>();
+        Map<String, String> targets = new HashMap<>();
         parse(zip, relsPart, new DefaultHandler() {
             @Override
             public void startElement(String uri, String local, String qName, Attributes attributes) {
-                if (local.equals("Relationship") && attributes.getValue("Type") != null && attributes.getValue("Target") != null
+                if (local.equals("Relationship") && attributes.getValue(key) != null && attributes.getValue("Target") != null
                         && !"External".equals(attributes.getValue("TargetMode"))) {
-                    byType.put(attributes.getValue("Type"), resolve(folder, attributes.getValue("Target")));
+                    targets.put(attributes.getValue(key), resolve(folder, attributes.getValue("Target")));
                 }
             }
         });
-        return byType;
-    }
-
-    /** Each relationship's id and resolved target, internal ones only. */
-    private static Map<String, String> relationshipsById(ZipFile zip, String relsPart, String folder)
-            throws IOException, SAXException, ParserConfigurationException {
-        Map<String, String> byId = new HashMap<>();
-        parse(zip, relsPart, new DefaultHandler() {
-            @Override
-            public void startElement(String uri, String local, String qName, Attributes attributes) {
-                if (local.equals("Relationship") && attributes.getValue("Id") != null && attributes.getValue("Target") != null
-                        && !"External".equals(attributes.getValue("TargetMode"))) {
-                    byId.put(attributes.getValue("Id"), resolve(folder, attributes.getValue("Target")));
-                }
-            }
-        });
-        return byId;
+        return targets;
     }
 
     /**

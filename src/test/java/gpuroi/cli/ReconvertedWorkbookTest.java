@@ -42,21 +42,7 @@ class ReconvertedWorkbookTest {
     @Test
     void aConvertedWorkbookWhoseCashFlowSheetIsTooLargeToReadConvertsAgainToTheSameFigures() throws Exception {
         Path first = converted();
-        Path large = withPartReplaced(first, "large.xlsx", sheetPart(first, "ROI Cash Flows"), out -> {
-            // Rows of numbers, as a fleet of a thousand clusters or more has them: compressing about as a real sheet does.
-            Random random = new Random(18);
-            long written = write(out, "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>");
-            StringBuilder row = new StringBuilder();
-            for (int r = 1; written < PAST_POI; r++) {
-                row.setLength(0);
-                row.append("<row r=\"").append(r).append("\">");
-                for (char column = 'A'; column <= 'P'; column++) {
-                    row.append("<c r=\"").append(column).append(r).append("\"><v>").append(random.nextInt(1_000_000)).append("</v></c>");
-                }
-                written += write(out, row.append("</row>").toString());
-            }
-            write(out, "</sheetData></worksheet>");
-        });
+        Path large = withPartReplaced(first, "large.xlsx", sheetPart(first, "ROI Cash Flows"), ReconvertedWorkbookTest::rowsOfNumbers);
 
         Path again = dir.resolve("again.xlsx");
         CliRun run = CliRun.of("convert", "--no-memos", "--valuation-date", "2026-01-01", large.toString(), "-o", again.toString());
@@ -87,15 +73,7 @@ class ReconvertedWorkbookTest {
         });
         for (Path linked : List.of(formula, name)) {
             String part = sheetPart(linked, "ROI Cash Flows");
-            Path large = withPartReplaced(linked, "large-" + linked.getFileName(), part, out -> {
-                long written = write(out, "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>");
-                Random random = new Random(18);
-                for (int r = 1; written < PAST_POI; r++) {
-                    written += write(out, "<row r=\"" + r + "\"><c r=\"A" + r + "\"><v>" + random.nextInt(1_000_000) + "</v></c><c r=\"B"
-                            + r + "\"><v>" + random.nextInt(1_000_000) + "</v></c></row>");
-                }
-                write(out, "</sheetData></worksheet>");
-            });
+            Path large = withPartReplaced(linked, "large-" + linked.getFileName(), part, ReconvertedWorkbookTest::rowsOfNumbers);
 
             CliRun run = CliRun.of("convert", "--no-memos", large.toString(), "-o", dir.resolve("out.xlsx").toString());
 
@@ -206,6 +184,25 @@ class ReconvertedWorkbookTest {
             }
         }
         return numbers;
+    }
+
+    /**
+     * A sheet of rows of numbers just past what POI holds of one part, as a fleet of a thousand clusters or more has
+     * ROI Cash Flows: compressing about as a real sheet does.
+     */
+    private static void rowsOfNumbers(OutputStream out) throws IOException {
+        Random random = new Random(18);
+        long written = write(out, "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>");
+        StringBuilder row = new StringBuilder();
+        for (int r = 1; written < PAST_POI; r++) {
+            row.setLength(0);
+            row.append("<row r=\"").append(r).append("\">");
+            for (char column = 'A'; column <= 'P'; column++) {
+                row.append("<c r=\"").append(column).append(r).append("\"><v>").append(random.nextInt(1_000_000)).append("</v></c>");
+            }
+            written += write(out, row.append("</row>").toString());
+        }
+        write(out, "</sheetData></worksheet>");
     }
 
     private static long write(OutputStream out, String text) throws IOException {
