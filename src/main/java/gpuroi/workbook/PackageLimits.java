@@ -171,7 +171,7 @@ final class PackageLimits {
 
     /** {@code fleet.xlsx: xl/worksheets/sheet2.xml (sheet Fleet) is damaged: its checksum does not match (bad CRC); …}. */
     private static WorkbookException damaged(Path file, String name, String part, String why) {
-        String sheet = PackageParts.sheetOf(file, part).map(s -> " (sheet " + s + ")").orElse("");
+        String sheet = PackageParts.sheetNoted(file, part);
         return WorkbookException.ofFile(name, "a damaged part " + part, "an .xlsx workbook whose parts are intact",
                 name + ": " + part + sheet + " is damaged: " + why + "; re-save the workbook from Excel or restore a copy");
     }
@@ -230,7 +230,7 @@ final class PackageLimits {
 
     /** {@code xl/worksheets/sheet2.xml (sheet Fleet) inflates to more than 512 MB (limit per part)}. */
     private static String tooLarge(Path file, String part, long limit) {
-        return part + sheetOf(file, part) + " inflates to more than " + mb(limit) + " (limit per part)";
+        return part + PackageParts.sheetNoted(file, part) + " inflates to more than " + mb(limit) + " (limit per part)";
     }
 
     /**
@@ -264,13 +264,8 @@ final class PackageLimits {
             // Refused by some other of POI's array limits: not a part too large, so the caller judges it as before.
             return Optional.empty();
         }
-        return Optional.of(largest.getName() + sheetOf(file, largest.getName()) + " holds " + mb(largest.getSize())
+        return Optional.of(largest.getName() + PackageParts.sheetNoted(file, largest.getName()) + " holds " + mb(largest.getSize())
                 + " of XML, more than the " + mb(most) + " gpu-roi reads of one part (a fleet's data is kilobytes)");
-    }
-
-    /** {@code " (sheet Fleet)"} for a sheet's part, or nothing. */
-    private static String sheetOf(Path file, String part) {
-        return PackageParts.sheetOf(file, part).map(s -> " (sheet " + s + ")").orElse("");
     }
 
     private static WorkbookException refused(String name, String found, String reason) {

@@ -33,8 +33,13 @@ final class PackageParts {
     private static final Pattern TARGET = Pattern.compile("(?:^|\\s)Target\\s*=\\s*[\"']([^\"']*)[\"']");
     private static final Pattern NAME = Pattern.compile("(?:^|\\s)name\\s*=\\s*[\"']([^\"']*)[\"']");
 
+    /** {@code " (sheet Fleet)"} when {@code part} holds a sheet the package names, else nothing: to follow a part's name in a message. */
+    static String sheetNoted(Path file, String part) {
+        return sheetOf(file, part).map(s -> " (sheet " + s + ")").orElse("");
+    }
+
     /** The name of the sheet stored in {@code part}, if the package says. */
-    static Optional<String> sheetOf(Path file, String part) {
+    private static Optional<String> sheetOf(Path file, String part) {
         try (ZipFile zip = new ZipFile(file.toFile())) {
             String rels = text(zip, "xl/_rels/workbook.xml.rels");
             String workbook = text(zip, "xl/workbook.xml");

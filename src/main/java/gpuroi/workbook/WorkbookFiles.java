@@ -111,7 +111,7 @@ final class WorkbookFiles {
             Optional<String[]> malformed = PackageParts.malformedPart(file);
             if (malformed.isPresent()) {
                 String part = malformed.get()[0];
-                String sheet = PackageParts.sheetOf(file, part).map(s -> " (sheet " + s + ")").orElse("");
+                String sheet = PackageParts.sheetNoted(file, part);
                 throw WorkbookException.ofFile(name, "a damaged part " + part, "an .xlsx workbook whose parts are intact",
                         name + ": " + part + sheet + " is damaged: its XML breaks off or is not well-formed at " + malformed.get()[1]
                                 + "; re-save the workbook from Excel or restore a copy");
