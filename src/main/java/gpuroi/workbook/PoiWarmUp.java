@@ -48,7 +48,7 @@ public final class PoiWarmUp {
     }
 
     /**
-     * Starts the warm-up; call once, before anything else reads a workbook. With {@code writes}, it also prepares what
+     * Starts the warm-up; call once, as early as possible: it is only a head start. With {@code writes}, it also prepares what
      * writing a workbook first uses: the XML serializer and the fonts.
      */
     public static void start(boolean writes) {
@@ -68,7 +68,7 @@ public final class PoiWarmUp {
     }
 
     /** log4j's set-up, then XMLBeans' and the spreadsheet schema's types. */
-    static void schemaTypes() {
+    private static void schemaTypes() {
         try {
             LogManager.getLogger(PoiWarmUp.class);
             Class.forName(SCHEMA_TYPES, true, PoiWarmUp.class.getClassLoader());
@@ -82,7 +82,7 @@ public final class PoiWarmUp {
      * a digit in Excel's default font, which loads and sets up the JDK's font system (a tenth of a second cold).
      * Only JDK classes, none of POI's; the result is thrown away.
      */
-    static void measureDefaultFont() {
+    private static void measureDefaultFont() {
         try {
             AttributedString digit = new AttributedString("0");
             digit.addAttribute(TextAttribute.FAMILY, "Calibri");
@@ -100,7 +100,7 @@ public final class PoiWarmUp {
      * reads the sheets) and, for a workbook to save, serializing it (as the content types are written). Each
      * object is thrown away; the JDK's caches hold the same data whichever thread fills them.
      */
-    static void prepareJdk(boolean writes) {
+    private static void prepareJdk(boolean writes) {
         try {
             for (Locale locale : new Locale[] {Locale.getDefault(), Locale.US}) {
                 DateFormatSymbols symbols = DateFormatSymbols.getInstance(locale);
