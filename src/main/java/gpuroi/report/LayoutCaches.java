@@ -142,7 +142,9 @@ final class LayoutCaches {
 
             @Override
             public int hashCode() {
-                return Objects.hash(families, size, weight, style);
+                // No varargs array: a font is resolved for every run of text laid out.
+                return ((Objects.hashCode(families) * 31 + Float.hashCode(size)) * 31 + Objects.hashCode(weight)) * 31
+                        + Objects.hashCode(style);
             }
         }
 
