@@ -9,6 +9,7 @@ import gpuroi.model.InvalidValueException;
 import gpuroi.model.Presets;
 import gpuroi.model.PricePath;
 import gpuroi.model.Quantities;
+import gpuroi.model.Quantities.Per;
 import gpuroi.model.RiskInputs;
 import gpuroi.pipeline.QuoteJob;
 import picocli.CommandLine.Command;
@@ -239,20 +240,20 @@ public final class QuoteCommand implements Callable<Integer> {
             set(c.id, "--id", s -> s, b::id);
             set(c.gpuModel, "--model", s -> s, b::gpuModel);
             set(c.gpus, "--gpus", this::wholeNumber, b::gpuCount);
-            set(c.capexPerGpu, "--capex-per-gpu", Quantities::parseAmount, b::capexPerGpu);
-            set(c.price, "--price", Quantities::parseAmount, b::startPricePerGpuHour);
+            set(c.capexPerGpu, "--capex-per-gpu", s -> Quantities.parseAmount(s, Per.GPU), b::capexPerGpu);
+            set(c.price, "--price", s -> Quantities.parseAmount(s, Per.GPU_HOUR), b::startPricePerGpuHour);
             set(c.utilization, "--utilization", s -> share("--utilization", s), b::utilization);
-            set(c.life, "--life", Quantities::parseAmount, years -> b.lifeYears(years));
+            set(c.life, "--life", s -> Quantities.parseAmount(s, Per.NOTHING), years -> b.lifeYears(years));
             set(c.path, "--path", PricePath::parse, b::pricePath);
-            set(c.powerKw, "--power-kw", Quantities::parseAmount, b::powerKwPerGpu);
-            set(c.pue, "--pue", Quantities::parseAmount, b::pue);
-            set(c.kwhPrice, "--kwh-price", Quantities::parseAmount, b::electricityPerKwh);
-            set(c.opex, "--opex", Quantities::parseAmount, b::otherOpexPerGpuMonth);
+            set(c.powerKw, "--power-kw", s -> Quantities.parseAmount(s, Per.GPU), b::powerKwPerGpu);
+            set(c.pue, "--pue", s -> Quantities.parseAmount(s, Per.NOTHING), b::pue);
+            set(c.kwhPrice, "--kwh-price", s -> Quantities.parseAmount(s, Per.KWH), b::electricityPerKwh);
+            set(c.opex, "--opex", s -> Quantities.parseAmount(s, Per.GPU_MONTH), b::otherOpexPerGpuMonth);
             set(c.residual, "--residual", s -> share("--residual", s), b::residualShare);
             set(c.status, "--status", ClusterStatus::parse, b::status);
             set(c.use, "--use", ClusterUse::parse, b::use);
             set(c.purchaseDate, "--purchase-date", this::date, b::startDate);
-            set(c.secondaryPrice, "--secondary-price", Quantities::parseAmount, b::secondaryPricePerGpu);
+            set(c.secondaryPrice, "--secondary-price", s -> Quantities.parseAmount(s, Per.GPU), b::secondaryPricePerGpu);
 
             LocalDate valuation = null;
             try {
@@ -336,7 +337,7 @@ public final class QuoteCommand implements Callable<Integer> {
         }
 
         private int wholeNumber(String text) {
-            double value = Quantities.parseAmount(text);
+            double value = Quantities.parseAmount(text, Per.NOTHING);
             if (value != Math.rint(value) || Math.abs(value) > 10_000_000) {
                 throw new NumberFormatException("'" + text.strip() + "' is not a whole number of GPUs");
             }

@@ -56,7 +56,7 @@ final class RiskOptions {
         OptionalDouble jumpRate = OptionalDouble.empty();
         if (jumps != null) {
             try {
-                double v = Quantities.parseAmount(jumps);
+                double v = Quantities.parseAmount(jumps, Quantities.Per.YEAR);
                 if (v < 0 || v > 100) {
                     throw new NumberFormatException();
                 }
@@ -87,7 +87,7 @@ final class RiskOptions {
         }
         try {
             String s = typed.strip();
-            double v = s.endsWith("%") ? Quantities.parsePercent(s).fraction() : Quantities.parseAmount(s);
+            double v = s.endsWith("%") ? Quantities.parsePercent(s).fraction() : Quantities.parseAmount(s, Quantities.Per.NOTHING);
             if (v < min || v > max) {
                 throw new NumberFormatException();
             }

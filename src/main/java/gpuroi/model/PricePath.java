@@ -177,7 +177,7 @@ public sealed interface PricePath permits PricePath.Flat, PricePath.Blended, Pri
                         return ARTICLE_BLENDED;
                     }
                     if (parts.length == 3) {
-                        return new Blended(Quantities.parsePercent(parts[1]).fraction(), Quantities.parseAmount(parts[2]));
+                        return new Blended(Quantities.parsePercent(parts[1]).fraction(), Quantities.parseAmount(parts[2], Quantities.Per.NOTHING));
                     }
                     break;
                 case "decline":
@@ -189,7 +189,7 @@ public sealed interface PricePath permits PricePath.Flat, PricePath.Blended, Pri
                     if (parts.length == 3 && (parts[1].equals("yearly") || parts[1].equals("monthly"))) {
                         List<Double> factors = new ArrayList<>();
                         for (String f : parts[2].split(",")) {
-                            factors.add(f.endsWith("%") ? Quantities.parsePercent(f).fraction() : Quantities.parseAmount(f));
+                            factors.add(f.endsWith("%") ? Quantities.parsePercent(f).fraction() : Quantities.parseAmount(f, Quantities.Per.NOTHING));
                         }
                         return new Custom(parts[1].equals("yearly") ? Custom.Step.YEARLY : Custom.Step.MONTHLY, factors);
                     }

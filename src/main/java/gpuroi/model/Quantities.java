@@ -70,12 +70,87 @@ public final class Quantities {
         }
     }
 
+    /**
+     * What an amount is counted per, as its column or option says. A per-unit suffix typed with the amount ({@code /hr},
+     * {@code per GPU-month}, {@code /kWh}) must say the same or less ({@code /GPU} in a column per GPU-hour), or the text
+     * is refused: {@code $1,440/year} in a column per GPU-month is not 1,440 a month, and {@code $2,080/month} is no
+     * price per GPU-hour.
+     */
+    public enum Per {
+        /** A count, a total, a duration or a plain figure: no per-unit suffix. */
+        NOTHING("a figure without a per-unit suffix"),
+        /** A price or a power per GPU: {@code /GPU} at most. */
+        GPU("per GPU"),
+        /** A price per GPU-hour: {@code /hr}, {@code /GPU-hr}, {@code per hour}, {@code /GPU}. */
+        GPU_HOUR("per GPU-hour"),
+        /** A cost per GPU-month: {@code /month}, {@code /mo}, {@code /GPU-month}, {@code /GPU}. */
+        GPU_MONTH("per GPU-month"),
+        /** An electricity price: {@code /kWh}. */
+        KWH("per kWh"),
+        /** A rate per year: {@code /yr}, {@code /year}. */
+        YEAR("per year");
+
+        private final String words;
+
+        Per(String words) {
+            this.words = words;
+        }
+
+        /** How messages name it: "per GPU-month". */
+        public String words() {
+            return words;
+        }
+
+        private boolean accepts(Measure measure, boolean perGpu) {
+            return switch (this) {
+                case NOTHING -> false;
+                case GPU -> measure == null;
+                case GPU_HOUR -> measure == null || measure == Measure.HOUR;
+                case GPU_MONTH -> measure == null || measure == Measure.MONTH;
+                case KWH -> measure == Measure.KWH && !perGpu;
+                case YEAR -> measure == Measure.YEAR && !perGpu;
+            };
+        }
+    }
+
+    /** The time or energy a per-unit suffix counts by. */
+    private enum Measure {
+        HOUR("per hour"), MONTH("per month"), YEAR("per year"), KWH("per kWh");
+
+        private final String words;
+
+        Measure(String words) {
+            this.words = words;
+        }
+
+        static Measure of(String word) {
+            return switch (word) {
+                case "h", "hr", "hour" -> HOUR;
+                case "mo", "month" -> MONTH;
+                case "yr", "year" -> YEAR;
+                case "kwh" -> KWH;
+                default -> null;
+            };
+        }
+    }
+
+    /** A text refused because its per-unit suffix is not the unit the figure is counted in. */
+    public static final class UnitException extends NumberFormatException {
+        private static final long serialVersionUID = 1L;
+
+        UnitException(String message) {
+            super(message);
+        }
+    }
+
     private static final String CODES = "USD|EUR|GBP|JPY|CNY|CHF";
     private static final Pattern LEADING_CURRENCY = Pattern.compile("^(US\\$|" + CODES + "|[$€£¥])\\s*", Pattern.CASE_INSENSITIVE);
     private static final Pattern TRAILING_CURRENCY = Pattern.compile("\\s*(" + CODES + "|[$€£¥])$", Pattern.CASE_INSENSITIVE);
+    private static final String UNIT = "(?:gpu[\\s-]*)?(?:hr|hour|h|month|mo|kwh|gpu|yr|year)\\b";
+    /** A per-unit suffix: one unit or a chain ({@code /GPU/month}), then anything (a comment) to the end. */
     private static final Pattern PER_UNIT = Pattern.compile(
-            "\\s*(?:/|per\\s+)\\s*(?:gpu[\\s-]*)?(?:hr|hour|h|gpu[\\s-]*hr|gpu[\\s-]*hour|month|mo|kwh|gpu|yr|year)\\b.*$",
-            Pattern.CASE_INSENSITIVE);
+            "\\s*((?:(?:/|per\\s+)\\s*" + UNIT + "\\s*)+).*$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern UNIT_WORD = Pattern.compile("[a-z]+");
     private static final Pattern MULTIPLIER = Pattern.compile("(?<=[0-9])\\s*([kKmMbB])$");
     private static final Pattern EXPONENT = Pattern.compile("(?<=[0-9])[eE]([+-]?[0-9]{1,4})$");
     /** Digits with dots, commas, spaces and apostrophes between or before them: what is left to read. */
@@ -88,28 +163,29 @@ public final class Quantities {
 
     private static final String EXAMPLES = "examples: 2.85, $2.85/hr, 50,000, 1.234,56, 62 000 €, 1.2k";
 
-    /** An amount read in the undeclared convention, as the command line does. */
-    public static double parseAmount(String text) {
-        return amount(text, NumberConvention.UNDECLARED).value();
+    /** An amount counted {@code per} something, read in the undeclared convention, as the command line does. */
+    public static double parseAmount(String text, Per per) {
+        return amount(text, NumberConvention.UNDECLARED, per).value();
     }
 
     /**
      * A plain or monetary amount: strips a currency sign or code (and says which), a per-unit suffix
-     * ({@code /hr}, {@code per GPU-hour}), thousands separators (comma, dot, space, no-break space,
-     * apostrophe), and applies k/M/B multipliers. Accepts accounting negatives in parentheses.
+     * ({@code /hr}, {@code per GPU-hour}) that agrees with {@code per}, thousands separators (comma, dot, space,
+     * no-break space, apostrophe), and applies k/M/B multipliers. Accepts accounting negatives in parentheses.
      *
      * @throws SeparatorException    when the separators make it two numbers, or a number only in the other convention
+     * @throws UnitException         when its per-unit suffix is not {@code per}
      * @throws NumberFormatException with a message saying what was expected, for any other text
      */
-    public static Amount amount(String text, NumberConvention convention) {
+    public static Amount amount(String text, NumberConvention convention, Per per) {
         if (text == null || text.isBlank()) {
             throw new NumberFormatException("an empty value is not a number");
         }
-        return amount(text, convention, text.strip(), "");
+        return amount(text, convention, text.strip(), "", per);
     }
 
     /** @param shown the text as the user typed it, for messages; @param unit written after each reading in messages */
-    private static Amount amount(String text, NumberConvention convention, String shown, String unit) {
+    private static Amount amount(String text, NumberConvention convention, String shown, String unit, Per per) {
         // No-break and narrow no-break spaces group thousands in French and Swiss text; ’ in Swiss.
         String s = text.replace('\u00a0', ' ').replace('\u202f', ' ').replace('\u2009', ' ')
                 .replace('\u2019', '\'').replace('\u2212', '-').strip();
@@ -118,7 +194,11 @@ public final class Quantities {
             negative = true;
             s = s.substring(1, s.length() - 1).strip();
         }
-        s = PER_UNIT.matcher(s).replaceFirst("");
+        Matcher suffix = PER_UNIT.matcher(s);
+        if (suffix.find()) {
+            checkUnit(shown, suffix.group(1), per);
+            s = s.substring(0, suffix.start());
+        }
         if (s.startsWith("-") || s.startsWith("+")) {
             negative ^= s.startsWith("-");
             s = s.substring(1).strip();
@@ -166,6 +246,32 @@ public final class Quantities {
             throw new NumberFormatException("'" + shown + "' is too large");
         }
         return new Amount(negative ? -d : d, mark);
+    }
+
+    /** Refuses a per-unit suffix that says another unit than {@code per}, or two units of time or energy. */
+    private static void checkUnit(String shown, String suffix, Per per) {
+        Matcher words = UNIT_WORD.matcher(suffix.toLowerCase(Locale.ROOT));
+        boolean perGpu = false;
+        Measure measure = null;
+        while (words.find()) {
+            String word = words.group();
+            if (word.equals("gpu") || word.equals("per")) {
+                perGpu |= word.equals("gpu");
+                continue;
+            }
+            Measure m = Measure.of(word);
+            if (measure != null && m != measure) {
+                throw new UnitException("'" + shown + "' names two units, " + measure.words + " and " + m.words
+                        + "; write the figure " + per.words);
+            }
+            measure = m;
+        }
+        if (!per.accepts(measure, perGpu)) {
+            String typed = measure != null ? measure.words : "per GPU";
+            throw new UnitException(per == Per.NOTHING
+                    ? "'" + shown + "' is a figure " + typed + "; write the number alone"
+                    : "'" + shown + "' is a figure " + typed + ", not " + per.words + "; write the figure " + per.words);
+        }
     }
 
     /**
@@ -329,7 +435,7 @@ public final class Quantities {
                 if (number.isBlank()) {
                     throw new NumberFormatException("no number before the percent sign");
                 }
-                value = amount(number, convention, s, "%").value();
+                value = amount(number, convention, s, "%", Per.NOTHING).value();
             } catch (SeparatorException e) {
                 throw e;
             } catch (NumberFormatException e) {
@@ -340,7 +446,7 @@ public final class Quantities {
         }
         double value;
         try {
-            value = amount(s, convention).value();
+            value = amount(s, convention, Per.NOTHING).value();
         } catch (SeparatorException e) {
             throw e;
         } catch (NumberFormatException e) {

@@ -50,6 +50,17 @@ public enum UncertainInput {
         return unit;
     }
 
+    /** What an amount of the input is counted per, as its Fleet column is; nothing for a share. */
+    public Quantities.Per per() {
+        return switch (this) {
+            case START_PRICE -> Quantities.Per.GPU_HOUR;
+            case CAPEX_PER_GPU -> Quantities.Per.GPU;
+            case ELECTRICITY_PRICE -> Quantities.Per.KWH;
+            case OTHER_OPEX -> Quantities.Per.GPU_MONTH;
+            case ANNUAL_PRICE_DECLINE, UTILIZATION, RESIDUAL_VALUE, HURDLE_RATE -> Quantities.Per.NOTHING;
+        };
+    }
+
     /** The smallest absolute value the input may take. */
     public double min() {
         return min;

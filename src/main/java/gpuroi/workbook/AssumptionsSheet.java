@@ -7,6 +7,7 @@ import gpuroi.model.Field;
 import gpuroi.model.InvalidValueException;
 import gpuroi.model.NumberConvention;
 import gpuroi.model.PricePath;
+import gpuroi.model.Quantities.Per;
 import gpuroi.model.RiskInputs;
 import gpuroi.model.RiskSettings;
 import gpuroi.model.Sampler;
@@ -384,7 +385,7 @@ final class AssumptionsSheet {
         }
         Cell cell = valueCells.get(c);
         Read<Double> r = isPercent ? reader.percent(cell, c.label(), "a rate such as 21% or 0.21")
-                : reader.amount(cell, "a number such as 5");
+                : reader.amount(cell, Per.NOTHING, "a number such as 5");
         failed |= r.failed();
         return r.value().isPresent() ? OptionalDouble.of(r.value().get()) : OptionalDouble.empty();
     }
@@ -425,7 +426,7 @@ final class AssumptionsSheet {
         OptionalDouble correlation = correlation(noteDefaults);
         OptionalDouble jumps = OptionalDouble.empty();
         if (given(JUMPS_PER_YEAR)) {
-            Read<Double> r = reader.amount(valueCells.get(JUMPS_PER_YEAR), JUMPS_EXPECTED);
+            Read<Double> r = reader.amount(valueCells.get(JUMPS_PER_YEAR), Per.YEAR, JUMPS_EXPECTED);
             failed |= r.failed();
             if (r.value().isPresent()) {
                 double v = r.value().get();
@@ -474,7 +475,7 @@ final class AssumptionsSheet {
         Cell cell = valueCells.get(RANK_CORRELATION);
         Read<Double> r = reader.value(cell) instanceof CellReader.Text t && t.text().endsWith("%")
                 ? reader.percent(cell, RANK_CORRELATION.label(), CORRELATION_EXPECTED)
-                : reader.amount(cell, CORRELATION_EXPECTED);
+                : reader.amount(cell, Per.NOTHING, CORRELATION_EXPECTED);
         failed |= r.failed();
         if (r.value().isEmpty()) {
             return OptionalDouble.empty();
@@ -516,7 +517,7 @@ final class AssumptionsSheet {
             return OptionalLong.empty();
         }
         Cell cell = valueCells.get(c);
-        Read<Double> r = reader.amount(cell, expected);
+        Read<Double> r = reader.amount(cell, Per.NOTHING, expected);
         failed |= r.failed();
         if (r.value().isEmpty()) {
             return OptionalLong.empty();

@@ -499,15 +499,18 @@ final class CellReader {
         return v instanceof Failed ? Read.fail() : Read.blank();
     }
 
-    /** A number or money amount: 2.85, $2.85/hr, 50,000, 1.2k. */
-    Read<Double> amount(Cell cell, String expected) {
+    /**
+     * A number or money amount counted {@code per} something: 2.85, $2.85/hr, 50,000, 1.2k. A per-unit suffix typed with it
+     * must be {@code per}'s ({@code $1,440/year} is refused where a cost per GPU-month is expected).
+     */
+    Read<Double> amount(Cell cell, Quantities.Per per, String expected) {
         Value v = value(cell);
         if (v instanceof Num n) {
             return Read.of(n.value());
         }
         if (v instanceof Text t) {
             try {
-                Quantities.Amount a = Quantities.amount(t.text(), convention);
+                Quantities.Amount a = Quantities.amount(t.text(), convention, per);
                 if (!a.mayBeIn(currency)) {
                     note(InputNote.Kind.WARNING, ref(cell), "'" + t.text() + "' is marked " + a.currencyNamed()
                             + " but the workbook's currency is " + currency + ": read as " + Formats.plain(a.value()) + " " + currency
@@ -516,6 +519,9 @@ final class CellReader {
                 return Read.of(a.value());
             } catch (Quantities.SeparatorException e) {
                 problem(cell, separatorExpected(e));
+                return Read.fail();
+            } catch (Quantities.UnitException e) {
+                problem(cell, expected + " (" + e.getMessage() + ")");
                 return Read.fail();
             } catch (NumberFormatException e) {
                 problem(cell, expected);
@@ -576,7 +582,7 @@ final class CellReader {
 
     /** A whole number such as a GPU count or a term in months. */
     Read<Integer> wholeNumber(Cell cell, String expected) {
-        Read<Double> r = amount(cell, expected);
+        Read<Double> r = amount(cell, Quantities.Per.NOTHING, expected);
         if (r.value().isEmpty()) {
             return r.failed() ? Read.fail() : Read.blank();
         }

@@ -10,6 +10,7 @@ import gpuroi.model.Field;
 import gpuroi.model.InvalidValueException;
 import gpuroi.model.MarketQuote;
 import gpuroi.model.Presets;
+import gpuroi.model.Quantities.Per;
 import gpuroi.workbook.CellReader.Read;
 import gpuroi.workbook.HeaderMatcher.HeaderRow;
 import java.time.LocalDate;
@@ -173,23 +174,23 @@ final class FleetSheet {
         ClusterStatus status = status(row, name, purchaseDate);
         b.status(status).startDate(purchaseDate);
 
-        Read<Double> life = row.amount(LIFE, "a useful life in years such as 5");
+        Read<Double> life = row.amount(LIFE, Per.NOTHING, "a useful life in years such as 5");
         boolean lifeInMonths = row.rawHeader(LIFE).toLowerCase(Locale.ROOT).contains("month");
         double lifeYears = life.value().map(v -> lifeInMonths ? v / 12.0 : v)
                 .orElseGet(() -> defaulted(row, LIFE, life, name, "5 years", 5.0));
         b.residualShare(percentOr(row, RESIDUAL, "a share of capex such as 10% or 0.1", name, "0% of capex", 0));
-        b.pue(amountOr(row, PUE, "a PUE such as 1.3", name, "PUE " + Formats.plain(Presets.DEFAULT_PUE) + " (no facility overhead)",
+        b.pue(amountOr(row, PUE, Per.NOTHING, "a PUE such as 1.3", name, "PUE " + Formats.plain(Presets.DEFAULT_PUE) + " (no facility overhead)",
                 Presets.DEFAULT_PUE));
-        b.electricityPerKwh(amountOr(row, ELECTRICITY, "a price per kWh such as 0.08 or $0.08/kWh", name,
+        b.electricityPerKwh(amountOr(row, ELECTRICITY, Per.KWH, "a price per kWh such as 0.08 or $0.08/kWh", name,
                 Formats.price(Presets.DEFAULT_ELECTRICITY_PER_KWH, currency) + " per kWh (power not costed, as in the source article)",
                 Presets.DEFAULT_ELECTRICITY_PER_KWH));
-        b.otherOpexPerGpuMonth(amountOr(row, OTHER_OPEX, "an amount per GPU and month such as 150", name,
+        b.otherOpexPerGpuMonth(amountOr(row, OTHER_OPEX, Per.GPU_MONTH, "an amount per GPU and month such as 150 or $150/month", name,
                 Formats.money(Presets.DEFAULT_OTHER_OPEX_PER_GPU_MONTH, currency) + " per GPU-month", Presets.DEFAULT_OTHER_OPEX_PER_GPU_MONTH));
         b.utilization(percentOr(row, UTILIZATION, "a share of hours billed such as 70% or 0.7", name, "100% utilization", 1.0));
 
-        b.powerKwPerGpu(sourced(row, POWER, "kW per GPU such as 1.1", name, model, MarketQuote::powerKwPerGpu,
+        b.powerKwPerGpu(sourced(row, POWER, Per.GPU, "kW per GPU such as 1.1", name, model, MarketQuote::powerKwPerGpu,
                 e -> OptionalDouble.of(e.powerKwPerGpu()), v -> Formats.plain(v) + " kW per GPU").orElse(0.0));
-        Optional<Double> startPrice = sourced(row, START_PRICE, "a price per GPU-hour such as 2.85 or $2.85/hr", name, model,
+        Optional<Double> startPrice = sourced(row, START_PRICE, Per.GPU_HOUR, "a price per GPU-hour such as 2.85 or $2.85/hr", name, model,
                 MarketQuote::onDemandPricePerGpuHour, e -> OptionalDouble.of(e.onDemandPricePerGpuHour()),
                 v -> Formats.price(v, currency) + "/GPU-hr");
         if (startPrice.isEmpty() && !row.failed() && model != null) {
@@ -199,7 +200,7 @@ final class FleetSheet {
         startPrice.ifPresent(b::startPricePerGpuHour);
         if (status == ClusterStatus.OWNED || !row.isBlank(SECONDARY)) {
             // A planned cluster is not for sale today, so its resale price is only read when given.
-            sourced(row, SECONDARY, "a price per GPU such as 23,500 or $23.5k", name, model, MarketQuote::secondaryPricePerGpu,
+            sourced(row, SECONDARY, Per.GPU, "a price per GPU such as 23,500 or $23.5k", name, model, MarketQuote::secondaryPricePerGpu,
                     GpuCatalog.Entry::secondaryPricePerGpu, v -> Formats.money(v, currency) + " per GPU")
                     .ifPresent(b::secondaryPricePerGpu);
         }
@@ -288,8 +289,8 @@ final class FleetSheet {
 
     /** Capex per GPU from its own column, or total capex ÷ GPUs; both given must agree. */
     private Double capexPerGpu(TableRow row, Integer count, Map<Field, Column> fields) {
-        Read<Double> perGpu = row.amount(CAPEX_PER_GPU, "a price per GPU such as 25,000 or $25k");
-        Read<Double> total = row.amount(TOTAL_CAPEX, "a total amount such as 200,000 or $1.2M");
+        Read<Double> perGpu = row.amount(CAPEX_PER_GPU, Per.GPU, "a price per GPU such as 25,000 or $25k");
+        Read<Double> total = row.amount(TOTAL_CAPEX, Per.NOTHING, "a total amount such as 200,000 or $1.2M");
         if (perGpu.failed() || total.failed()) {
             return null;
         }
@@ -363,8 +364,8 @@ final class FleetSheet {
         return ClusterUse.RENT_OUT;
     }
 
-    private double amountOr(TableRow row, Column c, String expected, String name, String shown, double fallback) {
-        Read<Double> r = row.amount(c, expected);
+    private double amountOr(TableRow row, Column c, Per per, String expected, String name, String shown, double fallback) {
+        Read<Double> r = row.amount(c, per, expected);
         return r.value().orElseGet(() -> defaulted(row, c, r, name, shown, fallback));
     }
 
@@ -391,10 +392,10 @@ final class FleetSheet {
     }
 
     /** A value from the Fleet cell, else the Market row for the model, else the built-in catalog, each use noted. */
-    private Optional<Double> sourced(TableRow row, Column c, String expected, String name, String model,
+    private Optional<Double> sourced(TableRow row, Column c, Per per, String expected, String name, String model,
                                      Function<MarketQuote, OptionalDouble> fromMarket,
                                      Function<GpuCatalog.Entry, OptionalDouble> fromCatalog, Function<Double, String> shown) {
-        Read<Double> r = row.amount(c, expected);
+        Read<Double> r = row.amount(c, per, expected);
         if (r.value().isPresent() || r.failed() || model == null) {
             return r.value();
         }

@@ -7,6 +7,7 @@ import gpuroi.model.InvalidValueException;
 import gpuroi.model.Lease;
 import gpuroi.model.LeaseRole;
 import gpuroi.model.Portfolio;
+import gpuroi.model.Quantities.Per;
 import gpuroi.workbook.CellReader.Read;
 import gpuroi.workbook.HeaderMatcher.HeaderRow;
 import java.time.LocalDate;
@@ -188,7 +189,7 @@ final class LeasesSheet {
         if (count != null && cluster != null && count > cluster.gpuCount()) {
             row.problem(COUNT, "at most the " + cluster.gpuCount() + " GPUs of cluster " + cluster.id() + " that this contract rents out");
         }
-        Double rate = row.required(RATE, row.amount(RATE, "a price per GPU-hour such as 4.10 or $4.10/hr"),
+        Double rate = row.required(RATE, row.amount(RATE, Per.GPU_HOUR, "a price per GPU-hour such as 4.10 or $4.10/hr"),
                 "a price per GPU-hour such as 4.10 or $4.10/hr");
         LocalDate start = row.required(START, row.date(START), CellReader.DATE_EXPECTED);
         Integer term = term(row);
@@ -209,7 +210,7 @@ final class LeasesSheet {
         if (role == LeaseRole.LESSEE && resaleRead.isBlank()) {
             noteDefault(row, RESALE, name, "resale not allowed");
         }
-        OptionalDouble fee = CellReader.toOptional(row.amount(TERMINATION_FEE, "a total fee such as 150,000 or $150k").value());
+        OptionalDouble fee = CellReader.toOptional(row.amount(TERMINATION_FEE, Per.NOTHING, "a total fee such as 150,000 or $150k").value());
 
         if (row.failed() || id == null || role == null || model == null || count == null || rate == null || start == null || term == null) {
             return Optional.empty();
@@ -236,7 +237,7 @@ final class LeasesSheet {
     private Integer term(TableRow row) {
         boolean years = row.rawHeader(TERM).toLowerCase(Locale.ROOT).matches(".*\\b(years?|yrs?)\\b.*");
         String expected = years ? "a term in whole months, e.g. 3 years" : "a term in whole months such as 36";
-        Double value = row.required(TERM, row.amount(TERM, expected), expected);
+        Double value = row.required(TERM, row.amount(TERM, Per.NOTHING, expected), expected);
         if (value == null) {
             return null;
         }

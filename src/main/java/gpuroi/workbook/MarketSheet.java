@@ -3,6 +3,7 @@ package gpuroi.workbook;
 import gpuroi.model.Field;
 import gpuroi.model.InvalidValueException;
 import gpuroi.model.MarketQuote;
+import gpuroi.model.Quantities.Per;
 import gpuroi.workbook.HeaderMatcher.HeaderRow;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -95,12 +96,12 @@ final class MarketSheet {
 
     private Optional<MarketQuote> readRow(TableRow row) {
         String model = row.required(MODEL, row.text(MODEL), "a GPU model such as H100 SXM");
-        var onDemand = row.amount(ON_DEMAND, "a price per GPU-hour such as 2.95 or $2.95/hr").value();
-        var reserved = row.amount(RESERVED, "a price per GPU-hour such as 2.10 or $2.10/hr").value();
+        var onDemand = row.amount(ON_DEMAND, Per.GPU_HOUR, "a price per GPU-hour such as 2.95 or $2.95/hr").value();
+        var reserved = row.amount(RESERVED, Per.GPU_HOUR, "a price per GPU-hour such as 2.10 or $2.10/hr").value();
         var decline = row.percent(DECLINE, "an annual decline such as 40% or 0.4").value();
-        var newPrice = row.amount(NEW_PRICE, "a price per GPU such as 38,750 or $38.75k").value();
-        var secondary = row.amount(SECONDARY, "a price per GPU such as 23,500 or $23.5k").value();
-        var power = row.amount(POWER, "kW per GPU such as 1.1").value();
+        var newPrice = row.amount(NEW_PRICE, Per.GPU, "a price per GPU such as 38,750 or $38.75k").value();
+        var secondary = row.amount(SECONDARY, Per.GPU, "a price per GPU such as 23,500 or $23.5k").value();
+        var power = row.amount(POWER, Per.GPU, "kW per GPU such as 1.1").value();
         if (row.failed() || model == null) {
             return Optional.empty();
         }

@@ -42,7 +42,7 @@ final class PricePathText {
             }
             Matcher b = BLENDED.matcher(s);
             if (b.matches()) {
-                return new PricePath.Blended(Quantities.parsePercent(b.group(1)).fraction(), Quantities.parseAmount(b.group(2)));
+                return new PricePath.Blended(Quantities.parsePercent(b.group(1)).fraction(), Quantities.parseAmount(b.group(2), Quantities.Per.NOTHING));
             }
             Matcher d = DECLINE.matcher(s);
             if (!d.matches()) {

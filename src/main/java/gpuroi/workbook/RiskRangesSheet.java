@@ -188,7 +188,7 @@ final class RiskRangesSheet {
                 return null;
             }
         }
-        Read<Double> r = row.amount(c, expected);
+        Read<Double> r = row.amount(c, input.per(), expected);
         return row.required(c, r, expected) == null ? null : new Bound(r.value().get(), false);
     }
 

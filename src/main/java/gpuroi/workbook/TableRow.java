@@ -2,6 +2,7 @@ package gpuroi.workbook;
 
 import gpuroi.model.Field;
 import gpuroi.model.InvalidValueException;
+import gpuroi.model.Quantities.Per;
 import gpuroi.workbook.CellReader.Read;
 import gpuroi.workbook.HeaderMatcher.HeaderRow;
 import java.time.LocalDate;
@@ -103,8 +104,9 @@ final class TableRow {
         return track(reader.text(cell(c)));
     }
 
-    Read<Double> amount(Column c, String expected) {
-        return track(reader.amount(cell(c), expected));
+    /** An amount counted {@code per} something; a per-unit suffix typed with it must say the same. */
+    Read<Double> amount(Column c, Per per, String expected) {
+        return track(reader.amount(cell(c), per, expected));
     }
 
     Read<Double> percent(Column c, String expected) {

@@ -14,6 +14,8 @@ import static org.assertj.core.api.Assertions.within;
  * readings. Never guessed.
  */
 class SeparatorConventionsTest {
+    /** The amounts here are prices per GPU-hour, some typed with /hr. */
+    private static final Quantities.Per HOURLY = Quantities.Per.GPU_HOUR;
 
     @ParameterizedTest(name = "''{0}'' in {1} = {2}")
     @CsvSource(delimiter = '|', value = {
@@ -68,7 +70,7 @@ class SeparatorConventionsTest {
         "1e3                   | DECIMAL_POINT | 1000",
     })
     void aTextThatCanBeReadOneWayInItsConventionIsReadThatWay(String text, NumberConvention convention, double expected) {
-        assertThat(Quantities.amount(text, convention).value()).isCloseTo(expected, within(1e-9));
+        assertThat(Quantities.amount(text, convention, HOURLY).value()).isCloseTo(expected, within(1e-9));
     }
 
     @ParameterizedTest(name = "''{0}'' is {1} or {2}")
@@ -81,7 +83,7 @@ class SeparatorConventionsTest {
         "$2.850/hr   | 2850     | 2.85",
     })
     void aSingleDotBeforeThreeDigitsIsRefusedWithoutADeclarationShowingBothReadings(String text, String thousands, String decimals) {
-        assertThatThrownBy(() -> Quantities.amount(text, NumberConvention.UNDECLARED))
+        assertThatThrownBy(() -> Quantities.amount(text, NumberConvention.UNDECLARED, HOURLY))
                 .isInstanceOfSatisfying(Quantities.SeparatorException.class, e -> assertThat(e.isAmbiguous()).isTrue())
                 .hasMessageContaining("'" + text + "' can be read two ways")
                 .hasMessageContaining(thousands.replace("-", "") + " if the dot separates thousands")
@@ -97,7 +99,7 @@ class SeparatorConventionsTest {
         "-1,500      | -1500    | -1.5",
     })
     void aCommaBeforeThreeDigitsIsRefusedTooWhereTheCurrencyIsWrittenBothWays(String text, String thousands, String decimals) {
-        assertThatThrownBy(() -> Quantities.amount(text, NumberConvention.UNDECLARED_EITHER_WAY))
+        assertThatThrownBy(() -> Quantities.amount(text, NumberConvention.UNDECLARED_EITHER_WAY, HOURLY))
                 .isInstanceOfSatisfying(Quantities.SeparatorException.class, e -> assertThat(e.isAmbiguous()).isTrue())
                 .hasMessageContaining("'" + text + "' can be read two ways")
                 .hasMessageContaining(thousands.replace("-", "") + " if the comma separates thousands")
@@ -114,7 +116,7 @@ class SeparatorConventionsTest {
         "1,234,567     | 1234567",
     })
     void textsThatReadOneWayAreReadTheSameWhereverTheCurrencyIsWrittenBothWays(String text, double expected) {
-        assertThat(Quantities.amount(text, NumberConvention.UNDECLARED_EITHER_WAY).value()).isCloseTo(expected, within(1e-9));
+        assertThat(Quantities.amount(text, NumberConvention.UNDECLARED_EITHER_WAY, HOURLY).value()).isCloseTo(expected, within(1e-9));
     }
 
     @Test
@@ -140,7 +142,7 @@ class SeparatorConventionsTest {
     })
     void aTextThatIsANumberOnlyInTheOtherConventionIsRefusedSayingWhatItWouldReadAsThere(String text, NumberConvention convention,
                                                                                           String otherReading) {
-        assertThatThrownBy(() -> Quantities.amount(text, convention))
+        assertThatThrownBy(() -> Quantities.amount(text, convention, HOURLY))
                 .isInstanceOfSatisfying(Quantities.SeparatorException.class, e -> assertThat(e.isAmbiguous()).isFalse())
                 .hasMessageContaining("'" + text + "' is not a number in the "
                         + (convention == NumberConvention.UNDECLARED ? "default" : "declared") + " format " + convention.example())
@@ -164,7 +166,7 @@ class SeparatorConventionsTest {
         "1.            | UNDECLARED",
     })
     void badlyGroupedOrMixedSeparatorsAreNotANumberInAnyConvention(String text, NumberConvention convention) {
-        assertThatThrownBy(() -> Quantities.amount(text, convention))
+        assertThatThrownBy(() -> Quantities.amount(text, convention, HOURLY))
                 .isInstanceOf(NumberFormatException.class)
                 .isNotInstanceOf(Quantities.SeparatorException.class)
                 .hasMessageContaining("'" + text + "' is not a number")
@@ -203,20 +205,20 @@ class SeparatorConventionsTest {
         "(£1.234,56)   | £",
     })
     void theCurrencyTypedWithAnAmountIsReported(String text, String mark) {
-        assertThat(Quantities.amount(text, NumberConvention.DECIMAL_COMMA).currencyMark()).hasValue(mark);
+        assertThat(Quantities.amount(text, NumberConvention.DECIMAL_COMMA, HOURLY).currencyMark()).hasValue(mark);
     }
 
     @Test
     void anAmountMayBeInTheCurrencyItsMarkNames() {
-        assertThat(Quantities.amount("$2.85/hr", NumberConvention.UNDECLARED).mayBeIn("EUR")).isFalse();
-        assertThat(Quantities.amount("$2.85/hr", NumberConvention.UNDECLARED).mayBeIn("USD")).isTrue();
-        assertThat(Quantities.amount("$2.85/hr", NumberConvention.UNDECLARED).mayBeIn("AUD")).isTrue();
-        assertThat(Quantities.amount("US$2.85", NumberConvention.UNDECLARED).mayBeIn("AUD")).isFalse();
-        assertThat(Quantities.amount("62 000 €", NumberConvention.UNDECLARED).mayBeIn("usd")).isFalse();
-        assertThat(Quantities.amount("62 000 eur", NumberConvention.UNDECLARED).mayBeIn("EUR")).isTrue();
-        assertThat(Quantities.amount("¥100", NumberConvention.UNDECLARED).mayBeIn("CNY")).isTrue();
-        assertThat(Quantities.amount("2.85", NumberConvention.UNDECLARED).currencyMark()).isEmpty();
-        assertThat(Quantities.amount("2.85", NumberConvention.UNDECLARED).mayBeIn("JPY")).isTrue();
+        assertThat(Quantities.amount("$2.85/hr", NumberConvention.UNDECLARED, HOURLY).mayBeIn("EUR")).isFalse();
+        assertThat(Quantities.amount("$2.85/hr", NumberConvention.UNDECLARED, HOURLY).mayBeIn("USD")).isTrue();
+        assertThat(Quantities.amount("$2.85/hr", NumberConvention.UNDECLARED, HOURLY).mayBeIn("AUD")).isTrue();
+        assertThat(Quantities.amount("US$2.85", NumberConvention.UNDECLARED, HOURLY).mayBeIn("AUD")).isFalse();
+        assertThat(Quantities.amount("62 000 €", NumberConvention.UNDECLARED, HOURLY).mayBeIn("usd")).isFalse();
+        assertThat(Quantities.amount("62 000 eur", NumberConvention.UNDECLARED, HOURLY).mayBeIn("EUR")).isTrue();
+        assertThat(Quantities.amount("¥100", NumberConvention.UNDECLARED, HOURLY).mayBeIn("CNY")).isTrue();
+        assertThat(Quantities.amount("2.85", NumberConvention.UNDECLARED, HOURLY).currencyMark()).isEmpty();
+        assertThat(Quantities.amount("2.85", NumberConvention.UNDECLARED, HOURLY).mayBeIn("JPY")).isTrue();
     }
 
     @ParameterizedTest(name = "''{0}'' declares {1}")

@@ -1,0 +1,101 @@
+package gpuroi.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Amounts typed with a per-unit suffix, end to end through {@code convert} on the openpyxl fixtures of
+ * src/test/fixtures/units.py, and through {@code quote}'s flags: a suffix that says the column's own unit is read, one
+ * that says another is refused at its cell, never read as if it were the column's unit.
+ */
+class PerUnitSuffixCommandTest {
+    @TempDir
+    Path dir;
+
+    private Path copy(String name) throws IOException, URISyntaxException {
+        Path source = Path.of(getClass().getResource("/foreign/" + name).toURI());
+        return Files.copy(source, dir.resolve(name));
+    }
+
+    private List<String> filesInDir() throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void suffixesThatSayEachColumnsOwnUnitGiveTheFiguresOfThePlainNumbers() throws Exception {
+        CliRun typed = CliRun.of("convert", copy("units-agreeing.xlsx").toString(), "--json");
+        CliRun plain = CliRun.of("convert", copy("units-plain.xlsx").toString(), "--json");
+
+        assertThat(typed.exitCode()).as(typed.err()).isZero();
+        assertThat(plain.exitCode()).as(plain.err()).isZero();
+        JsonNode typedClusters = typed.json().get("workbooks").get(0).get("clusters");
+        assertThat(typedClusters).hasSize(2);
+        assertThat(typedClusters).isEqualTo(plain.json().get("workbooks").get(0).get("clusters"));
+        assertThat(typed.json().get("workbooks").get(0).get("warnings")).isEmpty();
+    }
+
+    @Test
+    void aFigureTypedPerAnotherUnitIsRefusedAtItsCellAndNothingIsWritten() throws Exception {
+        Path input = copy("units-mismatched.xlsx");
+
+        CliRun run = CliRun.of("convert", input.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.err())
+                .contains("units-mismatched.xlsx: not converted, 4 problems")
+                .contains("Fleet!N2: found '$1,440/year', expected an amount per GPU and month such as 150 or $150/month"
+                        + " ('$1,440/year' is a figure per year, not per GPU-month; write the figure per GPU-month)")
+                .contains("Fleet!I2: found '$2,080/month'").contains("is a figure per month, not per GPU-hour")
+                .contains("Fleet!M2: found '$0.08/hr'").contains("is a figure per hour, not per kWh")
+                .contains("Fleet!D2: found '$45,000/yr'").contains("is a figure per year, not per GPU")
+                .doesNotContain("Fleet!D3").doesNotContain("Fleet!N3").doesNotContain("Exception");
+        assertThat(run.out()).isEmpty();
+        assertThat(filesInDir()).containsExactly("units-mismatched.xlsx");
+    }
+
+    @Test
+    void marketPricesAndLeaseTermsTypedPerAnotherUnitAreRefusedAtTheirCells() throws Exception {
+        CliRun run = CliRun.of("convert", copy("units-mismatched-market-leases.xlsx").toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.err())
+                .contains("not converted, 4 problems")
+                .contains("Market!B2: found '$2.95/month'").contains("'$2.95/month' is a figure per month, not per GPU-hour")
+                .contains("Market!E2: found '$38,000/yr'").contains("'$38,000/yr' is a figure per year, not per GPU")
+                .contains("Leases!G2: found '$3,000/month'").contains("'$3,000/month' is a figure per month, not per GPU-hour")
+                .contains("Leases!M2: found '$15k/GPU'").contains("'$15k/GPU' is a figure per GPU; write the number alone");
+        assertThat(filesInDir()).containsExactly("units-mismatched-market-leases.xlsx");
+    }
+
+    @Test
+    void aQuoteFlagTypedPerAnotherUnitIsRefusedAndOneInItsOwnUnitIsRead() throws IOException {
+        CliRun yearly = CliRun.of("quote", "--preset", "article-h100", "--opex", "$1,440/year", "--valuation-date", "2026-01-01");
+        CliRun monthlyPrice = CliRun.of("quote", "--preset", "article-h100", "--price", "$2,080/month", "--valuation-date",
+                "2026-01-01");
+        CliRun typed = CliRun.of("quote", "--preset", "article-h100", "--opex", "$120/GPU/month", "--price", "$2.85/GPU-hr",
+                "--kwh-price", "$0.08 per kWh", "--valuation-date", "2026-01-01", "--json");
+        CliRun plain = CliRun.of("quote", "--preset", "article-h100", "--opex", "120", "--price", "2.85", "--kwh-price", "0.08",
+                "--valuation-date", "2026-01-01", "--json");
+
+        assertThat(yearly.exitCode()).isEqualTo(2);
+        assertThat(yearly.err()).contains("--opex").contains("'$1,440/year' is a figure per year, not per GPU-month");
+        assertThat(yearly.out()).isEmpty();
+        assertThat(monthlyPrice.exitCode()).isEqualTo(2);
+        assertThat(monthlyPrice.err()).contains("--price").contains("'$2,080/month' is a figure per month, not per GPU-hour");
+        assertThat(typed.exitCode()).as(typed.err()).isZero();
+        assertThat(typed.json().get("npv").asDouble()).isEqualTo(plain.json().get("npv").asDouble());
+        assertThat(typed.json().get("irr").asDouble()).isEqualTo(plain.json().get("irr").asDouble());
+    }
+}
