@@ -35,28 +35,29 @@ final class FleetSheet {
     static final Column COUNT = Column.required("GPU count", "gpus", "qty", "quantity", "count", "number of gpus", "no of gpus",
             "num gpus", "gpu qty", "units");
     static final Column CAPEX_PER_GPU = Column.optional("Capex per GPU", "price per gpu", "cost per gpu", "capex gpu",
-            "unit price", "unit cost", "purchase price per gpu", "all in cost per gpu");
+            "unit price", "unit cost", "purchase price per gpu", "all in cost per gpu").countedPer(Per.GPU);
     static final Column TOTAL_CAPEX = Column.optional("Total capex", "capex total", "total cost", "total price",
-            "total purchase price", "total investment", "investment");
+            "total purchase price", "total investment", "investment").countedPer(Per.NOTHING);
     static final Column STATUS = Column.optional("Status", "state", "owned planned");
     static final Column PURCHASE_DATE = Column.optional("Purchase date", "purchased", "date", "start date", "planned date",
             "in service date", "acquisition date", "bought");
     static final Column LIFE = Column.optional("Useful life", "life", "life years", "useful life years", "lifetime");
     static final Column RESIDUAL = Column.optional("Residual value", "residual", "residual share", "salvage value",
             "residual value of capex", "end of life value");
-    static final Column POWER = Column.optional("Power per GPU", "power", "power kw", "kw per gpu", "power draw", "power per gpu kw");
+    static final Column POWER = Column.optional("Power per GPU", "power", "power kw", "kw per gpu", "power draw", "power per gpu kw").countedPer(Per.GPU);
     static final Column PUE = Column.optional("PUE", "power usage effectiveness");
     static final Column ELECTRICITY = Column.optional("Electricity $/kWh", "electricity", "electricity price", "electricity per kwh",
-            "electricity cost", "power price", "power cost", "energy price", "price per kwh");
+            "electricity cost", "power price", "power cost", "energy price", "price per kwh").countedPer(Per.KWH);
     static final Column OTHER_OPEX = Column.optional("Other opex per GPU-month", "other opex", "opex per gpu month", "opex",
-            "opex per gpu", "other opex per gpu", "colocation per gpu month");
+            "opex per gpu", "other opex per gpu", "colocation per gpu month").countedPer(Per.GPU_MONTH);
     static final Column UTILIZATION = Column.optional("Utilization", "utilisation", "util", "expected utilization", "occupancy");
     static final Column START_PRICE = Column.optional("Start rental price", "start price", "rental price", "rent",
             "start price per gpu hr", "start price per gpu hour", "price per gpu hr", "price per gpu hour", "rental price per gpu hr",
-            "rent per gpu hr", "rental rate", "hourly rate", "on demand price");
+            "rent per gpu hr", "rental rate", "hourly rate", "on demand price").countedPer(Per.GPU_HOUR);
     static final Column PRICE_PATH = Column.optional("Price path", "path", "price curve", "price decline", "rent path");
     static final Column SECONDARY = Column.optional("Secondary price per GPU", "secondary price", "resale price",
-            "resale price per gpu", "resale value per gpu", "secondary market price", "used price", "used price per gpu");
+            "resale price per gpu", "resale value per gpu", "secondary market price", "used price", "used price per gpu")
+            .countedPer(Per.GPU);
     static final Column USE = Column.optional("Use", "purpose", "usage", "intended use", "use of the gpus", "rent out or own use");
 
     static final List<Column> COLUMNS = List.of(ID, MODEL, COUNT, CAPEX_PER_GPU, TOTAL_CAPEX, STATUS, PURCHASE_DATE, LIFE,
@@ -174,23 +175,23 @@ final class FleetSheet {
         ClusterStatus status = status(row, name, purchaseDate);
         b.status(status).startDate(purchaseDate);
 
-        Read<Double> life = row.amount(LIFE, Per.NOTHING, "a useful life in years such as 5");
+        Read<Double> life = row.amount(LIFE, "a useful life in years such as 5");
         boolean lifeInMonths = row.rawHeader(LIFE).toLowerCase(Locale.ROOT).contains("month");
         double lifeYears = life.value().map(v -> lifeInMonths ? v / 12.0 : v)
                 .orElseGet(() -> defaulted(row, LIFE, life, name, "5 years", 5.0));
         b.residualShare(percentOr(row, RESIDUAL, "a share of capex such as 10% or 0.1", name, "0% of capex", 0));
-        b.pue(amountOr(row, PUE, Per.NOTHING, "a PUE such as 1.3", name, "PUE " + Formats.plain(Presets.DEFAULT_PUE) + " (no facility overhead)",
+        b.pue(amountOr(row, PUE, "a PUE such as 1.3", name, "PUE " + Formats.plain(Presets.DEFAULT_PUE) + " (no facility overhead)",
                 Presets.DEFAULT_PUE));
-        b.electricityPerKwh(amountOr(row, ELECTRICITY, Per.KWH, "a price per kWh such as 0.08 or $0.08/kWh", name,
+        b.electricityPerKwh(amountOr(row, ELECTRICITY, "a price per kWh such as 0.08 or $0.08/kWh", name,
                 Formats.price(Presets.DEFAULT_ELECTRICITY_PER_KWH, currency) + " per kWh (power not costed, as in the source article)",
                 Presets.DEFAULT_ELECTRICITY_PER_KWH));
-        b.otherOpexPerGpuMonth(amountOr(row, OTHER_OPEX, Per.GPU_MONTH, "an amount per GPU and month such as 150 or $150/month", name,
+        b.otherOpexPerGpuMonth(amountOr(row, OTHER_OPEX, "an amount per GPU and month such as 150 or $150/month", name,
                 Formats.money(Presets.DEFAULT_OTHER_OPEX_PER_GPU_MONTH, currency) + " per GPU-month", Presets.DEFAULT_OTHER_OPEX_PER_GPU_MONTH));
         b.utilization(percentOr(row, UTILIZATION, "a share of hours billed such as 70% or 0.7", name, "100% utilization", 1.0));
 
-        b.powerKwPerGpu(sourced(row, POWER, Per.GPU, "kW per GPU such as 1.1", name, model, MarketQuote::powerKwPerGpu,
+        b.powerKwPerGpu(sourced(row, POWER, "kW per GPU such as 1.1", name, model, MarketQuote::powerKwPerGpu,
                 e -> OptionalDouble.of(e.powerKwPerGpu()), v -> Formats.plain(v) + " kW per GPU").orElse(0.0));
-        Optional<Double> startPrice = sourced(row, START_PRICE, Per.GPU_HOUR, "a price per GPU-hour such as 2.85 or $2.85/hr", name, model,
+        Optional<Double> startPrice = sourced(row, START_PRICE, "a price per GPU-hour such as 2.85 or $2.85/hr", name, model,
                 MarketQuote::onDemandPricePerGpuHour, e -> OptionalDouble.of(e.onDemandPricePerGpuHour()),
                 v -> Formats.price(v, currency) + "/GPU-hr");
         if (startPrice.isEmpty() && !row.failed() && model != null) {
@@ -200,7 +201,7 @@ final class FleetSheet {
         startPrice.ifPresent(b::startPricePerGpuHour);
         if (status == ClusterStatus.OWNED || !row.isBlank(SECONDARY)) {
             // A planned cluster is not for sale today, so its resale price is only read when given.
-            sourced(row, SECONDARY, Per.GPU, "a price per GPU such as 23,500 or $23.5k", name, model, MarketQuote::secondaryPricePerGpu,
+            sourced(row, SECONDARY, "a price per GPU such as 23,500 or $23.5k", name, model, MarketQuote::secondaryPricePerGpu,
                     GpuCatalog.Entry::secondaryPricePerGpu, v -> Formats.money(v, currency) + " per GPU")
                     .ifPresent(b::secondaryPricePerGpu);
         }
@@ -289,8 +290,8 @@ final class FleetSheet {
 
     /** Capex per GPU from its own column, or total capex ÷ GPUs; both given must agree. */
     private Double capexPerGpu(TableRow row, Integer count, Map<Field, Column> fields) {
-        Read<Double> perGpu = row.amount(CAPEX_PER_GPU, Per.GPU, "a price per GPU such as 25,000 or $25k");
-        Read<Double> total = row.amount(TOTAL_CAPEX, Per.NOTHING, "a total amount such as 200,000 or $1.2M");
+        Read<Double> perGpu = row.amount(CAPEX_PER_GPU, "a price per GPU such as 25,000 or $25k");
+        Read<Double> total = row.amount(TOTAL_CAPEX, "a total amount such as 200,000 or $1.2M");
         if (perGpu.failed() || total.failed()) {
             return null;
         }
@@ -364,8 +365,8 @@ final class FleetSheet {
         return ClusterUse.RENT_OUT;
     }
 
-    private double amountOr(TableRow row, Column c, Per per, String expected, String name, String shown, double fallback) {
-        Read<Double> r = row.amount(c, per, expected);
+    private double amountOr(TableRow row, Column c, String expected, String name, String shown, double fallback) {
+        Read<Double> r = row.amount(c, expected);
         return r.value().orElseGet(() -> defaulted(row, c, r, name, shown, fallback));
     }
 
@@ -392,10 +393,10 @@ final class FleetSheet {
     }
 
     /** A value from the Fleet cell, else the Market row for the model, else the built-in catalog, each use noted. */
-    private Optional<Double> sourced(TableRow row, Column c, Per per, String expected, String name, String model,
+    private Optional<Double> sourced(TableRow row, Column c, String expected, String name, String model,
                                      Function<MarketQuote, OptionalDouble> fromMarket,
                                      Function<GpuCatalog.Entry, OptionalDouble> fromCatalog, Function<Double, String> shown) {
-        Read<Double> r = row.amount(c, per, expected);
+        Read<Double> r = row.amount(c, expected);
         if (r.value().isPresent() || r.failed() || model == null) {
             return r.value();
         }

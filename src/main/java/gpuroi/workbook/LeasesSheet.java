@@ -33,7 +33,7 @@ final class LeasesSheet {
     static final Column MODEL = Column.optional("GPU model", "model", "gpu", "gpu type", "sku");
     static final Column COUNT = Column.optional("GPU count", "gpus", "qty", "quantity", "count", "number of gpus", "gpus contracted");
     static final Column RATE = Column.required("Rate", "rate per gpu hr", "rate per gpu hour", "price per gpu hr", "price per gpu hour",
-            "contract rate", "hourly rate", "price", "contract price");
+            "contract rate", "hourly rate", "price", "contract price").countedPer(Per.GPU_HOUR);
     static final Column START = Column.required("Start date", "start", "begins", "commencement", "commencement date", "from");
     static final Column TERM = Column.required("Term", "term months", "months", "duration", "term length", "length");
     static final Column PREPAID = Column.optional("Prepaid share", "prepaid", "prepayment", "upfront", "prepaid portion", "paid upfront");
@@ -42,7 +42,7 @@ final class LeasesSheet {
     static final Column RESALE = Column.optional("Resale allowed", "resale", "can resell", "sublease allowed", "resell allowed",
             "sublease");
     static final Column TERMINATION_FEE = Column.optional("Termination fee", "exit fee", "break fee", "early termination fee",
-            "cancellation fee");
+            "cancellation fee").countedPer(Per.NOTHING);
 
     static final List<Column> COLUMNS = List.of(CONTRACT_ID, ROLE, CLUSTER_ID, COUNTERPARTY, MODEL, COUNT, RATE, START, TERM,
             PREPAID, GPUS_NEEDED, RESALE, TERMINATION_FEE);
@@ -189,7 +189,7 @@ final class LeasesSheet {
         if (count != null && cluster != null && count > cluster.gpuCount()) {
             row.problem(COUNT, "at most the " + cluster.gpuCount() + " GPUs of cluster " + cluster.id() + " that this contract rents out");
         }
-        Double rate = row.required(RATE, row.amount(RATE, Per.GPU_HOUR, "a price per GPU-hour such as 4.10 or $4.10/hr"),
+        Double rate = row.required(RATE, row.amount(RATE, "a price per GPU-hour such as 4.10 or $4.10/hr"),
                 "a price per GPU-hour such as 4.10 or $4.10/hr");
         LocalDate start = row.required(START, row.date(START), CellReader.DATE_EXPECTED);
         Integer term = term(row);
@@ -210,7 +210,7 @@ final class LeasesSheet {
         if (role == LeaseRole.LESSEE && resaleRead.isBlank()) {
             noteDefault(row, RESALE, name, "resale not allowed");
         }
-        OptionalDouble fee = CellReader.toOptional(row.amount(TERMINATION_FEE, Per.NOTHING, "a total fee such as 150,000 or $150k").value());
+        OptionalDouble fee = CellReader.toOptional(row.amount(TERMINATION_FEE, "a total fee such as 150,000 or $150k").value());
 
         if (row.failed() || id == null || role == null || model == null || count == null || rate == null || start == null || term == null) {
             return Optional.empty();
@@ -237,7 +237,7 @@ final class LeasesSheet {
     private Integer term(TableRow row) {
         boolean years = row.rawHeader(TERM).toLowerCase(Locale.ROOT).matches(".*\\b(years?|yrs?)\\b.*");
         String expected = years ? "a term in whole months, e.g. 3 years" : "a term in whole months such as 36";
-        Double value = row.required(TERM, row.amount(TERM, Per.NOTHING, expected), expected);
+        Double value = row.required(TERM, row.amount(TERM, expected), expected);
         if (value == null) {
             return null;
         }

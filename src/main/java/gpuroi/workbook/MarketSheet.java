@@ -18,16 +18,17 @@ import org.apache.poi.ss.usermodel.Sheet;
 final class MarketSheet {
     static final Column MODEL = Column.required("GPU model", "model", "gpu", "gpu type", "type", "sku");
     static final Column ON_DEMAND = Column.optional("On-demand price", "on demand", "on demand price per gpu hr",
-            "on demand price per gpu hour", "on demand rate", "on demand per gpu hr", "rental price", "market price");
+            "on demand price per gpu hour", "on demand rate", "on demand per gpu hr", "rental price", "market price")
+            .countedPer(Per.GPU_HOUR);
     static final Column RESERVED = Column.optional("Reserved price", "reserved", "reserved price per gpu hr", "reserved rate",
-            "contract price", "reserved 1 yr", "1 year contract price", "one year contract price");
+            "contract price", "reserved 1 yr", "1 year contract price", "one year contract price").countedPer(Per.GPU_HOUR);
     static final Column DECLINE = Column.optional("Annual price decline", "annual decline", "price decline", "decline per year",
             "yearly decline", "price decline per year");
     static final Column NEW_PRICE = Column.optional("New price per GPU", "new price", "list price", "price new", "new",
-            "list price per gpu");
+            "list price per gpu").countedPer(Per.GPU);
     static final Column SECONDARY = Column.optional("Secondary price per GPU", "secondary price", "used price", "resale price",
-            "used price per gpu", "resale price per gpu", "secondary");
-    static final Column POWER = Column.optional("Power per GPU", "power", "power kw", "kw per gpu", "power draw");
+            "used price per gpu", "resale price per gpu", "secondary").countedPer(Per.GPU);
+    static final Column POWER = Column.optional("Power per GPU", "power", "power kw", "kw per gpu", "power draw").countedPer(Per.GPU);
 
     static final List<Column> COLUMNS = List.of(MODEL, ON_DEMAND, RESERVED, DECLINE, NEW_PRICE, SECONDARY, POWER);
 
@@ -96,12 +97,12 @@ final class MarketSheet {
 
     private Optional<MarketQuote> readRow(TableRow row) {
         String model = row.required(MODEL, row.text(MODEL), "a GPU model such as H100 SXM");
-        var onDemand = row.amount(ON_DEMAND, Per.GPU_HOUR, "a price per GPU-hour such as 2.95 or $2.95/hr").value();
-        var reserved = row.amount(RESERVED, Per.GPU_HOUR, "a price per GPU-hour such as 2.10 or $2.10/hr").value();
+        var onDemand = row.amount(ON_DEMAND, "a price per GPU-hour such as 2.95 or $2.95/hr").value();
+        var reserved = row.amount(RESERVED, "a price per GPU-hour such as 2.10 or $2.10/hr").value();
         var decline = row.percent(DECLINE, "an annual decline such as 40% or 0.4").value();
-        var newPrice = row.amount(NEW_PRICE, Per.GPU, "a price per GPU such as 38,750 or $38.75k").value();
-        var secondary = row.amount(SECONDARY, Per.GPU, "a price per GPU such as 23,500 or $23.5k").value();
-        var power = row.amount(POWER, Per.GPU, "kW per GPU such as 1.1").value();
+        var newPrice = row.amount(NEW_PRICE, "a price per GPU such as 38,750 or $38.75k").value();
+        var secondary = row.amount(SECONDARY, "a price per GPU such as 23,500 or $23.5k").value();
+        var power = row.amount(POWER, "kW per GPU such as 1.1").value();
         if (row.failed() || model == null) {
             return Optional.empty();
         }

@@ -104,7 +104,12 @@ final class TableRow {
         return track(reader.text(cell(c)));
     }
 
-    /** An amount counted {@code per} something; a per-unit suffix typed with it must say the same. */
+    /** An amount counted per what its column is (a plain figure when the column says nothing). */
+    Read<Double> amount(Column c, String expected) {
+        return amount(c, c.per().orElse(Per.NOTHING), expected);
+    }
+
+    /** An amount counted {@code per} something, in a column whose unit depends on the row; a typed suffix must agree. */
     Read<Double> amount(Column c, Per per, String expected) {
         return track(reader.amount(cell(c), per, expected));
     }

@@ -1,6 +1,7 @@
 package gpuroi.workbook;
 
 import gpuroi.model.Cancellation;
+import gpuroi.model.Quantities;
 import gpuroi.workbook.HeaderMatcher.HeaderRow;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,34 @@ final class Tables {
                         "a column named " + c.describe());
             }
         }
+        refuseOtherUnits(reader, sheet, header);
         return header;
+    }
+
+    /**
+     * A header naming another unit than its column is read in ("Other opex per GPU-year", "Capex per GPU ($k)") is refused
+     * at its cell: its figures would otherwise be read in the column's unit, and no figure below it can be trusted.
+     */
+    private static void refuseOtherUnits(CellReader reader, Sheet sheet, HeaderRow header) {
+        header.columns().forEach((c, index) -> c.per().ifPresent(per -> {
+            String raw = header.rawHeaders().get(c);
+            HeaderUnits.contradiction(raw, per).ifPresent(says -> reader.problem(sheet,
+                    CellReader.sheetPrefix(sheet) + new CellReference(header.rowIndex(), index).formatAsString(false),
+                    "the header '" + raw + "' (" + says + ")", unitExpected(c, per, says)));
+        }));
+    }
+
+    private static String unitExpected(Column c, Quantities.Per per, String says) {
+        String reads = "as gpu-roi reads '" + c.label() + "'";
+        if (says.startsWith("in ")) {
+            return "amounts in whole currency units, " + reads + " (it does not rescale a column): enter the full amounts"
+                    + " (45,000, or 45k as text) and take the scale out of the header";
+        }
+        if (per == Quantities.Per.NOTHING) {
+            return "totals, not figures " + says + ", " + reads + ": enter the totals and take the unit out of the header";
+        }
+        return "figures " + per.words() + ", " + reads + ": enter them " + per.words() + " and say so in the header, or leave"
+                + " the unit out of it";
     }
 
     /**

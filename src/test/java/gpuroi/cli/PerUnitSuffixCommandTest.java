@@ -14,9 +14,9 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Amounts typed with a per-unit suffix, end to end through {@code convert} on the openpyxl fixtures of
- * src/test/fixtures/units.py, and through {@code quote}'s flags: a suffix that says the column's own unit is read, one
- * that says another is refused at its cell, never read as if it were the column's unit.
+ * Units typed after amounts or named in headers, end to end through {@code convert} on the openpyxl fixtures of
+ * src/test/fixtures/units.py, and through {@code quote}'s flags: a unit that is the column's own is read, another unit or
+ * a scale is refused at its cell, never read as if it were the column's unit.
  */
 class PerUnitSuffixCommandTest {
     @TempDir
@@ -77,6 +77,32 @@ class PerUnitSuffixCommandTest {
                 .contains("Leases!G2: found '$3,000/month'").contains("'$3,000/month' is a figure per month, not per GPU-hour")
                 .contains("Leases!M2: found '$15k/GPU'").contains("'$15k/GPU' is a figure per GPU; write the number alone");
         assertThat(filesInDir()).containsExactly("units-mismatched-market-leases.xlsx");
+    }
+
+    @Test
+    void headersNamingAnotherUnitOrAScaleAreRefusedAtTheirCellsBeforeAnyFigureIsRead() throws Exception {
+        CliRun run = CliRun.of("convert", copy("units-headers-other.xlsx").toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.err())
+                .contains("not converted, 4 problems")
+                .contains("Fleet!D1: found the header 'Capex per GPU ($k)' (in thousands), expected amounts in whole currency"
+                        + " units, as gpu-roi reads 'Capex per GPU' (it does not rescale a column)")
+                .contains("Fleet!I1: found the header 'Start rental price ($/GPU-month)' (per month), expected figures per GPU-hour")
+                .contains("Fleet!M1: found the header 'Electricity (¢/kWh)' (in cents)")
+                .contains("Fleet!N1: found the header 'Other opex per GPU-year' (per year), expected figures per GPU-month, as"
+                        + " gpu-roi reads 'Other opex per GPU-month'");
+        assertThat(filesInDir()).containsExactly("units-headers-other.xlsx");
+    }
+
+    @Test
+    void headersWithTheColumnsOwnUnitOrACommentReadAsThePlainOnes() throws Exception {
+        CliRun own = CliRun.of("convert", copy("units-headers-own.xlsx").toString(), "--json");
+        CliRun plain = CliRun.of("convert", copy("units-plain.xlsx").toString(), "--json");
+
+        assertThat(own.exitCode()).as(own.err()).isZero();
+        assertThat(own.json().get("workbooks").get(0).get("clusters"))
+                .isEqualTo(plain.json().get("workbooks").get(0).get("clusters"));
     }
 
     @Test
