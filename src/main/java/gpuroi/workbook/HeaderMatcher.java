@@ -37,8 +37,10 @@ final class HeaderMatcher {
      * @param columns  for each known column found, its zero-based column index
      * @param headers  every non-empty header text of the row, as written
      * @param rawHeaders for each known column found, its header text as written (to read units from it)
+     * @param merges   the values merged down a column below the header, which every row they cover reads
      */
-    record HeaderRow(int rowIndex, Map<Column, Integer> columns, List<String> headers, Map<Column, String> rawHeaders) {
+    record HeaderRow(int rowIndex, Map<Column, Integer> columns, List<String> headers, Map<Column, String> rawHeaders,
+                     ColumnMerges merges) {
         boolean has(Column column) {
             return columns.containsKey(column);
         }
@@ -119,9 +121,10 @@ final class HeaderMatcher {
                 }
             }
             if (columns.size() >= minimumMatches && (best == null || columns.size() > best.columns().size())) {
-                best = new HeaderRow(r, columns, headers, raw);
+                best = new HeaderRow(r, columns, headers, raw, null);
             }
         }
-        return best;
+        return best == null ? null
+                : new HeaderRow(best.rowIndex(), best.columns(), best.headers(), best.rawHeaders(), ColumnMerges.below(sheet, best.rowIndex()));
     }
 }

@@ -38,9 +38,17 @@ final class TableRow {
         return header.has(c);
     }
 
+    /** The cell a column's value is read from: this row's, or the first cell of a value merged down the column over it. */
     Cell cell(Column c) {
         Integer index = header.columns().get(c);
-        return index == null || row == null ? null : row.getCell(index);
+        if (index == null) {
+            return null;
+        }
+        Cell own = row == null ? null : row.getCell(index);
+        if (own != null && own.getCellType() != CellType.BLANK) {
+            return own;
+        }
+        return header.merges().firstCellAbove(rowIndex, index).orElse(own);
     }
 
     /** The cell of a column in this row ({@code Fleet!D7}), or the row's first cell when the sheet has no such column. */
