@@ -91,6 +91,8 @@ final class AssumptionsSheet {
     private final CellReader reader;
     private final Sheet sheet;
     private final Map<Column, Cell> valueCells = new HashMap<>();
+    /** The label cell each parameter was found at, to name it when a second row names the parameter again. */
+    private final Map<Column, Cell> labelCells = new HashMap<>();
     private boolean failed;
 
     /** @param sheet the Assumptions sheet, or null when the workbook has none */
@@ -132,6 +134,12 @@ final class AssumptionsSheet {
             Column c = HeaderMatcher.match(LabelText.of(label).orElse(""), PARAMETERS);
             if (c != null && !valueCells.containsKey(c)) {
                 valueCells.put(c, value);
+                labelCells.put(c, label);
+            } else if (c != null) {
+                // Two rows for one parameter (a scenario block below the first): which one is meant cannot be told.
+                Cell first = labelCells.get(c);
+                reader.problem(label, "one row for " + c.label() + ": it is also at " + CellReader.ref(first) + " ('"
+                        + LabelText.of(first).orElse("") + "'); delete or rename the row that is not meant");
             }
         }
     }

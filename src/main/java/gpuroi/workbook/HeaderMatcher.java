@@ -38,12 +38,17 @@ final class HeaderMatcher {
      * @param headers  every non-empty header text of the row, as written
      * @param rawHeaders for each known column found, its header text as written (to read units from it)
      * @param merges   the values merged down a column below the header, which every row they cover reads
+     * @param duplicates for each known column found twice, the second header meaning it: which one is meant cannot be told
      */
     record HeaderRow(int rowIndex, Map<Column, Integer> columns, List<String> headers, Map<Column, String> rawHeaders,
-                     ColumnMerges merges) {
+                     ColumnMerges merges, Map<Column, Duplicate> duplicates) {
         boolean has(Column column) {
             return columns.containsKey(column);
         }
+    }
+
+    /** A second header meaning a column already found: its index and its text as written. */
+    record Duplicate(int columnIndex, String header) {
     }
 
     /** Lower case, bracketed units and punctuation removed, no spaces: {@code "Capex per GPU ($)" → "capexpergpu"}. */
@@ -94,7 +99,7 @@ final class HeaderMatcher {
     /**
      * The row among the first {@link #ROWS_SCANNED} that matches the most known columns, or null when
      * no row matches at least {@code minimumMatches}. The first column matched keeps a header; a
-     * second header meaning the same column is ignored.
+     * second header meaning the same column is recorded as a duplicate, for the caller to refuse.
      */
     static HeaderRow find(Sheet sheet, List<Column> known, int minimumMatches) {
         HeaderRow best = null;
@@ -106,6 +111,7 @@ final class HeaderMatcher {
             }
             Map<Column, Integer> columns = new LinkedHashMap<>();
             Map<Column, String> raw = new LinkedHashMap<>();
+            Map<Column, Duplicate> duplicates = new LinkedHashMap<>();
             List<String> headers = new ArrayList<>();
             for (Cell cell : row) {
                 Optional<String> label = LabelText.of(cell);
@@ -118,13 +124,15 @@ final class HeaderMatcher {
                 if (c != null && !columns.containsKey(c)) {
                     columns.put(c, cell.getColumnIndex());
                     raw.put(c, text);
+                } else if (c != null) {
+                    duplicates.putIfAbsent(c, new Duplicate(cell.getColumnIndex(), text));
                 }
             }
             if (columns.size() >= minimumMatches && (best == null || columns.size() > best.columns().size())) {
-                best = new HeaderRow(r, columns, headers, raw, null);
+                best = new HeaderRow(r, columns, headers, raw, null, duplicates);
             }
         }
-        return best == null ? null
-                : new HeaderRow(best.rowIndex(), best.columns(), best.headers(), best.rawHeaders(), ColumnMerges.below(sheet, best.rowIndex()));
+        return best == null ? null : new HeaderRow(best.rowIndex(), best.columns(), best.headers(), best.rawHeaders(),
+                ColumnMerges.below(sheet, best.rowIndex()), best.duplicates());
     }
 }

@@ -38,7 +38,31 @@ final class Tables {
             }
         }
         refuseOtherUnits(reader, sheet, header);
+        refuseDuplicates(reader, sheet, header);
         return header;
+    }
+
+    /**
+     * Two headers meaning one column ("Utilization" twice, or "Purchase date" beside "Start date") are refused at the second:
+     * reading either would be a guess, and an old column left in place (often hidden) beside its replacement is common.
+     */
+    private static void refuseDuplicates(CellReader reader, Sheet sheet, HeaderRow header) {
+        header.duplicates().forEach((c, second) -> {
+            int first = header.columns().get(c);
+            String firstRef = CellReader.sheetPrefix(sheet) + new CellReference(header.rowIndex(), first).formatAsString(false);
+            reader.problem(sheet, CellReader.sheetPrefix(sheet) + new CellReference(header.rowIndex(), second.columnIndex())
+                            .formatAsString(false),
+                    "a second column for " + c.label() + ", '" + second.header() + "' (the first is '" + header.rawHeaders().get(c)
+                            + "' at " + firstRef + hiddenNote(sheet, first, second.columnIndex()) + ")",
+                    "one column per input: delete or rename the one that is not meant");
+        });
+    }
+
+    private static String hiddenNote(Sheet sheet, int first, int second) {
+        if (sheet.isColumnHidden(first) && !sheet.isColumnHidden(second)) {
+            return ", hidden";
+        }
+        return sheet.isColumnHidden(second) && !sheet.isColumnHidden(first) ? "; this one is hidden" : "";
     }
 
     /**
