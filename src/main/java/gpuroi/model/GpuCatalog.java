@@ -84,14 +84,16 @@ public final class GpuCatalog {
         if (s.contains("b200")) {
             return Optional.of(B200);
         }
+        // The A100's 40 GB version rents and resells for markedly less than the 80 GB one the catalog knows.
         if (s.contains("a100")) {
-            return Optional.of(A100_80GB);
+            return s.contains("40g") ? Optional.empty() : Optional.of(A100_80GB);
         }
         if (s.contains("l40s")) {
             return Optional.of(L40S);
         }
+        // MI300A is an APU for supercomputers, not the MI300X accelerator.
         if (s.contains("mi300")) {
-            return Optional.of(MI300X);
+            return s.contains("mi300a") ? Optional.empty() : Optional.of(MI300X);
         }
         return Optional.empty();
     }

@@ -26,7 +26,8 @@ class GpuCatalogTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"GB200", "GH200", "L40", "Gaudi 3", "", "RTX 4090"})
+    @ValueSource(strings = {"GB200", "GH200", "L40", "Gaudi 3", "", "RTX 4090", "A100 40GB", "A100-SXM4-40GB", "A100 PCIe 40 GB",
+        "AMD Instinct MI300A"})
     void otherProductsAreNotMistakenForCatalogModels(String written) {
         assertThat(GpuCatalog.lookup(written)).isEmpty();
     }
@@ -46,5 +47,8 @@ class GpuCatalogTest {
         assertThat(GpuCatalog.sameModel("h100", "NVIDIA H100 SXM5")).isTrue();
         assertThat(GpuCatalog.sameModel("H100", "H100 PCIe")).isFalse();
         assertThat(GpuCatalog.sameModel("Gaudi 3", "gaudi-3")).isTrue();
+        // A Market row for the 80 GB A100 is no price for the 40 GB one.
+        assertThat(GpuCatalog.sameModel("A100 40GB", "A100 80GB")).isFalse();
+        assertThat(GpuCatalog.sameModel("A100 40GB", "a100-40gb")).isTrue();
     }
 }
