@@ -455,8 +455,28 @@ public final class Quantities {
         return fromNumber(value);
     }
 
-    /** The rule for a number found in a percentage column: above 1 means "percent". */
+    /**
+     * A bare number above 100 in a percentage column, refused: a bare 70 means 70%, but a bare 500 is rarely 500% (more often
+     * an amount typed in the wrong column), so it is not read as a percentage without its sign.
+     */
+    public static final class BarePercentException extends NumberFormatException {
+        private static final long serialVersionUID = 1L;
+
+        BarePercentException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * The rule for a number found in a percentage column: above 1 means "percent", with a warning; above 100 it is refused.
+     *
+     * @throws BarePercentException when the number is above 100 (or below −100)
+     */
     public static Percent fromNumber(double value) {
+        if (Math.abs(value) > 100) {
+            String shown = Formats.plain(value);
+            throw new BarePercentException("a bare " + shown + " would be " + shown + "%; type " + shown + "% if that is meant");
+        }
         if (Math.abs(value) > 1) {
             return new Percent(value / 100.0,
                     Optional.of("read " + Formats.plain(value) + " as " + Formats.plain(value) + "%; write "

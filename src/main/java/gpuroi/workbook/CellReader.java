@@ -550,7 +550,7 @@ final class CellReader {
 
     /**
      * A percentage as a fraction: 0.7, 70% (a number formatted as a percentage) and the text "70%"
-     * all mean 70%. A plain number above 1 is read as a percentage with a warning note.
+     * all mean 70%. A plain number above 1 is read as a percentage with a warning note; above 100 it is refused.
      */
     Read<Double> percent(Cell cell, String what, String expected) {
         Value v = value(cell);
@@ -559,12 +559,20 @@ final class CellReader {
             if (n.percentFormatted()) {
                 return Read.of(n.value());
             }
-            p = Quantities.fromNumber(n.value());
+            try {
+                p = Quantities.fromNumber(n.value());
+            } catch (Quantities.BarePercentException e) {
+                problem(cell, expected + " (" + e.getMessage() + ")");
+                return Read.fail();
+            }
         } else if (v instanceof Text t) {
             try {
                 p = Quantities.parsePercent(t.text(), convention);
             } catch (Quantities.SeparatorException e) {
                 problem(cell, separatorExpected(e));
+                return Read.fail();
+            } catch (Quantities.BarePercentException e) {
+                problem(cell, expected + " (" + e.getMessage() + ")");
                 return Read.fail();
             } catch (NumberFormatException e) {
                 problem(cell, expected);

@@ -124,6 +124,16 @@ class QuantitiesTest {
     }
 
     @Test
+    void aBareNumberAboveAHundredIsNoPercentageButOneWithItsSignIs() {
+        assertThatThrownBy(() -> Quantities.parsePercent("500"))
+                .isInstanceOf(Quantities.BarePercentException.class)
+                .hasMessage("a bare 500 would be 500%; type 500% if that is meant");
+        assertThatThrownBy(() -> Quantities.fromNumber(-150)).isInstanceOf(Quantities.BarePercentException.class);
+        assertThat(Quantities.parsePercent("500%").fraction()).isEqualTo(5.0);
+        assertThat(Quantities.parsePercent("100").fraction()).isEqualTo(1.0);
+    }
+
+    @Test
     void oneIsAHundredPercentWithoutWarning() {
         assertThat(Quantities.parsePercent("1").fraction()).isEqualTo(1.0);
         assertThat(Quantities.parsePercent("1").warning()).isEmpty();

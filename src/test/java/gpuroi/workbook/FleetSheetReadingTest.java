@@ -1,6 +1,7 @@
 package gpuroi.workbook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.within;
 
 import gpuroi.model.Cluster;
@@ -82,6 +83,21 @@ class FleetSheetReadingTest {
             assertThat(cluster(input, id).utilization()).as(id).isCloseTo(0.7, within(1e-12));
         }
         assertThat(input.notes(InputNote.Kind.WARNING)).isEmpty();
+    }
+
+    @Test
+    void aBareNumberAboveAHundredInAPercentColumnIsRefusedNotReadAsOverAHundredPercent() throws Exception {
+        TestWorkbook wb = new TestWorkbook().sheet("Fleet")
+                .row("Cluster id", "GPU model", "GPU count", "Capex per GPU", "Start price", "Residual value")
+                .row("a", "H100", 1, 30_000, 2.5, 500)
+                .row("b", "H100", 1, 30_000, 2.5, "150")
+                .row("c", "H100", 1, 30_000, 2.5, "150%");
+
+        WorkbookException e = catchThrowableOfType(WorkbookException.class, () -> read(wb));
+
+        assertThat(e.problems()).extracting(CellProblem::cell).containsExactly("Fleet!F2", "Fleet!F3");
+        assertThat(e.problems().get(0).expected()).contains("a bare 500 would be 500%; type 500% if that is meant");
+        assertThat(e.problems().get(1).expected()).contains("a bare 150 would be 150%");
     }
 
     @Test
