@@ -42,6 +42,16 @@ class MergedColumnValuesTest {
     }
 
     @Test
+    void aLibreOfficeCopyOfTheMergedWorkbookReadsTheSame() throws Exception {
+        CliRun merged = CliRun.of("convert", copy("merged-down-libreoffice.xlsx").toString(), "--json");
+        CliRun plain = CliRun.of("convert", copy("merged-plain.xlsx").toString(), "--json");
+
+        assertThat(merged.exitCode()).as(merged.err()).isZero();
+        assertThat(merged.json().get("workbooks").get(0).get("clusters"))
+                .isEqualTo(plain.json().get("workbooks").get(0).get("clusters"));
+    }
+
+    @Test
     void theModelsInputsReferToTheCellThatHoldsTheMergedValue() throws Exception {
         CliRun run = CliRun.of("convert", copy("merged-down.xlsx").toString(), "--no-memos");
         assertThat(run.exitCode()).as(run.err()).isZero();
