@@ -506,6 +506,12 @@ final class CellReader {
     Read<Double> amount(Cell cell, Quantities.Per per, String expected) {
         Value v = value(cell);
         if (v instanceof Num n) {
+            if (n.dateFormatted()) {
+                // A date where an amount belongs (2024-01-15 is the number 45306 to Excel): read as its serial it would pass
+                // for a plausible price per GPU.
+                problem(cell, expected + ", not a date; if the cell's number is meant, format the cell as a number");
+                return Read.fail();
+            }
             return Read.of(n.value());
         }
         if (v instanceof Text t) {

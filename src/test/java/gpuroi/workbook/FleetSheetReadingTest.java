@@ -86,6 +86,22 @@ class FleetSheetReadingTest {
     }
 
     @Test
+    void aDateWhereAnAmountBelongsIsRefusedNotReadAsItsSerialNumber() throws Exception {
+        // 2024-01-15 is the number 45306 to Excel: read as that, it would pass for a price per GPU.
+        TestWorkbook wb = new TestWorkbook().sheet("Fleet")
+                .row("Cluster id", "GPU model", "GPU count", "Capex per GPU", "Start price")
+                .row("a", "H100", 1, LocalDate.of(2024, 1, 15), 2.5)
+                .row("b", "H100", 1, 30_000, 2.5);
+
+        WorkbookException e = catchThrowableOfType(WorkbookException.class, () -> read(wb));
+
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.cell()).isEqualTo("Fleet!D2");
+            assertThat(p.expected()).contains("a price per GPU").contains("not a date");
+        });
+    }
+
+    @Test
     void aBareNumberAboveAHundredInAPercentColumnIsRefusedNotReadAsOverAHundredPercent() throws Exception {
         TestWorkbook wb = new TestWorkbook().sheet("Fleet")
                 .row("Cluster id", "GPU model", "GPU count", "Capex per GPU", "Start price", "Residual value")
