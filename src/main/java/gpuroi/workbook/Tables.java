@@ -49,13 +49,16 @@ final class Tables {
     private static void refuseDuplicates(CellReader reader, Sheet sheet, HeaderRow header) {
         header.duplicates().forEach((c, second) -> {
             int first = header.columns().get(c);
-            String firstRef = CellReader.sheetPrefix(sheet) + new CellReference(header.rowIndex(), first).formatAsString(false);
-            reader.problem(sheet, CellReader.sheetPrefix(sheet) + new CellReference(header.rowIndex(), second.columnIndex())
-                            .formatAsString(false),
+            reader.problem(sheet, headerCell(sheet, header, second.columnIndex()),
                     "a second column for " + c.label() + ", '" + second.header() + "' (the first is '" + header.rawHeaders().get(c)
-                            + "' at " + firstRef + hiddenNote(sheet, first, second.columnIndex()) + ")",
+                            + "' at " + headerCell(sheet, header, first) + hiddenNote(sheet, first, second.columnIndex()) + ")",
                     "one column per input: delete or rename the one that is not meant");
         });
+    }
+
+    /** The header cell of a column, {@code Fleet!M4}. */
+    private static String headerCell(Sheet sheet, HeaderRow header, int column) {
+        return CellReader.sheetPrefix(sheet) + new CellReference(header.rowIndex(), column).formatAsString(false);
     }
 
     private static String hiddenNote(Sheet sheet, int first, int second) {
@@ -72,8 +75,7 @@ final class Tables {
     private static void refuseOtherUnits(CellReader reader, Sheet sheet, HeaderRow header) {
         header.columns().forEach((c, index) -> c.per().ifPresent(per -> {
             String raw = header.rawHeaders().get(c);
-            HeaderUnits.contradiction(raw, per).ifPresent(says -> reader.problem(sheet,
-                    CellReader.sheetPrefix(sheet) + new CellReference(header.rowIndex(), index).formatAsString(false),
+            HeaderUnits.contradiction(raw, per).ifPresent(says -> reader.problem(sheet, headerCell(sheet, header, index),
                     "the header '" + raw + "' (" + says + ")", unitExpected(c, per, says)));
         }));
     }
