@@ -1,7 +1,9 @@
 package gpuroi.workbook;
 
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -15,28 +17,33 @@ import org.apache.poi.ss.util.CellRangeAddress;
  */
 final class ColumnMerges {
     private final Sheet sheet;
-    private final List<CellRangeAddress> regions;
+    /** For each column, its merges by first row: a lookup is a floor search, whatever the number of merges. */
+    private final Map<Integer, TreeMap<Integer, CellRangeAddress>> byColumn;
 
-    private ColumnMerges(Sheet sheet, List<CellRangeAddress> regions) {
+    private ColumnMerges(Sheet sheet, Map<Integer, TreeMap<Integer, CellRangeAddress>> byColumn) {
         this.sheet = sheet;
-        this.regions = regions;
+        this.byColumn = byColumn;
     }
 
     /** The merges down one column that start below the header row {@code headerRow}. */
     static ColumnMerges below(Sheet sheet, int headerRow) {
-        return new ColumnMerges(sheet, sheet.getMergedRegions().stream()
-                .filter(r -> r.getFirstColumn() == r.getLastColumn() && r.getLastRow() > r.getFirstRow() && r.getFirstRow() > headerRow)
-                .toList());
+        Map<Integer, TreeMap<Integer, CellRangeAddress>> byColumn = new HashMap<>();
+        for (CellRangeAddress r : sheet.getMergedRegions()) {
+            if (r.getFirstColumn() == r.getLastColumn() && r.getLastRow() > r.getFirstRow() && r.getFirstRow() > headerRow) {
+                byColumn.computeIfAbsent(r.getFirstColumn(), c -> new TreeMap<>()).put(r.getFirstRow(), r);
+            }
+        }
+        return new ColumnMerges(sheet, byColumn);
     }
 
     /** The first cell of the merge covering ({@code row}, {@code column}) from above, if that cell is in one. */
     Optional<Cell> firstCellAbove(int row, int column) {
-        for (CellRangeAddress r : regions) {
-            if (r.getFirstColumn() == column && row > r.getFirstRow() && row <= r.getLastRow()) {
-                Row first = sheet.getRow(r.getFirstRow());
-                return Optional.ofNullable(first == null ? null : first.getCell(column));
-            }
+        TreeMap<Integer, CellRangeAddress> merges = byColumn.get(column);
+        Map.Entry<Integer, CellRangeAddress> above = merges == null ? null : merges.lowerEntry(row);
+        if (above == null || row > above.getValue().getLastRow()) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        Row first = sheet.getRow(above.getKey());
+        return Optional.ofNullable(first == null ? null : first.getCell(column));
     }
 }
