@@ -143,6 +143,15 @@ final class CellReader {
         problem(cell.getSheet(), ref(cell), found(cell), expected);
     }
 
+    /**
+     * A cell refused for a reason of its own (a unit of another column, a bare 500 for a percentage), said after what was
+     * expected.
+     */
+    private <T> Read<T> refused(Cell cell, String expected, NumberFormatException why) {
+        problem(cell, expected + " (" + why.getMessage() + ")");
+        return Read.fail();
+    }
+
     void note(InputNote.Kind kind, String location, String message) {
         notes.add(new InputNote(kind, location, message));
     }
@@ -527,8 +536,7 @@ final class CellReader {
                 problem(cell, separatorExpected(e));
                 return Read.fail();
             } catch (Quantities.UnitException e) {
-                problem(cell, expected + " (" + e.getMessage() + ")");
-                return Read.fail();
+                return refused(cell, expected, e);
             } catch (NumberFormatException e) {
                 problem(cell, expected);
                 return Read.fail();
@@ -568,8 +576,7 @@ final class CellReader {
             try {
                 p = Quantities.fromNumber(n.value());
             } catch (Quantities.BarePercentException e) {
-                problem(cell, expected + " (" + e.getMessage() + ")");
-                return Read.fail();
+                return refused(cell, expected, e);
             }
         } else if (v instanceof Text t) {
             try {
@@ -578,8 +585,7 @@ final class CellReader {
                 problem(cell, separatorExpected(e));
                 return Read.fail();
             } catch (Quantities.BarePercentException e) {
-                problem(cell, expected + " (" + e.getMessage() + ")");
-                return Read.fail();
+                return refused(cell, expected, e);
             } catch (NumberFormatException e) {
                 problem(cell, expected);
                 return Read.fail();
