@@ -26,7 +26,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -55,14 +54,8 @@ class BadInputConvertTest {
         assertThat(run.err()).contains(input.getFileName().toString())
                 .doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("internal error");
         assertThat(run.out()).isEmpty();
-        assertThat(filesIn(dir)).containsExactly(input.getFileName().toString());
+        assertThat(TestFiles.namesIn(dir)).containsExactly(input.getFileName().toString());
         return run.err();
-    }
-
-    private static Stream<String> filesIn(Path folder) throws IOException {
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.map(p -> p.getFileName().toString()).sorted().toList().stream();
-        }
     }
 
     /** A Fleet sheet with {@link #HEADERS} and the given rows; each value a String, a Number, or a Cell setter. */
@@ -233,12 +226,12 @@ class BadInputConvertTest {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.json().get("workbooks").get(0).get("clusters").findValuesAsText("id")).containsExactly("a", "b");
+        assertThat(run.clusters().findValuesAsText("id")).containsExactly("a", "b");
         // The workbook has no Assumptions sheet, which is warned about at "Assumptions"; the styled rows give no warning.
         assertThat(run.json().get("workbooks").get(0).get("warnings").findValuesAsText("sheet")).containsExactly("Assumptions");
         // Loading a million styled rows as POI objects takes minutes, when POI accepts the 100 MB sheet at all.
         assertThat(took).isLessThan(Duration.ofSeconds(60));
-        assertThat(filesIn(dir)).containsExactly("formatted.roi.memos", "formatted.roi.xlsx", "formatted.xlsx");
+        assertThat(TestFiles.namesIn(dir)).containsExactly("formatted.roi.memos", "formatted.roi.xlsx", "formatted.xlsx");
         try (InputStream in = Files.newInputStream(dir.resolve("formatted.roi.xlsx")); XSSFWorkbook out = new XSSFWorkbook(in)) {
             assertThat(out.getSheet("Fleet").getLastRowNum()).isEqualTo(2);
             assertThat(out.getSheet("ROI Summary").getLastRowNum()).isEqualTo(2);
@@ -301,6 +294,6 @@ class BadInputConvertTest {
         Path input = fleet("fine.xlsx", good("a"), good("b"));
         CliRun run = run("convert", "--valuation-date", "2026-01-01", input.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(filesIn(dir)).containsExactly("fine.roi.memos", "fine.roi.xlsx", "fine.xlsx");
+        assertThat(TestFiles.namesIn(dir)).containsExactly("fine.roi.memos", "fine.roi.xlsx", "fine.xlsx");
     }
 }

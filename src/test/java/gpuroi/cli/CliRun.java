@@ -20,4 +20,9 @@ record CliRun(int exitCode, String out, String err) {
     JsonNode json() throws IOException {
         return new ObjectMapper().readTree(out);
     }
+
+    /** The clusters of the first workbook of a {@code --json} report. */
+    JsonNode clusters() throws IOException {
+        return json().get("workbooks").get(0).get("clusters");
+    }
 }

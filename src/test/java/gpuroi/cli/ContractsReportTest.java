@@ -112,8 +112,8 @@ class ContractsReportTest {
         Path plain = LeaseWorkbooks.write(dir.resolve("plain.xlsx"));
         Path taxed = LeaseWorkbooks.write(dir.resolve("taxed.xlsx"), true);
 
-        JsonNode untaxed = CliRun.of("validate", plain.toString(), "--json").json().get("workbooks").get(0).get("clusters").get(0);
-        JsonNode cluster = CliRun.of("validate", taxed.toString(), "--json").json().get("workbooks").get(0).get("clusters").get(0);
+        JsonNode untaxed = CliRun.of("validate", plain.toString(), "--json").clusters().get(0);
+        JsonNode cluster = CliRun.of("validate", taxed.toString(), "--json").clusters().get(0);
 
         assertThat(untaxed.has("afterTaxIrr")).isFalse();
         assertThat(untaxed.has("equityIrr")).isFalse();

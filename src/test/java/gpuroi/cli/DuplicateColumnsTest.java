@@ -3,12 +3,7 @@ package gpuroi.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,32 +16,21 @@ class DuplicateColumnsTest {
     @TempDir
     Path dir;
 
-    private Path copy(String name) throws IOException, URISyntaxException {
-        Path source = Path.of(getClass().getResource("/foreign/" + name).toURI());
-        return Files.copy(source, dir.resolve(name));
-    }
-
-    private List<String> filesInDir() throws IOException {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.map(p -> p.getFileName().toString()).sorted().toList();
-        }
-    }
-
     @Test
     void aReplacedColumnLeftHiddenBesideItsReplacementIsRefusedNotRead() throws Exception {
-        CliRun run = CliRun.of("convert", copy("columns-duplicate-hidden.xlsx").toString());
+        CliRun run = CliRun.of("convert", TestFiles.copyForeign("columns-duplicate-hidden.xlsx", dir).toString());
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
         assertThat(run.err()).contains("columns-duplicate-hidden.xlsx: not converted, 1 problem")
                 .contains("Fleet!J1: found a second column for Utilization, 'Utilization' (the first is 'Utilization' at"
                         + " Fleet!H1, hidden), expected one column per input: delete or rename the one that is not meant");
         assertThat(run.out()).isEmpty();
-        assertThat(filesInDir()).containsExactly("columns-duplicate-hidden.xlsx");
+        assertThat(TestFiles.namesIn(dir)).containsExactly("columns-duplicate-hidden.xlsx");
     }
 
     @Test
     void twoNamesOfOneInputAreRefusedAtTheSecond() throws Exception {
-        CliRun run = CliRun.of("validate", copy("columns-duplicate-alias.xlsx").toString());
+        CliRun run = CliRun.of("validate", TestFiles.copyForeign("columns-duplicate-alias.xlsx", dir).toString());
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
         assertThat(run.err()).contains("not converted, 1 problem")
@@ -56,7 +40,7 @@ class DuplicateColumnsTest {
 
     @Test
     void aParameterOnTwoAssumptionsRowsIsRefusedAtTheSecond() throws Exception {
-        CliRun run = CliRun.of("validate", copy("columns-duplicate-assumption.xlsx").toString());
+        CliRun run = CliRun.of("validate", TestFiles.copyForeign("columns-duplicate-assumption.xlsx", dir).toString());
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
         assertThat(run.err()).contains("not converted, 1 problem")

@@ -3,11 +3,7 @@ package gpuroi.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -19,23 +15,12 @@ import org.junit.jupiter.params.provider.CsvSource;
  * by src/test/fixtures/formulas.py.
  */
 class FormulaWorkbooksConvertTest {
-    private static final Path FOREIGN = Path.of("src/test/resources/foreign");
 
     @TempDir
     Path dir;
 
-    private Path copy(String fixture) throws IOException {
-        return Files.copy(FOREIGN.resolve(fixture), dir.resolve(fixture));
-    }
-
     private static CliRun convert(Path input) {
         return CliRun.of("convert", "--no-memos", "--json", input.toString());
-    }
-
-    private static List<String> filesIn(Path folder) throws IOException {
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.map(p -> p.getFileName().toString()).sorted().toList();
-        }
     }
 
     @ParameterizedTest(name = "{0} converts as {1}")
@@ -45,13 +30,13 @@ class FormulaWorkbooksConvertTest {
         "formulas-libreoffice.xlsx, formulas-openpyxl-values.xlsx",
     })
     void aWorkbookOfFormulasConvertsToTheDecisionsIrrsAndNpvsOfItsPlainValuesTwin(String formulas, String values) throws Exception {
-        CliRun fromFormulas = convert(copy(formulas));
-        CliRun fromValues = convert(copy(values));
+        CliRun fromFormulas = convert(TestFiles.copyForeign(formulas, dir));
+        CliRun fromValues = convert(TestFiles.copyForeign(values, dir));
         assertThat(fromFormulas.exitCode()).as(fromFormulas.err()).isZero();
         assertThat(fromValues.exitCode()).as(fromValues.err()).isZero();
 
-        JsonNode formulaClusters = fromFormulas.json().get("workbooks").get(0).get("clusters");
-        JsonNode valueClusters = fromValues.json().get("workbooks").get(0).get("clusters");
+        JsonNode formulaClusters = fromFormulas.clusters();
+        JsonNode valueClusters = fromValues.clusters();
         assertThat(formulaClusters.findValuesAsText("id")).containsExactly("h100-owned", "h200-planned", "a100-owned");
         for (int i = 0; i < 3; i++) {
             JsonNode mine = formulaClusters.get(i);
@@ -76,7 +61,7 @@ class FormulaWorkbooksConvertTest {
     })
     void aFormulaOrNumberThatCannotBeReadIsRefusedAtItsCellAndNothingIsWritten(String fixture, String cell, String found)
             throws Exception {
-        Path input = copy(fixture);
+        Path input = TestFiles.copyForeign(fixture, dir);
         CliRun run = CliRun.of("convert", "--no-memos", input.toString());
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
@@ -85,6 +70,6 @@ class FormulaWorkbooksConvertTest {
         if (!fixture.equals("formulas-na.xlsx") && !fixture.equals("formulas-nan.xlsx")) {
             assertThat(run.err()).contains("Paste Special > Values");
         }
-        assertThat(filesIn(dir)).containsExactly(fixture);
+        assertThat(TestFiles.namesIn(dir)).containsExactly(fixture);
     }
 }

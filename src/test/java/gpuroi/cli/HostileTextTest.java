@@ -42,7 +42,7 @@ class HostileTextTest {
         CliRun run = CliRun.of("convert", "--valuation-date", "2026-01-01", input.toString(), "--json");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        JsonNode clusters = run.json().get("workbooks").get(0).get("clusters");
+        JsonNode clusters = run.clusters();
         assertThat(clusters.findValuesAsText("id")).containsExactlyElementsOf(FORMULA_LIKE);
         List<Cell> cells = HostileFleets.cells(dir.resolve("inject.roi.xlsx"));
         for (String text : FORMULA_LIKE) {
@@ -94,7 +94,7 @@ class HostileTextTest {
         CliRun run = CliRun.of("convert", "--valuation-date", "2026-01-01", input.toString(), "--json");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.json().get("workbooks").get(0).get("clusters").findValuesAsText("id"))
+        assertThat(run.clusters().findValuesAsText("id"))
                 .containsExactlyElementsOf(AWKWARD_IDS.stream().map(String::strip).toList());
         Path memos = work.resolve("fleet.roi.memos");
         List<String> names;

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -23,37 +22,32 @@ class MergedColumnValuesTest {
     @TempDir
     Path dir;
 
-    private Path copy(String name) throws IOException, URISyntaxException {
-        Path source = Path.of(getClass().getResource("/foreign/" + name).toURI());
-        return Files.copy(source, dir.resolve(name));
-    }
-
     @Test
     void aValueMergedDownAColumnIsEveryCoveredRowsValue() throws Exception {
-        CliRun merged = CliRun.of("convert", copy("merged-down.xlsx").toString(), "--json");
-        CliRun plain = CliRun.of("convert", copy("merged-plain.xlsx").toString(), "--json");
+        CliRun merged = CliRun.of("convert", TestFiles.copyForeign("merged-down.xlsx", dir).toString(), "--json");
+        CliRun plain = CliRun.of("convert", TestFiles.copyForeign("merged-plain.xlsx", dir).toString(), "--json");
 
         assertThat(merged.exitCode()).as(merged.err()).isZero();
         assertThat(plain.exitCode()).as(plain.err()).isZero();
-        assertThat(merged.json().get("workbooks").get(0).get("clusters"))
-                .isEqualTo(plain.json().get("workbooks").get(0).get("clusters"));
+        assertThat(merged.clusters())
+                .isEqualTo(plain.clusters());
         // No default stood in for the empty cells of the merge (power not costed, PUE 1.0).
         assertThat(merged.json().get("workbooks").get(0).toString()).doesNotContain("Fleet!L3").doesNotContain("Fleet!K4");
     }
 
     @Test
     void aLibreOfficeCopyOfTheMergedWorkbookReadsTheSame() throws Exception {
-        CliRun merged = CliRun.of("convert", copy("merged-down-libreoffice.xlsx").toString(), "--json");
-        CliRun plain = CliRun.of("convert", copy("merged-plain.xlsx").toString(), "--json");
+        CliRun merged = CliRun.of("convert", TestFiles.copyForeign("merged-down-libreoffice.xlsx", dir).toString(), "--json");
+        CliRun plain = CliRun.of("convert", TestFiles.copyForeign("merged-plain.xlsx", dir).toString(), "--json");
 
         assertThat(merged.exitCode()).as(merged.err()).isZero();
-        assertThat(merged.json().get("workbooks").get(0).get("clusters"))
-                .isEqualTo(plain.json().get("workbooks").get(0).get("clusters"));
+        assertThat(merged.clusters())
+                .isEqualTo(plain.clusters());
     }
 
     @Test
     void theModelsInputsReferToTheCellThatHoldsTheMergedValue() throws Exception {
-        CliRun run = CliRun.of("convert", copy("merged-down.xlsx").toString(), "--no-memos");
+        CliRun run = CliRun.of("convert", TestFiles.copyForeign("merged-down.xlsx", dir).toString(), "--no-memos");
         assertThat(run.exitCode()).as(run.err()).isZero();
 
         try (XSSFWorkbook workbook = open("merged-down.roi.xlsx")) {
@@ -67,7 +61,7 @@ class MergedColumnValuesTest {
 
     @Test
     void aValueMergedAcrossARowsCellsIsNotReadIntoTheCellsItCovers() throws Exception {
-        CliRun run = CliRun.of("convert", copy("merged-across.xlsx").toString(), "--no-memos");
+        CliRun run = CliRun.of("convert", TestFiles.copyForeign("merged-across.xlsx", dir).toString(), "--no-memos");
         assertThat(run.exitCode()).as(run.err()).isZero();
 
         try (XSSFWorkbook workbook = open("merged-across.roi.xlsx")) {

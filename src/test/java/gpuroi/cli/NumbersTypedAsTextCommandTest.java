@@ -4,11 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -21,26 +17,15 @@ class NumbersTypedAsTextCommandTest {
     @TempDir
     Path dir;
 
-    private Path copy(String name) throws IOException, URISyntaxException {
-        Path source = Path.of(getClass().getResource("/foreign/" + name).toURI());
-        return Files.copy(source, dir.resolve(name));
-    }
-
-    private static Stream<String> filesIn(Path folder) throws IOException {
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.map(p -> p.getFileName().toString()).sorted().toList().stream();
-        }
-    }
-
     @Test
     void theDeclaredEuroWorkbookAndItsPlainNumbersTwinConvertToTheSameDecisionsAndFigures() throws Exception {
-        CliRun typed = CliRun.of("convert", copy("locale-eur-declared.xlsx").toString(), "--json");
-        CliRun plain = CliRun.of("convert", copy("locale-eur-plain.xlsx").toString(), "--json");
+        CliRun typed = CliRun.of("convert", TestFiles.copyForeign("locale-eur-declared.xlsx", dir).toString(), "--json");
+        CliRun plain = CliRun.of("convert", TestFiles.copyForeign("locale-eur-plain.xlsx", dir).toString(), "--json");
 
         assertThat(typed.exitCode()).as(typed.err()).isZero();
         assertThat(plain.exitCode()).as(plain.err()).isZero();
-        JsonNode typedClusters = typed.json().get("workbooks").get(0).get("clusters");
-        JsonNode plainClusters = plain.json().get("workbooks").get(0).get("clusters");
+        JsonNode typedClusters = typed.clusters();
+        JsonNode plainClusters = plain.clusters();
         assertThat(typedClusters).hasSize(5);
         assertThat(typedClusters).isEqualTo(plainClusters);
         assertThat(typed.json().get("workbooks").get(0).get("warnings")).isEmpty();
@@ -50,7 +35,7 @@ class NumbersTypedAsTextCommandTest {
 
     @Test
     void theEuroWorkbookWithoutItsDeclarationIsRefusedAtEachAmountThatReadsTwoWaysAndNothingIsWritten() throws Exception {
-        Path input = copy("locale-eur-undeclared.xlsx");
+        Path input = TestFiles.copyForeign("locale-eur-undeclared.xlsx", dir);
 
         CliRun run = CliRun.of("convert", "--valuation-date", "2026-01-01", input.toString());
 
@@ -65,12 +50,12 @@ class NumbersTypedAsTextCommandTest {
                 .contains("Assumptions row 'Number format'")
                 .doesNotContain("Fleet!D3").doesNotContain("Exception");
         assertThat(run.out()).isEmpty();
-        assertThat(filesIn(dir)).containsExactly("locale-eur-undeclared.xlsx");
+        assertThat(TestFiles.namesIn(dir)).containsExactly("locale-eur-undeclared.xlsx");
     }
 
     @Test
     void aEuroAmountInADollarWorkbookConvertsWithAWarningAtItsCell() throws Exception {
-        CliRun run = CliRun.of("convert", copy("locale-usd-euro-amount.xlsx").toString());
+        CliRun run = CliRun.of("convert", TestFiles.copyForeign("locale-usd-euro-amount.xlsx", dir).toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("warning: Fleet!D2: '41,500 €' is marked € (EUR) but the workbook's currency is USD");
@@ -78,11 +63,11 @@ class NumbersTypedAsTextCommandTest {
 
     @Test
     void aPriceTypedTheOtherWayInADeclaredWorkbookIsRefusedAtItsCell() throws Exception {
-        CliRun run = CliRun.of("convert", copy("locale-eur-point-refused.xlsx").toString());
+        CliRun run = CliRun.of("convert", TestFiles.copyForeign("locale-eur-point-refused.xlsx", dir).toString());
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
         assertThat(run.err()).contains("Fleet!I2: found '2.85'").contains("in 1,234.56 it would read 2.85");
-        assertThat(filesIn(dir)).containsExactly("locale-eur-point-refused.xlsx");
+        assertThat(TestFiles.namesIn(dir)).containsExactly("locale-eur-point-refused.xlsx");
     }
 
     @Test

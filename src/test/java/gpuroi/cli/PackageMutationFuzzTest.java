@@ -16,7 +16,6 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,15 +86,9 @@ class PackageMutationFuzzTest {
         } else {
             assertThat(run.err()).as(shown).contains("fleet.xlsx");
             assertThat(NAMED.matcher(run.err()).find()).as("names a part, sheet or cell: %s", shown).isTrue();
-            assertThat(filesIn(folder)).as(shown).containsExactly("fleet.xlsx");
+            assertThat(TestFiles.namesIn(folder)).as(shown).containsExactly("fleet.xlsx");
         }
         return "exit " + run.exitCode();
-    }
-
-    private static List<String> filesIn(Path folder) throws IOException {
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.map(p -> p.getFileName().toString()).sorted().toList();
-        }
     }
 
     /** One damaged package and what was done to it. */

@@ -5,11 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,33 +18,22 @@ class PerUnitSuffixCommandTest {
     @TempDir
     Path dir;
 
-    private Path copy(String name) throws IOException, URISyntaxException {
-        Path source = Path.of(getClass().getResource("/foreign/" + name).toURI());
-        return Files.copy(source, dir.resolve(name));
-    }
-
-    private List<String> filesInDir() throws IOException {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.map(p -> p.getFileName().toString()).sorted().toList();
-        }
-    }
-
     @Test
     void suffixesThatSayEachColumnsOwnUnitGiveTheFiguresOfThePlainNumbers() throws Exception {
-        CliRun typed = CliRun.of("convert", copy("units-agreeing.xlsx").toString(), "--json");
-        CliRun plain = CliRun.of("convert", copy("units-plain.xlsx").toString(), "--json");
+        CliRun typed = CliRun.of("convert", TestFiles.copyForeign("units-agreeing.xlsx", dir).toString(), "--json");
+        CliRun plain = CliRun.of("convert", TestFiles.copyForeign("units-plain.xlsx", dir).toString(), "--json");
 
         assertThat(typed.exitCode()).as(typed.err()).isZero();
         assertThat(plain.exitCode()).as(plain.err()).isZero();
-        JsonNode typedClusters = typed.json().get("workbooks").get(0).get("clusters");
+        JsonNode typedClusters = typed.clusters();
         assertThat(typedClusters).hasSize(2);
-        assertThat(typedClusters).isEqualTo(plain.json().get("workbooks").get(0).get("clusters"));
+        assertThat(typedClusters).isEqualTo(plain.clusters());
         assertThat(typed.json().get("workbooks").get(0).get("warnings")).isEmpty();
     }
 
     @Test
     void aFigureTypedPerAnotherUnitIsRefusedAtItsCellAndNothingIsWritten() throws Exception {
-        Path input = copy("units-mismatched.xlsx");
+        Path input = TestFiles.copyForeign("units-mismatched.xlsx", dir);
 
         CliRun run = CliRun.of("convert", input.toString());
 
@@ -62,12 +47,12 @@ class PerUnitSuffixCommandTest {
                 .contains("Fleet!D2: found '$45,000/yr'").contains("is a figure per year, not per GPU")
                 .doesNotContain("Fleet!D3").doesNotContain("Fleet!N3").doesNotContain("Exception");
         assertThat(run.out()).isEmpty();
-        assertThat(filesInDir()).containsExactly("units-mismatched.xlsx");
+        assertThat(TestFiles.namesIn(dir)).containsExactly("units-mismatched.xlsx");
     }
 
     @Test
     void marketPricesAndLeaseTermsTypedPerAnotherUnitAreRefusedAtTheirCells() throws Exception {
-        CliRun run = CliRun.of("convert", copy("units-mismatched-market-leases.xlsx").toString());
+        CliRun run = CliRun.of("convert", TestFiles.copyForeign("units-mismatched-market-leases.xlsx", dir).toString());
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
         assertThat(run.err())
@@ -76,12 +61,12 @@ class PerUnitSuffixCommandTest {
                 .contains("Market!E2: found '$38,000/yr'").contains("'$38,000/yr' is a figure per year, not per GPU")
                 .contains("Leases!G2: found '$3,000/month'").contains("'$3,000/month' is a figure per month, not per GPU-hour")
                 .contains("Leases!M2: found '$15k/GPU'").contains("'$15k/GPU' is a figure per GPU; write the number alone");
-        assertThat(filesInDir()).containsExactly("units-mismatched-market-leases.xlsx");
+        assertThat(TestFiles.namesIn(dir)).containsExactly("units-mismatched-market-leases.xlsx");
     }
 
     @Test
     void headersNamingAnotherUnitOrAScaleAreRefusedAtTheirCellsBeforeAnyFigureIsRead() throws Exception {
-        CliRun run = CliRun.of("convert", copy("units-headers-other.xlsx").toString());
+        CliRun run = CliRun.of("convert", TestFiles.copyForeign("units-headers-other.xlsx", dir).toString());
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
         assertThat(run.err())
@@ -92,17 +77,17 @@ class PerUnitSuffixCommandTest {
                 .contains("Fleet!M1: found the header 'Electricity (¢/kWh)' (in cents)")
                 .contains("Fleet!N1: found the header 'Other opex per GPU-year' (per year), expected figures per GPU-month, as"
                         + " gpu-roi reads 'Other opex per GPU-month'");
-        assertThat(filesInDir()).containsExactly("units-headers-other.xlsx");
+        assertThat(TestFiles.namesIn(dir)).containsExactly("units-headers-other.xlsx");
     }
 
     @Test
     void headersWithTheColumnsOwnUnitOrACommentReadAsThePlainOnes() throws Exception {
-        CliRun own = CliRun.of("convert", copy("units-headers-own.xlsx").toString(), "--json");
-        CliRun plain = CliRun.of("convert", copy("units-plain.xlsx").toString(), "--json");
+        CliRun own = CliRun.of("convert", TestFiles.copyForeign("units-headers-own.xlsx", dir).toString(), "--json");
+        CliRun plain = CliRun.of("convert", TestFiles.copyForeign("units-plain.xlsx", dir).toString(), "--json");
 
         assertThat(own.exitCode()).as(own.err()).isZero();
-        assertThat(own.json().get("workbooks").get(0).get("clusters"))
-                .isEqualTo(plain.json().get("workbooks").get(0).get("clusters"));
+        assertThat(own.clusters())
+                .isEqualTo(plain.clusters());
     }
 
     @Test

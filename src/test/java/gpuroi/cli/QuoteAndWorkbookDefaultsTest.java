@@ -35,7 +35,7 @@ class QuoteAndWorkbookDefaultsTest {
         Path input = bareWorkbook();
         CliRun convert = CliRun.of("convert", input.toString(), "-o", dir.resolve("out.xlsx").toString(), "--no-memos", "--json");
         assertThat(convert.exitCode()).as(convert.err()).isZero();
-        JsonNode cluster = convert.json().get("workbooks").get(0).get("clusters").get(0);
+        JsonNode cluster = convert.clusters().get(0);
         assertThat(cluster.get("npv").asDouble()).isCloseTo(HAND_NPV, within(1e-6));
     }
 

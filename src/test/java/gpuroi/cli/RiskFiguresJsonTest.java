@@ -104,7 +104,7 @@ class RiskFiguresJsonTest {
         CliRun run = CliRun.of("convert", input.toString(), "--no-memos", "--json", "--runs", "300", "--seed", "4",
                 "-o", dir.resolve("out.xlsx").toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
-        JsonNode clusters = run.json().get("workbooks").get(0).get("clusters");
+        JsonNode clusters = run.clusters();
         assertThat(clusters).hasSize(2);
         for (JsonNode cluster : clusters) {
             JsonNode s = cluster.get("sensitivity");

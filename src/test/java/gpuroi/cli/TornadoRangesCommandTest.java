@@ -57,7 +57,7 @@ class TornadoRangesCommandTest {
     private JsonNode convert(Path input, Path output) throws IOException {
         CliRun run = CliRun.of("convert", input.toString(), "--no-memos", "--json", "-o", output.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
-        return run.json().get("workbooks").get(0).get("clusters").get(0);
+        return run.clusters().get(0);
     }
 
     private double npvOf(String startPrice, String capex) throws IOException {

@@ -123,7 +123,7 @@ class UseBasisCommandTest {
         CliRun run = CliRun.of("convert", input.toString(), "--json", "--no-memos");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        JsonNode clusters = run.json().get("workbooks").get(0).get("clusters");
+        JsonNode clusters = run.clusters();
         assertThat(clusters.get(0).get("use").asText()).isEqualTo("own-use");
         assertThat(clusters.get(0).get("decision").asText()).isEqualTo("BUY");
         assertThat(clusters.get(1).get("use").asText()).isEqualTo("rent-out");
